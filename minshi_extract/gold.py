@@ -1,0 +1,141 @@
+"""Gold files: loading and validation (RECORDS.md §3, gold/GUIDELINES.md)."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pydantic import TypeAdapter, ValidationError
+
+from .errors import GoldError
+from .models import Meta, Record, record_key
+from .normalize import normalize_fragment
+
+_RECORD = TypeAdapter(Record)
+_META_FIELDS = set(Meta.model_fields)
+
+
+@dataclass
+class GoldProgramme:
+    title: str
+    parts: list[str] = field(default_factory=list)
+    records: list[Record] = field(default_factory=list)
+
+
+@dataclass
+class Gold:
+    path: str
+    corpus_file: str
+    meta: Meta
+    records: list[Record]  # cover letter
+    programmes: list[GoldProgramme]
+
+
+def _describe(raw: dict) -> str:
+    t = raw.get("type", "?")
+    keys = {
+        "quantity": ("value", "unit", "region"),
+        "money": ("amount_cny", "per", "region"),
+        "ratio": ("shares",),
+        "percentage": ("value",),
+        "phase": ("start", "end"),
+        "deadline": ("date",),
+        "responsibility": ("role", "unit"),
+    }.get(t, ())
+    vals = " ".join(str(raw.get(k)) for k in keys if raw.get(k) is not None)
+    return f"{t} {vals}".strip() + f" «{raw.get('text', '')}»"
+
+
+def _flat(s: str) -> str:
+    return "".join(normalize_fragment(s).split())
+
+
+def _parse_record(raw: object, where: str, notice_text: str | None, programme_id: str | None) -> Record:
+    if not isinstance(raw, dict):
+        raise GoldError(f"{where}: a record must be a JSON object, got {type(raw).__name__}")
+    data = dict(raw)
+    text = data.get("text")
+    if not isinstance(text, str) or not text:
+        raise GoldError(f"{where} ({_describe(data)}): missing `text`")
+    start = 0
+    if notice_text is not None:
+        norm = normalize_fragment(text)
+        start = notice_text.find(norm)
+        if start < 0:
+            raise GoldError(f"{where} ({_describe(data)}): text «{text}» does not occur in the notice")
+        data["text"] = norm
+    data.setdefault("span", (start, start + len(data["text"])))
+    data["programme_id"] = programme_id
+    try:
+        return _RECORD.validate_python(data)
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        loc = ".".join(str(x) for x in err["loc"][1:] or err["loc"])
+        raise GoldError(f"{where} ({_describe(data)}): field `{loc}`: {err['msg']}") from None
+
+
+def _check_unique(records: list[Record], where: str) -> None:
+    seen: dict[tuple, int] = {}
+    for i, rec in enumerate(records):
+        k = record_key(rec)
+        if k in seen:
+            raise GoldError(
+                f"{where}, record {i} ({rec.type} «{rec.text}»): duplicate key {k[1:]} "
+                f"(same as record {seen[k]}); one gold record per key per programme"
+            )
+        seen[k] = i
+
+
+def load_gold(path: str | Path, notice_text: str | None = None) -> Gold:
+    """Read and validate a gold file; `notice_text` (normalised) enables the text checks."""
+    p = Path(path)
+    try:
+        data = json.loads(p.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise GoldError(f"{p}: no such gold file") from None
+    except UnicodeDecodeError:
+        raise GoldError(f"{p}: not UTF-8") from None
+    except json.JSONDecodeError as exc:
+        raise GoldError(f"{p}: invalid JSON at line {exc.lineno} column {exc.colno}: {exc.msg}") from None
+    if not isinstance(data, dict):
+        raise GoldError(f"{p}: top level must be a JSON object")
+    for key in ("corpus_file", "programmes"):
+        if key not in data:
+            raise GoldError(f"{p}: missing top-level `{key}`")
+    meta_raw = data.get("meta") or {}
+    unknown = set(meta_raw) - _META_FIELDS
+    if unknown:
+        raise GoldError(f"{p}: meta has unknown field(s) {sorted(unknown)}")
+    try:
+        meta = Meta.model_validate(meta_raw)
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        raise GoldError(f"{p}: meta.{'.'.join(map(str, err['loc']))}: {err['msg']}") from None
+    flat_notice = _flat(notice_text) if notice_text is not None else None
+
+    cover = [
+        _parse_record(r, f"{p}: cover letter, record {i}", notice_text, None)
+        for i, r in enumerate(data.get("records") or [])
+    ]
+    _check_unique(cover, f"{p}: cover letter")
+    progs: list[GoldProgramme] = []
+    titles: set[str] = set()
+    for n, raw in enumerate(data["programmes"]):
+        if not isinstance(raw, dict) or not isinstance(raw.get("title"), str):
+            raise GoldError(f"{p}: programme {n}: needs a `title` string")
+        title = normalize_fragment(raw["title"]).strip()
+        where = f"{p}: programme {n} «{title}»"
+        if title in titles:
+            raise GoldError(f"{where}: title appears twice in the gold file")
+        titles.add(title)
+        if flat_notice is not None and _flat(title) not in flat_notice:
+            raise GoldError(f"{where}: unknown programme (title not found in the notice)")
+        recs = [
+            _parse_record(r, f"{where}, record {i}", notice_text, f"P{n + 1:02d}")
+            for i, r in enumerate(raw.get("records") or [])
+        ]
+        _check_unique(recs, where)
+        parts = [normalize_fragment(x).strip() for x in raw.get("parts") or []]
+        progs.append(GoldProgramme(title=title, parts=parts, records=recs))
+    return Gold(path=str(p), corpus_file=str(data["corpus_file"]), meta=meta, records=cover, programmes=progs)
