@@ -71,7 +71,8 @@ def _parse_record(raw: object, where: str, notice_text: str | None, programme_id
         return _RECORD.validate_python(data)
     except ValidationError as exc:
         err = exc.errors()[0]
-        loc = ".".join(str(x) for x in err["loc"][1:] or err["loc"])
+        # the union's branch name comes first and `int`/`float` last: keep the field path
+        loc = ".".join(str(x) for x in err["loc"][1:] or err["loc"] if x not in ("int", "float"))
         raise GoldError(f"{where} ({_describe(data)}): field `{loc}`: {err['msg']}") from None
 
 

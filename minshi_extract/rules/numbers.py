@@ -1,0 +1,131 @@
+"""The one number reader of the project.
+
+Reads Arabic figures (`1,080`, `51637.29`, PDF-spaced `1 0 0 0`), Chinese numerals
+(`一千零八十`, `两万`, `三千`, `百分之二十`) and the scale words 万/亿 (also 萬/億), with
+exact Decimal arithmetic: `1.7万` -> 17000, `0.12亿` -> 12000000, `51637.29万` -> 516372900.
+
+Other rules build on the exported pattern fragments (`NUMBER`, `ARABIC`, `CHINESE`) and on
+`find_numbers`, which returns every number in a text with its offsets.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+import regex
+
+TIMEOUT = 1.0  # seconds; every pattern run on user text gets it
+
+# Chinese digits, formal (大写) and traditional forms included: 两万, 壹仟, 萬
+_CN_DIGITS: dict[str, int] = {
+    "零": 0, "〇": 0, "○": 0, "一": 1, "壹": 1, "二": 2, "贰": 2, "貳": 2, "两": 2, "兩": 2,
+    "三": 3, "叁": 3, "參": 3, "四": 4, "肆": 4, "五": 5, "伍": 5, "六": 6, "陆": 6, "陸": 6,
+    "七": 7, "柒": 7, "八": 8, "捌": 8, "九": 9, "玖": 9,
+}
+_CN_SMALL_UNITS: dict[str, int] = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
+_CN_BIG_UNITS: dict[str, int] = {"万": 10**4, "萬": 10**4, "亿": 10**8, "億": 10**8}
+SCALE: dict[str, int] = _CN_BIG_UNITS
+
+_DIGIT_CLASS = "零〇○一壹二贰貳两兩三叁參四肆五伍六陆陸七柒八捌九玖"
+_CN_CLASS = _DIGIT_CLASS + "十拾百佰千仟万萬亿億"
+
+# 1,080 / 51637.29 / 1 0 0 0 (PDF spacing: three or more single digits, each after one blank)
+ARABIC = r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d(?: \d){2,}(?!\d)|\d+)(?:\.\d+)?"
+# a Chinese numeral starts with a digit or 十 (十五个); bare 百/千/万 are words (`万名...行动`)
+CHINESE = rf"(?:[{_DIGIT_CLASS}十拾][{_CN_CLASS}]*)"
+# an Arabic figure may carry a scale word: 1.7万, 4.68亿, 1 000万; PDF spacing before 万 too
+_SCALED_ARABIC = rf"(?:{ARABIC})(?: ?[万萬亿億])?"
+NUMBER = rf"(?:{_SCALED_ARABIC}|{CHINESE})"
+# 百分之二十, 百分之6.5
+PERCENT_WORDS = rf"百分之(?:{ARABIC}|{CHINESE})"
+
+_NUMBER_RE = regex.compile(rf"(?<![\d.])(?<!\d,)(?<!\d )(?:{PERCENT_WORDS}|{NUMBER})")
+_ARABIC_FULL = regex.compile(rf"({ARABIC}) ?([万萬亿億]*)")
+
+
+@dataclass(frozen=True)
+class NumberMatch:
+    """One number found in a text: its offsets, its value, how it was written."""
+
+    start: int
+    end: int
+    text: str
+    value: Decimal
+    chinese: bool  # written with Chinese numerals (一千零八十), not Arabic digits
+
+
+def to_number(d: Decimal) -> int | float:
+    """int when integral (`17000`), else float (`15.75`)."""
+    if d == d.to_integral_value():
+        return int(d)
+    return float(d)
+
+
+def _parse_chinese(s: str) -> Decimal | None:
+    """一千零八十 -> 1080, 两万 -> 20000, 十五 -> 15, 三千 -> 3000, 一二 -> 12 (digit string)."""
+    if not s:
+        return None
+    if all(c in _CN_DIGITS for c in s) and len(s) > 1:
+        # 二〇二五 -> 2025: a digit-by-digit numeral
+        return Decimal("".join(str(_CN_DIGITS[c]) for c in s))
+    total = 0  # finished 亿/万 groups
+    section = 0  # the group under the current big unit
+    digit: int | None = None
+    for c in s:
+        if c in _CN_DIGITS:
+            digit = _CN_DIGITS[c]
+        elif c in _CN_SMALL_UNITS:
+            section += (1 if digit is None else digit) * _CN_SMALL_UNITS[c]
+            digit = None
+        elif c in _CN_BIG_UNITS:
+            unit = _CN_BIG_UNITS[c]
+            group = section + (digit or 0)
+            if group == 0 and total == 0:
+                group = 1  # 万 alone
+            if unit > 10**4:
+                total = (total + group) * unit
+            else:
+                total += group * unit
+            section, digit = 0, None
+        else:
+            return None
+    return Decimal(total + section + (digit or 0))
+
+
+def parse_number(s: str) -> Decimal | None:
+    """Value of one written number, or None.
+
+    `1.7万` -> 17000, `4.68亿` -> 468000000, `1,080` -> 1080, `1 0 0 0` -> 1000,
+    `一千零八十` -> 1080, `两万` -> 20000, `百分之二十` -> 20, `1.8万余` is not a number (None).
+    """
+    s = s.strip()
+    if not s:
+        return None
+    if s.startswith("百分之"):
+        return parse_number(s[3:])
+    m = _ARABIC_FULL.fullmatch(s, timeout=TIMEOUT)
+    if m:
+        try:
+            value = Decimal(m.group(1).replace(",", "").replace(" ", ""))
+        except InvalidOperation:
+            return None
+        for c in m.group(2):
+            value *= _CN_BIG_UNITS[c]
+        return value
+    if regex.fullmatch(rf"[{_CN_CLASS}]+", s, timeout=TIMEOUT):
+        return _parse_chinese(s)
+    return None
+
+
+def find_numbers(text: str) -> list[NumberMatch]:
+    """Every number in `text`, left to right, with absolute-in-`text` offsets."""
+    out: list[NumberMatch] = []
+    for m in _NUMBER_RE.finditer(text, timeout=TIMEOUT):
+        raw = m.group()
+        value = parse_number(raw)
+        if value is None:
+            continue
+        chinese = not any(c.isdigit() for c in raw)
+        out.append(NumberMatch(m.start(), m.end(), raw, value, chinese))
+    return out

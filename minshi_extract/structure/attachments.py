@@ -1,0 +1,273 @@
+"""附件: references (`附件:1.XX表`), attachment blocks (`附件1` + title + table) and tables
+rebuilt from the flattened one-cell-per-line layout."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import regex
+
+from ..models import Table
+from .lines import TIMEOUT, Line, has_cjk, is_figure, is_furniture
+
+# a block label alone on its line: 附件1 / 附件 2 / 附件
+_LABEL = regex.compile(r"附\s*件\s*(\d{1,2})?\s*[:]?")
+# a reference list: 附件:1.困难重度残疾人家庭无障碍改造任务分解表 / 附件:乡村全民健身提升工程任务分解表
+_REF = regex.compile(r"附\s*件\s*[:]\s*(.+)")
+# continuation item of a reference list: `2.2025年残疾人日间照料服务省级示范中心任务分解表`
+_REF_ITEM = regex.compile(r"(\d{1,2})\s*[.、．]\s*(\S.*)")
+# where an attachment title ends: ...任务分解表 / ...清单 / ...名单
+_TITLE_END = regex.compile(r"(?:表|清单|名单|名册|目录|明细|计划|汇总|一览)$")
+_SEQ_HEADERS = ("序号", "编号", "No.", "NO.")
+
+
+@dataclass
+class Reference:
+    """A title named in a 附件: list, with its number (1, 2, ... or None) and the line it is on."""
+
+    title: str
+    number: int | None
+    line: Line
+
+
+@dataclass
+class Block:
+    """An attachment block: label line, title lines, the table cells after them."""
+
+    label: str
+    number: int | None
+    label_line: Line
+    title: str = ""
+    title_lines: list[Line] = field(default_factory=list)
+    end: int = 0
+    table_lines: list[Line] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Cell:
+    text: str
+    start: int
+    end: int
+    gap: int  # blank lines before the cell
+
+
+def _compact(s: str) -> str:
+    return regex.sub(r"\s+", "", s, timeout=TIMEOUT)
+
+
+def find_references(lines: list[Line]) -> list[Reference]:
+    """Titles named after `附件:`; numbered continuation lines under it belong to the list."""
+    refs: list[Reference] = []
+    nonblank = [ln for ln in lines if not ln.blank]
+    for i, ln in enumerate(nonblank):
+        m = _REF.fullmatch(ln.text, timeout=TIMEOUT)
+        if not m:
+            continue
+        body = m.group(1).strip()
+        item = _REF_ITEM.fullmatch(body, timeout=TIMEOUT)
+        if item:
+            refs.append(Reference(item.group(2).strip(), int(item.group(1)), ln))
+            for nxt in nonblank[i + 1:i + 20]:
+                it = _REF_ITEM.fullmatch(nxt.text, timeout=TIMEOUT)
+                if not it or int(it.group(1)) != refs[-1].number + 1:
+                    break
+                refs.append(Reference(it.group(2).strip(), int(it.group(1)), nxt))
+        else:
+            refs.append(Reference(body, None, ln))
+    return refs
+
+
+def reference_lines(refs: list[Reference]) -> set[int]:
+    return {r.line.no for r in refs}
+
+
+def find_blocks(lines: list[Line], refs: list[Reference], stops: list[int]) -> list[Block]:
+    """Attachment blocks; each ends at the next block, the next offset in `stops` or the last line."""
+    blocks: list[Block] = []
+    for ln in lines:
+        if ln.blank:
+            continue
+        m = _LABEL.fullmatch(ln.text, timeout=TIMEOUT)
+        if m:
+            num = int(m.group(1)) if m.group(1) else None
+            blocks.append(Block(label=_compact(ln.text).rstrip(":"), number=num, label_line=ln))
+    last = max((ln.end for ln in lines if not ln.blank and not is_furniture(ln.text)), default=0)
+    for i, b in enumerate(blocks):
+        nexts = [s for s in stops if s > b.label_line.start]
+        if i + 1 < len(blocks):
+            nexts.append(blocks[i + 1].label_line.start)
+        b.end = min(nexts) if nexts else last
+        body = [ln for ln in lines if b.label_line.end < ln.start < b.end or
+                (ln.blank and b.label_line.end < ln.start <= b.end)]
+        _split_title(b, body, refs)
+    return blocks
+
+
+def _split_title(block: Block, body: list[Line], refs: list[Reference]) -> None:
+    """Title lines (wrapped title joined) then table lines."""
+    wanted = [_compact(r.title) for r in refs]
+    nonblank = [ln for ln in body if not ln.blank and not is_furniture(ln.text)]
+    title, used = "", []
+    for ln in nonblank[:4]:
+        cand = title + _compact(ln.text)
+        if any(w == cand for w in wanted):
+            title, used = cand, [*used, ln]
+            break
+        if any(w.startswith(cand) for w in wanted) or (not used and has_cjk(ln.text)):
+            title, used = cand, [*used, ln]
+            if _TITLE_END.search(cand, timeout=TIMEOUT) and not any(
+                w.startswith(cand) and w != cand for w in wanted
+            ):
+                break
+            continue
+        break
+    if used and not _TITLE_END.search(title, timeout=TIMEOUT) and not any(w == title for w in wanted):
+        # a first line that is no title (a table header cell): keep only real title lines
+        if len(used) > 1:
+            used = used[:1]
+            title = _compact(used[0].text)
+    block.title = title
+    block.title_lines = used
+    after = used[-1].end if used else block.label_line.end
+    block.table_lines = [ln for ln in body if ln.start > after and not is_furniture(ln.text)]
+
+
+def _cells(lines: list[Line], text: str) -> list[Cell]:
+    """Cells of a flattened table: a run of consecutive non-blank lines is one cell when the
+    layout separates cells by blank lines (`补助标准` + `(万元)`), else each line is one."""
+    spaced = any(ln.blank for ln in lines)
+    cells: list[Cell] = []
+    gap = 0
+    run: list[Line] = []
+
+    def flush() -> None:
+        nonlocal gap
+        if run:
+            cells.append(Cell("".join(r.text for r in run), run[0].start, run[-1].end, gap))
+            run.clear()
+            gap = 0
+
+    for ln in lines:
+        if ln.blank:
+            if run:
+                flush()
+            gap += 1
+            continue
+        if not spaced:
+            run.append(ln)
+            flush()
+        else:
+            run.append(ln)
+    flush()
+    return cells
+
+
+def _clean_header(cells: list[Cell]) -> list[Cell]:
+    """Merge header fragments into the cell before: `(万元)`, `201191—201391`, `期间出生)`."""
+    out: list[Cell] = []
+    for c in cells:
+        t = c.text
+        frag = t.startswith("(") or t[:1].isdigit() or t.count(")") > t.count("(")
+        if out and frag:
+            prev = out[-1]
+            out[-1] = Cell(prev.text + t, prev.start, c.end, prev.gap)
+        else:
+            out.append(c)
+    return out
+
+
+def _is_seq(cells: list[Cell], i: int, expected: int) -> bool:
+    return (cells[i].text == str(expected) and i + 1 < len(cells)
+            and not is_figure(cells[i + 1].text))
+
+
+def rebuild_table(lines: list[Line], text: str) -> tuple[Table, list[list[tuple[int, int]]]] | None:
+    """Header + rows from a one-cell-per-line (or `|`-separated) table; None when no figures."""
+    lines = [ln for ln in lines if not is_furniture(ln.text) or "|" in ln.text]
+    if sum("|" in ln.text for ln in lines if not ln.blank) >= 2:
+        return _rebuild_piped(lines)
+    cells = _cells(lines, text)
+    first_fig = next((i for i, c in enumerate(cells) if is_figure(c.text)), None)
+    if first_fig is None:
+        return None
+    seq = _is_seq(cells, first_fig, 1) or (cells and cells[0].text in _SEQ_HEADERS)
+    data_start = first_fig
+    if not seq and first_fig > 0 and not is_figure(cells[first_fig - 1].text):
+        data_start = first_fig - 1
+    header = _clean_header(cells[:data_start])
+    typical_gap = min((c.gap for c in cells[data_start + 1:]), default=0)
+    rows: list[list[Cell]] = []
+    expected = 1
+    for i in range(data_start, len(cells)):
+        c = cells[i]
+        starts = not rows or c.gap > typical_gap
+        if seq:
+            if _is_seq(cells, i, expected):
+                starts, expected = True, expected + 1
+            elif not is_figure(c.text) and (i == 0 or not _is_seq(cells, i - 1, expected - 1)):
+                starts = True
+        elif not is_figure(c.text):
+            starts = True
+        if starts:
+            rows.append([c])
+        else:
+            rows[-1].append(c)
+    n = len(header) or max(len(r) for r in rows)
+    full = [r for r in rows if len(r) == n]
+    last_filled = max((j for r in full for j, c in enumerate(r) if c.text), default=n - 1)
+    out_rows: list[list[Cell | None]] = []
+    for r in rows:
+        row: list[Cell | None] = list(r)
+        if seq and not is_figure(r[0].text):
+            row = [None, *row]  # 合计 row of a 序号 table: no serial number
+        if len(row) < n:
+            if is_figure(r[0].text) and not seq:
+                # a total row without its label: figures sit in the right-most filled columns
+                pad_left = max(0, last_filled + 1 - len(row))
+                row = [None] * pad_left + row
+            row = row + [None] * (n - len(row))
+        out_rows.append(row)
+    spans: list[list[tuple[int, int]]] = [[(c.start, c.end) for c in header]]
+    table_rows: list[list[str]] = []
+    for row in out_rows:
+        anchor = next(c.start for c in row if c is not None)
+        spans.append([(c.start, c.end) if c else (anchor, anchor) for c in row])
+        table_rows.append([c.text if c else "" for c in row])
+    table = Table(header=[c.text for c in header], rows=table_rows)
+    table._cell_spans = spans
+    return table, spans
+
+
+def _split_pipe(ln: Line) -> list[Cell]:
+    """`项目名称|建设内容及规模|总投资` -> cells with offsets."""
+    cells: list[Cell] = []
+    pos = ln.start
+    for part in ln.text.split("|"):
+        stripped = part.strip()
+        lead = len(part) - len(part.lstrip())
+        cells.append(Cell(stripped, pos + lead, pos + lead + len(stripped), 0))
+        pos += len(part) + 1
+    while cells and not cells[0].text:
+        cells.pop(0)
+    while cells and not cells[-1].text:
+        cells.pop()
+    return cells
+
+
+def _rebuild_piped(lines: list[Line]) -> tuple[Table, list[list[tuple[int, int]]]] | None:
+    rows = [_split_pipe(ln) for ln in lines if not ln.blank and "|" in ln.text]
+    rows = [r for r in rows if r]
+    if not rows:
+        return None
+    header = rows[0]
+    body = rows[1:]
+    # a header wrapped over two lines: `总投资` / `(万元)`
+    while body and all(not c.text or c.text.startswith("(") for c in body[0]) and len(body[0]) <= len(header):
+        header = [Cell(h.text + (body[0][j].text if j < len(body[0]) else ""), h.start,
+                       body[0][j].end if j < len(body[0]) and body[0][j].text else h.end, 0)
+                  for j, h in enumerate(header)]
+        body = body[1:]
+    spans = [[(c.start, c.end) for c in header]] + [[(c.start, c.end) for c in r] for r in body]
+    table = Table(header=[c.text for c in header], rows=[[c.text for c in r] for r in body])
+    table._cell_spans = spans
+    return table, spans

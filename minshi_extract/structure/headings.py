@@ -1,0 +1,146 @@
+"""Heading markers and the section tree: 一、=1, (一)=2, 1.=3, (1)=4."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from ..models import Section
+from .lines import TIMEOUT, Line, section_kinds
+
+_CN = "一二三四五六七八九十百〇零两"
+
+# 一、目标任务
+_L1 = regex.compile(rf"[{_CN}]{{1,4}}、")
+# (一)目标任务; also the malformed `五)实施步骤`, `四)责任主体` the founding notice has
+_L2 = regex.compile(rf"\([{_CN}]{{1,4}}\)|[{_CN}]{{1,4}}\)(?!\))")
+# 1.确定目标任务 / 3、 / 1。 ; `1.3月15日前完成` is marker + date, `1.7万人` is a decimal, not a marker
+_L3 = regex.compile(
+    r"(?P<m>\d{1,2}[.、。．])(?=\d{1,2}月|\d{4}年|[^\d%])"
+)
+# (1)知情告知 / 1)
+_L4 = regex.compile(r"\(\d{1,2}\)|\d{1,2}\)")
+# 第一件 / 第1项 (news-style numbered items) -> level 3
+_ORD = regex.compile(rf"第[{_CN}\d]{{1,3}}[件项条]、?")
+
+_RUN_IN_END = "。"
+_TRAIL_PUNCT = ";;,,:: 、"
+
+
+@dataclass(frozen=True)
+class Heading:
+    """A heading line: marker, level, title and where it sits."""
+
+    line: Line
+    marker: str
+    level: int
+    title: str
+    number: int | None = None  # arabic item number for 1. / (1) markers
+
+
+def parse_marker(s: str) -> tuple[str, int] | None:
+    """('一、', 1) for `一、目标任务`; None when the line starts with no heading marker."""
+    if not s:
+        return None
+    m = _L1.match(s, timeout=TIMEOUT)
+    if m:
+        return m.group(0), 1
+    m = _L2.match(s, timeout=TIMEOUT)
+    if m:
+        return m.group(0), 2
+    m = _L4.match(s, timeout=TIMEOUT)
+    if m:
+        return m.group(0), 4
+    m = _L3.match(s, timeout=TIMEOUT)
+    if m and len(s) > len(m.group("m")):
+        return m.group("m"), 3
+    m = _ORD.match(s, timeout=TIMEOUT)
+    if m and len(s) > len(m.group(0)):
+        return m.group(0), 3
+    return None
+
+
+def heading_title(body: str) -> str:
+    """Title of a heading: the text up to the first 。 (run-in headings), trailing punctuation dropped.
+
+    `准备阶段(1—2月)。市、县区政府...` -> `准备阶段(1—2月)`; `目标任务` -> `目标任务`.
+    """
+    cut = body.find(_RUN_IN_END)
+    title = body if cut == -1 else body[:cut]
+    return title.strip().rstrip(_TRAIL_PUNCT).strip()
+
+
+def section_kind(title: str) -> str:
+    """Kind from lexicon/section_kinds.yaml: the title starts with a known phrase (`目标任务` -> targets)."""
+    t = title.strip()
+    for phrase, kind in section_kinds():
+        if t.startswith(phrase):
+            return kind
+    return "other"
+
+
+def _arabic(marker: str) -> int | None:
+    digits = "".join(ch for ch in marker if ch.isdigit())
+    return int(digits) if digits else None
+
+
+def heading_of(line: Line) -> Heading | None:
+    parsed = parse_marker(line.text)
+    if parsed is None:
+        return None
+    marker, level = parsed
+    title = heading_title(line.text[len(marker):])
+    return Heading(line, marker, level, title, _arabic(marker))
+
+
+def find_headings(lines: list[Line], skip: set[int] | None = None) -> list[Heading]:
+    """Heading lines among `lines` (line numbers in `skip` are never headings: tables, 附件 lists)."""
+    out = []
+    for line in lines:
+        if line.blank or (skip and line.no in skip):
+            continue
+        h = heading_of(line)
+        if h is not None:
+            out.append(h)
+    return out
+
+
+def _trim_end(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def build_sections(headings: list[Heading], end: int, text: str) -> list[Section]:
+    """The heading tree: a section runs to the next heading of the same or higher level (or `end`)."""
+    sections: list[Section] = []
+    stack: list[tuple[int, Section]] = []  # (level, section)
+    ends: list[int] = []
+    flat: list[tuple[Heading, Section]] = []
+    for h in headings:
+        sec = Section(
+            marker=h.marker, level=h.level, title=h.title, kind=section_kind(h.title),
+            span=(h.line.start, h.line.end),
+        )
+        while stack and stack[-1][0] >= h.level:
+            stack.pop()
+        (stack[-1][1].children if stack else sections).append(sec)
+        stack.append((h.level, sec))
+        flat.append((h, sec))
+    for i, (h, sec) in enumerate(flat):
+        stop = end
+        for h2, _ in flat[i + 1:]:
+            if h2.level <= h.level:
+                stop = h2.line.start
+                break
+        ends.append(stop)
+        sec.span = (h.line.start, _trim_end(text, h.line.start, stop))
+    return sections
+
+
+def walk(sections: list[Section]):
+    """Every section of a tree, depth first, in document order."""
+    for s in sections:
+        yield s
+        yield from walk(s.children)

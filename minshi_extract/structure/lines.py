@@ -1,0 +1,84 @@
+"""Lines of the normalised text with their offsets, and the structure lexicons."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+import regex
+import yaml
+
+TIMEOUT = 1.0  # seconds; every pattern run on user text gets it
+
+# a figure cell of a flattened table: `155`, `54.25`, `0.00`, `-`, `—`, `70%`
+_FIGURE = regex.compile(r"(?:[-+]?\d+(?:\.\d+)?%?|[-—/]+)")
+# a line made only of CJK-free punctuation is not a title fragment
+_HAS_CJK = regex.compile(r"\p{Han}")
+
+
+@dataclass(frozen=True)
+class Line:
+    """One line of the notice text: [start, end) offsets and its text."""
+
+    no: int  # 0-based line number
+    start: int
+    end: int
+    text: str
+
+    @property
+    def blank(self) -> bool:
+        return not self.text
+
+
+def split_lines(text: str) -> list[Line]:
+    """Every line of `text` (blank ones too), with offsets into `text`."""
+    out: list[Line] = []
+    pos = 0
+    for no, chunk in enumerate(text.split("\n")):
+        stripped = chunk.strip()
+        lead = len(chunk) - len(chunk.lstrip()) if stripped else 0
+        start = pos + lead
+        out.append(Line(no, start, start + len(stripped), stripped))
+        pos += len(chunk) + 1
+    return out
+
+
+def is_figure(s: str) -> bool:
+    """A table figure cell: `155`, `54.25`, `0.00`."""
+    return bool(_FIGURE.fullmatch(s.strip(), timeout=TIMEOUT))
+
+
+def has_cjk(s: str) -> bool:
+    return bool(_HAS_CJK.search(s, timeout=TIMEOUT))
+
+
+def _lexicon_text(name: str) -> str:
+    return resources.files("minshi_extract.lexicon").joinpath(name).read_text(encoding="utf-8")
+
+
+@cache
+def furniture_patterns() -> tuple[regex.Pattern, ...]:
+    """lexicon/page_furniture.txt: one whole-line regex per line, `#` comments."""
+    pats = []
+    for raw in _lexicon_text("page_furniture.txt").splitlines():
+        raw = raw.strip()
+        if raw and not raw.startswith("#"):
+            pats.append(regex.compile(raw))
+    return tuple(pats)
+
+
+def is_furniture(s: str) -> bool:
+    """`扫一扫在手机打开当前页`, `Produced By ...`, `xxx.pdf`, `(此件公开发布)`, portal 索引号 lines."""
+    s = s.strip()
+    if not s:
+        return False
+    return any(p.fullmatch(s, timeout=TIMEOUT) for p in furniture_patterns())
+
+
+@cache
+def section_kinds() -> tuple[tuple[str, str], ...]:
+    """(phrase, kind) pairs of lexicon/section_kinds.yaml, longest phrase first."""
+    data = yaml.safe_load(_lexicon_text("section_kinds.yaml"))
+    pairs = [(phrase, kind) for kind, phrases in data.items() for phrase in phrases]
+    return tuple(sorted(pairs, key=lambda p: -len(p[0])))

@@ -1,0 +1,187 @@
+"""Notice metadata: title, issuer, doc number, index number, dates, recipients, year."""
+
+from __future__ import annotations
+
+import regex
+
+from ..models import Meta
+from .lines import TIMEOUT, Line, is_furniture
+
+# 武威市人民政府办公室关于印发2025年省市为民实事实施方案的通知
+_TITLE_END = regex.compile(r"(?:的)?(?:通知|意见|决定|批复|函|通报|公告|报告)$")
+_ABOUT = "关于"
+# 武政办发〔2025〕7号 / 浏政办发[2025]5号 / 沭政发(2023)9号
+_DOC_NO = regex.compile(r"\p{Han}{1,10}[〔\[(【﹝]\s*(?:19|20)\d{2}\s*[〕\])】﹞]\s*第?\s*\d{1,4}\s*号")
+_INDEX_NO = regex.compile(r"索\s*引\s*号\s*[:]\s*(\S+)")
+_ISO_DATE = r"((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?"
+# 发文日期: 2025-03-07 / 成文日期 / 发布日期: 2025-03-13 17:01
+_ISSUED = regex.compile(r"(?:发文日期|成文日期|印发日期)\s*[:]\s*" + _ISO_DATE)
+_PUBLISHED = regex.compile(r"(?:发布日期|发布时间|公开日期)\s*[:]\s*" + _ISO_DATE)
+# a signature date alone on its line: 2025年3月7日 / 二〇二五年三月七日
+_SIGN_DATE = regex.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+_CN_DATE = regex.compile(r"([〇零一二三四五六七八九○О]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日")
+_YEAR_IN = regex.compile(r"((?:19|20)\d{2})\s*年")
+_DOC_YEAR = regex.compile(r"[〔\[(【﹝]\s*((?:19|20)\d{2})\s*[〕\])】﹞]")
+# a signing body: ends with an organ word (武威市人民政府办公室, 沭阳县人民政府)
+_ISSUER_LINE = regex.compile(
+    r"\p{Han}{2,30}(?:人民政府办公室|人民政府办公厅|人民政府|办公室|办公厅|委员会|政府|局|委)"
+)
+# recipients: 各县、区人民政府,市政府各部门、单位:
+_RECIPIENTS = regex.compile(r"(各|市|县|区|省)\p{Han}.{1,120}[:]")
+_RECIP_SPLIT = regex.compile(r"[,，;;]")
+
+_CN_DIGIT = {"〇": 0, "零": 0, "○": 0, "О": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5,
+             "六": 6, "七": 7, "八": 8, "九": 9}
+
+
+def _iso(y: str | int, m: str | int, d: str | int) -> str:
+    return f"{int(y):04d}-{int(m):02d}-{int(d):02d}"
+
+
+def _cn_small(s: str) -> int:
+    """十二 -> 12, 七 -> 7, 二十 -> 20."""
+    if "十" in s:
+        a, _, b = s.partition("十")
+        return (_CN_DIGIT[a] if a else 1) * 10 + (_CN_DIGIT[b] if b else 0)
+    return _CN_DIGIT[s]
+
+
+def parse_date(s: str) -> str | None:
+    """`2025年3月7日`, `2025-03-07`, `二〇二五年三月七日` -> `2025-03-07`."""
+    m = _SIGN_DATE.search(s, timeout=TIMEOUT) or regex.search(_ISO_DATE, s, timeout=TIMEOUT)
+    if m:
+        return _iso(*m.groups()[:3])
+    m = _CN_DATE.search(s, timeout=TIMEOUT)
+    if m:
+        y = "".join(str(_CN_DIGIT[c]) for c in m.group(1))
+        return _iso(y, _cn_small(m.group(2)), _cn_small(m.group(3)))
+    return None
+
+
+def find_title(lines: list[Line]) -> tuple[str, list[Line]] | None:
+    """The notice title: a line (maybe wrapped over up to 3 lines) `...关于...的通知` near the top."""
+    body = [ln for ln in lines if not ln.blank][:40]
+    for i, ln in enumerate(body):
+        if _ABOUT not in ln.text or len(ln.text) > 120 or ln.text.endswith("。"):
+            continue
+        if regex.match(r".{0,40}[:]", ln.text, timeout=TIMEOUT) and not ln.text.startswith(("关于",)):
+            # a portal label line `标题: ...` keeps its value
+            ln_text = ln.text.split(":", 1)[1].strip()
+        else:
+            ln_text = ln.text
+        joined, used = ln_text, [ln]
+        for nxt in body[i + 1:i + 3]:
+            if _TITLE_END.search(joined, timeout=TIMEOUT):
+                break
+            joined += nxt.text
+            used.append(nxt)
+        if _TITLE_END.search(joined, timeout=TIMEOUT):
+            return joined, used
+    return None
+
+
+def issuer_from_title(title: str) -> str | None:
+    """`武威市人民政府办公室关于印发...` -> `武威市人民政府办公室`."""
+    head = title.split(_ABOUT, 1)[0].strip()
+    return head or None
+
+
+def find_doc_number(lines: list[Line], stop: int) -> str | None:
+    """First doc number like `武政办发〔2025〕7号` before offset `stop` (the first programme)."""
+    for ln in lines:
+        if ln.start >= stop:
+            break
+        if ln.blank or ln.text.startswith(("关于",)):
+            continue
+        m = _DOC_NO.search(ln.text, timeout=TIMEOUT)
+        if m and "关于" not in ln.text[: m.start()]:
+            return regex.sub(r"\s+", "", m.group(0), timeout=TIMEOUT)
+    return None
+
+
+def find_signature(lines: list[Line], stop: int) -> tuple[str | None, str | None, int | None]:
+    """(signing body, ISO signature date, line no of the date) from the cover letter's end."""
+    cover = [ln for ln in lines if not ln.blank and ln.start < stop]
+    for i in range(len(cover) - 1, -1, -1):
+        ln = cover[i]
+        if len(ln.text) > 20:
+            continue
+        if _SIGN_DATE.fullmatch(ln.text, timeout=TIMEOUT) or _CN_DATE.fullmatch(ln.text, timeout=TIMEOUT):
+            body = None
+            if i > 0 and _ISSUER_LINE.fullmatch(cover[i - 1].text, timeout=TIMEOUT):
+                body = cover[i - 1].text
+            return body, parse_date(ln.text), ln.no
+    return None, None, None
+
+
+def find_recipients(lines: list[Line], stop: int) -> tuple[list[str], Line | None]:
+    """The salutation line ending with `:` before the cover letter's body."""
+    for ln in lines:
+        if ln.start >= stop:
+            break
+        t = ln.text
+        if not t.endswith(":") or is_furniture(t) or len(t) > 150:
+            continue
+        if _RECIPIENTS.fullmatch(t, timeout=TIMEOUT):
+            parts = [p.strip() for p in _RECIP_SPLIT.split(t[:-1], timeout=TIMEOUT)]
+            return [p for p in parts if p], ln
+    return [], None
+
+
+def infer_year(title: str | None, doc_number: str | None, sign_date: str | None,
+               issued_on: str | None) -> int | None:
+    """The notice year: from the title, else the doc number, else the signature date, else issued_on."""
+    if title:
+        m = _YEAR_IN.search(title, timeout=TIMEOUT)
+        if m:
+            return int(m.group(1))
+        cn = regex.search(r"([〇零一二三四五六七八九○]{4})年", title, timeout=TIMEOUT)
+        if cn:
+            return int("".join(str(_CN_DIGIT[c]) for c in cn.group(1)))
+    if doc_number:
+        m = _DOC_YEAR.search(doc_number, timeout=TIMEOUT)
+        if m:
+            return int(m.group(1))
+    for d in (sign_date, issued_on):
+        if d:
+            return int(d[:4])
+    return None
+
+
+def _hint(hints: dict[str, str] | None, *keys: str) -> str | None:
+    if not hints:
+        return None
+    for k in keys:
+        v = hints.get(k)
+        if v and v.strip():
+            return v.strip()
+    return None
+
+
+def build_meta(text: str, lines: list[Line], stop: int, hints: dict[str, str] | None = None) -> Meta:
+    """Meta of the notice; `stop` is the offset where the first programme starts."""
+    head = text[:stop]
+    found = find_title(lines)
+    title = found[0] if found else _hint(hints, "title", "标题")
+    sign_body, sign_date, _ = find_signature(lines, stop)
+    issuer = (issuer_from_title(title) if title and _ABOUT in title else None) or sign_body
+    issuer = issuer or _hint(hints, "issuer", "发布机构")
+    doc_number = find_doc_number(lines, stop) or _hint(hints, "doc_number", "文号", "文件编号")
+    m = _INDEX_NO.search(head, timeout=TIMEOUT)
+    index_no = m.group(1) if m else _hint(hints, "index_no", "索引号")
+    m = _ISSUED.search(head, timeout=TIMEOUT)
+    issued_on = _iso(*m.groups()) if m else None
+    if issued_on is None:
+        hinted = _hint(hints, "issued_on", "发文日期", "成文日期")
+        issued_on = parse_date(hinted) if hinted else sign_date
+    m = _PUBLISHED.search(head, timeout=TIMEOUT)
+    published_on = _iso(*m.groups()) if m else None
+    if published_on is None:
+        hinted = _hint(hints, "published_on", "发布日期", "发布时间")
+        published_on = parse_date(hinted) if hinted else None
+    recipients, _ = find_recipients(lines, stop)
+    year = infer_year(title, doc_number, sign_date, issued_on)
+    return Meta(
+        title=title, issuer=issuer, doc_number=doc_number, index_no=index_no,
+        issued_on=issued_on, published_on=published_on, recipients=recipients, year=year,
+    )

@@ -1,0 +1,64 @@
+"""The CLI on bad input: non-zero exit, one line naming the file and the fault, no traceback."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from minshi_extract.cli import main
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"", "empty file"),
+        (b"  \n\n \t", "empty file"),
+        (b"\x00\x01\x02\x03binary\x00", "binary file (NUL bytes)"),
+        (b"\x89PNG\r\n\x1a\n" + bytes(range(1, 32)) * 4, "binary file"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 64, "libreoffice --headless --convert-to docx"),
+        (b"\xff\xfe\xfd\x80\x81 bad", "not UTF-8 or GB18030 text"),
+    ],
+)
+def test_bad_notice_one_line(tmp_path: Path, capsys, content: bytes, message: str) -> None:
+    f = tmp_path / "notice.txt"
+    f.write_bytes(content)
+    code, out, err = run(capsys, "extract", str(f))
+    assert code == 2
+    assert out == ""
+    assert err.count("\n") == 1 and "Traceback" not in err
+    assert str(f) in err and message in err
+
+
+def test_missing_file(capsys) -> None:
+    code, _, err = run(capsys, "extract", "no/such/notice.txt")
+    assert code == 2 and "no/such/notice.txt: no such file" in err
+
+
+def test_size_limit(tmp_path: Path, capsys) -> None:
+    f = tmp_path / "big.txt"
+    f.write_text("为民实事" * 100, encoding="utf-8")
+    code, _, err = run(capsys, "extract", str(f), "--max-bytes", "100")
+    assert code == 2 and "over the limit of 100" in err
+
+
+def test_gb18030_notice_reads(tmp_path: Path, capsys) -> None:
+    f = tmp_path / "gbk.txt"
+    f.write_bytes("某市人民政府办公室关于印发2024年民生实事实施方案的通知\n".encode("gb18030"))
+    code, out, _ = run(capsys, "extract", str(f), "--format", "json")
+    assert code == 0
+    assert json.loads(out)["meta"]["year"] == 2024
+
+
+def test_broken_gold_json(tmp_path: Path, capsys) -> None:
+    gold = tmp_path / "gold"
+    gold.mkdir()
+    (gold / "x.json").write_text('{"corpus_file": "x.txt", "programmes": [', encoding="utf-8")
+    code, _, err = run(capsys, "eval", "--gold", str(gold), "--corpus", str(tmp_path))
+    assert code == 2
+    assert err.count("\n") == 1 and f"{gold / 'x.json'}: invalid JSON at line 1" in err

@@ -1,0 +1,122 @@
+"""The scorer of RECORDS.md §4, on hand-made predictions whose scores are worked out below."""
+
+import pytest
+
+from minshi_extract.evaluate import Counts, match_records, pair_programmes, score_notice
+from minshi_extract.gold import Gold, GoldProgramme
+from minshi_extract.models import (
+    Deadline,
+    Meta,
+    Money,
+    Notice,
+    Percentage,
+    Programme,
+    Quantity,
+    Responsibility,
+)
+
+S = (0, 1)
+
+
+def q(value, unit="个", region=None):
+    return Quantity(value=value, unit=unit, region=region, text="x", span=S)
+
+
+def m(amount, per=None, region=None):
+    return Money(amount_cny=amount, text_unit="元", per=per, region=region, text="x", span=S)
+
+
+def test_set_semantics_duplicates_count_once() -> None:
+    missed, spurious, tp = match_records([q(1080)], [q(1080), q(1080), q(1080.0)])
+    assert (len(missed), len(spurious), tp) == (0, 0, 1)
+
+
+@pytest.mark.parametrize(
+    ("gold", "pred", "matched"),
+    [
+        (m(542500), m(542500.4), True),  # within 0.5 yuan
+        (m(542500), m(542501), False),
+        (q(17000), q(17000.01), True),  # 1e-6 relative
+        (q(17000), q(17001), False),
+        (m(1500, per="人/月"), m(1500, per="人"), False),  # per is in the key
+        (m(3000000, per="年", region="凉州区"), m(3000000, per="年"), False),  # region is in the key
+        (q(3, region="民勤县"), q(3, region="天祝县"), False),
+        (q(3, "个"), q(3, "所"), False),  # units compared as written
+        (q(2, "剂"), q(2, "剂次"), False),
+    ],
+)
+def test_key_tolerance(gold, pred, matched: bool) -> None:
+    _, _, tp = match_records([gold], [pred])
+    assert tp == int(matched)
+
+
+def test_empty_cases() -> None:
+    assert match_records([], []) == ([], [], 0)
+    c = Counts()
+    assert (c.precision, c.recall, c.f1) == (1.0, 1.0, 1.0)
+    missed, spurious, tp = match_records([q(1)], [])
+    assert (len(missed), len(spurious), tp) == (1, 0, 0)
+    assert Counts(tp=0, fp=0, fn=1).f1 == 0.0
+
+
+def test_programmes_pair_by_title() -> None:
+    gold = ["中小学学位实施方案", "农村水利惠民工程实施方案", "城镇老旧小区改造实施方案"]
+    pred = ["城镇老旧小区改造实施方案", "中小学学位 实施方案", "某某完全不同的项目"]
+    assert pair_programmes(gold, pred) == {0: 1, 2: 0}
+
+
+def test_worked_example() -> None:
+    text = "0123456789" * 3
+    gold_recs = [
+        q(1080),
+        m(542500),
+        m(1500, per="人/月"),
+        Deadline(date="2025-11", text="x", span=S),
+        Responsibility(role="lead", unit="市教育局", text="x", span=S),
+    ]
+    pred_recs = [
+        Quantity(value=1080.0000001, unit="个", text="01", span=(0, 2)),  # tp
+        Quantity(value=1080, unit="个", text="01", span=(0, 2)),  # duplicate key: ignored
+        Money(amount_cny=542500.4, text_unit="万元", text="23", span=(2, 4)),  # tp
+        Money(amount_cny=1500, text_unit="元", per="人", text="45", span=(4, 6)),  # fp (+ gold fn)
+        Deadline(date="2025-12", text="67", span=(6, 8)),  # fp (+ gold fn)
+        Responsibility(role="lead", unit="市教育局", text="89", span=(8, 10)),  # tp
+        Percentage(value=50, text="XX", span=(10, 12)),  # fp, and not grounded
+    ]
+    notice = Notice(
+        text=text,
+        meta=Meta(year=2025, title="T"),
+        programmes=[
+            Programme(id="P01", title="甲实施方案", span=(0, 30), records=pred_recs),
+            Programme(id="P02", title="丙实施方案", span=(0, 30), records=[]),
+        ],
+    )
+    gold = Gold(
+        path="g.json",
+        corpus_file="x.txt",
+        meta=Meta(year=2025, title="T", issuer="某市人民政府办公室"),
+        records=[],
+        programmes=[
+            GoldProgramme(title="甲实施方案", records=gold_recs),
+            GoldProgramme(title="乙实施方案", records=[q(5)]),  # not found: its record is missed
+        ],
+    )
+    s = score_notice(notice, gold)
+    micro = s.micro
+    # tp: quantity, money 542500, responsibility = 3; fp: money per 人, deadline 2025-12, percentage = 3;
+    # fn: money per 人/月, deadline 2025-11, and the unpaired programme's quantity = 3
+    assert (micro.tp, micro.fp, micro.fn) == (3, 3, 3)
+    assert micro.precision == pytest.approx(0.5)
+    assert micro.recall == pytest.approx(0.5)
+    assert micro.f1 == pytest.approx(0.5)
+    assert (s.by_type["money"].tp, s.by_type["money"].fp, s.by_type["money"].fn) == (1, 1, 1)
+    assert (s.by_type["quantity"].tp, s.by_type["quantity"].fn) == (1, 1)
+    assert s.by_type["percentage"].fp == 1
+    assert s.by_type["ratio"].as_dict()["f1"] == 1.0  # nothing expected, nothing predicted
+    assert s.by_programme["甲实施方案"].f1 == pytest.approx(2 * 0.5 * 0.6 / 1.1)
+    assert s.by_programme["乙实施方案"].fn == 1
+    # grounding: 6 of 7 predicted records have text == notice.text[span]
+    assert s.grounding == pytest.approx(6 / 7)
+    assert (s.programmes_found, s.programmes_expected) == (1, 2)
+    # meta: title and year match, issuer is missing in the prediction
+    assert (s.meta_matched, s.meta_fields) == (2, 3)

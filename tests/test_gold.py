@@ -1,0 +1,103 @@
+import json
+from pathlib import Path
+
+import pytest
+
+from minshi_extract.errors import GoldError
+from minshi_extract.gold import load_gold
+
+NOTICE = "通知\n\n新建城区停车泊位实施方案\n一、目标任务\n新建停车泊位5200个。\n二、责任主体\n牵头单位:市住建局\n"
+
+
+def write(tmp_path: Path, data: object) -> Path:
+    p = tmp_path / "g.json"
+    p.write_text(json.dumps(data, ensure_ascii=False) if not isinstance(data, str) else data, encoding="utf-8")
+    return p
+
+
+def good() -> dict:
+    return {
+        "corpus_file": "x.txt",
+        "meta": {"year": 2024},
+        "programmes": [
+            {
+                "title": "新建城区停车泊位实施方案",
+                "records": [
+                    {"type": "quantity", "value": 5200, "unit": "个", "text": "泊位5200个"},
+                    {"type": "responsibility", "role": "lead", "unit": "市住建局", "text": "市住建局"},
+                ],
+            }
+        ],
+    }
+
+
+def test_good_gold_loads_with_spans(tmp_path: Path) -> None:
+    g = load_gold(write(tmp_path, good()), NOTICE)
+    recs = g.programmes[0].records
+    assert [r.type for r in recs] == ["quantity", "responsibility"]
+    assert NOTICE[recs[0].span[0] : recs[0].span[1]] == "泊位5200个"
+
+
+def test_broken_json_names_file_and_line(tmp_path: Path) -> None:
+    p = write(tmp_path, '{"corpus_file": "x.txt",\n "programmes": [}')
+    with pytest.raises(GoldError, match=r"g\.json: invalid JSON at line 2 column"):
+        load_gold(p)
+
+
+def test_text_not_in_notice_names_the_record(tmp_path: Path) -> None:
+    d = good()
+    d["programmes"][0]["records"][0]["text"] = "泊位5300个"
+    with pytest.raises(GoldError, match=r"programme 0 «新建城区停车泊位实施方案», record 0 \(quantity 5200 个"):
+        load_gold(write(tmp_path, d), NOTICE)
+
+
+def test_duplicate_key_is_an_error(tmp_path: Path) -> None:
+    d = good()
+    d["programmes"][0]["records"].append({"type": "quantity", "value": 5200.0, "unit": "个", "text": "5200个"})
+    with pytest.raises(GoldError, match=r"record 2 \(quantity «5200个»\): duplicate key"):
+        load_gold(write(tmp_path, d), NOTICE)
+
+
+def test_unknown_programme_is_an_error(tmp_path: Path) -> None:
+    d = good()
+    d["programmes"][0]["title"] = "城区公厕改造实施方案"
+    with pytest.raises(GoldError, match=r"unknown programme"):
+        load_gold(write(tmp_path, d), NOTICE)
+
+
+@pytest.mark.parametrize(
+    ("record", "message"),
+    [
+        ({"type": "quantity", "value": "many", "unit": "个", "text": "5200个"}, r"field `value`"),
+        ({"type": "responsibility", "role": "boss", "unit": "市住建局", "text": "市住建局"}, r"field `role`"),
+        ({"type": "money", "amount_cny": 1, "text": "5200个"}, r"field `text_unit`"),
+        ({"type": "height", "text": "5200个"}, r"height"),
+        ({"type": "quantity", "value": 5200, "unit": "个"}, r"missing `text`"),
+        ("5200个", r"must be a JSON object"),
+    ],
+)
+def test_malformed_record_names_field(tmp_path: Path, record: object, message: str) -> None:
+    d = good()
+    d["programmes"][0]["records"] = [record]
+    with pytest.raises(GoldError, match=message):
+        load_gold(write(tmp_path, d), NOTICE)
+
+
+def test_missing_top_level_key(tmp_path: Path) -> None:
+    with pytest.raises(GoldError, match=r"missing top-level `programmes`"):
+        load_gold(write(tmp_path, {"corpus_file": "x.txt"}))
+
+
+def test_project_gold_files_are_valid() -> None:
+    from minshi_extract.evaluate import find_gold_files
+    from minshi_extract.ingest import load
+    from minshi_extract.normalize import normalize
+
+    root = Path(__file__).resolve().parents[1]
+    files = find_gold_files(root / "gold")
+    assert files, "no gold files"
+    for f in files:
+        head = load_gold(f)
+        text = normalize(load(root / "corpus" / head.corpus_file).text)[0]
+        g = load_gold(f, text)
+        assert g.programmes
