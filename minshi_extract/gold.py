@@ -6,6 +6,7 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import regex
 from pydantic import TypeAdapter, ValidationError
 
 from .errors import GoldError
@@ -51,6 +52,19 @@ def _flat(s: str) -> str:
     return "".join(normalize_fragment(s).split())
 
 
+def _locate(fragment: str, notice_text: str) -> tuple[str, int]:
+    """Find a gold text in the notice; blanks may differ (`720 元` in gold, `720元` once normalised)."""
+    start = notice_text.find(fragment)
+    if start >= 0:
+        return fragment, start
+    chars = [c for c in fragment if not c.isspace()]
+    if not chars:
+        return fragment, -1
+    pattern = r"\s?".join(regex.escape(c) for c in chars)
+    m = regex.search(pattern, notice_text, timeout=5)
+    return (m.group(0), m.start()) if m else (fragment, -1)
+
+
 def _parse_record(raw: object, where: str, notice_text: str | None, programme_id: str | None) -> Record:
     if not isinstance(raw, dict):
         raise GoldError(f"{where}: a record must be a JSON object, got {type(raw).__name__}")
@@ -60,8 +74,7 @@ def _parse_record(raw: object, where: str, notice_text: str | None, programme_id
         raise GoldError(f"{where} ({_describe(data)}): missing `text`")
     start = 0
     if notice_text is not None:
-        norm = normalize_fragment(text)
-        start = notice_text.find(norm)
+        norm, start = _locate(normalize_fragment(text), notice_text)
         if start < 0:
             raise GoldError(f"{where} ({_describe(data)}): text «{text}» does not occur in the notice")
         data["text"] = norm

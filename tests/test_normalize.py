@@ -40,3 +40,22 @@ def test_raw_span_maps_back() -> None:
     s = text.index("10万元")
     a, b = raw_span(offsets, (s, s + 4), len(raw))
     assert raw[a:b] == "１０万元"
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("總投資3.5億元", "总投资3.5亿元"),
+        ("新增就業1.8萬人,建設10個", "新增就业1.8万人,建设10个"),
+        ("責任單位:市住建局", "责任单位:市住建局"),
+        ("就業(yè)崗位2000個", "就业岗位2000个"),
+        ("新增1.8萬(wàn)人", "新增1.8万人"),
+        ("2024 年完成 10 件民生实事", "2024年完成10件民生实事"),
+        ("项 目 总 投 资 5 0 0 万元", "项目总投资5 0 0万元"),
+        ("异常反应(AEFI)处置", "异常反应(AEFI)处置"),  # upper-case abbreviation is not a gloss
+        ("发布机构: 市政府办 组配分类: 武政办发", "发布机构: 市政府办 组配分类: 武政办发"),  # few gaps: kept
+        ("索引号: 11622300013930944B/2025-01527 公开方式: 主动公开", "索引号: 11622300013930944B/2025-01527 公开方式: 主动公开"),
+    ],
+)
+def test_traditional_glosses_and_pdf_spacing(raw: str, expected: str) -> None:
+    assert normalize(raw)[0] == expected

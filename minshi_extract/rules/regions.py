@@ -73,7 +73,10 @@ def regions_before(text: str, pos: int, window: int = 60) -> RegionShare | None:
     if not m:
         return None
     names = tuple(regex.findall(region_pattern(), m.group("list"), timeout=TIMEOUT))
-    return RegionShare(names, lo + m.start(), m.group("link") == "各")
+    each = m.group("link") == "各"
+    if len(names) > 1 and not each:
+        return None  # 凉州区、民勤县、古浪县、天祝县4个县区: a list with its total, not shares
+    return RegionShare(names, lo + m.start(), each)
 
 
 def sentence_bounds(text: str, pos: int) -> tuple[int, int]:

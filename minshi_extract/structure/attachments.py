@@ -167,7 +167,8 @@ def _clean_header(cells: list[Cell]) -> list[Cell]:
     out: list[Cell] = []
     for c in cells:
         t = c.text
-        frag = t.startswith("(") or t[:1].isdigit() or t.count(")") > t.count("(")
+        # `(万元)` wrapped off `补助标准`; `201191—201391` (no CJK) and `期间出生)` (unbalanced) are pieces
+        frag = t.startswith("(") or (t[:1].isdigit() and not has_cjk(t)) or t.count(")") > t.count("(")
         if out and frag:
             prev = out[-1]
             out[-1] = Cell(prev.text + t, prev.start, c.end, prev.gap)
@@ -213,8 +214,8 @@ def rebuild_table(lines: list[Line], text: str) -> tuple[Table, list[list[tuple[
         else:
             rows[-1].append(c)
     n = len(header) or max(len(r) for r in rows)
-    full = [r for r in rows if len(r) == n]
-    last_filled = max((j for r in full for j, c in enumerate(r) if c.text), default=n - 1)
+    labelled = [r for r in rows if not is_figure(r[0].text)]
+    last_filled = max((len(r) - 1 for r in labelled), default=n - 1)
     out_rows: list[list[Cell | None]] = []
     for r in rows:
         row: list[Cell | None] = list(r)

@@ -1,0 +1,283 @@
+"""The one date resolver: written dates -> ISO partial dates (`2025`, `2025-11`, `2025-11-30`).
+
+A written date is read into a `DateWindow` (first and last ISO date it covers):
+`11月底` -> 2025-11..2025-11, `上半年` -> 2025-01..2025-06, `第三季度` -> 2025-07..2025-09,
+`三季度末` -> 2025-09..2025-09, `年底` -> 2025-12, `全年` -> 2025-01..2025-12,
+`(2025年4月16日—2026年6月)` -> 2025-04-16..2026-06, `11月—次年2月` -> 2025-11..2026-02,
+`2024.01-2024.12` -> 2024-01..2024-12, `2022-2026年` -> 2022..2026.
+A date without a year takes the notice year (Context.year); a range end whose month comes
+before its start's month is in the next year.
+
+Other rules call `find_dates` (every date or range in a text, with offsets) and `resolve`
+(one written date, e.g. a table cell).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import regex
+import yaml
+
+from minshi_extract.rules.numbers import TIMEOUT, parse_number
+
+LEXICON = Path(__file__).resolve().parent.parent / "lexicon"
+
+
+@cache
+def date_words() -> dict:
+    """lexicon/dates.yaml, loaded once."""
+    return yaml.safe_load((LEXICON / "dates.yaml").read_text(encoding="utf-8")) or {}
+
+
+# --- patterns ------------------------------------------------------------------------------------
+
+_CN_YEAR = "[〇○零一二三四五六七八九]{4}"  # 二〇二五年
+_CN_MONTH = "(?:十[一二]?|[一二三四五六七八九])"  # 十二月
+_CN_DAY = "(?:[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])"  # 三十一日
+_REL_YEAR = "次年|翌年|明年|下一年|第二年|当年|今年|本年"
+_MOD = "中下旬|上中旬|上旬|中旬|下旬|底|末|初"
+# a bare 年 that is not a count or a recurrence: 3年内 / 三年内 / 每年底 / 去年底 / 近年初
+_NOT_COUNT = r"(?<![\d一二三四五六七八九十两几多数每半近去上前往历])"
+# a Chinese month is not part of a word: 统一月报, 逐月, 一个月 (个 already stops it)
+_CN_MONTH_OK = r"(?<![\u4e00-\u9fff])|(?<=[年于在至到从自—~\-])"
+# dashes and words joining two ends of a range: 1—2月, 2024.01-2024.12, 1~3月, 5月至8月
+_DASH = r"\s*(?:—{1,2}|-|~|至)\s*"
+
+
+def _point(p: str) -> str:
+    """Pattern of one date point; group names carry the prefix `p` so two points can share a range."""
+    year = rf"(?:(?P<{p}y>(?:19|20)\d{{2}}|{_CN_YEAR})\s*年(?!度)|(?P<{p}ry>{_REL_YEAR}))"
+    return (
+        "(?:"
+        # 2024.01 / 2024-01-15 / 2024/1 (tables, 建设起止年限)
+        rf"(?P<{p}ny>(?:19|20)\d{{2}})[./\-](?P<{p}nm>\d{{1,2}})(?:[./\-](?P<{p}nd>\d{{1,2}}))?(?![\d.])"
+        # 2025年11月底 / 3月15日 / 十二月 / 9月份 / 2024 年 3 月 (PDF spacing)
+        rf"|(?:{year}\s*)?(?P<{p}m>\d{{1,2}}|(?:{_CN_MONTH_OK}){_CN_MONTH})\s*月(?:份)?"
+        rf"(?:\s*(?P<{p}d>\d{{1,2}}|{_CN_DAY})\s*[日号])?(?P<{p}mod>{_MOD})?"
+        # 2025年上半年 / 下半年 / 全年
+        rf"|(?:{year}\s*)?(?P<{p}half>上半年|下半年|全年)"
+        # 2025年第三季度 / 三季度末
+        rf"|(?:{year}\s*)?第?(?P<{p}q>[一二三四1-4])\s*季度(?P<{p}qmod>末|初)?"
+        # 2025年底 / 年内 / 当年底 / 次年初
+        # (not 3年内 / 三年内 / 每年底 / 去年底: durations, recurring and past years)
+        rf"|(?:(?P<{p}wy>(?:19|20)\d{{2}}|{_CN_YEAR})\s*年|(?P<{p}wr>次|翌|明|当|今|本)年|{_NOT_COUNT}年)(?P<{p}w>底|末|内|初)"
+        # year alone: 2025年 / 2025 (only as a range end or a whole table cell)
+        rf"|(?P<{p}yo>(?:19|20)\d{{2}})(?:\s*年(?!度)|(?![\d.%万元]))"
+        ")"
+    )
+
+
+# a bare figure that takes the unit of the range's other end: `1`—3月, 2025年`1`—3月, `2022`-2026年
+_BARE = rf"(?:(?:(?P<ay>(?:19|20)\d{{2}})\s*年)?(?P<abare>\d{{1,2}}|{_CN_MONTH}))"
+# what may follow a date: 前 (by), 起 (from), 后 (after), 内 (within)
+_SUFFIX = r"(?P<suffix>之前|以前|前|起|开始|以后|之后|后|以内|内)?"
+
+# not inside a figure or a list of figures: 1.5月, 0、6月 (a dosing schedule), 12个月
+_LEFT = r"(?<![\d.])(?<!\d,)(?<!\d、)"
+# a list marker may stand right before the date: `1.3月15日前` (marker 1. then 3月15日)
+_RANGE_RE = regex.compile(rf"{_LEFT}(?P<a>{_point('a')}|{_BARE}){_DASH}(?P<b>{_point('b')}){_SUFFIX}")
+_POINT_RE = regex.compile(rf"{_LEFT}(?P<a>{_point('a')}){_SUFFIX}")
+_MARKER_RE = regex.compile(r"^\s*(?:\d{1,2}[.、]|\(\d{1,2}\))")
+
+
+# --- values ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DateWindow:
+    """The first and last ISO partial date a written date covers (equal for a single day/month)."""
+
+    start: str | None
+    end: str | None
+    kind: str  # day | month | year_word | half | quarter | year | range
+    explicit_year: int | None = None  # the year as written, when written
+
+
+@dataclass(frozen=True)
+class DateMatch:
+    """One date or range found in a text."""
+
+    start: int
+    end: int  # end of the date, suffix included
+    text: str
+    window: DateWindow
+    suffix: str | None  # 前 / 起 / 后 / 内 ...
+    is_range: bool
+    word: str | None = None  # the period word when it is one: 上半年 / 全年 / 年内 / 第三季度
+
+
+def _int(s: str | None) -> int | None:
+    """`12` / `十二` / `二〇二五` -> int, through the project's one number reader."""
+    if not s:
+        return None
+    v = parse_number("".join(s.split()))
+    return int(v) if v is not None else None
+
+
+def _iso(year: int, month: int | None = None, day: int | None = None) -> str:
+    if month is None:
+        return f"{year:04d}"
+    if day is None:
+        return f"{year:04d}-{month:02d}"
+    return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+def _year_of(g: dict, p: str, default: int | None) -> tuple[int | None, int | None]:
+    """(year to use, year as written) for point `p`."""
+    for key in ("y", "ny", "wy", "yo"):
+        y = _int(g.get(p + key))
+        if y is not None:
+            return y, y
+    rel = g.get(p + "ry") or g.get(p + "wr")
+    if rel and default is not None:
+        offsets = date_words()["relative_years"]
+        off = offsets.get(rel, offsets.get(rel + "年", 0))
+        return default + off, None
+    return default, None
+
+
+def _window_of(g: dict, p: str, year: int | None, explicit: int | None) -> DateWindow | None:
+    """Window of point `p` in a match's groupdict, or None when invalid or the year is unknown."""
+    if year is None:
+        return None
+    words = date_words()
+    if g.get(p + "nm"):
+        m, d = _int(g[p + "nm"]), _int(g.get(p + "nd"))
+        return _month_day(year, m, d, explicit)
+    if g.get(p + "m"):
+        return _month_day(year, _int(g[p + "m"]), _int(g.get(p + "d")), explicit)
+    if g.get(p + "half"):
+        a, b = words["halves"][g[p + "half"]]
+        return DateWindow(_iso(year, a), _iso(year, b), "half", explicit)
+    if g.get(p + "q"):
+        q = words["quarters"][g[p + "q"]]
+        first, last = 3 * q - 2, 3 * q
+        mod = g.get(p + "qmod")
+        if mod == "末":  # 三季度末 -> 09
+            first = last
+        elif mod == "初":
+            last = first
+        return DateWindow(_iso(year, first), _iso(year, last), "quarter", explicit)
+    if g.get(p + "w"):
+        a, b = words["year_words"][g[p + "w"]]
+        return DateWindow(_iso(year, a), _iso(year, b), "year_word", explicit)
+    if g.get(p + "yo"):
+        return DateWindow(_iso(year), _iso(year), "year", explicit)
+    return None
+
+
+def _month_day(year: int, m: int | None, d: int | None, explicit: int | None) -> DateWindow | None:
+    if m is None or not 1 <= m <= 12:
+        return None
+    if d is not None:
+        if not 1 <= d <= 31:
+            return None
+        iso = _iso(year, m, d)
+        return DateWindow(iso, iso, "day", explicit)
+    iso = _iso(year, m)
+    return DateWindow(iso, iso, "month", explicit)
+
+
+def _month_of(iso: str | None) -> int | None:
+    return int(iso[5:7]) if iso and len(iso) >= 7 else None
+
+
+def _range_window(g: dict, default: int | None) -> DateWindow | None:
+    """`1—2月`, `2025年1月—2月`, `5月—8月15日`, `11月—次年2月`, `2022-2026年`, `2024.01-2024.12`."""
+    ay, a_explicit = _year_of(g, "a", default)
+    if g.get("abare"):
+        a_explicit = _int(g.get("ay"))
+        ay = a_explicit if a_explicit is not None else default
+    by, b_explicit = _year_of(g, "b", ay)
+    if g.get("abare"):
+        n = _int(g["abare"])
+        if g.get("byo"):  # 2022-2026年: the bare left end is a year... written with two digits: no
+            return None
+        if not (g.get("bm") or g.get("bnm")):
+            return None
+        a = _month_day(ay, n, None, a_explicit) if ay is not None else None
+    elif g.get("ayo") and g.get("byo"):  # 2022-2026年
+        a = DateWindow(_iso(ay), _iso(ay), "year", a_explicit) if ay is not None else None
+    else:
+        a = _window_of(g, "a", ay, a_explicit)
+    if a is None or by is None:
+        return None
+    b = _window_of(g, "b", by, b_explicit)
+    if b is None:
+        return None
+    # 11月—2月: the end lies in the next year when no year is written on it
+    am, bm = _month_of(a.end), _month_of(b.start)
+    if b_explicit is None and not g.get("bry") and am and bm and bm < am:
+        b = _window_of(g, "b", by + 1, None)
+        if b is None:
+            return None
+    if (b.end or "") < (a.start or ""):
+        return None
+    return DateWindow(a.start, b.end, "range", a_explicit or b_explicit)
+
+
+def _word_of(g: dict) -> str | None:
+    if g.get("ahalf"):
+        return g["ahalf"]
+    if g.get("aq"):
+        return "第" + g["aq"] + "季度" + (g.get("aqmod") or "")
+    if g.get("aw"):
+        return "年" + g["aw"]
+    return None
+
+
+def find_dates(text: str, year: int | None) -> list[DateMatch]:
+    """Every date and date range in `text`, left to right; a point inside a range is not repeated.
+
+    Year-only points (`2025年`) are included with kind `year`; callers decide what counts.
+    A date without a year after one written with a later year takes that year
+    (`2026年3月全面复工,5月完成` -> 2026-05).
+    """
+    k = starts_with_marker(text)
+    # `1.3月15日前`: the marker 1. is not part of a figure
+    scan = " " * k + text[k:] if k else text
+    out: list[DateMatch] = []
+    taken: list[tuple[int, int]] = []
+    for m in _RANGE_RE.finditer(scan, timeout=TIMEOUT):
+        w = _range_window(m.groupdict(), year)
+        if w is None:
+            continue
+        out.append(DateMatch(m.start(), m.end(), text[m.start() : m.end()], w, m.group("suffix"), True))
+        taken.append((m.start(), m.end()))
+    current = year
+    for m in _POINT_RE.finditer(scan, timeout=TIMEOUT):
+        if any(a <= m.start() < b or a < m.end() <= b for a, b in taken):
+            continue
+        g = m.groupdict()
+        y, explicit = _year_of(g, "a", current)
+        w = _window_of(g, "a", y, explicit)
+        if w is None:
+            continue
+        if explicit is not None and year is not None and explicit > year and w.kind != "year":
+            current = explicit
+        out.append(
+            DateMatch(m.start(), m.end(), text[m.start() : m.end()], w, m.group("suffix"), False, _word_of(g))
+        )
+    out.sort(key=lambda d: d.start)
+    return out
+
+
+def resolve(text: str, year: int | None) -> DateWindow | None:
+    """The window of a text that is exactly one date or range (blanks and a 前/起 allowed), else None.
+
+    `2024.01-2024.12` -> 2024-01..2024-12, `2025` -> 2025..2025, `(12月)` -> YYYY-12..YYYY-12.
+    """
+    s = text.strip().strip("()").strip()
+    found = find_dates(s, year)
+    if len(found) == 1 and found[0].start == 0 and found[0].end == len(s):
+        return found[0].window
+    return None
+
+
+def starts_with_marker(text: str) -> int:
+    """Length of a list marker at the start (`1.` in `1.3月15日前完成`), else 0."""
+    m = _MARKER_RE.match(text, timeout=TIMEOUT)
+    return m.end() if m else 0

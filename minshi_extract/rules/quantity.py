@@ -1,0 +1,255 @@
+"""Quantities: a number with a measure word or unit (RECORDS.md §3 quantity).
+
+`学位1080个` -> 1080 个; `1.7万人` -> 17000 人; `49个9964户` -> 49 个 and 9964 户;
+`不低于500平方米` -> 500 平方米 at_least; `10个工作日内` -> 10 个工作日 at_most;
+`凉州区10000人、民勤县2300人` -> two records with region; `民勤县、天祝县各3个` -> one per county.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import cache
+
+import regex
+import yaml
+
+from minshi_extract.models import Quantity
+from minshi_extract.rules.context import Context
+from minshi_extract.rules.numbers import CHINESE, NUMBER, TIMEOUT, parse_number, to_number
+from minshi_extract.rules.regions import (
+    LEXICON,
+    count_share_regions,
+    exclusions,
+    regions_before,
+    sentence_bounds,
+)
+
+
+@cache
+def units() -> tuple[str, ...]:
+    """lexicon/units.txt, longest first (个工作日 before 个, 平方米 before 米)."""
+    lines = (LEXICON / "units.txt").read_text(encoding="utf-8").splitlines()
+    words = {w.strip() for w in lines if w.strip() and not w.startswith("#")}
+    return tuple(sorted(words, key=len, reverse=True))
+
+
+@cache
+def qualifier_lexicon() -> dict:
+    """lexicon/qualifiers.yaml, loaded once."""
+    return yaml.safe_load((LEXICON / "qualifiers.yaml").read_text(encoding="utf-8"))
+
+
+def _alternation(words: list[str] | tuple[str, ...]) -> str:
+    return "(?:" + "|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True)) + ")"
+
+
+def _qualifier_words(place: str) -> list[str]:
+    return [w for ws in qualifier_lexicon()[place].values() for w in ws]
+
+
+def qualifier_of(word: str | None, place: str) -> str | None:
+    """`以上` (suffix) -> at_least; `约` (prefix) -> about; None for no word."""
+    if not word:
+        return None
+    for kind, words in qualifier_lexicon()[place].items():
+        if word in words:
+            return kind
+    return None
+
+
+PREFIX = _alternation(_qualifier_words("prefix"))
+INFIX = _alternation(_qualifier_words("infix"))
+SUFFIX = _alternation(_qualifier_words("suffix"))
+# 萬人(ren): a pinyin gloss in brackets must not break a figure
+GLOSS = r"(?:\([a-z]+\))?"
+# the number part shared with money: an optional qualifier before, an optional 余/多 after
+FIGURE = rf"(?P<pre>{PREFIX})?(?P<num>{NUMBER}){GLOSS} ?(?P<inf>{INFIX})?"
+_LEFT = r"(?<![\d.A-Za-z+])(?<!\d,)(?<!\d )"
+
+# 1080个 / 不低于500平方米 / 1.8万余人 / 10个工作日内 / 60周岁以上
+QUANTITY_RE = regex.compile(
+    rf"{_LEFT}{FIGURE} ?(?P<unit>{_alternation(units())}){GLOSS}(?P<post>{SUFFIX})?"
+)
+# 13.3万常住人口 -> 133000 人: a count of people without a measure word takes 人
+POPULATION_RE = regex.compile(
+    rf"{_LEFT}(?P<pre>{PREFIX})?(?P<num>{NUMBER})(?P<what>\p{{Han}}{{0,4}}?)人口"
+)
+# “七有”, ‘5’, "1+N": figures inside short quotes are names or slogans
+_QUOTED_RE = regex.compile(r"“[^”\n]{0,20}”|‘[^’\n]{0,20}’|\"[^\"\n]{0,20}\"")
+_CHINESE_ONLY = regex.compile(rf"{CHINESE}")
+_YEAR_LIKE = range(1900, 2101)
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One figure found in a text, before it becomes a record."""
+
+    start: int  # first char of the evidence (a prefix qualifier included)
+    num_start: int
+    end: int  # after unit and suffix qualifier
+    value: Decimal
+    unit: str
+    qualifier: str | None
+    chinese: bool
+
+
+def quoted_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of short quotations (“七有”, “1+N”) whose figures are names, not counts."""
+    return [m.span() for m in _QUOTED_RE.finditer(text, timeout=TIMEOUT)]
+
+
+def inside(pos: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a <= pos < b for a, b in spans)
+
+
+def figure_qualifier(m: regex.Match) -> str | None:
+    """The qualifier of a match with groups pre/inf/post: 不低于 / 余 / 以上."""
+    post = m.groupdict().get("post")
+    return (
+        qualifier_of(m.group("pre"), "prefix")
+        or qualifier_of(m.group("inf"), "infix")
+        or qualifier_of(post, "suffix")
+    )
+
+
+def _after_unit_is_word(text: str, end: int) -> bool:
+    """九年制, 二年级, 2017年版, 一次性: the measure word is part of a longer word."""
+    return any(text.startswith(w, end) for w in exclusions().get("after_unit", []))
+
+
+def _is_year_or_date(text: str, m: regex.Match, value: Decimal) -> bool:
+    unit = m.group("unit")
+    if unit == "年":
+        # 2025年 / 二〇二五年 is a year, 3年 is a duration
+        return value == value.to_integral_value() and int(value) in _YEAR_LIKE
+    if unit == "月":
+        # 3月15日, 11月底 are dates; only 1月内 / 满6月 count (下发后1月内 -> 1 月 at_most)
+        return not (m.group("post") in ("内", "以内") or m.group("pre") in ("满", "近"))
+    return False
+
+
+def _chinese_numeral_ok(text: str, m: regex.Match) -> bool:
+    """一名工作人员 counts; 一户一档, 入一户、装一户, 二次核查, 统一户籍 do not."""
+    num_start, end = m.start("num"), m.end()
+    if m.group("unit") in exclusions().get("chinese_numeral_units", []):
+        return False
+    before = text[num_start - 1] if num_start > 0 else ""
+    if before and regex.match(r"[\p{Han}]", before) and before not in "选派有设配建约近为各共计及和与余或另再":
+        # 统一户, 唯一, 之一: a numeral glued to a preceding word is part of that word
+        return False
+    if text.startswith("一", end) or text.startswith(m.group("num"), end):
+        return False  # 一户一档, 一人一策
+    phrase = m.group("num") + m.group("unit")
+    nearby = text[max(0, num_start - 8):num_start] + text[end:end + 8]
+    return phrase not in nearby  # 入一户、装一户: a repeated phrase is a slogan
+
+
+# 2.2025年春季学期: a heading marker `2.` glued to a year at the start of a line
+_MARKER_THEN_NUMBER = regex.compile(r"\d{1,2}\.\d{3,}")
+
+
+def heading_marker_glued(text: str, num_start: int) -> bool:
+    """True for `1.2026年...` at a line start, which is the marker `1.` then a figure."""
+    at_line_start = num_start == 0 or text[num_start - 1] == "\n"
+    return at_line_start and _MARKER_THEN_NUMBER.match(text, num_start, timeout=TIMEOUT) is not None
+
+
+def _excluded(text: str, m: regex.Match, value: Decimal, quotes: list[tuple[int, int]]) -> bool:
+    num_start = m.start("num")
+    if heading_marker_glued(text, num_start):
+        return True
+    if num_start > 0 and text[num_start - 1] in "第首":
+        return True  # 第2剂次: an ordinal
+    if inside(num_start, quotes):
+        return True  # “七有”
+    if text.startswith("+", m.end("num")) or text.startswith("+", m.end()):
+        return True  # 1+N, 10+‘5’+N
+    if _after_unit_is_word(text, m.end("unit")):
+        return True
+    if _is_year_or_date(text, m, value):
+        return True
+    chinese = _CHINESE_ONLY.fullmatch(m.group("num"), timeout=TIMEOUT) is not None
+    return chinese and not _chinese_numeral_ok(text, m)
+
+
+def find_figures(text: str) -> list[Figure]:
+    """Every quantity-like figure of `text` that passes the exclusions, left to right."""
+    quotes = quoted_spans(text)
+    out: list[Figure] = []
+    for m in QUANTITY_RE.finditer(text, overlapped=False, timeout=TIMEOUT):
+        value = parse_number(m.group("num"))
+        if value is None or _excluded(text, m, value, quotes):
+            continue
+        chinese = _CHINESE_ONLY.fullmatch(m.group("num"), timeout=TIMEOUT) is not None
+        out.append(
+            Figure(m.start(), m.start("num"), m.end(), value, m.group("unit"),
+                   figure_qualifier(m), chinese)
+        )
+    taken = [(f.start, f.end) for f in out]
+    for m in POPULATION_RE.finditer(text, timeout=TIMEOUT):
+        value = parse_number(m.group("num"))
+        if value is None or inside(m.start("num"), quotes) or inside(m.start("num"), taken):
+            continue
+        out.append(
+            Figure(m.start(), m.start("num"), m.end(), value, "人",
+                   qualifier_of(m.group("pre"), "prefix"), False)
+        )
+    return sorted(out, key=lambda f: f.start)
+
+
+_VERBS = regex.compile(
+    r".*(?:增补|新增|建设|改造|完成|实施|支持|给予|安排|达到|其中|为|在|对|共|计|约|和|及|、|的)"
+)
+_ITEM_AFTER = regex.compile(r"[\p{Han}A-Za-z“”()]{2,16}?(?=[,。;:、和及与]|$|的|等|进行|开展|实施)")
+
+
+def item_near(text: str, start: int, end: int) -> str | None:
+    """What is counted: the noun right after the figure (`18个乡镇综合养老服务中心`), else
+    the words right before it (`学位1080个` -> 学位). A cheap guess, not scored."""
+    after = _ITEM_AFTER.match(text, end, timeout=TIMEOUT)
+    if after and regex.match(r"\p{Han}", after.group()):
+        return after.group()
+    lo = max(0, start - 12)
+    before = regex.split(r"[,。;:、()\s\d]", text[lo:start])[-1]
+    cut = _VERBS.match(before, timeout=TIMEOUT)
+    if cut:
+        before = before[cut.end():]
+    return before or None
+
+
+def share_regions(text: str, starts: list[int], start: int) -> tuple[tuple[str, ...], int] | None:
+    """Regions of a regional share ending at `start`, when its sentence splits figures
+    among two or more regions; else None (`凉州区5万户` alone has region null)."""
+    share = regions_before(text, start)
+    if share is None:
+        return None
+    lo, hi = sentence_bounds(text, start)
+    if share.start < lo or count_share_regions(text, starts, lo, hi) < 2:
+        return None
+    return share.names, share.start
+
+
+def _record(text: str, base: int, ctx: Context, f: Figure, s: int, region: str | None) -> Quantity:
+    return Quantity(
+        programme_id=ctx.programme_id, part=ctx.part, section=ctx.section,
+        text=text[s:f.end], span=(base + s, base + f.end),
+        value=to_number(f.value), unit=f.unit, item=item_near(text, f.start, f.end),
+        qualifier=f.qualifier, region=region,
+    )
+
+
+def find_quantities(text: str, base: int, ctx: Context) -> list[Quantity]:
+    """Quantity records of one line/paragraph `text` that starts at offset `base`."""
+    figures = find_figures(text)
+    starts = [f.start for f in figures]
+    out: list[Quantity] = []
+    for f in figures:
+        share = share_regions(text, starts, f.start)
+        if share is None:
+            out.append(_record(text, base, ctx, f, f.start, None))
+            continue
+        names, s = share
+        for name in names:  # 民勤县、天祝县各3个 -> one record per county, one shared span
+            out.append(_record(text, base, ctx, f, s, name))
+    return out

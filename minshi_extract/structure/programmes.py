@@ -1,0 +1,220 @@
+"""Programmes: where each plan starts and ends, its title, parts and sections.
+
+Layouts:
+- per-plan: each plan has a title line `...实施方案` (maybe wrapped over lines) and its own headings;
+- items: a consolidated plan or a flat list whose continuously numbered items (`1.` .. `12.`,
+  numbering running on across `(一)教育方面` / `一、就业创业(3项)` groups) are the programmes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from ..models import Part, Programme, Section
+from .headings import Heading, build_sections, find_headings, heading_of, parse_marker
+from .lines import TIMEOUT, Line, has_cjk, is_figure, is_furniture
+
+# a plan title ends the line: ...实施方案 / ...工作方案 / ...行动方案(试行)
+_PLAN_END = regex.compile(r"(?:实施方案|工作方案|行动方案|建设方案|方案|实施细则)(?:\((?:试行|修订)\))?")
+_SENTENCE_PUNCT = "。;;!?！？:"
+# a trailing unit list closing an item: `(县人社局、县财政局)` / `(牵头单位:县人社局)`
+_UNIT_BRACKET = regex.compile(
+    r"\((?:[^()]*(?:局|委|办|府|单位|部|院|会|中心|联|队|厅|站|所|公司|集团)[^()]*)\)\s*[。;]?$"
+)
+# label lines that belong to an item: 责任单位:... / 牵头部门:... / 推进措施:
+_ITEM_LABEL = regex.compile(r"\(?(?:责任单位|牵头单位|牵头部门|配合部门|配合单位|实施单位|实施主体|责任主体|"
+                            r"推进措施|工作措施|完成时限|时间节点|目标任务|资金来源|主要措施)[:)]")
+MAX_FRAGMENT = 40
+
+
+@dataclass
+class Found:
+    """A programme found in the text, before sections are built."""
+
+    title: str
+    start: int  # title start
+    body_start: int  # first offset after the title lines
+    end: int = 0
+    heading: Heading | None = None  # the item heading, for the items layout
+
+
+def is_plan_title_end(s: str) -> bool:
+    """`...工程实施方案` alone on a line; not the cover title (`关于...的通知`), not a sentence."""
+    if not s or len(s) > 100 or parse_marker(s) or is_furniture(s):
+        return False
+    if any(p in s for p in _SENTENCE_PUNCT) or "关于" in s or "《" in s or s.startswith(("附件", "根据", "按照")):
+        return False
+    return bool(_PLAN_END.search(s, timeout=TIMEOUT)) and bool(
+        regex.search(_PLAN_END.pattern + "$", s, timeout=TIMEOUT)
+    )
+
+
+def is_title_fragment(s: str) -> bool:
+    """A wrapped title line: short, Chinese, no sentence punctuation, no marker, not a table figure."""
+    if not s or len(s) > MAX_FRAGMENT or not has_cjk(s) or is_figure(s) or is_furniture(s):
+        return False
+    if any(p in s for p in _SENTENCE_PUNCT) or s.endswith(("。", ",")) or parse_marker(s):
+        return False
+    return not s.startswith(("附件", "附\u3000件")) and not is_plan_title_end(s)
+
+
+def find_plan_titles(lines: list[Line], start: int = 0) -> list[Found]:
+    """Per-plan titles after offset `start`, wrapped lines joined (`改造建设18个...中心` + `和59个...方案`)."""
+    found: list[Found] = []
+    for idx, ln in enumerate(lines):
+        if ln.blank or ln.start < start or not is_plan_title_end(ln.text):
+            continue
+        first = idx
+        j = idx - 1
+        while True:
+            gap = 0
+            while j >= 0 and lines[j].blank:
+                gap += 1
+                j -= 1
+            if j < 0 or gap > 1 or lines[j].start < start or not is_title_fragment(lines[j].text):
+                break
+            if found and lines[j].start < found[-1].body_start:
+                break
+            first = j
+            j -= 1
+        title_lines = [x for x in lines[first:idx + 1] if not x.blank]
+        title = "".join(x.text for x in title_lines)
+        found.append(Found(title, lines[first].start, ln.end))
+    return found
+
+
+def item_title(body: str) -> str:
+    """`城镇新增就业1.1万人,扶持成功创业2600人(县人社局、县财政局)。` -> the text before 。 / the unit bracket."""
+    cut = body.find("。")
+    head = body if cut == -1 else body[:cut]
+    head = _UNIT_BRACKET.sub("", head, timeout=TIMEOUT)
+    return head.strip().rstrip(";;,,: ")
+
+
+def find_items(lines: list[Line], start: int, end: int, skip: set[int]) -> list[Heading]:
+    """Continuously numbered items (1. .. K.) whose numbering runs on across group headings.
+
+    Returns [] when the numbering never crosses a group heading (a single plan's steps restart
+    under each section) and the list is short.
+    """
+    region = [ln for ln in lines if start <= ln.start < end]
+    heads = find_headings(region, skip)
+    items: list[Heading] = []
+    expected = 1
+    crossed = False
+    group_since_last = False
+    prev_text = ""
+    in_sub = False
+    last_sub = 0
+    by_no = {ln.no: ln for ln in region}
+    for h in heads:
+        prev = _prev_nonblank(by_no, h.line.no)
+        prev_text = prev.text if prev else ""
+        if h.level in (1, 2) or (h.level == 3 and h.number is None):
+            group_since_last = True
+            in_sub = False
+            continue
+        if h.level != 3 and h.level != 4:
+            continue
+        if prev_text.endswith(":") and h.number == 1:
+            in_sub, last_sub = True, 1
+            continue
+        if in_sub and h.number == last_sub + 1 and not group_since_last and _continues_sub(prev):
+            last_sub += 1
+            continue
+        in_sub = False
+        if h.number == expected and (not items or h.level == items[0].level):
+            if items and group_since_last:
+                crossed = True
+            items.append(h)
+            expected += 1
+            group_since_last = False
+    if len(items) >= 2 and (crossed or len(items) >= 5):
+        return items
+    return []
+
+
+def _prev_nonblank(by_no: dict[int, Line], no: int) -> Line | None:
+    k = no - 1
+    while k in by_no:
+        if not by_no[k].blank:
+            return by_no[k]
+        k -= 1
+    return None
+
+
+def _continues_sub(prev: Line | None) -> bool:
+    """A sub-step list goes on while the line before is a sub-step (`1.xx`) itself."""
+    return prev is not None and heading_of(prev) is not None
+
+
+def item_extent(lines: list[Line], item: Heading, stop: int) -> int:
+    """An item covers its paragraph plus following sub-steps and labelled lines (责任单位:...)."""
+    end = item.line.end
+    started = False
+    for ln in lines:
+        if ln.start <= item.line.start:
+            continue
+        if ln.start >= stop:
+            break
+        if ln.blank:
+            continue
+        h = heading_of(ln)
+        sub = h is not None and h.level >= 3 and started
+        if _ITEM_LABEL.match(ln.text, timeout=TIMEOUT) or sub:
+            if _ITEM_LABEL.match(ln.text, timeout=TIMEOUT) and ln.text.rstrip().endswith(":"):
+                started = True
+            end = ln.end
+            continue
+        if h is not None and h.level == 3 and not started:
+            break
+        break
+    return end
+
+
+def content_end(lines: list[Line]) -> int:
+    """End of real content: the last line that is not page furniture (`扫一扫...`, `xxx.pdf`)."""
+    for ln in reversed(lines):
+        if not ln.blank and not is_furniture(ln.text):
+            return ln.end
+    return 0
+
+
+def _trim(text: str, start: int, end: int) -> int:
+    while end > start and (text[end - 1].isspace()):
+        end -= 1
+    return end
+
+
+def bundle_parts(sections: list[Section]) -> bool:
+    """A plan bundles projects when it has 2+ level-1 headings and each holds its own targets subsection."""
+    top = [s for s in sections if s.level == 1]
+    if len(top) < 2 or len(top) != len(sections):
+        return False
+    return all(any(c.kind == "targets" for c in s.children) for s in top)
+
+
+def make_programme(pid: str, found: Found, text: str, lines: list[Line], skip: set[int]) -> Programme:
+    """Sections of a programme; a bundled plan's 一、 headings become parts."""
+    body = [ln for ln in lines if found.body_start <= ln.start < found.end]
+    if found.heading is not None:
+        body = [ln for ln in body if ln.no != found.heading.line.no]
+    heads = find_headings(body, skip)
+    sections = build_sections(heads, found.end, text)
+    parts: list[Part] = []
+    if bundle_parts(sections):
+        parts = [Part(index=i, title=s.title, span=s.span, sections=s.children) for i, s in enumerate(sections)]
+        sections = []
+    return Programme(id=pid, title=found.title, span=(found.start, _trim(text, found.start, found.end)),
+                     parts=parts, sections=sections)
+
+
+def items_as_found(lines: list[Line], items: list[Heading], region_end: int) -> list[Found]:
+    out: list[Found] = []
+    for k, h in enumerate(items):
+        stop = items[k + 1].line.start if k + 1 < len(items) else region_end
+        end = item_extent(lines, h, stop)
+        out.append(Found(item_title(h.line.text[len(h.marker):]), h.line.start, h.line.end, end, h))
+    return out
