@@ -121,6 +121,12 @@ def load_gold(path: str | Path, notice_text: str | None = None) -> Gold:
     unknown = set(meta_raw) - _META_FIELDS
     if unknown:
         raise GoldError(f"{p}: meta has unknown field(s) {sorted(unknown)}")
+    # meta compares in the normalised script and width the extractor reports (順德區 -> 顺德区)
+    meta_raw = {
+        k: (normalize_fragment(v).strip() if isinstance(v, str) else
+            [normalize_fragment(x).strip() for x in v] if isinstance(v, list) else v)
+        for k, v in meta_raw.items()
+    }
     try:
         meta = Meta.model_validate(meta_raw)
     except ValidationError as exc:

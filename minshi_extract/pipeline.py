@@ -6,11 +6,12 @@ Data only moves forward: the rules see the normalised text and the skeleton, nev
 from __future__ import annotations
 
 import os
+from bisect import bisect_right
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from .ingest import DEFAULT_MAX_BYTES, RawDoc, load, load_bytes
-from .models import Notice, Programme, Record, Section, Source, dedupe
+from .models import Notice, Part, Programme, Record, Section, Source, dedupe
 from .normalize import normalize
 from .rules.context import Context
 
@@ -90,13 +91,6 @@ def _lines(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
         pos = stop + 1
 
 
-def _walk(sections: list[Section], path: tuple[str, ...] = ()) -> Iterator[tuple[Section, tuple[str, ...]]]:
-    for sec in sections:
-        p = (*path, f"{sec.marker}{sec.title}")
-        yield sec, p
-        yield from _walk(sec.children, p)
-
-
 def _section_index(sections: list[Section]) -> list[tuple[Section, str, bool]]:
     """Every section with its path string and whether it lies inside a steps section, pre-order."""
     out: list[tuple[Section, str, bool]] = []
@@ -134,83 +128,87 @@ def _context_for(
     )
 
 
-def _run_block(
-    text: str,
-    start: int,
-    end: int,
-    sections: list[Section],
-    base: Context,
-    skip: list[tuple[int, int]],
-    rules: list[LineRule],
-) -> list[Record]:
-    index = _section_index(sections)
-    out: list[Record] = []
-    for a, b in _lines(text, start, end):
-        if any(s <= a < e for s, e in skip):
-            continue
-        ctx = _context_for(a, index, base)
-        line = text[a:b]
-        for rule in rules:
-            out.extend(rule(line, a, ctx))
-    return out
+def _owner(pos: int, notice: Notice) -> tuple[Programme | None, Part | None]:
+    for prog in notice.programmes:
+        if prog.span[0] <= pos < prog.span[1]:
+            for part in prog.parts:
+                if part.span[0] <= pos < part.span[1]:
+                    return prog, part
+            return prog, None
+    return None, None
 
 
-def _table_records(notice: Notice, prog: Programme, year: int | None) -> list[Record]:
-    from .rules.tables import records_from_table
-
-    out: list[Record] = []
-    for att in notice.attachments:
-        if att.programme_id != prog.id:
-            continue
-        ctx = Context(year=year, programme_id=prog.id, section=f"{att.label} {att.title}".strip())
-        for table in att.tables:
-            out.extend(records_from_table(table, table._cell_spans, notice.text, ctx))
-    return out
-
-
-def _table_skips(notice: Notice) -> list[tuple[int, int]]:
+def _table_cells(notice: Notice) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     for att in notice.attachments:
         for table in att.tables:
             for row in table._cell_spans:
                 spans.extend(row)
-    return spans
+    return sorted(spans)
+
+
+def _in_cells(pos: int, cells: list[tuple[int, int]]) -> bool:
+    i = bisect_right(cells, (pos, 1 << 62)) - 1
+    return i >= 0 and cells[i][0] <= pos < cells[i][1]
 
 
 def apply_rules(notice: Notice) -> None:
-    """Fill notice.records, programme.records and part.records, grounded and deduplicated."""
-    from .structure import cover_span
+    """Fill notice.records, programme.records and part.records, grounded and deduplicated.
+
+    One pass over the lines of the text: each line goes to the programme (and part) whose span
+    holds it, with the context of its innermost section; lines outside every programme are the
+    cover letter's (notice-level records). Table cells are read by the table rule, not by lines.
+    """
+    from .rules.tables import records_from_table
 
     rules = _line_rules()
     text = notice.text
     year = notice.meta.year
-    skip = _table_skips(notice)
+    cells = _table_cells(notice)
+    indexes: dict[int, list[tuple[Section, str, bool]]] = {}
+    found: list[tuple[Programme | None, Part | None, Record]] = []
 
-    c0, c1 = cover_span(notice)
-    notice.records = dedupe(_run_block(text, c0, c1, [], Context(year=year), skip, rules))
-
-    for prog in notice.programmes:
-        seen: list[Record] = []
-        part_spans = [(p.span, p) for p in prog.parts]
-        # the programme's own text: everything outside its parts
-        own: list[Record] = []
-        pos = prog.span[0]
-        base = Context(year=year, programme_id=prog.id)
-        for (ps, pe), _part in part_spans:
-            own.extend(_run_block(text, pos, ps, prog.sections, base, skip, rules))
-            pos = pe
-        own.extend(_run_block(text, pos, prog.span[1], prog.sections, base, skip, rules))
-        per_part: dict[int, list[Record]] = {}
-        for (ps, pe), part in part_spans:
-            pctx = Context(year=year, programme_id=prog.id, part=part.index)
-            per_part[part.index] = _run_block(text, ps, pe, part.sections, pctx, skip, rules)
-        own.extend(_table_records(notice, prog, year))
-        # set semantics across the whole programme: first mention wins
-        everything = sorted(
-            [*own, *(r for recs in per_part.values() for r in recs)], key=lambda r: r.span
+    for a, b in _lines(text, 0, len(text)):
+        if cells and _in_cells(a, cells):
+            continue
+        prog, part = _owner(a, notice)
+        owner = part or prog
+        if owner is not None and id(owner) not in indexes:
+            indexes[id(owner)] = _section_index(owner.sections)
+        base = Context(
+            year=year,
+            programme_id=prog.id if prog else None,
+            part=part.index if part else None,
         )
-        kept = {id(r) for r in dedupe(everything)}
-        prog.records = [r for r in own if id(r) in kept]
+        ctx = _context_for(a, indexes[id(owner)], base) if owner is not None else base
+        line = text[a:b]
+        for rule in rules:
+            for rec in rule(line, a, ctx):
+                found.append((prog, part, rec))
+
+    for att in notice.attachments:
+        for table in att.tables:
+            if not table._cell_spans:
+                continue
+            first = table._cell_spans[0][0][0] if table._cell_spans[0] else att.span[0] if att.span else 0
+            prog, part = _owner(first, notice)
+            section = f"{att.label} {att.title}".strip()
+            ctx = Context(year=year, programme_id=prog.id if prog else att.programme_id, section=section)
+            for rec in records_from_table(table, table._cell_spans, text, ctx):
+                # a table whose rows are programmes (a project table) gives each row's figures to its row
+                rprog, rpart = _owner(rec.span[0], notice)
+                if rprog is None and prog is None and att.programme_id:
+                    rprog = next((p for p in notice.programmes if p.id == att.programme_id), None)
+                rec.programme_id = rprog.id if rprog else None
+                found.append((rprog, rpart, rec))
+
+    found.sort(key=lambda t: t[2].span)
+    notice.records = dedupe([r for p, _, r in found if p is None])
+    for prog in notice.programmes:
+        mine = dedupe([r for p, _, r in found if p is prog])
+        kept = {id(r) for r in mine}
+        prog.records = [r for p, pt, r in found if p is prog and pt is None and id(r) in kept]
         for part in prog.parts:
-            part.records = [r for r in per_part[part.index] if id(r) in kept]
-        del seen
+            part.records = [r for p, pt, r in found if p is prog and pt is part and id(r) in kept]
+            for r in part.records:
+                r.part = part.index

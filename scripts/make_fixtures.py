@@ -316,6 +316,14 @@ class Composer:
         self.line += int((y - (TOP + self.line * PITCH)) / PITCH) + 2
 
 
+def split_title(title: str) -> list[str]:
+    """A notice title is too long for one 二号 line: break it after 关于印发 as typesetters do."""
+    cut = title.find("印发")
+    if cut == -1 or len(title) <= 20:
+        return [title]
+    return [title[: cut + 2], title[cut + 2 :]]
+
+
 def make_pdf(blocks: list[Block], out: Path) -> None:
     comp = Composer()
     ti = 0
@@ -325,7 +333,7 @@ def make_pdf(blocks: list[Block], out: Path) -> None:
         elif b.kind == "title":
             continue  # drawn after the masthead, below
         elif b.kind == "addressee":
-            comp.centered([official(blocks[0].lines[0])], 22.0)
+            comp.centered(split_title(official(blocks[0].lines[0])), 22.0)
             comp.line += 0.5
             comp.paragraph(official(b.lines[0]), indent_chars=0)
         elif b.kind in ("para", "heading"):
@@ -527,12 +535,44 @@ def make_docx(blocks: list[Block], out: Path) -> None:
     doc.save(str(out))
 
 
+def make_bad(bad: Path) -> None:
+    """Tiny bad inputs, one per error the readers must report in one line."""
+    from fpdf import FPDF
+
+    bad.mkdir(exist_ok=True)
+    scan = FPDF(unit="pt", format=(298, 420))
+    scan.add_page()
+    scan.set_fill_color(200, 200, 200)
+    scan.rect(20, 20, 200, 120, style="F")  # what a scanner leaves: marks, no characters
+    scan.output(str(bad / "scanned.pdf"))
+    enc = FPDF(unit="pt", format=(298, 420))
+    enc.add_page()
+    enc.set_font("helvetica", size=12)
+    enc.text(20, 40, "secret notice")
+    enc.set_encryption(owner_password="owner", user_password="user")
+    enc.output(str(bad / "encrypted.pdf"))
+    full = (ROOT / "corpus" / "wuwei_2025.pdf").read_bytes()
+    (bad / "truncated.pdf").write_bytes(full[:6000])
+    (bad / "no_article.html").write_text(
+        '<!DOCTYPE html><html><head><meta charset="utf-8"><title>栏目列表</title></head><body>'
+        '<ul class="nav"><li><a href="/">首页</a></li><li><a href="/zwgk/">政务公开</a></li></ul>'
+        '<div class="list"><a href="/a1.html">通知一</a><a href="/a2.html">通知二</a></div>'
+        '<div class="footer">主办: 某市人民政府</div></body></html>\n',
+        encoding="utf-8",
+    )
+    (bad / "empty.txt").write_bytes(b"")
+    (bad / "binary.bin").write_bytes(bytes(range(256)) * 4)
+    (bad / "legacy.doc").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504)
+    (bad / "not_gb18030.txt").write_bytes("为民实事".encode() + b"\x81\x20\xff\xfe\x80")
+
+
 def main() -> int:
     blocks = read_blocks()
     corpus = ROOT / "corpus"
     make_pdf(blocks, corpus / "wuwei_2025.pdf")
     make_html(blocks, corpus / "wuwei_2025.html")
     make_docx(blocks, corpus / "wuwei_2025.docx")
+    make_bad(corpus / "bad")
     kinds: dict[str, int] = {}
     for b in blocks:
         kinds[b.kind] = kinds.get(b.kind, 0) + 1

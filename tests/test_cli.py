@@ -22,7 +22,8 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
         (b"\x00\x01\x02\x03binary\x00", "binary file (NUL bytes)"),
         (b"\x89PNG\r\n\x1a\n" + bytes(range(1, 32)) * 4, "binary file"),
         (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 64, "libreoffice --headless --convert-to docx"),
-        (b"\xff\xfe\xfd\x80\x81 bad", "not UTF-8 or GB18030 text"),
+        ("通知".encode() + b"\xff\xfe\xfd\x80 bad", "not UTF-8 or GB18030 text"),
+        (b"\xff\xfe\x00", "not UTF-16 text"),
     ],
 )
 def test_bad_notice_one_line(tmp_path: Path, capsys, content: bytes, message: str) -> None:

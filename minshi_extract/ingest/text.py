@@ -14,7 +14,10 @@ def decode_text(data: bytes, where: str) -> str:
     if data.startswith(b"\xef\xbb\xbf"):
         text = data[3:].decode("utf-8", errors="strict")
     elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        text = data.decode("utf-16")
+        try:
+            text = data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise InputError(f"{where}: starts with a UTF-16 byte-order mark but is not UTF-16 text") from None
     elif b"\x00" in data:
         raise InputError(f"{where}: binary file (NUL bytes), not a text notice")
     else:

@@ -56,7 +56,7 @@ def _point(p: str) -> str:
         rf"(?P<{p}ny>(?:19|20)\d{{2}})[./\-](?P<{p}nm>\d{{1,2}})(?:[./\-](?P<{p}nd>\d{{1,2}}))?(?![\d.])"
         # 2025年11月底 / 3月15日 / 十二月 / 9月份 / 2024 年 3 月 (PDF spacing)
         rf"|(?:{year}\s*)?(?P<{p}m>\d{{1,2}}|(?:{_CN_MONTH_OK}){_CN_MONTH})\s*月(?:份)?"
-        rf"(?:\s*(?P<{p}d>\d{{1,2}}|{_CN_DAY})\s*[日号])?(?P<{p}mod>{_MOD})?"
+        rf"(?:\s*(?P<{p}d>\d{{1,2}}|{_CN_DAY})\s*[日号])?(?:\s*(?P<{p}mod>{_MOD}))?"
         # 2025年上半年 / 下半年 / 全年
         rf"|(?:{year}\s*)?(?P<{p}half>上半年|下半年|全年)"
         # 2025年第三季度 / 三季度末
@@ -73,7 +73,7 @@ def _point(p: str) -> str:
 # a bare figure that takes the unit of the range's other end: `1`—3月, 2025年`1`—3月, `2022`-2026年
 _BARE = rf"(?:(?:(?P<ay>(?:19|20)\d{{2}})\s*年)?(?P<abare>\d{{1,2}}|{_CN_MONTH}))"
 # what may follow a date: 前 (by), 起 (from), 后 (after), 内 (within)
-_SUFFIX = r"(?P<suffix>之前|以前|前|起|开始|以后|之后|后|以内|内)?"
+_SUFFIX = r"(?:\s*(?P<suffix>之前|以前|前|起|开始|以后|之后|后|以内|内))?"
 
 # not inside a figure or a list of figures: 1.5月, 0、6月 (a dosing schedule), 12个月
 _LEFT = r"(?<![\d.])(?<!\d,)(?<!\d、)"

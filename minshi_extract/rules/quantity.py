@@ -64,7 +64,11 @@ SUFFIX = _alternation(_qualifier_words("suffix"))
 # 萬人(ren): a pinyin gloss in brackets must not break a figure
 GLOSS = r"(?:\([a-z]+\))?"
 # the number part shared with money: an optional qualifier before, an optional 余/多 after
-FIGURE = rf"(?P<pre>{PREFIX})?(?P<num>{NUMBER}){GLOSS} ?(?P<inf>{INFIX})?"
+# 近万名 -> 10000 名 about: a bare scale word counts after an approximating prefix
+FIGURE = (
+    rf"(?:(?P<pre>{PREFIX})?(?P<num>{NUMBER})|(?P<pre>近|约|逾)(?P<num>[万萬千百]))"
+    rf"{GLOSS} ?(?P<inf>{INFIX})?"
+)
 _LEFT = r"(?<![\d.A-Za-z+])(?<!\d,)(?<!\d )"
 
 # 1080个 / 不低于500平方米 / 1.8万余人 / 10个工作日内 / 60周岁以上
@@ -105,11 +109,11 @@ def inside(pos: int, spans: list[tuple[int, int]]) -> bool:
 
 def figure_qualifier(m: regex.Match) -> str | None:
     """The qualifier of a match with groups pre/inf/post: 不低于 / 余 / 以上."""
-    post = m.groupdict().get("post")
+    groups = m.groupdict()
     return (
-        qualifier_of(m.group("pre"), "prefix")
-        or qualifier_of(m.group("inf"), "infix")
-        or qualifier_of(post, "suffix")
+        qualifier_of(groups.get("pre"), "prefix")
+        or qualifier_of(groups.get("inf"), "infix")
+        or qualifier_of(groups.get("post"), "suffix")
     )
 
 
@@ -134,12 +138,14 @@ def _chinese_numeral_ok(text: str, m: regex.Match) -> bool:
     num_start, end = m.start("num"), m.end()
     if m.group("unit") in exclusions().get("chinese_numeral_units", []):
         return False
+    ex = exclusions()
     before = text[num_start - 1] if num_start > 0 else ""
-    if before and regex.match(r"[\p{Han}]", before) and before not in "选派有设配建约近为各共计及和与余或另再":
-        # 统一户, 唯一, 之一: a numeral glued to a preceding word is part of that word
-        return False
-    if text.startswith("一", end) or text.startswith(m.group("num"), end):
-        return False  # 一户一档, 一人一策
+    if before and before in ex.get("before_chinese_numeral", ""):
+        return False  # 统一户, 唯一, 之一: the numeral belongs to the preceding word
+    if num_start > 1 and text[num_start - 2] == "不":
+        return False  # 不漏一户、不错一人: a 不V一X idiom
+    if any(text.startswith(w, end) for w in ex.get("after_chinese_numeral_unit", [])):
+        return False  # 一户一档, 一户多残, 一人一策
     phrase = m.group("num") + m.group("unit")
     nearby = text[max(0, num_start - 8):num_start] + text[end:end + 8]
     return phrase not in nearby  # 入一户、装一户: a repeated phrase is a slogan
@@ -204,18 +210,26 @@ _VERBS = regex.compile(
 _ITEM_AFTER = regex.compile(r"[\p{Han}A-Za-z“”()]{2,16}?(?=[,。;:、和及与]|$|的|等|进行|开展|实施)")
 
 
-def item_near(text: str, start: int, end: int) -> str | None:
-    """What is counted: the noun right after the figure (`18个乡镇综合养老服务中心`), else
-    the words right before it (`学位1080个` -> 学位). A cheap guess, not scored."""
-    after = _ITEM_AFTER.match(text, end, timeout=TIMEOUT)
-    if after and regex.match(r"\p{Han}", after.group()):
-        return after.group()
+def _item_before(text: str, start: int) -> str | None:
     lo = max(0, start - 12)
     before = regex.split(r"[,。;:、()\s\d]", text[lo:start])[-1]
     cut = _VERBS.match(before, timeout=TIMEOUT)
     if cut:
         before = before[cut.end():]
     return before or None
+
+
+def item_near(text: str, start: int, end: int, prefer_before: bool = False) -> str | None:
+    """What is counted: the noun right after the figure (`18个乡镇综合养老服务中心`), else
+    the words right before it (`学位1080个` -> 学位); money prefers the words before
+    (`补贴资金54.25万元`). A cheap guess, not scored."""
+    before = _item_before(text, start)
+    if prefer_before and before:
+        return before
+    after = _ITEM_AFTER.match(text, end, timeout=TIMEOUT)
+    if after and regex.match(r"\p{Han}", after.group()):
+        return after.group()
+    return before
 
 
 def share_regions(text: str, starts: list[int], start: int) -> tuple[tuple[str, ...], int] | None:

@@ -74,7 +74,7 @@ def regions_before(text: str, pos: int, window: int = 60) -> RegionShare | None:
         return None
     names = tuple(regex.findall(region_pattern(), m.group("list"), timeout=TIMEOUT))
     each = m.group("link") == "各"
-    if len(names) > 1 and not each:
+    if len(names) > 1 and not m.group("link"):
         return None  # 凉州区、民勤县、古浪县、天祝县4个县区: a list with its total, not shares
     return RegionShare(names, lo + m.start(), each)
 

@@ -3,6 +3,9 @@ attachments), records left empty for the rules."""
 
 from __future__ import annotations
 
+from functools import cache
+from importlib import resources
+
 from ..models import Attachment, Notice, Programme, Table
 from .attachments import find_blocks, find_references, rebuild_table
 from .lines import Line, split_lines
@@ -12,6 +15,7 @@ from .programmes import (
     content_end,
     find_items,
     find_plan_titles,
+    heading_programmes,
     items_as_found,
     make_programme,
 )
@@ -36,10 +40,41 @@ def _programmes_found(lines: list[Line], end: int, skip: set[int]) -> tuple[list
     items = find_items(lines, start, end, skip)
     if items:
         return items_as_found(lines, items, end), "items"
-    if titles:
-        titles[0].end = end
-        return titles, "single-plan"
-    return [], "none"
+    return titles, "single-plan?"
+
+
+@cache
+def _title_columns() -> frozenset[str]:
+    raw = resources.files("minshi_extract.lexicon").joinpath("table_title_columns.txt").read_text("utf-8")
+    return frozenset(x.strip() for x in raw.splitlines() if x.strip() and not x.startswith("#"))
+
+
+_TOTAL_LABELS = ("合计", "小计", "总计", "合 计")
+
+
+def table_programmes(tables: list[Table]) -> list[Found]:
+    """Layout 4: a plan table whose 项目名称 column names the programmes; one row = one programme."""
+    out: list[Found] = []
+    for table in tables:
+        col = next((j for j, h in enumerate(table.header) if h in _title_columns()), None)
+        if col is None:
+            continue
+        for row, spans in zip(table.rows, table._cell_spans[1:], strict=False):
+            if not row[col] or any(c in _TOTAL_LABELS for c in row):
+                continue
+            real = [sp for sp, c in zip(spans, row, strict=False) if c]
+            out.append(Found(row[col], real[0][0], real[0][1], real[-1][1]))
+    return out
+
+
+def _after_recipients(lines: list[Line], end: int) -> int:
+    _, rline = find_recipients(lines, end)
+    return rline.end if rline else 0
+
+
+def _whole(found: Found, end: int) -> Found:
+    found.end = end
+    return found
 
 
 def build_skeleton(text: str, hints: dict[str, str] | None = None) -> Notice:
@@ -56,14 +91,22 @@ def build_skeleton(text: str, hints: dict[str, str] | None = None) -> Notice:
         skip.update(ln.no for ln in b.title_lines)
         skip.update(ln.no for ln in b.table_lines)
     found, layout = _programmes_found(lines, end, skip)
+    built = {id(b): rebuild_table(b.table_lines, text) if b.table_lines else None for b in blocks}
+    if layout == "single-plan?":
+        # no per-plan titles, no numbered items: a plan table (项目名称 column), else top-level
+        # headings as programmes (`第一件 ...`, `一、城镇新增就业9000人` + 推进措施), else the one plan
+        start = found[0].body_start if found else _after_recipients(lines, end)
+        found = (table_programmes([t[0] for t in built.values() if t is not None])
+                 or heading_programmes(lines, start, end, skip)
+                 or [_whole(f, end) for f in found])
     programmes: list[Programme] = [
         make_programme(f"P{k + 1:02d}", f, text, lines, skip) for k, f in enumerate(found)
     ]
     if not programmes:
         warnings.append("no programmes found")
     first = programmes[0].span[0] if programmes else end
-    meta = build_meta(text, lines, first, hints)
-    attachments = [_attachment(b, programmes, refs, lines, text) for b in blocks]
+    meta = build_meta(text, lines, first, hints, sign_stop=pre_titles[0].start if pre_titles else end)
+    attachments = [_attachment(b, built[id(b)], programmes, refs) for b in blocks]
     present = {a.title for a in attachments}
     for r in refs:
         if _compact(r.title) not in present and not any(_compact(r.title) in t for t in present):
@@ -75,14 +118,12 @@ def _compact(s: str) -> str:
     return "".join(s.split())
 
 
-def _attachment(block, programmes: list[Programme], refs, lines: list[Line], text: str) -> Attachment:
+def _attachment(block, built, programmes: list[Programme], refs) -> Attachment:
     pid = _owner(block, programmes, refs)
-    tables: list[Table] = []
-    built = rebuild_table(block.table_lines, text) if block.table_lines else None
-    if built is not None:
-        tables.append(built[0])
+    tables: list[Table] = [built[0]] if built is not None else []
+    text_end = block.end
     return Attachment(label=block.label, title=block.title, programme_id=pid,
-                      span=(block.label_line.start, _rtrim(text, block.label_line.start, block.end)),
+                      span=(block.label_line.start, text_end),
                       tables=tables)
 
 

@@ -52,7 +52,7 @@ class Cell:
 
 
 def _compact(s: str) -> str:
-    return regex.sub(r"\s+", "", s, timeout=TIMEOUT)
+    return "".join(s.split())
 
 
 def find_references(lines: list[Line]) -> list[Reference]:
@@ -121,11 +121,10 @@ def _split_title(block: Block, body: list[Line], refs: list[Reference]) -> None:
                 break
             continue
         break
-    if used and not _TITLE_END.search(title, timeout=TIMEOUT) and not any(w == title for w in wanted):
-        # a first line that is no title (a table header cell): keep only real title lines
-        if len(used) > 1:
-            used = used[:1]
-            title = _compact(used[0].text)
+    # a title that never reached its end word: keep only the first line, the rest are header cells
+    if len(used) > 1 and not _TITLE_END.search(title, timeout=TIMEOUT) and title not in wanted:
+        used = used[:1]
+        title = _compact(used[0].text)
     block.title = title
     block.title_lines = used
     after = used[-1].end if used else block.label_line.end
@@ -177,6 +176,17 @@ def _clean_header(cells: list[Cell]) -> list[Cell]:
     return out
 
 
+def _figure_columns(rows: list[list[Cell]], n: int) -> list[int]:
+    """Columns (after the serial number and label) holding figures in every full row."""
+    full = [r for r in rows if len(r) == n]
+    return [j for j in range(2, n) if full and all(is_figure(r[j].text) for r in full)]
+
+
+def _text_columns(header: list[Cell], j: int) -> bool:
+    """Column j holds text, not figures: its header names no unit bracket (`资金来源`, `责任单位`)."""
+    return j < len(header) and "(" not in header[j].text and not header[j].text.endswith(("数", "量"))
+
+
 def _is_seq(cells: list[Cell], i: int, expected: int) -> bool:
     return (cells[i].text == str(expected) and i + 1 < len(cells)
             and not is_figure(cells[i + 1].text))
@@ -197,17 +207,20 @@ def rebuild_table(lines: list[Line], text: str) -> tuple[Table, list[list[tuple[
         data_start = first_fig - 1
     header = _clean_header(cells[:data_start])
     typical_gap = min((c.gap for c in cells[data_start + 1:]), default=0)
+    n_head = len(header)
     rows: list[list[Cell]] = []
     expected = 1
     for i in range(data_start, len(cells)):
         c = cells[i]
         starts = not rows or c.gap > typical_gap
         if seq:
+            # a 序号 table: rows start at the next serial number, or after a full row (合计)
             if _is_seq(cells, i, expected):
                 starts, expected = True, expected + 1
-            elif not is_figure(c.text) and (i == 0 or not _is_seq(cells, i - 1, expected - 1)):
+            elif (rows and n_head and len(rows[-1]) >= n_head) or (not is_figure(c.text) and not rows):
                 starts = True
-        elif not is_figure(c.text):
+        elif not is_figure(c.text) and not (rows and n_head and len(rows[-1]) < n_head and
+                                            _text_columns(header, len(rows[-1]))):
             starts = True
         if starts:
             rows.append([c])
@@ -220,7 +233,16 @@ def rebuild_table(lines: list[Line], text: str) -> tuple[Table, list[list[tuple[
     for r in rows:
         row: list[Cell | None] = list(r)
         if seq and not is_figure(r[0].text):
-            row = [None, *row]  # 合计 row of a 序号 table: no serial number
+            # 合计 row of a 序号 table: no serial number; its figures go under the figure columns
+            row = [None, r[0]]
+            figs = [c for c in r[1:] if is_figure(c.text)]
+            cols = _figure_columns(rows, n)
+            if len(figs) == len(r) - 1 and len(cols) >= len(figs):
+                row += [None] * (n - 2)
+                for col, c in zip(cols, figs, strict=False):
+                    row[col] = c
+            else:
+                row += r[1:]
         if len(row) < n:
             if is_figure(r[0].text) and not seq:
                 # a total row without its label: figures sit in the right-most filled columns
@@ -248,10 +270,6 @@ def _split_pipe(ln: Line) -> list[Cell]:
         lead = len(part) - len(part.lstrip())
         cells.append(Cell(stripped, pos + lead, pos + lead + len(stripped), 0))
         pos += len(part) + 1
-    while cells and not cells[0].text:
-        cells.pop(0)
-    while cells and not cells[-1].text:
-        cells.pop()
     return cells
 
 
@@ -263,7 +281,9 @@ def _rebuild_piped(lines: list[Line]) -> tuple[Table, list[list[tuple[int, int]]
     header = rows[0]
     body = rows[1:]
     # a header wrapped over two lines: `总投资` / `(万元)`
-    while body and all(not c.text or c.text.startswith("(") for c in body[0]) and len(body[0]) <= len(header):
+    width = len(header)
+    body = [r[:width] + [Cell("", r[-1].end, r[-1].end, 0)] * (width - len(r)) for r in body]
+    while body and all(not c.text or c.text.startswith("(") for c in body[0]):
         header = [Cell(h.text + (body[0][j].text if j < len(body[0]) else ""), h.start,
                        body[0][j].end if j < len(body[0]) and body[0][j].text else h.end, 0)
                   for j, h in enumerate(header)]

@@ -21,7 +21,7 @@ _L3 = regex.compile(
 )
 # (1)知情告知 / 1)
 _L4 = regex.compile(r"\(\d{1,2}\)|\d{1,2}\)")
-# 第一件 / 第1项 (news-style numbered items) -> level 3
+# 第一件 / 第1项 (items of a mixed-marker list) -> level 1
 _ORD = regex.compile(rf"第[{_CN}\d]{{1,3}}[件项条]、?")
 
 _RUN_IN_END = "。"
@@ -57,7 +57,7 @@ def parse_marker(s: str) -> tuple[str, int] | None:
         return m.group("m"), 3
     m = _ORD.match(s, timeout=TIMEOUT)
     if m and len(s) > len(m.group(0)):
-        return m.group(0), 3
+        return m.group(0), 1  # 第一件 heads a whole item like 一、
     return None
 
 
@@ -90,7 +90,7 @@ def heading_of(line: Line) -> Heading | None:
     if parsed is None:
         return None
     marker, level = parsed
-    title = heading_title(line.text[len(marker):])
+    title = heading_title(line.text[len(marker):].lstrip())
     return Heading(line, marker, level, title, _arabic(marker))
 
 

@@ -17,6 +17,8 @@ _ISO_DATE = r"((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*�
 # 发文日期: 2025-03-07 / 成文日期 / 发布日期: 2025-03-13 17:01
 _ISSUED = regex.compile(r"(?:发文日期|成文日期|印发日期)\s*[:]\s*" + _ISO_DATE)
 _PUBLISHED = regex.compile(r"(?:发布日期|发布时间|公开日期)\s*[:]\s*" + _ISO_DATE)
+# a news page: 来源:顺德区人民政府办公室    发布时间:2024-02-28 09:30
+_SOURCE = regex.compile(r"(?:来源|信息来源)\s*[:]\s*(\p{Han}{2,30})")
 # a signature date alone on its line: 2025年3月7日 / 二〇二五年三月七日
 _SIGN_DATE = regex.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _CN_DATE = regex.compile(r"([〇零一二三四五六七八九○О]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日")
@@ -30,6 +32,9 @@ _ISSUER_LINE = regex.compile(
 _RECIPIENTS = regex.compile(r"(各|市|县|区|省)\p{Han}.{1,120}[:]")
 _RECIP_SPLIT = regex.compile(r"[,，;;]")
 
+_ISO_DATE_RE = regex.compile(_ISO_DATE)
+_CN_YEAR = regex.compile(r"([〇零一二三四五六七八九○]{4})年")
+_LABEL_PREFIX = regex.compile(r".{0,40}[:]")  # a portal label line `标题: ...`
 _CN_DIGIT = {"〇": 0, "零": 0, "○": 0, "О": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5,
              "六": 6, "七": 7, "八": 8, "九": 9}
 
@@ -48,7 +53,7 @@ def _cn_small(s: str) -> int:
 
 def parse_date(s: str) -> str | None:
     """`2025年3月7日`, `2025-03-07`, `二〇二五年三月七日` -> `2025-03-07`."""
-    m = _SIGN_DATE.search(s, timeout=TIMEOUT) or regex.search(_ISO_DATE, s, timeout=TIMEOUT)
+    m = _SIGN_DATE.search(s, timeout=TIMEOUT) or _ISO_DATE_RE.search(s, timeout=TIMEOUT)
     if m:
         return _iso(*m.groups()[:3])
     m = _CN_DATE.search(s, timeout=TIMEOUT)
@@ -64,7 +69,7 @@ def find_title(lines: list[Line]) -> tuple[str, list[Line]] | None:
     for i, ln in enumerate(body):
         if _ABOUT not in ln.text or len(ln.text) > 120 or ln.text.endswith("。"):
             continue
-        if regex.match(r".{0,40}[:]", ln.text, timeout=TIMEOUT) and not ln.text.startswith(("关于",)):
+        if _LABEL_PREFIX.match(ln.text, timeout=TIMEOUT) and not ln.text.startswith(("关于",)):
             # a portal label line `标题: ...` keeps its value
             ln_text = ln.text.split(":", 1)[1].strip()
         else:
@@ -77,6 +82,20 @@ def find_title(lines: list[Line]) -> tuple[str, list[Line]] | None:
             used.append(nxt)
         if _TITLE_END.search(joined, timeout=TIMEOUT):
             return joined, used
+    return None
+
+
+def news_title(lines: list[Line], stop: int) -> str | None:
+    """A news page's headline: the first content line, short and without sentence punctuation."""
+    for ln in lines:
+        if ln.start >= stop:
+            break
+        if ln.blank or is_furniture(ln.text):
+            continue
+        t = ln.text
+        if len(t) <= 60 and not any(p in t for p in "。;:,") and not t.startswith("("):
+            return t
+        return None
     return None
 
 
@@ -95,7 +114,7 @@ def find_doc_number(lines: list[Line], stop: int) -> str | None:
             continue
         m = _DOC_NO.search(ln.text, timeout=TIMEOUT)
         if m and "关于" not in ln.text[: m.start()]:
-            return regex.sub(r"\s+", "", m.group(0), timeout=TIMEOUT)
+            return "".join(m.group(0).split())
     return None
 
 
@@ -135,7 +154,7 @@ def infer_year(title: str | None, doc_number: str | None, sign_date: str | None,
         m = _YEAR_IN.search(title, timeout=TIMEOUT)
         if m:
             return int(m.group(1))
-        cn = regex.search(r"([〇零一二三四五六七八九○]{4})年", title, timeout=TIMEOUT)
+        cn = _CN_YEAR.search(title, timeout=TIMEOUT)
         if cn:
             return int("".join(str(_CN_DIGIT[c]) for c in cn.group(1)))
     if doc_number:
@@ -158,13 +177,20 @@ def _hint(hints: dict[str, str] | None, *keys: str) -> str | None:
     return None
 
 
-def build_meta(text: str, lines: list[Line], stop: int, hints: dict[str, str] | None = None) -> Meta:
-    """Meta of the notice; `stop` is the offset where the first programme starts."""
+def build_meta(text: str, lines: list[Line], stop: int, hints: dict[str, str] | None = None,
+               sign_stop: int | None = None) -> Meta:
+    """Meta of the notice; `stop` is where the first programme starts, `sign_stop` where the
+    signature search ends (a flat list signs after its items)."""
     head = text[:stop]
     found = find_title(lines)
     title = found[0] if found else _hint(hints, "title", "标题")
-    sign_body, sign_date, _ = find_signature(lines, stop)
+    sign_body, sign_date, _ = find_signature(lines, max(stop, sign_stop or 0))
     issuer = (issuer_from_title(title) if title and _ABOUT in title else None) or sign_body
+    if title is None:
+        title = news_title(lines, stop)
+    if issuer is None:
+        m = _SOURCE.search(head, timeout=TIMEOUT)
+        issuer = m.group(1) if m else None
     issuer = issuer or _hint(hints, "issuer", "发布机构")
     doc_number = find_doc_number(lines, stop) or _hint(hints, "doc_number", "文号", "文件编号")
     m = _INDEX_NO.search(head, timeout=TIMEOUT)

@@ -18,6 +18,7 @@ from .lines import TIMEOUT, Line, has_cjk, is_figure, is_furniture
 
 # a plan title ends the line: ...实施方案 / ...工作方案 / ...行动方案(试行)
 _PLAN_END = regex.compile(r"(?:实施方案|工作方案|行动方案|建设方案|方案|实施细则)(?:\((?:试行|修订)\))?")
+_PLAN_END_AT_END = regex.compile(_PLAN_END.pattern + "$")
 _SENTENCE_PUNCT = "。;;!?！？:"
 # a trailing unit list closing an item: `(县人社局、县财政局)` / `(牵头单位:县人社局)`
 _UNIT_BRACKET = regex.compile(
@@ -26,6 +27,7 @@ _UNIT_BRACKET = regex.compile(
 # label lines that belong to an item: 责任单位:... / 牵头部门:... / 推进措施:
 _ITEM_LABEL = regex.compile(r"\(?(?:责任单位|牵头单位|牵头部门|配合部门|配合单位|实施单位|实施主体|责任主体|"
                             r"推进措施|工作措施|完成时限|时间节点|目标任务|资金来源|主要措施)[:)]")
+_TRAIL = regex.compile(r"[;,:\s]+$")
 MAX_FRAGMENT = 40
 
 
@@ -46,9 +48,7 @@ def is_plan_title_end(s: str) -> bool:
         return False
     if any(p in s for p in _SENTENCE_PUNCT) or "关于" in s or "《" in s or s.startswith(("附件", "根据", "按照")):
         return False
-    return bool(_PLAN_END.search(s, timeout=TIMEOUT)) and bool(
-        regex.search(_PLAN_END.pattern + "$", s, timeout=TIMEOUT)
-    )
+    return bool(_PLAN_END_AT_END.search(s, timeout=TIMEOUT))
 
 
 def is_title_fragment(s: str) -> bool:
@@ -90,7 +90,7 @@ def item_title(body: str) -> str:
     cut = body.find("。")
     head = body if cut == -1 else body[:cut]
     head = _UNIT_BRACKET.sub("", head, timeout=TIMEOUT)
-    return head.strip().rstrip(";;,,: ")
+    return _TRAIL.sub("", head.strip(), timeout=TIMEOUT)
 
 
 def find_items(lines: list[Line], start: int, end: int, skip: set[int]) -> list[Heading]:
@@ -118,7 +118,7 @@ def find_items(lines: list[Line], start: int, end: int, skip: set[int]) -> list[
             continue
         if h.level != 3 and h.level != 4:
             continue
-        if prev_text.endswith(":") and h.number == 1:
+        if prev_text.endswith(":") and h.number == 1 and items:
             in_sub, last_sub = True, 1
             continue
         if in_sub and h.number == last_sub + 1 and not group_since_last and _continues_sub(prev):
@@ -217,4 +217,22 @@ def items_as_found(lines: list[Line], items: list[Heading], region_end: int) -> 
         stop = items[k + 1].line.start if k + 1 < len(items) else region_end
         end = item_extent(lines, h, stop)
         out.append(Found(item_title(h.line.text[len(h.marker):]), h.line.start, h.line.end, end, h))
+    return out
+
+
+def heading_programmes(lines: list[Line], start: int, end: int, skip: set[int]) -> list[Found]:
+    """Top-level headings as programmes (`一、城镇新增就业9000人` + 推进措施, `第一件 实施...工程`):
+    2+ headings of the shallowest level, most of them of no known section kind."""
+    region = [ln for ln in lines if start <= ln.start < end]
+    heads = [h for h in find_headings(region, skip) if h.level == 1]
+    if len(heads) < 2:
+        return []
+    from .headings import section_kind
+
+    if sum(section_kind(h.title) == "other" for h in heads) * 3 < len(heads) * 2:
+        return []
+    out = []
+    for k, h in enumerate(heads):
+        stop = heads[k + 1].line.start if k + 1 < len(heads) else end
+        out.append(Found(h.title, h.line.start, h.line.end, stop, h))
     return out

@@ -1,0 +1,207 @@
+"""Word .docx notices (python-docx): paragraphs and tables in body order, web-text layout.
+
+- the body's children are read in order, so a table lands where it sits between paragraphs;
+- automatic list numbering (`一、` `（一）` `1.` held in numbering.xml, not in the text) is written
+  back in front of the paragraph, since the structure parser needs the markers;
+- tables: one cell per line (a cell's paragraphs give one line each), merged cells read once;
+- the red issuer masthead (`XX人民政府办公室文件` in a large red font) is letterhead: dropped;
+- core properties (title, author, created ...) go into RawDoc.meta.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from io import BytesIO
+
+from ..errors import InputError
+from .rawdoc import RawDoc, RawTable
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_CN_DIGITS = "〇一二三四五六七八九"
+
+
+def _where(path: str | None) -> str:
+    return path or "<bytes>"
+
+
+def chinese_number(n: int) -> str:
+    """1 -> 一, 10 -> 十, 12 -> 十二, 20 -> 二十 (list markers never go past 99)."""
+    if n < 10:
+        return _CN_DIGITS[n]
+    tens, ones = divmod(n, 10)
+    return ("" if tens == 1 else _CN_DIGITS[tens]) + "十" + (_CN_DIGITS[ones] if ones else "")
+
+
+def format_number(n: int, fmt: str) -> str:
+    if fmt in ("chineseCounting", "chineseCountingThousand", "ideographTraditional", "japaneseCounting"):
+        return chinese_number(n)
+    if fmt == "lowerLetter":
+        return chr(ord("a") + (n - 1) % 26)
+    if fmt == "upperLetter":
+        return chr(ord("A") + (n - 1) % 26)
+    if fmt in ("decimalEnclosedCircle", "decimalEnclosedCircleChinese"):
+        return chr(0x2460 + n - 1) if n <= 20 else str(n)
+    if fmt == "none":
+        return ""
+    return str(n)
+
+
+class Numbering:
+    """Resolve w:numPr into the marker Word displays (`%1、` with chineseCounting -> `一、`)."""
+
+    def __init__(self, doc) -> None:
+        self.levels: dict[tuple[str, int], tuple[str, str, int]] = {}
+        self.counters: dict[str, list[int]] = {}
+        try:
+            root = doc.part.numbering_part.element
+        except (KeyError, NotImplementedError, AttributeError):
+            return
+        abstract: dict[str, dict[int, tuple[str, str, int]]] = {}
+        for an in root.findall(f"{_W}abstractNum"):
+            lv: dict[int, tuple[str, str, int]] = {}
+            for lvl in an.findall(f"{_W}lvl"):
+                ilvl = int(lvl.get(f"{_W}ilvl", "0"))
+                fmt = lvl.find(f"{_W}numFmt")
+                text = lvl.find(f"{_W}lvlText")
+                start = lvl.find(f"{_W}start")
+                lv[ilvl] = (
+                    fmt.get(f"{_W}val", "decimal") if fmt is not None else "decimal",
+                    text.get(f"{_W}val", "") if text is not None else "",
+                    int(start.get(f"{_W}val", "1")) if start is not None else 1,
+                )
+            abstract[an.get(f"{_W}abstractNumId", "")] = lv
+        for num in root.findall(f"{_W}num"):
+            ref = num.find(f"{_W}abstractNumId")
+            if ref is None:
+                continue
+            for ilvl, spec in abstract.get(ref.get(f"{_W}val", ""), {}).items():
+                self.levels[(num.get(f"{_W}numId", ""), ilvl)] = spec
+
+    def marker(self, paragraph) -> str:
+        ppr = paragraph._p.pPr
+        num_pr = ppr.find(f"{_W}numPr") if ppr is not None else None
+        if num_pr is None:
+            return ""
+        num_id_el, ilvl_el = num_pr.find(f"{_W}numId"), num_pr.find(f"{_W}ilvl")
+        num_id = num_id_el.get(f"{_W}val", "") if num_id_el is not None else ""
+        ilvl = int(ilvl_el.get(f"{_W}val", "0")) if ilvl_el is not None else 0
+        if (num_id, ilvl) not in self.levels or num_id == "0":
+            return ""
+        counts = self.counters.setdefault(num_id, [0] * 9)
+        counts[ilvl] += 1
+        for deeper in range(ilvl + 1, 9):  # a new 一、 restarts its (一)
+            counts[deeper] = 0
+        text = self.levels[(num_id, ilvl)][1]
+        for lv in range(ilvl + 1):
+            fmt, _, start = self.levels.get((num_id, lv), ("decimal", "", 1))
+            text = text.replace(f"%{lv + 1}", format_number(counts[lv] + start - 1, fmt))
+        return text
+
+
+def _is_masthead(paragraph) -> bool:
+    """A paragraph whose every run is red and large (>= 20pt): the 版头 `XX人民政府办公室文件`."""
+    runs = [r for r in paragraph.runs if r.text.strip()]
+    if not runs:
+        return False
+    for r in runs:
+        color = r.font.color.rgb if r.font.color is not None and r.font.color.type is not None else None
+        size = r.font.size.pt if r.font.size is not None else 0
+        if color is None or size < 20:
+            return False
+        red, green, blue = int(str(color)[0:2], 16), int(str(color)[2:4], 16), int(str(color)[4:6], 16)
+        if not (red > 150 and green < 90 and blue < 90):
+            return False
+    return True
+
+
+def _clean(s: str) -> str:
+    return s.replace("\t", " ").replace("\xa0", " ").strip(" \u3000")
+
+
+def _is_title(paragraph) -> bool:
+    name = (paragraph.style.name if paragraph.style is not None else "") or ""
+    return name.startswith("Title") or name in ("Heading 1", "Heading 2", "标题", "标题 1", "标题 2")
+
+
+def table_rows(table) -> list[list[str]]:
+    """Rows with merged cells read once: a cell repeated by a horizontal or vertical merge is ''."""
+    rows: list[list[str]] = []
+    above: list = []
+    for row in table.rows:
+        out: list[str] = []
+        tcs: list = []
+        for i, cell in enumerate(row.cells):
+            tc = cell._tc
+            repeated = (tcs and tcs[-1] is tc) or (i < len(above) and above[i] is tc)
+            tcs.append(tc)
+            if repeated:
+                out.append("")
+                continue
+            lines = [_clean(p.text) for p in cell.paragraphs]
+            out.append("\n".join(ln for ln in lines if ln))
+        above = tcs
+        rows.append(out)
+    return rows
+
+
+def read_docx(data: bytes, path: str | None, sha256: str) -> RawDoc:
+    where = _where(path)
+    try:
+        from docx import Document
+        from docx.table import Table
+        from docx.text.paragraph import Paragraph
+
+        doc = Document(BytesIO(data))
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
+        raise InputError(f"{where}: not a readable .docx document ({type(exc).__name__}: {str(exc)[:100]})") from None
+    except Exception as exc:  # lxml XMLSyntaxError and friends: a damaged package
+        raise InputError(f"{where}: damaged .docx document ({type(exc).__name__}: {str(exc)[:100]})") from None
+    numbering = Numbering(doc)
+    parts: list[str] = []
+    tables: list[RawTable] = []
+    prev_title = False
+
+    def body_children(el):
+        for child in el.iterchildren():
+            if child.tag == f"{_W}sdt":  # content controls wrap ordinary paragraphs and tables
+                content = child.find(f"{_W}sdtContent")
+                if content is not None:
+                    yield from body_children(content)
+            else:
+                yield child
+
+    for child in body_children(doc.element.body):
+        if child.tag == f"{_W}tbl":
+            rows = table_rows(Table(child, doc))
+            if any(any(c for c in r) for r in rows):
+                tables.append(RawTable(rows=rows))
+                parts.append("\n" + "\n\n".join(c for r in rows for c in r if c))
+            prev_title = False
+        elif child.tag == f"{_W}p":
+            p = Paragraph(child, doc)
+            text = _clean(p.text)
+            if not text or _is_masthead(p):
+                continue
+            text = numbering.marker(p) + text
+            title = _is_title(p)
+            if title != prev_title and parts:  # a blank line more around a title block, as the web text has
+                text = "\n" + text
+            parts.append(text)
+            prev_title = title
+    if not parts:
+        raise InputError(f"{where}: .docx document has no text")
+    cp = doc.core_properties
+    meta = {
+        k: (v.isoformat() if hasattr(v, "isoformat") else str(v))
+        for k, v in {
+            "title": cp.title,
+            "author": cp.author,
+            "subject": cp.subject,
+            "keywords": cp.keywords,
+            "category": cp.category,
+            "created": cp.created,
+            "modified": cp.modified,
+        }.items()
+        if v
+    }
+    return RawDoc(text="\n\n".join(parts) + "\n", format="docx", path=path, sha256=sha256, tables=tables, meta=meta)

@@ -1,0 +1,359 @@
+"""PDF notices (pdfplumber): rebuild the web-text layout from positioned characters.
+
+What a published notice PDF does that the web text does not, and what we do about it:
+- lines wrap at the right margin, even inside numbers (`资金10040` / `万元`): a line that reaches the
+  right margin joins the next one WITHOUT a space when the next one starts at the left margin;
+- a paragraph starts with a two-character first-line indent (an x offset, or `　　` that pdfminer
+  drops as blank): an indented line never joins the line before it;
+- page furniture: page numbers (`— 3 —`, `-3-`, `第3页`) and running heads in the page margins, and
+  the issuer's red masthead (`武威市人民政府办公室文件`) are dropped;
+- simulated bold (each glyph drawn twice: `关关于于`) is collapsed with pdfplumber's dedupe_chars;
+- a Latin font beside a CJK one leaves gaps (`2024 年`): spaces between CJK and ASCII are dropped;
+- ruled tables come from pdfplumber's table finder, kept in RawDoc.tables and written into the text
+  one cell per line at their place; the characters inside a table are not written twice.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from collections import Counter
+from dataclasses import dataclass
+from io import BytesIO
+from typing import Any
+
+from ..errors import InputError
+from .rawdoc import Page, RawDoc, RawTable
+
+# `— 3 —`, `-3-`, `- 3 -`, `第3页`, `第 3 页 共 9 页`, `3/9`, a bare `3`
+_PAGE_NUMBER = re.compile(
+    r"^\s*(?:[—–―－\-─]\s*\d{1,4}\s*[—–―－\-─]|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?"
+    r"|\d{1,4}\s*/\s*\d{1,4}|\d{1,4})\s*$"
+)
+_MARGIN_ZONE = 0.09  # share of the page height at top and bottom where furniture lives
+_FULL_SLACK = 1.6  # a line ending within this many character widths of the right margin is "full"
+_TITLE_RATIO = 1.2  # a line in a font this much larger than the body is a title line
+
+
+@dataclass
+class Line:
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+    font: str
+    page: int
+
+
+@dataclass
+class TableItem:
+    table: RawTable
+    top: float
+    page: int
+
+
+def _where(path: str | None) -> str:
+    return path or "<bytes>"
+
+
+# --- characters -> lines -------------------------------------------------------------------------
+
+
+def is_cjk(ch: str) -> bool:
+    """CJK ideographs, CJK and full-width punctuation, and the dashes/quotes set between them."""
+    o = ord(ch)
+    return o >= 0x2E80 or 0x2000 <= o <= 0x206F
+
+
+def clean_spaces(s: str) -> str:
+    """Collapse blank runs; drop the blanks a PDF leaves between CJK and ASCII (`2024 年` -> `2024年`)."""
+    s = re.sub(r"[ \t\u3000\xa0]+", " ", s).strip()
+    if " " not in s:
+        return s
+    out = []
+    for i, ch in enumerate(s):
+        if ch == " ":
+            left, right = s[i - 1], s[i + 1]
+            if is_cjk(left) != is_cjk(right):  # CJK beside ASCII: a font gap, not a word space
+                continue
+        out.append(ch)
+    return "".join(out)
+
+
+def _is_red(color: Any) -> bool:
+    """An RGB fill that is clearly red: the issuer masthead of an official document (版头)."""
+    if not isinstance(color, list | tuple) or len(color) != 3:
+        return False
+    try:
+        r, g, b = (float(v) for v in color)
+    except (TypeError, ValueError):
+        return False
+    return r > 0.6 and g < 0.35 and b < 0.35
+
+
+def _line_text(chars: list[dict]) -> str:
+    """Characters of one line, left to right; a space only where a gap separates two ASCII letters/digits."""
+    parts: list[str] = []
+    prev: dict | None = None
+    for ch in chars:
+        if prev is not None:
+            gap = ch["x0"] - prev["x1"]
+            a, b = prev["text"][-1:], ch["text"][:1]
+            if gap > 0.3 * ch["size"] and a.isascii() and b.isascii() and a.isalnum() and b.isalnum():
+                parts.append(" ")
+        parts.append(ch["text"])
+        prev = ch
+    return clean_spaces("".join(parts))
+
+
+def group_lines(chars: list[dict], page: int) -> list[Line]:
+    """Cluster characters into visual lines by their vertical position."""
+    chars = sorted(chars, key=lambda c: (round(c["top"], 1), c["x0"]))
+    rows: list[list[dict]] = []
+    for ch in chars:
+        if rows:
+            row = rows[-1]
+            ref = row[0]
+            mid_ref = (ref["top"] + ref["bottom"]) / 2
+            mid = (ch["top"] + ch["bottom"]) / 2
+            if abs(mid - mid_ref) <= 0.45 * max(ref["size"], ch["size"]):
+                row.append(ch)
+                continue
+        rows.append([ch])
+    lines: list[Line] = []
+    for row in rows:
+        row.sort(key=lambda c: c["x0"])
+        text = _line_text(row)
+        if not text:
+            continue
+        visible = [c for c in row if c["text"].strip()]
+        size = statistics.median(c["size"] for c in visible)
+        font = Counter(c["fontname"] for c in visible).most_common(1)[0][0]
+        lines.append(
+            Line(
+                text=text,
+                x0=visible[0]["x0"],
+                x1=visible[-1]["x1"],
+                top=min(c["top"] for c in visible),
+                bottom=max(c["bottom"] for c in visible),
+                size=size,
+                font=font,
+                page=page,
+            )
+        )
+    return lines
+
+
+# --- tables --------------------------------------------------------------------------------------
+
+
+def _cell(value: str | None) -> str:
+    """A table cell: blanks cleaned on each of its lines, empty lines dropped."""
+    if not value:
+        return ""
+    lines = [clean_spaces(v) for v in value.split("\n")]
+    return "\n".join(v for v in lines if v)
+
+
+def _inside(ch: dict, bbox: tuple[float, float, float, float]) -> bool:
+    x0, top, x1, bottom = bbox
+    cx = (ch["x0"] + ch["x1"]) / 2
+    cy = (ch["top"] + ch["bottom"]) / 2
+    return x0 <= cx <= x1 and top <= cy <= bottom
+
+
+def flatten_table(rows: list[list[str]]) -> str:
+    """One cell per line, header row first, row by row; a broken cell gives one line per piece."""
+    cells = [c for row in rows for c in row if c]
+    return "\n\n".join(cells)
+
+
+# --- furniture -----------------------------------------------------------------------------------
+
+
+def _in_margin(line: Line, height: float) -> bool:
+    return line.bottom < height * _MARGIN_ZONE * 1.5 or line.top > height * (1 - _MARGIN_ZONE * 1.2)
+
+
+def _running_key(line: Line) -> str:
+    return re.sub(r"\d+", "#", line.text)
+
+
+def drop_furniture(pages: list[list[Line]], heights: list[float], body: float) -> list[list[Line]]:
+    """Remove page numbers and running heads/feet (margin lines repeated on several pages)."""
+    repeated: Counter[str] = Counter()
+    for lines, h in zip(pages, heights, strict=True):
+        repeated.update({_running_key(ln) for ln in lines if _in_margin(ln, h)})
+    min_repeat = max(3, len(pages) // 2)
+    out = []
+    for lines, h in zip(pages, heights, strict=True):
+        keep = []
+        for ln in lines:
+            margin = _in_margin(ln, h)
+            if margin and _PAGE_NUMBER.match(ln.text):
+                continue
+            if margin and len(pages) >= 3 and repeated[_running_key(ln)] >= min_repeat:
+                continue
+            keep.append(ln)
+        out.append(keep)
+    return out
+
+
+# --- lines -> paragraphs -------------------------------------------------------------------------
+
+
+@dataclass
+class Geometry:
+    body: float  # body font size
+    left: float  # left margin (x0 of continuation lines)
+    right: float  # right margin (x1 of full lines)
+
+
+def measure(lines: list[Line]) -> Geometry:
+    body_lines = [ln for ln in lines if len(ln.text) >= 4]
+    body = Counter(round(ln.size, 1) for ln in body_lines).most_common(1)[0][0]
+    same = [ln for ln in body_lines if abs(ln.size - body) < 0.6]
+    left = Counter(round(ln.x0) for ln in same).most_common(1)[0][0]
+    rights = sorted(ln.x1 for ln in same)
+    right = rights[int(len(rights) * 0.9)]
+    return Geometry(body=body, left=float(left), right=right)
+
+
+def _is_title(line: Line, g: Geometry) -> bool:
+    return line.size >= g.body * _TITLE_RATIO
+
+
+def joins(a: Line, b: Line, g: Geometry) -> bool:
+    """Does line b continue the paragraph of line a (a wrap at the right margin)?"""
+    if _is_title(a, g) or _is_title(b, g):
+        return False
+    if abs(a.size - b.size) > 0.6 or a.font != b.font:  # a heading in 黑体 never runs on
+        return False
+    full = a.x1 >= g.right - _FULL_SLACK * a.size
+    at_left = b.x0 <= g.left + 0.5 * b.size  # an indented line starts a paragraph
+    return full and at_left
+
+
+def assemble(items: list[Line | TableItem], g: Geometry) -> list[tuple[str, int]]:
+    """(text, page) segments: paragraphs one per line with blank lines between, tables flattened."""
+    segs: list[tuple[str, int]] = []
+    prev: Line | TableItem | None = None
+    for item in items:
+        # a separator belongs to the page before it, so a page starts at its first character
+        before = prev.page if prev is not None else item.page
+        if isinstance(item, TableItem):
+            segs.append(("\n\n\n", before))
+            segs.append((flatten_table(item.table.rows), item.page))
+            segs.append(("\n\n", item.page))
+        elif isinstance(prev, Line) and joins(prev, item, g):
+            segs.append((item.text, item.page))
+        else:
+            title_edge = _is_title(item, g) != (isinstance(prev, Line) and _is_title(prev, g))
+            if prev is not None and not isinstance(prev, TableItem):
+                segs.append(("\n\n\n" if title_edge else "\n\n", before))
+            segs.append((item.text, item.page))
+        prev = item
+    return segs
+
+
+def page_spans(segs: list[tuple[str, int]], sizes: list[tuple[float, float]]) -> tuple[str, list[Page]]:
+    """Join the segments; each page runs from its first segment to the next page's first one."""
+    text_parts: list[str] = []
+    starts: dict[int, int] = {}
+    pos = 0
+    for s, page in segs:
+        starts.setdefault(page, pos)
+        text_parts.append(s)
+        pos += len(s)
+    text = "".join(text_parts)
+    pages: list[Page] = []
+    last = 0
+    for n in range(1, len(sizes) + 1):
+        start = starts.get(n, last)
+        last = start
+        pages.append(Page(number=n, start=start, end=start, width=sizes[n - 1][0], height=sizes[n - 1][1]))
+    pages[0] = Page(1, 0, pages[0].end, pages[0].width, pages[0].height)
+    for i in range(len(pages)):
+        end = pages[i + 1].start if i + 1 < len(pages) else len(text)
+        p = pages[i]
+        pages[i] = Page(p.number, p.start, max(end, p.start), p.width, p.height)
+    return text, pages
+
+
+# --- the reader ----------------------------------------------------------------------------------
+
+
+def _check_bytes(data: bytes, where: str) -> None:
+    if b"%%EOF" not in data[-2048:]:
+        raise InputError(f"{where}: PDF is truncated (no %%EOF at the end); get the complete file again")
+
+
+def _open_error(exc: BaseException, where: str) -> InputError:
+    chain = [exc, exc.__cause__, exc.__context__, *(a for a in getattr(exc, "args", ()) if isinstance(a, BaseException))]
+    names = " ".join(type(e).__name__ for e in chain if e is not None) + " " + str(exc)
+    if "Password" in names or "Encrypt" in names or "password" in names:
+        return InputError(f"{where}: PDF is encrypted (password protected); save an unprotected copy first")
+    detail = str(exc).splitlines()[0][:120] if str(exc) else type(exc).__name__
+    return InputError(f"{where}: PDF is damaged and cannot be read ({type(exc).__name__}: {detail})")
+
+
+def _page_items(page: Any, number: int) -> tuple[list[dict], list[TableItem]]:
+    """The characters outside tables, and the tables, of one page."""
+    page = page.dedupe_chars(tolerance=1)
+    items: list[TableItem] = []
+    bboxes = []
+    for t in page.find_tables():
+        rows = [[_cell(c) for c in row] for row in t.extract()]
+        if len(rows) < 2 or max(len(r) for r in rows) < 2:
+            continue
+        bboxes.append(t.bbox)
+        items.append(TableItem(RawTable(rows=rows, page=number, bbox=tuple(t.bbox)), top=t.bbox[1], page=number))
+    chars = [c for c in page.chars if not any(_inside(c, b) for b in bboxes)]
+    return chars, items
+
+
+def _drop_masthead(chars: list[dict], body: float) -> list[dict]:
+    """The red issuer header (`XX人民政府办公室文件`) in a large font is letterhead, not text."""
+    return [c for c in chars if not (c["size"] >= 1.5 * body and _is_red(c.get("non_stroking_color")))]
+
+
+def read_pdf(data: bytes, path: str | None, sha256: str) -> RawDoc:
+    where = _where(path)
+    _check_bytes(data, where)
+    import pdfplumber
+
+    try:
+        with pdfplumber.open(BytesIO(data)) as pdf:
+            meta = {k: str(v) for k, v in (pdf.metadata or {}).items() if isinstance(v, str | int | float)}
+            raw_pages = [_page_items(p, i) for i, p in enumerate(pdf.pages, 1)]
+            sizes = [(float(p.width), float(p.height)) for p in pdf.pages]
+    except InputError:
+        raise
+    except Exception as exc:  # pdfminer raises many types (PSEOF, PDFSyntaxError, ...): all mean "unreadable"
+        raise _open_error(exc, where) from None
+    if not sizes:
+        raise InputError(f"{where}: PDF has no pages")
+    visible = [c for chars, _ in raw_pages for c in chars if c["text"].strip()]
+    if not visible and not any(tables for _, tables in raw_pages):
+        raise InputError(f"{where}: PDF has no text layer (scanned image?); run OCR first, e.g. ocrmypdf {where} out.pdf")
+    body = Counter(round(c["size"], 1) for c in visible).most_common(1)[0][0] if visible else 12.0
+    page_lines = [group_lines(_drop_masthead(chars, body), n) for n, (chars, _) in enumerate(raw_pages, 1)]
+    page_lines = drop_furniture(page_lines, [h for _, h in sizes], body)
+    all_lines = [ln for lines in page_lines for ln in lines]
+    if not all_lines and not any(t for _, t in raw_pages):
+        raise InputError(f"{where}: PDF has no text layer (scanned image?); run OCR first, e.g. ocrmypdf {where} out.pdf")
+    g = measure(all_lines) if all_lines else Geometry(body, 0.0, 0.0)
+    items: list[Line | TableItem] = []
+    tables: list[RawTable] = []
+    for lines, (_, page_tables) in zip(page_lines, raw_pages, strict=True):
+        merged: list[Line | TableItem] = [*lines, *page_tables]
+        merged.sort(key=lambda it: it.top)
+        items.extend(merged)
+        tables.extend(t.table for t in page_tables)
+    segs = assemble(items, g)
+    segs.append(("\n", segs[-1][1] if segs else 1))
+    text, pages = page_spans(segs, sizes)
+    clean_meta = {k: v for k, v in meta.items() if k in ("Title", "Author", "Subject", "CreationDate", "Producer") and v}
+    return RawDoc(text=text, format="pdf", path=path, sha256=sha256, pages=pages, tables=tables, meta=clean_meta)

@@ -1,0 +1,119 @@
+"""Deadlines: a single target date for an action (RECORDS.md §3, GUIDELINES.md deadline).
+
+`11月底前` -> 2025-11; `12月10日前` -> 2025-12-10; `3月底开工` -> 2025-03; `年底前` -> 2025-12;
+`上半年完成` -> 2025-06; `三季度末` -> 2025-09; `分别于7月25日、12月25日前` -> two.
+Not deadlines: a phase heading's own window `(4月底前)`, ranges and periods (`5—6月`, `下半年`,
+`全年`, `2022-2026年`), years alone, recurring dates (`每年3月`), durations (`下发后1月内`),
+past and document dates (`2024年11月22日...印发`, a signature line `2025年3月7日`), dates in 《》.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+import regex
+
+from minshi_extract.models import Deadline
+from minshi_extract.rules.context import Context
+from minshi_extract.rules.dates import TIMEOUT, DateMatch, date_words, find_dates
+from minshi_extract.rules.phase import find_phases
+
+# 每年3月 / 每月15日前 / 逐月: a recurrence, not a target
+_RECURRING_LEFT_RE = regex.compile(r"(?:每|逐)[年月季周]?\s*$")
+# what is left of a line once the date goes: punctuation only -> a bare date line (signature)
+_ONLY_PUNCT_RE = regex.compile(r"^[\s,.:;、。()]*$")
+# the action after the date, up to the end of its clause: 8月底前|学位增补到位
+_CLAUSE_RE = regex.compile(r"[^,;。]{1,60}")
+_LEAD_IN = " ,:、"
+# 之前 / 以前 / 前 (by), 起 (from): both schedule an action; 后 (after) and 内 (within) do not
+_AFTER = frozenset({"后", "以后", "之后"})
+_WITHIN = frozenset({"内", "以内"})
+
+
+@cache
+def _right_re(key: str) -> regex.Pattern:
+    # 2025年2月10日印发 (document_words) / 2011年9月1日以后出生 (fact_words): not a target
+    words = "|".join(regex.escape(w) for w in date_words()[key])
+    return regex.compile(rf"\s*(?:[^,;。]{{0,4}}?)(?:{words})")
+
+
+@cache
+def _document_left_re() -> regex.Pattern:
+    # 发布日期:2025-03-13
+    words = "|".join(regex.escape(w) for w in date_words()["document_lead_words"])
+    return regex.compile(rf"(?:{words})\s*[::]?\s*$")
+
+
+@cache
+def _period_cue_re() -> regex.Pattern:
+    # 上半年完成 / 第三季度前: a period written as a target; 通报上半年、当年数据 is not
+    cues = "|".join(regex.escape(w) for w in date_words()["period_deadline_cues"])
+    return regex.compile(rf"\s*(?:{cues})")
+
+
+def _inside_title(text: str, pos: int) -> bool:
+    """True inside 《...》 (a document title: 《...方案(2022-2026年)》)."""
+    return text.count("《", 0, pos) > text.count("》", 0, pos)
+
+
+def _is_target(d: DateMatch, text: str, ctx: Context) -> bool:
+    """Whether one found date schedules an action."""
+    w = d.window
+    if d.is_range or w.kind == "year":
+        return False
+    if d.suffix in _AFTER or (d.suffix in _WITHIN and w.kind in ("month", "day")):
+        return False
+    if w.kind in ("half", "quarter"):
+        if d.word in ("下半年", "全年"):
+            return False
+        ends_at = d.word and d.word.endswith("末")
+        if not (ends_at or d.suffix or _period_cue_re().match(text, d.end, timeout=TIMEOUT)):
+            return False
+    left = text[max(0, d.start - 8) : d.start]
+    if _RECURRING_LEFT_RE.search(left, timeout=TIMEOUT) or _document_left_re().search(left, timeout=TIMEOUT):
+        return False
+    if _right_re("fact_words").match(text, d.end, timeout=TIMEOUT):
+        return False
+    dated_document = w.kind == "day" and w.explicit_year is not None and d.suffix is None
+    if dated_document and _right_re("document_words").match(text, d.end, timeout=TIMEOUT):
+        return False
+    if _inside_title(text, d.start):
+        return False
+    if ctx.year is not None and w.explicit_year is not None and w.explicit_year < ctx.year:
+        return False  # 2024年11月22日中央政法委印发: the past
+    bare_line = _ONLY_PUNCT_RE.match(text[: d.start] + text[d.end :], timeout=TIMEOUT)
+    # a line that is only a full date is a signature or document date, unless in 完成时限
+    return not (bare_line and w.kind == "day" and d.suffix is None and ctx.kind != "deadline")
+
+
+def _what(text: str, end: int) -> str | None:
+    """The action after the date: `11月底前|完成建设任务` -> 完成建设任务; `12月10日前,|市...` -> 市..."""
+    pos = end
+    while pos < len(text) and text[pos] in _LEAD_IN:
+        pos += 1
+    m = _CLAUSE_RE.match(text, pos, timeout=TIMEOUT)
+    return m.group().strip() or None if m else None
+
+
+def find_deadlines(text: str, base: int, ctx: Context) -> list[Deadline]:
+    """Every single target date in `text`, except inside the window of the line's own phase heading."""
+    windows = [(p.span[0] - base, p.span[1] - base) for p in find_phases(text, base, ctx)]
+    out: list[Deadline] = []
+    for d in find_dates(text, ctx.year):
+        if any(a <= d.start < b for a, b in windows):
+            continue
+        if not _is_target(d, text, ctx) or d.window.end is None:
+            continue
+        ev = text[d.start : d.end].rstrip()
+        out.append(
+            Deadline(
+                programme_id=ctx.programme_id,
+                part=ctx.part,
+                section=ctx.section,
+                text=ev,
+                span=(base + d.start, base + d.start + len(ev)),
+                date=d.window.end,
+                what=_what(text, d.end),
+            )
+        )
+    return out

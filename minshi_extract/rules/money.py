@@ -1,0 +1,188 @@
+"""Money: an amount in 元, 万元 or 亿元 (RECORDS.md §3 money).
+
+`4.68亿元` -> 468000000; `每人每月1500元` -> per 人/月; `180元/人` -> per 人;
+`户均3500元` -> per 户; `每年约需资金450万元` -> per 年, about; `其中凉州区300万元` after it
+-> per 年 too; `每户10万元、贴息贷款5万元` -> both per 户; `按2000/人` is not money.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+import regex
+
+from minshi_extract.models import Money
+from minshi_extract.rules.context import Context
+from minshi_extract.rules.numbers import TIMEOUT, parse_number, to_number
+from minshi_extract.rules.quantity import (
+    FIGURE,
+    GLOSS,
+    SUFFIX,
+    figure_qualifier,
+    heading_marker_glued,
+    inside,
+    item_near,
+    qualifier_lexicon,
+    quoted_spans,
+    share_regions,
+)
+from minshi_extract.rules.regions import sentence_bounds
+
+
+def _alternation(words: list[str]) -> str:
+    return "(?:" + "|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True)) + ")"
+
+
+_RATE = qualifier_lexicon()["rate"]
+_PERIODS: frozenset[str] = frozenset(_RATE["periods"])
+_RATE_WORD = _alternation(_RATE["entities"] + _RATE["periods"])
+
+# 1500元 / 54.25万元 / 约2.6亿元 / 180元/人 / 8万元/家 / 1,000元左右; 萬元 and 億元 arrive simplified
+# but are accepted anyway
+MONEY_RE = regex.compile(
+    rf"(?<![\d.A-Za-z])(?<!\d,){FIGURE} ?(?P<unit>元){GLOSS}"
+    rf"(?P<slash>(?:/{_RATE_WORD})*)(?P<post>{SUFFIX})?"
+)
+# 每人每月 / 每年每站 / 每个泊位 -> the words after 每
+_EVERY_RE = regex.compile(rf"每({_RATE_WORD})")
+# 户均 -> 户
+_AVERAGE_RE = regex.compile(_alternation(_RATE["average"]))
+# a clause: money rates and payers do not reach over , ; 。 :  (but do over 、)
+_CLAUSE_STOPS = ",;。:!?\n"
+_SRC = qualifier_lexicon()["source"]
+_PAYER = _alternation(_SRC["payers"])
+_KIND = _alternation(_SRC["kinds"])
+# 省级财政安排补助资金2070万元 -> 省级财政; 中央投资3.86亿元 -> 中央; 中央彩票公益金 -> itself
+_SOURCE_BEFORE_RE = regex.compile(
+    rf"(?:{_PAYER}{_KIND}|(?:中央|省级|市级|县级|区级|市县)(?=安排|补助|投资|配套|下达|奖补|资金))"
+)
+# 所需资金102万元由市级财政承担 -> 市级财政
+_SOURCE_AFTER_RE = regex.compile(rf"^[^,;。]{{0,6}}?由(?P<src>{_PAYER}{_KIND}?)(?:解决|承担|保障|负担|安排)")
+# a 每 phrase right before the figure joins its evidence: 每人每月|1500元
+_EVERY_NEAR_RE = regex.compile(r"每[^,;。、\d]{1,6}$")
+_ABOUT_BEFORE_RE = regex.compile(r"约[^,;。、\d]{0,5}$")  # 每年约需资金450万元 -> about
+
+
+@dataclass(frozen=True)
+class Amount:
+    """One amount found in a text, before it becomes a record."""
+
+    start: int
+    end: int
+    amount: Decimal
+    text_unit: str
+    per: str | None
+    qualifier: str | None
+    source: str | None
+
+
+def clause_start(text: str, pos: int) -> int:
+    """Start of the clause holding `pos`: after the last , ; 。 : before it."""
+    return max(text.rfind(c, 0, pos) for c in _CLAUSE_STOPS) + 1
+
+
+def text_unit_of(num: str) -> str:
+    """`54.25万` -> 万元, `4.68亿` -> 亿元, `1500` -> 元 (the unit as written)."""
+    num = num.rstrip()
+    if num.endswith(("亿", "億")):
+        return "亿元"
+    if num.endswith(("万", "萬")):
+        return "万元"
+    return "元"
+
+
+def rate_of(prefix: str, slash: str) -> str | None:
+    """`每人每月` -> 人/月, `每年每站` -> 站/年 (entity first, then period), `/人` -> 人,
+    `户均` -> 户; None when the text states no rate."""
+    words = _EVERY_RE.findall(prefix, timeout=TIMEOUT)
+    words += [w for w in slash.split("/") if w]
+    avg = _AVERAGE_RE.findall(prefix, timeout=TIMEOUT)
+    words += [a[0] for a in avg]
+    if not words:
+        return None
+    entities = [w for w in words if w not in _PERIODS]
+    periods = [w for w in words if w in _PERIODS]
+    seen: list[str] = []
+    for w in entities + periods:
+        if w not in seen:
+            seen.append(w)
+    return "/".join(seen)
+
+
+def source_of(text: str, clause_lo: int, num_start: int, end: int) -> str | None:
+    """The payer written before the amount in its clause, or `由X财政解决` after it."""
+    found = list(_SOURCE_BEFORE_RE.finditer(text[clause_lo:num_start], timeout=TIMEOUT))
+    if found:
+        return found[-1].group()
+    after = _SOURCE_AFTER_RE.search(text[end:end + 20], timeout=TIMEOUT)
+    return after.group("src") if after else None
+
+
+def find_amounts(text: str) -> list[Amount]:
+    """Every amount of `text` with its rate, qualifier and payer, left to right."""
+    quotes = quoted_spans(text)
+    out: list[Amount] = []
+    prev_end = 0
+    for m in MONEY_RE.finditer(text, timeout=TIMEOUT):
+        num_start = m.start("num")
+        if inside(num_start, quotes) or heading_marker_glued(text, num_start):
+            continue
+        value = parse_number(m.group("num"))
+        if value is None:
+            continue
+        lo = clause_start(text, m.start())
+        prefix = text[lo:m.start()]
+        qualifier = figure_qualifier(m)
+        if qualifier is None and _ABOUT_BEFORE_RE.search(prefix, timeout=TIMEOUT):
+            qualifier = "about"
+        start = m.start()
+        every = _EVERY_NEAR_RE.search(prefix, timeout=TIMEOUT)
+        if every:
+            start = lo + every.start()  # evidence 每人每月1500元, 每年约需资金450万元
+        out.append(
+            Amount(start, m.end(), value, text_unit_of(m.group("num")),
+                   rate_of(prefix, m.group("slash")), qualifier,
+                   source_of(text, max(lo, prev_end), m.start(), m.end()))
+        )
+        prev_end = m.end()  # 省级投资0.3亿元、政府专项债资金0.4亿元: a payer is not carried over
+    return _inherit_rates(text, out)
+
+
+def _inherit_rates(text: str, amounts: list[Amount]) -> list[Amount]:
+    """`每年约需资金450万元,其中凉州区300万元` -> 300万元 takes per 年: shares after 其中 take
+    the rate of the amount they split, within one sentence."""
+    out: list[Amount] = []
+    for i, a in enumerate(amounts):
+        if a.per is None:
+            lo, _ = sentence_bounds(text, a.start)
+            for prev in reversed(out[:i]):
+                if prev.start < lo:
+                    break
+                if prev.per and "其中" in text[prev.end:a.start]:
+                    a = Amount(a.start, a.end, a.amount, a.text_unit, prev.per,
+                               a.qualifier, a.source)
+                    break
+        out.append(a)
+    return out
+
+
+def find_money(text: str, base: int, ctx: Context) -> list[Money]:
+    """Money records of one line/paragraph `text` that starts at offset `base`."""
+    amounts = find_amounts(text)
+    starts = [a.start for a in amounts]
+    out: list[Money] = []
+    for a in amounts:
+        share = share_regions(text, starts, a.start)
+        spans = [(a.start, None)] if share is None else [(share[1], n) for n in share[0]]
+        for s, region in spans:
+            out.append(
+                Money(
+                    programme_id=ctx.programme_id, part=ctx.part, section=ctx.section,
+                    text=text[s:a.end], span=(base + s, base + a.end),
+                    amount_cny=to_number(a.amount), text_unit=a.text_unit, per=a.per,
+                    item=item_near(text, a.start, a.end, prefer_before=True), source=a.source,
+                    qualifier=a.qualifier, region=region,
+                )
+            )
+    return out

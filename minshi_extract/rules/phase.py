@@ -1,0 +1,115 @@
+"""Phases: a step of 实施步骤 whose heading carries a bracketed time window.
+
+`(一)准备阶段(1—2月)。` -> name 准备阶段, 2025-01..2025-02;
+`1.确定目标任务(4月底前)。` -> start null, end 2025-04; `1.(1—3月)。` -> name null.
+A step heading without a window gives no phase (RECORDS.md §3, GUIDELINES.md phase).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from minshi_extract.models import Phase
+from minshi_extract.rules.context import Context
+from minshi_extract.rules.dates import TIMEOUT, DateMatch, find_dates
+
+# heading markers as the normaliser leaves them: 一、 / (一) / 一) (a lost bracket: `五)实施步骤`) / 1. / (1)
+_MARKER_RE = regex.compile(
+    r"^\s*(?:[一二三四五六七八九十]{1,3}、|\(?[一二三四五六七八九十]{1,3}\)|\d{1,2}[.、](?!\d)|\(\d{1,2}\))\s*"
+)
+# a bracket group (one level of nesting allowed): (5月—8月15日前)
+_BRACKET_RE = regex.compile(r"\((?P<inner>[^()]{1,40})\)")
+# 摸清底数,核准需求 -> trailing punctuation goes; inner punctuation stays
+_NAME_STRIP = " ,.:;、。:"
+# a step named 阶段 is a step even where the section kind was not recognised: 准备阶段(1—2月)
+_STAGE_NAME_RE = regex.compile(r"阶段$")
+
+
+@dataclass(frozen=True)
+class StepWindow:
+    """The window of a step heading: where the name and the bracket sit in the text."""
+
+    name: str | None
+    name_start: int  # offset of the name (or of the bracket when there is no name)
+    open: int  # offset of `(`
+    close: int  # offset after `)`
+    date: DateMatch  # offsets relative to the bracket's inner text
+    start: str | None
+    end: str | None
+
+
+def _window_of(inner: str, year: int | None) -> tuple[DateMatch, str | None, str | None] | None:
+    """(match, start, end) when the whole bracket is one date or range (a 前 allowed), else None."""
+    s = inner.strip()
+    found = find_dates(s, year)
+    if len(found) != 1:
+        return None
+    d = found[0]
+    if d.start != 0 or d.end != len(s) or d.window.kind == "year":
+        return None
+    if d.suffix in ("前", "之前", "以前"):
+        # (4月底前): by the end of April, start unknown; (5月—8月15日前): the range keeps its start
+        return d, d.window.start if d.is_range else None, d.window.end
+    if d.suffix is not None:
+        return None
+    return d, d.window.start, d.window.end
+
+
+def step_window(text: str, year: int | None, require_marker: bool = True) -> StepWindow | None:
+    """The window of a step heading at the start of `text`, before its first 。 (run-in body follows)."""
+    m = _MARKER_RE.match(text, timeout=TIMEOUT)
+    if m is None and require_marker:
+        return None
+    head_start = m.end() if m else len(text) - len(text.lstrip())
+    stop = text.find("。", head_start)
+    head_end = len(text) if stop == -1 else stop
+    for b in _BRACKET_RE.finditer(text, head_start, head_end, timeout=TIMEOUT):
+        got = _window_of(b.group("inner"), year)
+        if got is None:
+            continue
+        date, start, end = got
+        # only text between marker and bracket is the name; a bracket later in a sentence is not a window
+        name = text[head_start : b.start()].strip(_NAME_STRIP) or None
+        if name is not None and any(c in name for c in "。;"):
+            return None
+        after = text[b.end() : b.end() + 1]
+        if after and after not in _NAME_STRIP:  # (一)项目(1—2月)建设...: inside a sentence
+            return None
+        name_start = head_start + (len(text[head_start : b.start()]) - len(text[head_start : b.start()].lstrip()))
+        return StepWindow(name, name_start if name else b.start(), b.start(), b.end(), date, start, end)
+    return None
+
+
+def is_step_heading(text: str, ctx: Context) -> bool:
+    """A line that starts a step: a heading inside a steps section, or a marked line there."""
+    if not ctx.in_steps:
+        return False
+    return ctx.is_heading or _MARKER_RE.match(text, timeout=TIMEOUT) is not None
+
+
+def find_phases(text: str, base: int, ctx: Context) -> list[Phase]:
+    """The phase of a step heading: `(一)准备阶段(1—2月)` -> Phase(准备阶段, 2025-01, 2025-02)."""
+    w = step_window(text, ctx.year)
+    if w is None:
+        return []
+    # a heading named …阶段 with a window is a step even if the section kind was missed
+    named_stage = ctx.is_heading and w.name and _STAGE_NAME_RE.search(w.name, timeout=TIMEOUT)
+    if not (is_step_heading(text, ctx) or named_stage):
+        return []
+    if w.start is None and w.end is None:
+        return []
+    a, b = w.name_start, w.close
+    return [
+        Phase(
+            programme_id=ctx.programme_id,
+            part=ctx.part,
+            section=ctx.section,
+            text=text[a:b],
+            span=(base + a, base + b),
+            name=w.name,
+            start=w.start,
+            end=w.end,
+        )
+    ]

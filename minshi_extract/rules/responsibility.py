@@ -1,0 +1,245 @@
+"""Responsibilities: who leads, supports, implements or answers for a programme.
+
+`牵头单位:市教育局` -> lead 市教育局; `配合单位:市发展改革委、市财政局` -> two support records;
+`实施单位:凉州区、民勤县、天祝县政府` -> implementer 凉州区政府, 民勤县政府, 天祝县政府 (elision);
+`实施主体:各县区党委、政府` -> 各县区党委, 各县区政府; a trailing bracket at the end of an item
+`(县人社局、县财政局)` -> each responsible, `(牵头单位:县人社局;配合单位:县财政局)` -> by label.
+A sentence that calls a body 责任主体 or says it 牵头 (no `label:`) gives nothing.
+
+Decisions (issue 6): `县级责任领导` / `部门责任领导` name persons, so they give no record; after a
+note `列第一位者为牵头单位` an unlabelled or 责任单位 list gives lead + support. A bare
+institution (`政府`, `总工会`) takes its neighbour's place prefix only when that prefix names a place
+or a set of places (`各县区`, `凉州区`), not a bare `市`/`县`: `市财政局、住建局` keeps `住建局` as written.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import regex
+import yaml
+
+from minshi_extract.models import Responsibility, Role
+from minshi_extract.rules.context import Context
+from minshi_extract.rules.numbers import TIMEOUT
+
+LEXICON = Path(__file__).resolve().parent.parent / "lexicon"
+
+
+@cache
+def role_lexicon() -> dict:
+    """lexicon/roles.yaml, loaded once."""
+    return yaml.safe_load((LEXICON / "roles.yaml").read_text(encoding="utf-8")) or {}
+
+
+@cache
+def _label_re() -> regex.Pattern:
+    # 牵头单位:市教育局 at a line start, after a marker, a bracket or a ;: never mid-sentence
+    labels = sorted(role_lexicon()["labels"], key=len, reverse=True)
+    alt = "|".join(regex.escape(x) for x in labels)
+    return regex.compile(rf"(?:^|(?<=[\s(;。,.、)]))(?P<label>{alt})\s*:\s*")
+
+
+@cache
+def _note_re() -> regex.Pattern:
+    notes = "|".join(regex.escape(x) for x in role_lexicon()["first_is_lead_notes"])
+    return regex.compile(notes)
+
+
+@cache
+def _unit_end_re() -> regex.Pattern:
+    # 市教育局 / 市总工会 / 中国铁塔股份有限公司武威市分公司: a body's name ends with one of these
+    sufs = sorted(role_lexicon()["unit_suffixes"], key=len, reverse=True)
+    return regex.compile("(?:" + "|".join(regex.escape(x) for x in sufs) + r")(?:\([^()]{1,8}\))?$")
+
+
+@cache
+def _place_prefix_re() -> regex.Pattern:
+    # 凉州区|人民政府, 各县区|党委, 各县(区)|政府, 市|教育局: the longest place prefix before a body
+    places = "".join(x for x in role_lexicon()["place_suffixes"] if x not in "镇乡")
+    return regex.compile(
+        rf"^(?P<place>各?(?:[\p{{Han}}]{{0,8}}?[{places}])+(?:\([{places}]\))?)(?P<body>\p{{Han}}.*)$"
+    )
+
+
+@cache
+def _bare_place_re() -> regex.Pattern:
+    # 凉州区 / 民勤县 / 各县区: a place written without its body
+    places = "".join(role_lexicon()["place_suffixes"])
+    return regex.compile(rf"^各?\p{{Han}}{{1,8}}[{places}](?:\([{places}]\))?$")
+
+
+# a trailing bracket that ends an item, before or after the full stop:
+# ...2600人(县人社局、县财政局)。 / ...每生每天5元。(县教育局、县财政局)
+_TRAILING_BRACKET_RE = regex.compile(r"\((?P<inner>[^()]{2,200}(?:\([^()]{1,8}\)[^()]*)*)\)(?=\s*[。;.]?\s*$)")
+_SEPARATORS = "、,，"
+_STOPS = ";。\n"
+_TRIM = " .。;:、,"
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One unit of a list: its name after elision and the span of its own characters."""
+
+    name: str
+    start: int
+    end: int
+
+
+def _list_end(text: str, start: int, stop: int) -> int:
+    """End of a unit list starting at `start`: a ; or 。, an unmatched `)`, or `stop`."""
+    depth = 0
+    for i in range(start, stop):
+        c = text[i]
+        if c == "(":
+            depth += 1
+        elif c == ")":
+            if depth == 0:
+                return i
+            depth -= 1
+        elif c in _STOPS and depth == 0:
+            return i
+    return stop
+
+
+def _split_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """[start, end) of every item between separators, blanks and end punctuation trimmed."""
+    items: list[tuple[int, int]] = []
+    depth, a = 0, start
+    for i in range(start, end + 1):
+        c = text[i] if i < end else ","
+        if c == "(":
+            depth += 1
+        elif c == ")":
+            depth = max(0, depth - 1)
+        elif c in _SEPARATORS and depth == 0:
+            s, e = a, i
+            while s < e and text[s] in _TRIM:
+                s += 1
+            while e > s and text[e - 1] in _TRIM:
+                e -= 1
+            if e > s:
+                items.append((s, e))
+            a = i + 1
+    return items
+
+
+def _drop_tail(text: str, items: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """`市地震局等相关部门单位` -> 市地震局; the list stops at the first 等 tail."""
+    keep_before = set(role_lexicon()["not_list_tail_before_deng"])
+    out: list[tuple[int, int]] = []
+    for s, e in items:
+        cut = next((i for i in range(s + 1, e) if text[i] == "等" and text[i - 1] not in keep_before), None)
+        if cut is not None:
+            if cut > s:
+                out.append((s, cut))
+            break
+        out.append((s, e))
+    return out
+
+
+def _split_place(name: str) -> tuple[str, str] | None:
+    """(place prefix, body) of `凉州区人民政府` -> (凉州区, 人民政府); None without a place prefix."""
+    m = _place_prefix_re().match(name, timeout=TIMEOUT)
+    if not m:
+        return None
+    place = m.group("place")
+    # a prefix holding a body's suffix is not a place: 中国铁塔股份有限公司武威市|分公司
+    if any(_unit_end_re().search(place[: i + 1], timeout=TIMEOUT) for i in range(len(place) - 1)):
+        return None
+    return place, m.group("body")
+
+
+def _is_bare_place(name: str) -> bool:
+    return bool(_bare_place_re().match(name, timeout=TIMEOUT)) and not _unit_end_re().search(
+        name, timeout=TIMEOUT
+    )
+
+
+def expand_elisions(names: list[str]) -> list[str]:
+    """`凉州区、民勤县、天祝县政府` -> each 政府; `各县区党委、政府` -> 各县区党委, 各县区政府."""
+    out = list(names)
+    last = _split_place(names[-1]) if names else None
+    for i, name in enumerate(names):
+        if _is_bare_place(name):
+            if last and i != len(names) - 1:
+                out[i] = name + last[1]
+            continue
+        if _split_place(name) or name[0] in "市县区省州盟旗":
+            continue
+        # a bare body: 政府 / 总工会 takes the place of its neighbour (the one before, else after)
+        for j in (i - 1, i + 1):
+            if 0 <= j < len(names):
+                nb = _split_place(names[j])
+                if nb and len(nb[0]) > 1:
+                    out[i] = nb[0] + name
+                    break
+    return out
+
+
+def _units(text: str, start: int, end: int) -> list[Unit]:
+    spans = _drop_tail(text, _split_items(text, start, end))
+    names = expand_elisions([text[s:e] for s, e in spans])
+    return [Unit(n, s, e) for n, (s, e) in zip(names, spans, strict=True)]
+
+
+def _roles_for(role: Role, units: list[Unit], first_is_lead: bool) -> list[tuple[Role, Unit]]:
+    """After 列第一位者为牵头单位 a responsible list is lead + support."""
+    if first_is_lead and role == "responsible":
+        return [("lead" if k == 0 else "support", u) for k, u in enumerate(units)]
+    return [(role, u) for u in units]
+
+
+def _labelled(text: str, first_is_lead: bool) -> tuple[list[tuple[Role, Unit]], list[tuple[int, int]]]:
+    """Records of every `label:units` group, and the spans the groups cover."""
+    labels = role_lexicon()["labels"]
+    found = list(_label_re().finditer(text, timeout=TIMEOUT))
+    out: list[tuple[Role, Unit]] = []
+    covered: list[tuple[int, int]] = []
+    for k, m in enumerate(found):
+        stop = found[k + 1].start() if k + 1 < len(found) else len(text)
+        end = _list_end(text, m.end(), stop)
+        covered.append((m.start(), end))
+        role = labels[m.group("label")]
+        if role is None:  # 县级责任领导: persons
+            continue
+        out.extend(_roles_for(role, _units(text, m.end(), end), first_is_lead))
+    return out, covered
+
+
+def _bracketed(text: str, covered: list[tuple[int, int]]) -> list[Unit]:
+    """Units of a label-free trailing bracket `(市教育局、市财政局)`; every item must name a body."""
+    m = _TRAILING_BRACKET_RE.search(text, timeout=TIMEOUT)
+    if not m or any(a <= m.start("inner") < b for a, b in covered):
+        return []
+    units = _units(text, m.start("inner"), m.end("inner"))
+    if not units or not all(_unit_end_re().search(u.name, timeout=TIMEOUT) and len(u.name) <= 25 for u in units):
+        return []
+    return units
+
+
+def declares_first_is_lead(text: str) -> bool:
+    """True when `text` holds the note 列第一位者为牵头单位 (for the orchestrator to carry on)."""
+    return bool(_note_re().search(text, timeout=TIMEOUT))
+
+
+def find_responsibilities(text: str, base: int, ctx: Context) -> list[Responsibility]:
+    """One record per unit named after a role label, or in a trailing unit bracket (responsible)."""
+    first_is_lead = bool(getattr(ctx, "first_is_lead", False)) or declares_first_is_lead(text)
+    pairs, covered = _labelled(text, first_is_lead)
+    pairs += _roles_for("responsible", _bracketed(text, covered), first_is_lead)
+    pairs.sort(key=lambda p: p[1].start)
+    return [
+        Responsibility(
+            programme_id=ctx.programme_id,
+            part=ctx.part,
+            section=ctx.section,
+            text=text[u.start : u.end],
+            span=(base + u.start, base + u.end),
+            role=role,
+            unit=u.name,
+        )
+        for role, u in pairs
+    ]

@@ -1,0 +1,128 @@
+"""Attachment tables: every figure cell becomes a quantity or a money record.
+
+The unit comes from the column header: `2025年任务(户)` -> quantity 户, `资金(万元)` ->
+money (×10000, text_unit 万元), a header with `人数` -> 人 (RECORDS.md §3, GUIDELINES.md).
+The region is the row's region cell (`凉州区`); `合计` / `小计` rows have region null.
+`序号` columns and cells that are not figures give nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from minshi_extract.models import Money, Quantity, Table
+from minshi_extract.rules.context import Context
+from minshi_extract.rules.money import find_money
+from minshi_extract.rules.numbers import ARABIC, TIMEOUT, parse_number, to_number
+from minshi_extract.rules.quantity import find_quantities, units
+from minshi_extract.rules.regions import is_region
+
+_MONEY_UNITS = {"元": 1, "万元": 10**4, "亿元": 10**8}
+# 总投资(万元) / 2025年任务(户) / 补助标准(万元/个): the unit in the header's last bracket
+_BRACKET_RE = regex.compile(r"[(\[](?P<unit>[^()\[\]]{1,8})[)\]]\s*$")
+# a cell that is only a figure: 80 / 28.00 / 1,201 / 3 433 (PDF spacing)
+_FIGURE_CELL_RE = regex.compile(rf"\s*(?P<num>{ARABIC})\s*")
+_SERIAL_HEADERS = ("序号", "编号", "序 号")
+_TOTAL_LABELS = ("合计", "小计", "总计", "全市", "共计")
+
+
+@dataclass(frozen=True)
+class Column:
+    """What a header says about its cells."""
+
+    item: str
+    kind: str  # "quantity" | "money"
+    unit: str  # 户 / 人 / 万元 ...
+    per: str | None = None
+
+
+def _squash(s: str) -> str:
+    return "".join(s.split())
+
+
+def read_header(header: str) -> Column | None:
+    """`2025年任务(户)` -> quantity 户; `资金(万元)` -> money 万元; `...目标人数` -> 人;
+    `序号`, `县区`, `备注` -> None."""
+    h = _squash(header)
+    if not h or any(s in h for s in _SERIAL_HEADERS):
+        return None
+    m = _BRACKET_RE.search(h, timeout=TIMEOUT)
+    item = h[: m.start()] if m else h
+    if m:
+        unit, _, per = m.group("unit").partition("/")
+        if unit in _MONEY_UNITS:
+            return Column(item, "money", unit, per or None)
+        if unit in units():
+            return Column(item, "quantity", unit)
+    if "人数" in h:
+        return Column(item, "quantity", "人")
+    return None
+
+
+def row_region(row: list[str]) -> tuple[str | None, bool]:
+    """(region, is_total) of a row: the first cell that is a region name; 合计 rows none."""
+    for cell in row:
+        c = _squash(cell)
+        if c in _TOTAL_LABELS:
+            return None, True
+        if c and is_region(c):
+            return c, False
+    return None, False
+
+
+def _figure_span(notice_text: str, span: tuple[int, int]) -> tuple[int, int, str] | None:
+    """The figure inside a cell's span, trimmed of blanks: (start, end, text)."""
+    a, b = span
+    m = _FIGURE_CELL_RE.fullmatch(notice_text, a, b, timeout=TIMEOUT)
+    if not m:
+        return None
+    return m.start("num"), m.end("num"), m.group("num")
+
+
+def records_from_table(
+    table: Table, cell_spans: list[list[tuple[int, int]]], notice_text: str, ctx: Context
+) -> list[Quantity | Money]:
+    """One record per figure cell; `cell_spans` holds the header's spans first, then each
+    row's, row-major, as absolute offsets into `notice_text`."""
+    columns = [read_header(h) for h in table.header]
+    out: list[Quantity | Money] = []
+    for r, row in enumerate(table.rows):
+        spans = cell_spans[r + 1] if r + 1 < len(cell_spans) else []
+        region, _ = row_region(row)
+        for c, col in enumerate(columns):
+            if c >= len(row) or c >= len(spans):
+                continue
+            found = _figure_span(notice_text, spans[c])
+            if found is None:
+                out.extend(_text_cell_records(notice_text, spans[c], ctx))
+                continue
+            if col is None:
+                continue
+            s, e, raw = found
+            value = parse_number(raw)
+            if value is None:
+                continue
+            common = {
+                "programme_id": ctx.programme_id, "part": ctx.part, "section": ctx.section,
+                "text": raw, "span": (s, e), "item": col.item or None, "region": region,
+            }
+            if col.kind == "money":
+                amount = to_number(value * _MONEY_UNITS[col.unit])
+                out.append(Money(amount_cny=amount, text_unit=col.unit, per=col.per, **common))
+            else:
+                out.append(Quantity(value=to_number(value), unit=col.unit, **common))
+    return out
+
+
+def _text_cell_records(
+    notice_text: str, span: tuple[int, int], ctx: Context
+) -> list[Quantity | Money]:
+    """A cell written as a sentence (`新建教学楼2栋,新增学位1800个`) is read like text:
+    its figures carry their own units, so the column header does not matter."""
+    a, b = span
+    cell = notice_text[a:b]
+    if not cell.strip() or is_region("".join(cell.split())):
+        return []
+    return [*find_quantities(cell, a, ctx), *find_money(cell, a, ctx)]

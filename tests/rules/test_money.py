@@ -1,0 +1,92 @@
+"""Money rule: phrases from the founding notice and the issue-6 variants, read by hand."""
+
+import pytest
+
+from minshi_extract.rules.context import Context
+from minshi_extract.rules.money import find_money
+
+CTX = Context(year=2025, programme_id="P03", section="二、资金安排")
+
+# (text, [(amount_cny, text_unit, per, qualifier, region), ...])
+CASES = [
+    ("统筹安排资金10040万元", [(100400000, "万元", None, None, None)]),
+    ("工程估算总投资4.68亿元", [(468000000, "亿元", None, None, None)]),
+    ("项目概算总投资51637.29万元", [(516372900, "万元", None, None, None)]),
+    ("补贴资金54.25万元", [(542500, "万元", None, None, None)]),
+    ("市县配套资金0.12亿元", [(12000000, "亿元", None, None, None)]),
+    ("按照每人每月1500元的标准", [(1500, "元", "人/月", None, None)]),
+    ("按照180元/人标准", [(180, "元", "人", None, None)]),
+    ("户均补贴资金3500元", [(3500, "元", "户", None, None)]),
+    ("对每个乡镇综合养老服务中心补助230万元", [(2300000, "万元", "个", None, None)]),
+    ("每年约需资金450万元", [(4500000, "万元", "年", "about", None)]),
+    ("每户10万元、贴息贷款5万元", [(100000, "万元", "户", None, None), (50000, "万元", "户", None, None)]),
+    ("本科新生一次性补助10000元", [(10000, "元", None, None, None)]),
+    ("项目总投资约2.6亿元", [(260000000, "亿元", None, "about", None)]),
+    ("对每件案件按照300元进行补贴", [(300, "元", "件", None, None)]),
+    # issue-6 variants
+    ("每人每年由650元提高到720元", [(650, "元", "人/年", None, None), (720, "元", "人/年", None, None)]),
+    ("分别补助2000元、1600元", [(2000, "元", None, None, None), (1600, "元", None, None, None)]),
+    ("给予8万元/家奖补", [(80000, "万元", "家", None, None)]),
+    ("每年每站3万元", [(30000, "万元", "站/年", None, None)]),
+    ("每生每年1000元", [(1000, "元", "生/年", None, None)]),
+    ("安排资金两万元", [(20000, "万元", None, None, None)]),
+    ("补助资金1 0 0 0万元", [(10000000, "万元", None, None, None)]),
+    ("总投资2.6億元", [(260000000, "亿元", None, None, None)]),
+    ("投资500万元左右", [(5000000, "万元", None, "about", None)]),
+]
+
+SHARES = [
+    ("每年约需资金450万元,其中凉州区300万元,民勤县、古浪县、天祝县各50万元,经费由县区财政保障。",
+     [("每年约需资金450万元", 4500000, "年", None), ("凉州区300万元", 3000000, "年", "凉州区")]
+     + [("民勤县、古浪县、天祝县各50万元", 500000, "年", r) for r in ("民勤县", "古浪县", "天祝县")]),
+    # without a rate before 其中, shares have none
+    ("总投资328.5万元,其中护眼照明工程投资293.5万元,安全饮水工程投资35万元",
+     [("328.5万元", 3285000, None, None), ("293.5万元", 2935000, None, None),
+      ("35万元", 350000, None, None)]),
+]
+
+SOURCES = [
+    ("省级财政安排补助资金2070万元", "省级财政"),
+    ("省级投资0.3亿元、政府专项债资金0.4亿元", "省级"),
+    ("所需资金102万元由市级财政承担", "市级财政"),
+    ("中央彩票公益金补贴资金54.25万元", "中央彩票公益金"),
+    ("统筹安排资金10040万元", None),
+]
+
+NOT_MONEY = [
+    "按2000/人的标准",
+    "2025年11月底前",
+    "接种率达到30%以上",
+    "新建5200个",
+    "“1000元”活动",
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_money(text: str, expected: list[tuple]) -> None:
+    recs = find_money(text, 0, CTX)
+    assert [(r.amount_cny, r.text_unit, r.per, r.qualifier, r.region) for r in recs] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), SHARES)
+def test_shares_take_rate_and_region(text: str, expected: list[tuple]) -> None:
+    recs = find_money(text, 0, CTX)
+    assert [(r.text, r.amount_cny, r.per, r.region) for r in recs] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), SOURCES)
+def test_source(text: str, expected: str | None) -> None:
+    assert find_money(text, 0, CTX)[0].source == expected
+
+
+@pytest.mark.parametrize("text", NOT_MONEY)
+def test_not_money(text: str) -> None:
+    assert find_money(text, 0, CTX) == []
+
+
+def test_evidence_and_absolute_span() -> None:
+    notice = "一、资金安排\n按照每人每月1500元的标准"
+    base = notice.index("按照")
+    [r] = find_money(notice[base:], base, CTX)
+    assert r.text == "每人每月1500元" == notice[r.span[0]:r.span[1]]
+    assert (r.programme_id, r.section) == ("P03", "二、资金安排")

@@ -1,0 +1,136 @@
+"""Quantity rule: phrases from the founding notice and the issue-6 variants, read by hand."""
+
+import pytest
+
+from minshi_extract.rules.context import Context
+from minshi_extract.rules.quantity import find_quantities
+
+CTX = Context(year=2025, programme_id="P01", section="一、目标任务")
+
+# (text, [(value, unit, qualifier, region), ...])
+CASES = [
+    ("在凉州城区增补义务教育阶段中小学学位1080个。", [(1080, "个", None, None)]),
+    ("及城镇新增就业1.7万人实施方案", [(17000, "人", None, None)]),
+    ("支持800名未就业普通高校毕业生到基层单位就业,项目实施期限为3年。",
+     [(800, "名", None, None), (3, "年", None, None)]),
+    ("改造49个9964户", [(49, "个", None, None), (9964, "户", None, None)]),
+    ("建设社会治安防控设备1000路以上项目", [(1000, "路", "at_least", None)]),
+    ("使用面积原则上不低于500平方米", [(500, "平方米", "at_least", None)]),
+    ("公示时间不得少于5个工作日", [(5, "个工作日", "at_least", None)]),
+    ("县级妇联在收到救助资金后10个工作日内", [(10, "个工作日", "at_most", None)]),
+    ("年满16周岁", [(16, "周岁", "at_least", None)]),
+    ("补助接种2剂次", [(2, "剂次", None, None)]),
+    ("每户生产用房面积控制在20平方米以内", [(20, "平方米", "at_most", None)]),
+    ("方案下发后1月内完成筛查", [(1, "月", "at_most", None)]),
+    ("每年化解矛盾纠纷1.5万件以上", [(15000, "件", "at_least", None)]),
+    ("各单位选派一名工作人员", [(1, "名", None, None)]),
+    ("选择一个小区先行试点", [(1, "个", None, None)]),
+    ("为13.3万常住人口提供服务", [(133000, "人", None, None)]),
+    ("城区5万户居民", [(50000, "户", None, None)]),
+    ("39所(凉州区)农村寄宿制学校", [(39, "所", None, None)]),
+    # issue-6 variants
+    ("惠及1.8万余人", [(18000, "人", "at_least", None)]),
+    ("新建三千个停车位", [(3000, "个", None, None)]),
+    ("新增就业两万人", [(20000, "人", None, None)]),
+    ("为一千零八十个家庭", [(1080, "个", None, None)]),
+    ("覆盖1.2萬人", [(12000, "人", None, None)]),
+    ("覆盖1.2萬人(ren)以上", [(12000, "人", "at_least", None)]),
+    ("新建充电桩300个以上", [(300, "个", "at_least", None)]),
+    ("服务对象约500人", [(500, "人", "about", None)]),
+    ("近3年", [(3, "年", "about", None)]),
+    ("服务500人左右", [(500, "人", "about", None)]),
+    ("2024 年完成 10 件", [(10, "件", None, None)]),
+    ("建成300多个", [(300, "个", "at_least", None)]),
+    ("3岁以下婴幼儿", [(3, "岁", "at_most", None)]),
+    ("对运营满1年的机构", [(1, "年", "at_least", None)]),
+]
+
+REGIONAL = [
+    ("其中凉州区10000人、民勤县2300人、古浪县2500人、天祝县2200人。",
+     [("凉州区10000人", 10000, "凉州区"), ("民勤县2300人", 2300, "民勤县"),
+      ("古浪县2500人", 2500, "古浪县"), ("天祝县2200人", 2200, "天祝县")]),
+    ("凉州区8个、古浪县4个,民勤县、天祝县各3个",
+     [("凉州区8个", 8, "凉州区"), ("古浪县4个", 4, "古浪县"),
+      ("民勤县、天祝县各3个", 3, "民勤县"), ("民勤县、天祝县各3个", 3, "天祝县")]),
+    ("为全市37所(凉州区13所、民勤县21所、古浪县3所)农村寄宿制学校",
+     [("37所", 37, None), ("凉州区13所", 13, "凉州区"), ("民勤县21所", 21, "民勤县"),
+      ("古浪县3所", 3, "古浪县")]),
+    ("凉州区按照不少于4000平方米,民勤县、古浪县、天祝县按照不少于2000平方米的要求",
+     [("凉州区按照不少于4000平方米", 4000, "凉州区")]
+     + [("民勤县、古浪县、天祝县按照不少于2000平方米", 2000, r) for r in ("民勤县", "古浪县", "天祝县")]),
+    ("新增托位600个,其中吴兴区200个,长兴县、安吉县各100个",
+     [("600个", 600, None), ("吴兴区200个", 200, "吴兴区"),
+      ("长兴县、安吉县各100个", 100, "长兴县"), ("长兴县、安吉县各100个", 100, "安吉县")]),
+    # a single region with the whole target is not a share
+    ("凉州区5万户燃气用户", [("5万户", 50000, None)]),
+    # a list of regions followed by their total is not a share
+    ("凉州区、民勤县、古浪县、天祝县4个县区", [("4个", 4, None)]),
+]
+
+NOT_QUANTITIES = [
+    "2025年11月底前全面完成",
+    "武政办发〔2025〕7号",
+    "按照《公共场所卫生指标及限值要求》(GB37300—2018)",
+    "国家基本药物目录(2018年版)",
+    "特别是“七有”重要指示精神",
+    "落实工程建设“五制”管理",
+    "三查七对一验证",
+    "全面推进“1厅+N室”建设",
+    "建立1+N工作机制",
+    "古浪县第一中学",
+    "二价HPV疫苗",
+    "市、县两级",
+    "三县区",
+    "接种第2剂次",
+    "首剂次接种",
+    "开展二次核查",
+    "二层以上",
+    "比例0.3",
+    "按照0、6月的程序接种",
+    "1B以上",
+    "一次性补助",
+    "一批金牌调解员",
+    "一站式办理",
+    "一期工程",
+    "搬迁对象“一户一档”建设",
+    "实现入一户、装一户、保一户的目标",
+    "九年制学校",
+    "初一、初二年级接种女童",
+    "3月15日前",
+    "12月10日前",
+    "2024.03",
+    "全省万名干部行动",
+    "1.2025年春季学期",
+    "按2000/人",
+    "发布日期: 2025-03-13 17:01",
+]
+
+
+def _simple(recs):
+    return [(r.value, r.unit, r.qualifier, r.region) for r in recs]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_quantity(text: str, expected: list[tuple]) -> None:
+    assert _simple(find_quantities(text, 0, CTX)) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), REGIONAL)
+def test_regional_shares(text: str, expected: list[tuple]) -> None:
+    recs = find_quantities(text, 0, CTX)
+    assert [(r.text, r.value, r.region) for r in recs] == expected
+
+
+@pytest.mark.parametrize("text", NOT_QUANTITIES)
+def test_not_quantity(text: str) -> None:
+    assert find_quantities(text, 0, CTX) == []
+
+
+def test_span_is_absolute_and_context_copied() -> None:
+    notice = "前文。" * 5 + "新增托位600个以上。"
+    base = notice.index("新增")
+    recs = find_quantities(notice[base:], base, CTX)
+    assert len(recs) == 1
+    r = recs[0]
+    assert notice[r.span[0]:r.span[1]] == r.text == "600个以上"
+    assert (r.programme_id, r.section) == ("P01", "一、目标任务")

@@ -1,0 +1,36 @@
+"""Ratio rule: splits written 5:3:2 with their parties."""
+
+import pytest
+
+from minshi_extract.rules.context import Context
+from minshi_extract.rules.ratio import find_ratios
+
+CTX = Context(year=2025, programme_id="P03")
+
+CASES = [
+    ("所需资金由省、市、县按照5:3:2比例分担", [([5, 3, 2], ["省", "市", "县"])]),
+    ("省、市、县三级按照5:2:3的比例分担", [([5, 2, 3], ["省", "市", "县"])]),
+    ("省、市、县三级财政按照5∶2∶3的比例分担", [([5, 2, 3], ["省", "市", "县"])]),
+    ("由市、区县财政按5:5比例分担", [([5, 5], ["市", "区县"])]),
+    ("按照6:4的比例配套", [([6, 4], [])]),
+    ("资金按5：3：2分担", [([5, 3, 2], [])]),
+]
+
+NOT_RATIOS = [
+    "发布日期: 2025-03-13 17:01 浏览次数:",
+    "上午9:30开始",
+    "凉州区10000人",
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_ratio(text: str, expected: list[tuple]) -> None:
+    recs = find_ratios(text, 100, CTX)
+    assert [(r.shares, r.parties) for r in recs] == expected
+    for r in recs:
+        assert text[r.span[0] - 100:r.span[1] - 100] == r.text
+
+
+@pytest.mark.parametrize("text", NOT_RATIOS)
+def test_not_ratio(text: str) -> None:
+    assert find_ratios(text, 0, CTX) == []

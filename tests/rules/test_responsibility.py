@@ -1,0 +1,110 @@
+"""Responsibilities (RECORDS.md §3, GUIDELINES.md responsibility, issue 6 variants)."""
+
+from __future__ import annotations
+
+import pytest
+
+from minshi_extract.rules.context import Context
+from minshi_extract.rules.responsibility import declares_first_is_lead, expand_elisions, find_responsibilities
+
+CTX = Context(year=2025, programme_id="P03", section="四、责任主体", kind="responsibility")
+
+# (line, [(role, unit, evidence)])
+CASES = [
+    ("牵头单位:市教育局", [("lead", "市教育局", "市教育局")]),
+    ("配合单位:市发展改革委、市财政局、市自然资源局、市住建局",
+     [("support", "市发展改革委", "市发展改革委"), ("support", "市财政局", "市财政局"),
+      ("support", "市自然资源局", "市自然资源局"), ("support", "市住建局", "市住建局")]),
+    ("实施单位:凉州区人民政府、古浪县人民政府",
+     [("implementer", "凉州区人民政府", "凉州区人民政府"), ("implementer", "古浪县人民政府", "古浪县人民政府")]),
+    ("实施主体:各县区政府", [("implementer", "各县区政府", "各县区政府")]),
+    ("实施单位:凉州区、民勤县、天祝县政府",
+     [("implementer", "凉州区政府", "凉州区"), ("implementer", "民勤县政府", "民勤县"),
+      ("implementer", "天祝县政府", "天祝县政府")]),
+    ("实施单位:各县区政府、总工会",
+     [("implementer", "各县区政府", "各县区政府"), ("implementer", "各县区总工会", "总工会")]),
+    ("实施主体:各县区党委、政府",
+     [("implementer", "各县区党委", "各县区党委"), ("implementer", "各县区政府", "政府")]),
+    ("配合单位:市财政局,中国铁塔股份有限公司武威市分公司",
+     [("support", "市财政局", "市财政局"),
+      ("support", "中国铁塔股份有限公司武威市分公司", "中国铁塔股份有限公司武威市分公司")]),
+    ("配合单位:市财政局、市住建局、市水务局、市地震局等相关部门单位",
+     [("support", "市财政局", "市财政局"), ("support", "市住建局", "市住建局"),
+      ("support", "市水务局", "市水务局"), ("support", "市地震局", "市地震局")]),
+    ("责任主体:各县区政府", [("responsible", "各县区政府", "各县区政府")]),
+    ("实施主体:各县(区)政府", [("implementer", "各县(区)政府", "各县(区)政府")]),
+    ("实施主体:市公安局、各县区政府", [("implementer", "市公安局", "市公安局"), ("implementer", "各县区政府", "各县区政府")]),
+    ("牵头单位:团市委", [("lead", "团市委", "团市委")]),
+    # issue-6 variants
+    ("实施单位:吴兴区、南浔区、德清县、长兴县、安吉县政府",
+     [("implementer", "吴兴区政府", "吴兴区"), ("implementer", "南浔区政府", "南浔区"),
+      ("implementer", "德清县政府", "德清县"), ("implementer", "长兴县政府", "长兴县"),
+      ("implementer", "安吉县政府", "安吉县政府")]),
+    ("1.城镇新增就业1.1万人,扶持成功创业2600人(县人社局、县财政局)。",
+     [("responsible", "县人社局", "县人社局"), ("responsible", "县财政局", "县财政局")]),
+    ("5.为全县4.3万名农村义务教育学生提供营养膳食补助,每生每天5元。(县教育局、县财政局)",
+     [("responsible", "县教育局", "县教育局"), ("responsible", "县财政局", "县财政局")]),
+    ("2.发放创业担保贷款3.5亿元,带动就业4000人以上。(牵头单位:县人社局)", [("lead", "县人社局", "县人社局")]),
+    ("11.新建农村区域性养老服务中心2个,新增养老床位400张(牵头单位:县民政局)。", [("lead", "县民政局", "县民政局")]),
+    ("7.开展筛查2万人(牵头单位:市卫健委、市残联)", [("lead", "市卫健委", "市卫健委"), ("lead", "市残联", "市残联")]),
+    ("新增公办学位3000个,8月底前投入使用。(牵头单位:市教育局;配合单位:市发展和改革局、市住房和城乡建设局)",
+     [("lead", "市教育局", "市教育局"), ("support", "市发展和改革局", "市发展和改革局"),
+      ("support", "市住房和城乡建设局", "市住房和城乡建设局")]),
+    ("责任单位:市民政局、市财政局", [("responsible", "市民政局", "市民政局"), ("responsible", "市财政局", "市财政局")]),
+    ("牵头部门:市住建局", [("lead", "市住建局", "市住建局")]),
+    ("配合部门:市妇联、市城投集团", [("support", "市妇联", "市妇联"), ("support", "市城投集团", "市城投集团")]),
+    ("协办单位:住建局", [("support", "住建局", "住建局")]),
+    ("配合单位:市财政局、住建局", [("support", "市财政局", "市财政局"), ("support", "住建局", "住建局")]),
+    ("(一)改造老旧小区18个(县住建局)", [("responsible", "县住建局", "县住建局")]),
+    ("牵头单位:市教育局 配合单位:市财政局", [("lead", "市教育局", "市教育局"), ("support", "市财政局", "市财政局")]),
+]
+
+
+@pytest.mark.parametrize(("line", "expected"), CASES)
+def test_responsibilities(line: str, expected: list[tuple[str, str, str]]) -> None:
+    base = 321
+    notice = "x" * base + line
+    found = find_responsibilities(line, base, CTX)
+    assert [(r.role, r.unit, r.text) for r in found] == expected
+    for r in found:
+        assert notice[r.span[0] : r.span[1]] == r.text
+        assert (r.programme_id, r.section) == ("P03", "四、责任主体")
+
+
+NO_RECORD = [
+    "四、责任主体",
+    "(五)责任主体",
+    "凉州区、古浪县作为项目实施主体,全面负责项目建设工作",
+    "积极争取中央和省级资金,天祝县人民政府作为责任主体,全面负责项目前期",
+    "团市委牵头负责学生资助工作,市教育局、市民政局、市人社局要明确责任分工",
+    "不具备条件的县区,由“组团式”帮扶、专科联盟牵头单位组派专业人员免费到县级医疗机构",
+    "县级责任领导:各县区政府分管负责同志",
+    "部门责任领导:市教育局分管负责同志",
+    "推进施工(以行政村为单位)。",
+    "共建成示范中心39所(凉州区)。",
+    "建设产业(yè)园区(chǎn)",  # pinyin glosses
+    "初一、初二女童(2011年9月1日—2013年9月1日出生)",
+    "提交房屋买卖合同(网签)",
+    "县(区)疾控中心合理划分接种单位(武威十五中、武威铁中女学生接种按属地纳入凉州区接种计划范围)。",
+]
+
+
+@pytest.mark.parametrize("line", NO_RECORD)
+def test_no_responsibility(line: str) -> None:
+    assert find_responsibilities(line, 0, CTX) == []
+
+
+def test_first_listed_is_lead_note() -> None:
+    assert declares_first_is_lead("(各项目责任单位中,列第一位者为牵头单位)")
+    ctx = Context(**{**CTX.__dict__})
+    object.__setattr__(ctx, "first_is_lead", True)  # the orchestrator carries the note on
+    found = find_responsibilities("1.城镇新增就业1.1万人(县人社局、县财政局、县税务局)。", 0, ctx)
+    assert [(r.role, r.unit) for r in found] == [("lead", "县人社局"), ("support", "县财政局"), ("support", "县税务局")]
+    found = find_responsibilities("责任单位:市教育局、市财政局", 0, ctx)
+    assert [(r.role, r.unit) for r in found] == [("lead", "市教育局"), ("support", "市财政局")]
+
+
+def test_expand_elisions() -> None:
+    assert expand_elisions(["凉州区", "民勤县", "天祝县政府"]) == ["凉州区政府", "民勤县政府", "天祝县政府"]
+    assert expand_elisions(["各县区党委", "政府"]) == ["各县区党委", "各县区政府"]
+    assert expand_elisions(["市教育局", "市财政局"]) == ["市教育局", "市财政局"]

@@ -1,0 +1,92 @@
+"""Attachment tables: hand-built Table objects with cell spans set by the test."""
+
+import pytest
+
+from minshi_extract.models import Money, Quantity, Table
+from minshi_extract.rules.context import Context
+from minshi_extract.rules.tables import read_header, records_from_table
+
+CTX = Context(year=2025, programme_id="P06", part=0)
+
+
+def _layout(header: list[str], rows: list[list[str]]) -> tuple[str, list[list[tuple[int, int]]]]:
+    """Write the table one cell per line, as a text notice does, and return the spans."""
+    text, spans = "附件1\n", []
+    for row in [header, *rows]:
+        row_spans = []
+        for cell in row:
+            row_spans.append((len(text), len(text) + len(cell)))
+            text += cell + "\n"
+        spans.append(row_spans)
+    return text, spans
+
+
+def test_task_table_households_and_money() -> None:
+    header = ["县区", "2025年任务(户)", "资金(万元)"]
+    rows = [["小计", "155", "54.25"], ["凉州区", "80", "28.00"], ["古浪县", "0", "0.00 "]]
+    text, spans = _layout(header, rows)
+    recs = records_from_table(Table(header=header, rows=rows), spans, text, CTX)
+    got = [(type(r).__name__, r.text, getattr(r, "value", None), getattr(r, "amount_cny", None),
+            r.region) for r in recs]
+    assert got == [
+        ("Quantity", "155", 155, None, None),
+        ("Money", "54.25", None, 542500, None),
+        ("Quantity", "80", 80, None, "凉州区"),
+        ("Money", "28.00", None, 280000, "凉州区"),
+        ("Quantity", "0", 0, None, "古浪县"),
+        ("Money", "0.00", None, 0, "古浪县"),
+    ]
+    for r in recs:
+        assert text[r.span[0]:r.span[1]] == r.text
+        assert r.programme_id == "P06" and r.part == 0
+    assert {r.unit for r in recs if isinstance(r, Quantity)} == {"户"}
+    assert {r.text_unit for r in recs if isinstance(r, Money)} == {"万元"}
+
+
+def test_serial_column_skipped_and_total_row_has_no_region() -> None:
+    header = ["序号", "县区", "示范村分配名额(个)", "安置点分配名额(个)"]
+    rows = [["1", "凉州区", "4", "6"], ["4", "天祝县", "3", "15"], ["合计", "", "13", "50"]]
+    text, spans = _layout(header, rows)
+    recs = records_from_table(Table(header=header, rows=rows), spans, text, CTX)
+    assert [(r.value, r.unit, r.region) for r in recs] == [
+        (4, "个", "凉州区"), (6, "个", "凉州区"), (3, "个", "天祝县"), (15, "个", "天祝县"),
+        (13, "个", None), (50, "个", None),
+    ]
+
+
+def test_people_count_header_gives_persons() -> None:
+    header = ["县(区)", "初一、初二年级接种女童目标人数"]
+    rows = [["凉州区", "3433"], ["民勤县", "395"], ["合计", "5600"]]
+    text, spans = _layout(header, rows)
+    recs = records_from_table(Table(header=header, rows=rows), spans, text, CTX)
+    assert [(r.value, r.unit, r.region) for r in recs] == [
+        (3433, "人", "凉州区"), (395, "人", "民勤县"), (5600, "人", None)]
+
+
+def test_wrapped_header_and_non_figure_cells() -> None:
+    header = ["项目名称", "总投资\n(万元)", "年度投资金额(万元)", "备注"]
+    rows = [["民勤县红崖山灌区", "1200", "800", "续建"], ["某工程", "待定", "", "新建"]]
+    text, spans = _layout(header, rows)
+    recs = records_from_table(Table(header=header, rows=rows), spans, text, CTX)
+    assert [(r.amount_cny, r.text_unit, r.region) for r in recs] == [
+        (12000000, "万元", None), (8000000, "万元", None)]
+    assert all(isinstance(r, Money) for r in recs)
+
+
+HEADERS = [
+    ("2025年任务(户)", ("quantity", "户", None)),
+    ("资金(万元)", ("money", "万元", None)),
+    ("补助标准(万元)", ("money", "万元", None)),
+    ("补助标准(元/人)", ("money", "元", "人")),
+    ("数量(个)", ("quantity", "个", None)),
+    ("目标人数", ("quantity", "人", None)),
+    ("序号", None),
+    ("县区", None),
+    ("备注", None),
+]
+
+
+@pytest.mark.parametrize(("header", "expected"), HEADERS)
+def test_read_header(header: str, expected: tuple | None) -> None:
+    col = read_header(header)
+    assert (None if col is None else (col.kind, col.unit, col.per)) == expected

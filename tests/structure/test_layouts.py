@@ -1,0 +1,224 @@
+"""Other layouts (issue 6), as small fixture strings written for these tests."""
+
+from __future__ import annotations
+
+from minshi_extract.normalize import normalize
+from minshi_extract.structure import build_skeleton, table_cell_spans
+
+
+def skel(raw: str):
+    return build_skeleton(normalize(raw)[0])
+
+
+WRAPPED = """某某市人民政府办公室关于印发二〇二三年民生实事实施方案的通知
+
+某政办发〔2023〕4号
+
+各县(市、区)人民政府,市直各部门:
+
+现将有关实施方案印发给你们。
+
+某某市人民政府办公室
+二〇二三年四月六日
+
+
+新建城区公共停车泊位
+5200个实施方案
+
+一、目标任务
+新建泊位5200个。
+二)资金安排
+(一)市级补助。按每个泊位2000元。
+三、实施步骤
+1.3月15日前完成选址;
+2.1.7万人次参与问卷调查。
+四、责任主体
+牵头单位:市建设局
+
+
+改造提升农村公路
+80公里实施方案
+
+一、目标任务
+改造提升农村公路80公里。
+二、责任主体
+牵头单位:市交通运输局
+Produced By 大汉网络
+扫一扫在手机打开当前页
+"""
+
+
+def test_wrapped_titles_malformed_markers_and_chinese_dates():
+    n = skel(WRAPPED)
+    assert [p.title for p in n.programmes] == ["新建城区公共停车泊位5200个实施方案", "改造提升农村公路80公里实施方案"]
+    p1 = n.programmes[0]
+    assert [(s.marker, s.title, s.level, s.kind) for s in p1.sections] == [
+        ("一、", "目标任务", 1, "targets"), ("三、", "实施步骤", 1, "steps"), ("四、", "责任主体", 1, "responsibility"),
+    ]
+    # `二)资金安排` is level 2 under 一、, a sibling of the (一) after it
+    assert [(c.marker, c.title) for c in p1.sections[0].children] == [("二)", "资金安排"), ("(一)", "市级补助")]
+    assert [c.marker for c in p1.sections[1].children] == ["1."]  # `2.1.7万` reads as the decimal 2.1, no marker
+    assert n.text[n.programmes[1].span[0]:n.programmes[1].span[1]].endswith("牵头单位:市交通运输局")
+    m = n.meta
+    assert (m.issuer, m.doc_number, m.issued_on, m.year) == ("某某市人民政府办公室", "某政办发〔2023〕4号", "2023-04-06", 2023)
+    assert m.recipients == ["各县(市、区)人民政府", "市直各部门"]
+
+
+def test_year_from_doc_number_then_signature():
+    n = skel("某县人民政府关于做好民生实事工作的通知\n某政发[2022]8号\n各乡镇人民政府:\n请认真落实。\n某县人民政府\n2022年1月5日\n")
+    assert (n.meta.doc_number, n.meta.year, n.meta.issued_on) == ("某政发[2022]8号", 2022, "2022-01-05")
+    n = skel("某县人民政府关于做好民生实事工作的通知\n各乡镇人民政府:\n请认真落实。\n某县人民政府\n2021年12月30日\n")
+    assert (n.meta.doc_number, n.meta.year, n.meta.issuer) == (None, 2021, "某县人民政府")
+
+
+def test_portal_meta_lines():
+    raw = ("索引号: 000/2024-00001 公开方式: 主动公开\n发布机构: 市政府办\n发文日期: 2024-02-01\n"
+           "某市人民政府办公室关于印发2024年为民实事实施方案的通知\n发布日期: 2024-02-03 10:00\n"
+           "各区人民政府:\n正文。\n\n某某项目实施方案\n一、目标任务\n建设3个。\n\n另一项目实施方案\n一、目标任务\n建设2个。\n")
+    m = skel(raw).meta
+    assert (m.index_no, m.issued_on, m.published_on, m.issuer) == (
+        "000/2024-00001", "2024-02-01", "2024-02-03", "某市人民政府办公室")
+
+
+FLAT = """某县人民政府关于下达2023年民生实事项目计划的通知
+
+各乡镇人民政府,县各部门:
+
+确定民生实事2个方面3项。
+
+一、就业创业(2项)
+
+1.城镇新增就业1.1万人(县人社局、县财政局)。
+
+2.发放创业担保贷款3.5亿元。(牵头单位:县人社局)
+
+二、教育文化(1项)
+
+3.新增学位2700个(县教育局)。
+
+某县人民政府
+
+2023年3月6日
+"""
+
+
+def test_flat_list_items_with_unit_brackets():
+    n = skel(FLAT)
+    assert [p.title for p in n.programmes] == ["城镇新增就业1.1万人", "发放创业担保贷款3.5亿元", "新增学位2700个"]
+    assert n.meta.issued_on == "2023-03-06"
+    assert n.text[n.programmes[1].span[0]:n.programmes[1].span[1]] == "2.发放创业担保贷款3.5亿元。(牵头单位:县人社局)"
+
+
+CONSOLIDATED = """某市2025年重点民生实事实施方案
+
+一、总体要求
+办好5件实事。
+二、主要任务
+(一)教育方面
+1.新增公办学位3000个。新建学校6所。(牵头单位:市教育局)
+2.实施食堂提质改造。改造40所。
+(二)就业方面
+3.城镇新增就业6000人以上。其中高校毕业生2000人。
+三、保障措施
+(一)加强组织领导。成立领导小组。
+"""
+
+
+def test_consolidated_plan_items_are_programmes():
+    n = skel(CONSOLIDATED)
+    assert [p.title for p in n.programmes] == ["新增公办学位3000个", "实施食堂提质改造", "城镇新增就业6000人以上"]
+
+
+def test_single_plan_steps_are_not_items():
+    raw = ("某某工程实施方案\n一、目标任务\n建设1座。\n二、实施步骤\n1.准备阶段(1—3月)。\n2.实施阶段(4—9月)。\n"
+           "3.验收阶段(10月)。\n三、组织保障\n1.加强领导。\n2.强化监督。\n")
+    n = skel(raw)
+    assert [p.title for p in n.programmes] == ["某某工程实施方案"]
+    assert [s.title for s in n.programmes[0].sections] == ["目标任务", "实施步骤", "组织保障"]
+
+
+def test_news_style_list_and_measures_items():
+    raw = ("某区公布2024年十件民生实事\n来源:某区人民政府办公室 发布时间:2024-02-28 09:30\n"
+           "今年的民生实事具体如下:\n(1)教育提质扩容。新增学位1.5万个;新增教师600名。责任单位:区教育局。\n"
+           "(2)稳岗扩就业。城镇新增就业1.2万人。责任单位:区人社局。\n(3)城市更新。改造老旧小区36个。\n"
+           "(4)交通出行。新开公交线路15条。\n(5)食品安全。抽检8000批次。\n")
+    n = skel(raw)
+    assert [p.title for p in n.programmes] == ["教育提质扩容", "稳岗扩就业", "城市更新", "交通出行", "食品安全"]
+    assert (n.meta.title, n.meta.issuer, n.meta.published_on) == (
+        "某区公布2024年十件民生实事", "某区人民政府办公室", "2024-02-28")
+
+
+def test_mixed_markers_ordinal_items():
+    raw = ("某市2023年民生实事项目安排\n第一件 实施城乡就业增收工程\n1.城镇新增就业4500人。\n2、培训三千人次。\n"
+           "3。贷款15000万元。\n责任单位:市人社局\n第二件 推进教育优质均衡发展\n1.新建学校两所。\n责任单位:市教育局\n")
+    n = skel(raw)
+    assert [p.title for p in n.programmes] == ["实施城乡就业增收工程", "推进教育优质均衡发展"]
+    assert [s.marker for s in n.programmes[0].sections] == ["1.", "2、", "3。"]
+
+
+PIPED = """附件
+
+某市2025年民生实事重点项目计划表
+
+序号|项目名称|建设内容及规模|总投资|资金来源|建设起止年限|责任单位
+|||(万元)||||
+1|城东学校建设项目|新增学位1800个|9800|专项债券|2025.03-2026.08|市教育局
+2|排水防涝改造项目|改造管网42公里|16800|市级财政|2025.02-2026.06|市住建局、市城管局
+合计|||26600|||
+"""
+
+
+def test_piped_table_rows_are_programmes():
+    n = skel(PIPED)
+    table = n.attachments[0].tables[0]
+    assert table.header == ["序号", "项目名称", "建设内容及规模", "总投资(万元)", "资金来源", "建设起止年限", "责任单位"]
+    assert table.rows[1] == ["2", "排水防涝改造项目", "改造管网42公里", "16800", "市级财政", "2025.02-2026.06",
+                             "市住建局、市城管局"]
+    assert table.rows[2][:4] == ["合计", "", "", "26600"]
+    assert [p.title for p in n.programmes] == ["城东学校建设项目", "排水防涝改造项目"]
+    a, b = table_cell_spans(table)[1][3]
+    assert n.text[a:b] == "9800"
+
+
+FLAT_CELLS = """附件
+
+某市2024年民生实事项目计划表
+
+序号
+
+项目名称
+
+总投资
+(万元)
+
+责任单位
+
+1
+
+城区公共停车场建设
+
+4200
+
+市住建局
+
+2
+
+农村清洁取暖改造
+
+9600
+
+市住建局、市发改局
+
+合计
+
+13800
+"""
+
+
+def test_one_cell_per_line_table():
+    n = skel(FLAT_CELLS)
+    t = n.attachments[0].tables[0]
+    assert t.header == ["序号", "项目名称", "总投资(万元)", "责任单位"]
+    assert t.rows == [["1", "城区公共停车场建设", "4200", "市住建局"], ["2", "农村清洁取暖改造", "9600", "市住建局、市发改局"],
+                      ["", "合计", "13800", ""]]
+    assert [p.title for p in n.programmes] == ["城区公共停车场建设", "农村清洁取暖改造"]
