@@ -41,7 +41,9 @@ def main(argv: list[str]) -> int:
     import minshi_extract  # noqa: F401
 
     print(f"import minshi_extract: {(time.perf_counter() - t0) * 1000:.0f} ms")
-    files = [Path(a).resolve() for a in argv] or sorted((ROOT / "corpus").rglob("*.txt"))
+    files = [Path(a).resolve() for a in argv] or sorted(
+        p for p in (ROOT / "corpus").rglob("*") if p.suffix in {".txt", ".pdf", ".html", ".docx"} and "bad" not in p.parts
+    )
     for f in files:
         bench(f)
     print(f"jieba loaded: {'jieba' in sys.modules}, spacy loaded: {'spacy' in sys.modules}")

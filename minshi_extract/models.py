@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
@@ -197,12 +198,14 @@ def record_key(rec: Record) -> tuple:
     return (t, rec.role, norm_name(rec.unit))
 
 
+@lru_cache(maxsize=4096)
 def norm_name(s: str | None) -> str | None:
-    """Names and units compare after trimming blanks and brackets' width."""
+    """Names and units compare after normalisation: blanks, width, script (個 -> 个, 區 -> 区)."""
     if s is None:
         return None
-    s = "".join(s.split())
-    return s.replace("（", "(").replace("）", ")") or None
+    from .normalize import normalize_fragment
+
+    return "".join(normalize_fragment(s).split()) or None
 
 
 def dedupe(records: list[Record]) -> list[Record]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 from bisect import bisect_right
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from pathlib import Path
 
 from .ingest import DEFAULT_MAX_BYTES, RawDoc, load, load_bytes
@@ -117,15 +118,7 @@ def _context_for(
     if best is None:
         return base
     sec, path, steps = best
-    return Context(
-        year=base.year,
-        programme_id=base.programme_id,
-        part=base.part,
-        section=path,
-        kind=sec.kind,
-        in_steps=steps,
-        is_heading=pos == sec.span[0],
-    )
+    return replace(base, section=path, kind=sec.kind, in_steps=steps, is_heading=pos == sec.span[0])
 
 
 def _owner(pos: int, notice: Notice) -> tuple[Programme | None, Part | None]:
@@ -159,6 +152,7 @@ def apply_rules(notice: Notice) -> None:
     holds it, with the context of its innermost section; lines outside every programme are the
     cover letter's (notice-level records). Table cells are read by the table rule, not by lines.
     """
+    from .rules.responsibility import declares_first_is_lead
     from .rules.tables import records_from_table
 
     rules = _line_rules()
@@ -167,6 +161,7 @@ def apply_rules(notice: Notice) -> None:
     cells = _table_cells(notice)
     indexes: dict[int, list[tuple[Section, str, bool]]] = {}
     found: list[tuple[Programme | None, Part | None, Record]] = []
+    first_is_lead = False
 
     for a, b in _lines(text, 0, len(text)):
         if cells and _in_cells(a, cells):
@@ -175,13 +170,16 @@ def apply_rules(notice: Notice) -> None:
         owner = part or prog
         if owner is not None and id(owner) not in indexes:
             indexes[id(owner)] = _section_index(owner.sections)
+        line = text[a:b]
+        # 列第一位者为牵头单位 holds for every unit list after the note
+        first_is_lead = first_is_lead or declares_first_is_lead(line)
         base = Context(
             year=year,
             programme_id=prog.id if prog else None,
             part=part.index if part else None,
+            first_is_lead=first_is_lead,
         )
         ctx = _context_for(a, indexes[id(owner)], base) if owner is not None else base
-        line = text[a:b]
         for rule in rules:
             for rec in rule(line, a, ctx):
                 found.append((prog, part, rec))

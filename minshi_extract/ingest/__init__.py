@@ -56,7 +56,7 @@ def load_bytes(data: bytes, path: str | None = None, max_bytes: int = DEFAULT_MA
     if kind == "legacy":
         raise InputError(
             f"{where}: legacy Word/WPS binary format is not supported; convert it first: "
-            "libreoffice --headless --convert-to docx FILE"
+            f"libreoffice --headless --convert-to docx {where}"
         )
     if kind == "zip":
         raise InputError(f"{where}: a zip archive that is not a .docx document")

@@ -14,3 +14,5 @@ class Context:
     kind: str | None = None  # kind of the innermost section (targets, funding, steps, ...)
     in_steps: bool = False  # inside a 实施步骤-kind section
     is_heading: bool = False  # the text is a heading line (marker + title)
+    # an earlier line said 列第一位者为牵头单位: the first unit of each list leads
+    first_is_lead: bool = False

@@ -31,10 +31,12 @@ _WITHIN = frozenset({"内", "以内"})
 
 
 @cache
-def _right_re(key: str) -> regex.Pattern:
-    # 2025年2月10日印发 (document_words) / 2011年9月1日以后出生 (fact_words): not a target
+def _right_re(key: str, reach: int) -> regex.Pattern:
+    # 2011年9月1日以后出生 (fact_words, same clause): not a target;
+    # 2月27日,顺德区召开区政府常务会议 (document_words, same sentence): a past event
     words = "|".join(regex.escape(w) for w in date_words()[key])
-    return regex.compile(rf"\s*(?:[^,;。]{{0,4}}?)(?:{words})")
+    gap = "[^;。]" if reach > 4 else "[^,;。]"
+    return regex.compile(rf"\s*(?:{gap}{{0,{reach}}}?)(?:{words})")
 
 
 @cache
@@ -72,10 +74,11 @@ def _is_target(d: DateMatch, text: str, ctx: Context) -> bool:
     left = text[max(0, d.start - 8) : d.start]
     if _RECURRING_LEFT_RE.search(left, timeout=TIMEOUT) or _document_left_re().search(left, timeout=TIMEOUT):
         return False
-    if _right_re("fact_words").match(text, d.end, timeout=TIMEOUT):
+    if _right_re("fact_words", 4).match(text, d.end, timeout=TIMEOUT):
         return False
-    dated_document = w.kind == "day" and w.explicit_year is not None and d.suffix is None
-    if dated_document and _right_re("document_words").match(text, d.end, timeout=TIMEOUT):
+    # a full day without 前/起 followed by 印发/召开 in its sentence dates a document or a meeting
+    dated_document = w.kind == "day" and d.suffix is None
+    if dated_document and _right_re("document_words", 20).match(text, d.end, timeout=TIMEOUT):
         return False
     if _inside_title(text, d.start):
         return False

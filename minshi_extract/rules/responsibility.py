@@ -7,7 +7,8 @@
 A sentence that calls a body 责任主体 or says it 牵头 (no `label:`) gives nothing.
 
 Decisions (issue 6): `县级责任领导` / `部门责任领导` name persons, so they give no record; after a
-note `列第一位者为牵头单位` an unlabelled or 责任单位 list gives lead + support. A bare
+note `列第一位者为牵头单位` the first unit of an unlabelled or 责任单位 list is lead, the rest stay
+responsible (the convention of gold/variants). A bare
 institution (`政府`, `总工会`) takes its neighbour's place prefix only when that prefix names a place
 or a set of places (`各县区`, `凉州区`), not a bare `市`/`县`: `市财政局、住建局` keeps `住建局` as written.
 """
@@ -186,9 +187,10 @@ def _units(text: str, start: int, end: int) -> list[Unit]:
 
 
 def _roles_for(role: Role, units: list[Unit], first_is_lead: bool) -> list[tuple[Role, Unit]]:
-    """After 列第一位者为牵头单位 a responsible list is lead + support."""
+    """After 列第一位者为牵头单位 the first unit of a responsible list is lead, the others stay
+    responsible (gold/variants convention: the note names the lead only)."""
     if first_is_lead and role == "responsible":
-        return [("lead" if k == 0 else "support", u) for k, u in enumerate(units)]
+        return [("lead" if k == 0 else role, u) for k, u in enumerate(units)]
     return [(role, u) for u in units]
 
 
@@ -242,4 +244,30 @@ def find_responsibilities(text: str, base: int, ctx: Context) -> list[Responsibi
             unit=u.name,
         )
         for role, u in pairs
+    ]
+
+
+def role_of_header(header: str) -> Role | None:
+    """Role of a table column by its header: `责任单位` -> responsible, `牵头单位` -> lead, else None."""
+    h = "".join(header.split())
+    role = role_lexicon()["labels"].get(h)
+    return role  # None for unknown headers and for persons (责任领导)
+
+
+def find_units(text: str, base: int, ctx: Context, role: Role) -> list[Responsibility]:
+    """One record per unit of a unit list with a known role, e.g. a table cell under 责任单位:
+    `市住房和城乡建设局、市发展和改革局` -> two records; elisions and 等 tails as in labelled lines."""
+    first_is_lead = bool(getattr(ctx, "first_is_lead", False))
+    pairs = _roles_for(role, _units(text, 0, len(text)), first_is_lead)
+    return [
+        Responsibility(
+            programme_id=ctx.programme_id,
+            part=ctx.part,
+            section=ctx.section,
+            text=text[u.start : u.end],
+            span=(base + u.start, base + u.end),
+            role=r,
+            unit=u.name,
+        )
+        for r, u in pairs
     ]

@@ -1,4 +1,5 @@
-"""Attachment tables: every figure cell becomes a quantity or a money record.
+"""Attachment tables: every figure cell becomes a quantity or a money record, every unit
+under a role column (责任单位, 牵头单位, 配合单位) a responsibility record.
 
 The unit comes from the column header: `2025年任务(户)` -> quantity 户, `资金(万元)` ->
 money (×10000, text_unit 万元), a header with `人数` -> 人 (RECORDS.md §3, GUIDELINES.md).
@@ -12,12 +13,13 @@ from dataclasses import dataclass
 
 import regex
 
-from minshi_extract.models import Money, Quantity, Table
+from minshi_extract.models import Money, Quantity, Responsibility, Table
 from minshi_extract.rules.context import Context
 from minshi_extract.rules.money import find_money
 from minshi_extract.rules.numbers import ARABIC, TIMEOUT, parse_number, to_number
 from minshi_extract.rules.quantity import find_quantities, units
 from minshi_extract.rules.regions import is_region
+from minshi_extract.rules.responsibility import find_units, role_of_header
 
 _MONEY_UNITS = {"元": 1, "万元": 10**4, "亿元": 10**8}
 # 总投资(万元) / 2025年任务(户) / 补助标准(万元/个): the unit in the header's last bracket
@@ -83,16 +85,22 @@ def _figure_span(notice_text: str, span: tuple[int, int]) -> tuple[int, int, str
 
 def records_from_table(
     table: Table, cell_spans: list[list[tuple[int, int]]], notice_text: str, ctx: Context
-) -> list[Quantity | Money]:
-    """One record per figure cell; `cell_spans` holds the header's spans first, then each
-    row's, row-major, as absolute offsets into `notice_text`."""
+) -> list[Quantity | Money | Responsibility]:
+    """One record per figure cell, and one per unit under a 责任单位 / 牵头单位 column;
+    `cell_spans` holds the header's spans first, then each row's, row-major, as absolute
+    offsets into `notice_text`."""
     columns = [read_header(h) for h in table.header]
-    out: list[Quantity | Money] = []
+    roles = [role_of_header(h) for h in table.header]
+    out: list[Quantity | Money | Responsibility] = []
     for r, row in enumerate(table.rows):
         spans = cell_spans[r + 1] if r + 1 < len(cell_spans) else []
         region, _ = row_region(row)
         for c, col in enumerate(columns):
             if c >= len(row) or c >= len(spans):
+                continue
+            if roles[c] is not None:
+                a, b = spans[c]
+                out.extend(find_units(notice_text[a:b], a, ctx, roles[c]))
                 continue
             found = _figure_span(notice_text, spans[c])
             if found is None:

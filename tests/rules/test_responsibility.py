@@ -99,12 +99,32 @@ def test_first_listed_is_lead_note() -> None:
     ctx = Context(**{**CTX.__dict__})
     object.__setattr__(ctx, "first_is_lead", True)  # the orchestrator carries the note on
     found = find_responsibilities("1.城镇新增就业1.1万人(县人社局、县财政局、县税务局)。", 0, ctx)
-    assert [(r.role, r.unit) for r in found] == [("lead", "县人社局"), ("support", "县财政局"), ("support", "县税务局")]
-    found = find_responsibilities("责任单位:市教育局、市财政局", 0, ctx)
-    assert [(r.role, r.unit) for r in found] == [("lead", "市教育局"), ("support", "市财政局")]
+    assert [(r.role, r.unit) for r in found] == [
+        ("lead", "县人社局"), ("responsible", "县财政局"), ("responsible", "县税务局")
+    ]
+    found = find_responsibilities("责任单位:市人社局、市财政局、市农业农村局", 0, ctx)
+    assert [(r.role, r.unit) for r in found] == [
+        ("lead", "市人社局"), ("responsible", "市财政局"), ("responsible", "市农业农村局")
+    ]
+    # labelled lead/support lists are not touched by the note
+    found = find_responsibilities("牵头单位:市民政局;配合单位:市财政局、市残联", 0, ctx)
+    assert [(r.role, r.unit) for r in found] == [("lead", "市民政局"), ("support", "市财政局"), ("support", "市残联")]
 
 
 def test_expand_elisions() -> None:
     assert expand_elisions(["凉州区", "民勤县", "天祝县政府"]) == ["凉州区政府", "民勤县政府", "天祝县政府"]
     assert expand_elisions(["各县区党委", "政府"]) == ["各县区党委", "各县区政府"]
     assert expand_elisions(["市教育局", "市财政局"]) == ["市教育局", "市财政局"]
+
+
+def test_table_cell_units() -> None:
+    from minshi_extract.rules.responsibility import find_units, role_of_header
+
+    assert role_of_header("责任单位") == "responsible"
+    assert role_of_header("牵头 单位") == "lead"
+    assert role_of_header("建设起止年限") is None
+    cell = "市住房城乡建设局、市城市管理局"
+    found = find_units(cell, 40, CTX, "responsible")
+    assert [(r.role, r.unit, r.span) for r in found] == [
+        ("responsible", "市住房城乡建设局", (40, 48)), ("responsible", "市城市管理局", (49, 55))
+    ]
