@@ -49,6 +49,7 @@ class Cell:
     start: int
     end: int
     gap: int  # blank lines before the cell
+    head: str = ""  # the cell's first line, when a cell runs over several lines
 
 
 def _compact(s: str) -> str:
@@ -142,7 +143,7 @@ def _cells(lines: list[Line], text: str) -> list[Cell]:
     def flush() -> None:
         nonlocal gap
         if run:
-            cells.append(Cell("".join(r.text for r in run), run[0].start, run[-1].end, gap))
+            cells.append(Cell("".join(r.text for r in run), run[0].start, run[-1].end, gap, run[0].text))
             run.clear()
             gap = 0
 
@@ -165,12 +166,14 @@ def _clean_header(cells: list[Cell]) -> list[Cell]:
     """Merge header fragments into the cell before: `(万元)`, `201191—201391`, `期间出生)`."""
     out: list[Cell] = []
     for c in cells:
-        t = c.text
+        # judged on the cell's first line: a cell a reader kept whole (`...人数` / `201191—201391` /
+        # `期间出生)` in one cell) is not a fragment of the cell before
+        t = c.head or c.text
         # `(万元)` wrapped off `补助标准`; `201191—201391` (no CJK) and `期间出生)` (unbalanced) are pieces
         frag = t.startswith("(") or (t[:1].isdigit() and not has_cjk(t)) or t.count(")") > t.count("(")
         if out and frag:
             prev = out[-1]
-            out[-1] = Cell(prev.text + t, prev.start, c.end, prev.gap)
+            out[-1] = Cell(prev.text + c.text, prev.start, c.end, prev.gap, prev.head)
         else:
             out.append(c)
     return out

@@ -21,7 +21,7 @@ BAD = CORPUS / "bad"
         ("empty.txt", "empty file"),
         ("binary.bin", "binary file (NUL bytes), not a text notice"),
         ("legacy.doc", "legacy Word/WPS binary format is not supported; convert it first: "
-                       "libreoffice --headless --convert-to docx FILE"),
+                       "libreoffice --headless --convert-to docx {p}"),
         ("not_gb18030.txt", "not UTF-8 or GB18030 text (undecodable byte at offset 12)"),
     ],
 )
