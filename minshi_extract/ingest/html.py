@@ -10,10 +10,12 @@ article, ...), falling back to the block that holds the most paragraph text: no 
 
 from __future__ import annotations
 
-import re
+import regex as re
 
 from ..errors import InputError
 from .rawdoc import RawDoc, RawTable
+
+TIMEOUT = 1.0  # seconds: no input can hang a pattern
 
 # label as printed on portals -> the key we keep (several portals, one vocabulary)
 META_KEYS: dict[str, str] = {
@@ -66,7 +68,7 @@ def decode_html(data: bytes, where: str) -> str:
     """Decode by BOM, then the declared charset (gb2312/gbk read as gb18030), then UTF-8, then GB18030."""
     if data.startswith(b"\xef\xbb\xbf"):
         return data[3:].decode("utf-8", errors="replace")
-    m = re.search(rb"charset\s*=\s*[\"']?([A-Za-z0-9_\-]+)", data[:4096])
+    m = re.search(rb"charset\s*=\s*[\"']?([A-Za-z0-9_\-]+)", data[:4096], timeout=TIMEOUT)
     declared = m.group(1).decode("ascii").lower() if m else ""
     if declared in ("gb2312", "gbk", "gb18030", "x-gbk"):
         declared = "gb18030"
@@ -86,8 +88,8 @@ def is_cjk(ch: str) -> bool:
 def clean_inline(s: str) -> str:
     """Whitespace inside a paragraph: a source line break between CJK characters is no space."""
     s = s.replace("\r", "\n")
-    s = re.sub(r"(?<=[\u2e80-\uffff])[ \t]*\n\s*(?=[\u2e80-\uffff])", "", s)
-    s = re.sub(r"[ \t\n\f\v]+", " ", s)
+    s = re.sub(r"(?<=[\u2e80-\uffff])[ \t]*\n\s*(?=[\u2e80-\uffff])", "", s, timeout=TIMEOUT)
+    s = re.sub(r"[ \t\n\f\v]+", " ", s, timeout=TIMEOUT)
     return s.strip(" \xa0\u3000")
 
 
@@ -129,7 +131,7 @@ def read_meta(soup) -> dict[str, str]:
         text = el.get_text(" ", strip=True)
         if not text or len(text) > 80:
             continue
-        m = _META_LABEL.match(text)
+        m = _META_LABEL.match(text, timeout=TIMEOUT)
         if not m:
             continue
         key = META_KEYS[m.group(1)]
@@ -138,7 +140,7 @@ def read_meta(soup) -> dict[str, str]:
             sib = el.find_next_sibling()
             if sib is not None and sib.name in ("td", "dd", "span", "em", "i", "font", "div"):
                 cand = sib.get_text(" ", strip=True)
-                value = "" if _META_LABEL.match(cand) else clean_inline(cand)
+                value = "" if _META_LABEL.match(cand, timeout=TIMEOUT) else clean_inline(cand)
         if value and key not in meta:
             meta[key] = value
     return meta
@@ -149,8 +151,8 @@ def read_meta(soup) -> dict[str, str]:
 
 def _plain_len(node) -> int:
     """Characters of text not inside links: navigation is mostly links, an article mostly not."""
-    total = len(re.sub(r"\s+", "", node.get_text()))
-    links = sum(len(re.sub(r"\s+", "", a.get_text())) for a in node.find_all("a"))
+    total = len(re.sub(r"\s+", "", node.get_text(), timeout=TIMEOUT))
+    links = sum(len(re.sub(r"\s+", "", a.get_text(), timeout=TIMEOUT)) for a in node.find_all("a"))
     return total - links
 
 
@@ -169,7 +171,7 @@ def find_article(soup):
         parent = p.parent
         if parent is None:
             continue
-        n = len(re.sub(r"\s+", "", p.get_text())) if p.name != "br" else 0
+        n = len(re.sub(r"\s+", "", p.get_text(), timeout=TIMEOUT)) if p.name != "br" else 0
         key = id(parent)
         scores[key] = (scores.get(key, (0, parent))[0] + n, parent)
     if not scores:
@@ -297,7 +299,7 @@ def page_title(soup) -> str:
         if len(t) >= 6:
             return t
     if soup.title and soup.title.string:
-        return re.split(r"[_|－—-]{1,2}", clean_inline(soup.title.string))[0]
+        return re.split(r"[_|－—-]{1,2}", clean_inline(soup.title.string), timeout=TIMEOUT)[0]
     return ""
 
 

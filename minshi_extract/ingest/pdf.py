@@ -15,15 +15,18 @@ What a published notice PDF does that the web text does not, and what we do abou
 
 from __future__ import annotations
 
-import re
 import statistics
 from collections import Counter
 from dataclasses import dataclass
 from io import BytesIO
 from typing import Any
 
+import regex as re
+
 from ..errors import InputError
 from .rawdoc import Page, RawDoc, RawTable
+
+TIMEOUT = 1.0  # seconds: no input can hang a pattern
 
 # `— 3 —`, `-3-`, `- 3 -`, `第3页`, `第 3 页 共 9 页`, `3/9`, a bare `3`
 _PAGE_NUMBER = re.compile(
@@ -69,7 +72,7 @@ def is_cjk(ch: str) -> bool:
 
 def clean_spaces(s: str) -> str:
     """Collapse blank runs; drop the blanks a PDF leaves between CJK and ASCII (`2024 年` -> `2024年`)."""
-    s = re.sub(r"[ \t\u3000\xa0]+", " ", s).strip()
+    s = re.sub(r"[ \t\u3000\xa0]+", " ", s, timeout=TIMEOUT).strip()
     if " " not in s:
         return s
     out = []
@@ -178,7 +181,7 @@ def _in_margin(line: Line, height: float) -> bool:
 
 
 def _running_key(line: Line) -> str:
-    return re.sub(r"\d+", "#", line.text)
+    return re.sub(r"\d+", "#", line.text, timeout=TIMEOUT)
 
 
 def drop_furniture(pages: list[list[Line]], heights: list[float], body: float) -> list[list[Line]]:
@@ -192,7 +195,7 @@ def drop_furniture(pages: list[list[Line]], heights: list[float], body: float) -
         keep = []
         for ln in lines:
             margin = _in_margin(ln, h)
-            if margin and _PAGE_NUMBER.match(ln.text):
+            if margin and _PAGE_NUMBER.match(ln.text, timeout=TIMEOUT):
                 continue
             if margin and len(pages) >= 3 and repeated[_running_key(ln)] >= min_repeat:
                 continue

@@ -207,12 +207,14 @@ def find_figures(text: str) -> list[Figure]:
 _VERBS = regex.compile(
     r".*(?:增补|新增|建设|改造|完成|实施|支持|给予|安排|达到|其中|为|在|对|共|计|约|和|及|、|的)"
 )
+_ITEM_BREAK = regex.compile(r"[,。;:、()\s\d]")
+_HAN_START = regex.compile(r"\p{Han}")
 _ITEM_AFTER = regex.compile(r"[\p{Han}A-Za-z“”()]{2,16}?(?=[,。;:、和及与]|$|的|等|进行|开展|实施)")
 
 
 def _item_before(text: str, start: int) -> str | None:
     lo = max(0, start - 12)
-    before = regex.split(r"[,。;:、()\s\d]", text[lo:start])[-1]
+    before = _ITEM_BREAK.split(text[lo:start], timeout=TIMEOUT)[-1]
     cut = _VERBS.match(before, timeout=TIMEOUT)
     if cut:
         before = before[cut.end():]
@@ -227,7 +229,7 @@ def item_near(text: str, start: int, end: int, prefer_before: bool = False) -> s
     if prefer_before and before:
         return before
     after = _ITEM_AFTER.match(text, end, timeout=TIMEOUT)
-    if after and regex.match(r"\p{Han}", after.group()):
+    if after and _HAN_START.match(after.group(), timeout=TIMEOUT):
         return after.group()
     return before
 
