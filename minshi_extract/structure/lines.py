@@ -58,14 +58,15 @@ def _lexicon_text(name: str) -> str:
 
 
 @cache
-def furniture_patterns() -> tuple[regex.Pattern, ...]:
-    """lexicon/page_furniture.txt: one whole-line regex per line, `#` comments."""
+def furniture_pattern() -> regex.Pattern:
+    """lexicon/page_furniture.txt: one whole-line regex per line, `#` comments; compiled
+    once as a single alternation so a line is tested in one call."""
     pats = []
     for raw in _lexicon_text("page_furniture.txt").splitlines():
         raw = raw.strip()
         if raw and not raw.startswith("#"):
-            pats.append(regex.compile(raw))
-    return tuple(pats)
+            pats.append(f"(?:{raw})")
+    return regex.compile("|".join(pats))
 
 
 def is_furniture(s: str) -> bool:
@@ -73,7 +74,7 @@ def is_furniture(s: str) -> bool:
     s = s.strip()
     if not s:
         return False
-    return any(p.fullmatch(s, timeout=TIMEOUT) for p in furniture_patterns())
+    return furniture_pattern().fullmatch(s, timeout=TIMEOUT) is not None
 
 
 @cache
