@@ -213,7 +213,7 @@ _ITEM_AFTER = regex.compile(r"[\p{Han}A-Za-z“”()]{2,16}?(?=[,。;:、和及�
 
 
 def _item_before(text: str, start: int) -> str | None:
-    lo = max(0, start - 12)
+    lo = max(0, start - 24)  # wide enough to reach the verb: 增补|义务教育阶段中小学学位
     before = _ITEM_BREAK.split(text[lo:start], timeout=TIMEOUT)[-1]
     cut = _VERBS.match(before, timeout=TIMEOUT)
     if cut:
@@ -246,11 +246,13 @@ def share_regions(text: str, starts: list[int], start: int) -> tuple[tuple[str, 
     return share.names, share.start
 
 
-def _record(text: str, base: int, ctx: Context, f: Figure, s: int, region: str | None) -> Quantity:
+def _record(
+    text: str, base: int, ctx: Context, f: Figure, s: int, region: str | None, item: str | None = None
+) -> Quantity:
     return Quantity(
         programme_id=ctx.programme_id, part=ctx.part, section=ctx.section,
         text=text[s:f.end], span=(base + s, base + f.end),
-        value=to_number(f.value), unit=f.unit, item=item_near(text, f.start, f.end),
+        value=to_number(f.value), unit=f.unit, item=item or item_near(text, f.start, f.end),
         qualifier=f.qualifier, region=region,
     )
 
@@ -260,12 +262,16 @@ def find_quantities(text: str, base: int, ctx: Context) -> list[Quantity]:
     figures = find_figures(text)
     starts = [f.start for f in figures]
     out: list[Quantity] = []
+    # a share counts what its total counts: 18个乡镇综合养老服务中心(其中:凉州区8个...) -> 8个 of the same item
+    total_item: dict[str, str | None] = {}
     for f in figures:
         share = share_regions(text, starts, f.start)
         if share is None:
-            out.append(_record(text, base, ctx, f, f.start, None))
+            rec = _record(text, base, ctx, f, f.start, None)
+            total_item[f.unit] = rec.item
+            out.append(rec)
             continue
         names, s = share
         for name in names:  # 民勤县、天祝县各3个 -> one record per county, one shared span
-            out.append(_record(text, base, ctx, f, s, name))
+            out.append(_record(text, base, ctx, f, s, name, total_item.get(f.unit)))
     return out
