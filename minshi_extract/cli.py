@@ -87,9 +87,9 @@ def cmd_eval(args: argparse.Namespace) -> int:
     for d, what in ((gold_dir, "gold"), (corpus_dir, "corpus")):
         if not d.is_dir():
             raise MinshiError(f"{d}: {what} directory not found")
-    total, per = evaluate(gold_dir, corpus_dir)
+    total, per = evaluate(gold_dir, corpus_dir, args.notice)
     if not per:
-        raise MinshiError(f"{gold_dir}: no gold files")
+        raise MinshiError(f"{gold_dir}: no gold files" + (f" matching {args.notice!r}" if args.notice else ""))
     for s in per:
         print(format_score(s, programmes=args.programmes or len(per) == 1))
         if args.errors:
@@ -150,6 +150,7 @@ def build_parser() -> argparse.ArgumentParser:
     v = sub.add_parser("eval", help="score the extractor against the gold set")
     v.add_argument("--gold", default="gold")
     v.add_argument("--corpus", default="corpus")
+    v.add_argument("--notice", help="only gold files whose name matches this glob (e.g. 'variants/*')")
     v.add_argument("--json", help="also write the scores as JSON here")
     v.add_argument("--errors", action="store_true", help="list every missed and spurious record")
     v.add_argument("--programmes", action="store_true", help="per-programme rows for every notice")

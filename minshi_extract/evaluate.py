@@ -247,8 +247,13 @@ def find_gold_files(gold_dir: Path) -> list[Path]:
     )
 
 
-def evaluate(gold_dir: str | Path, corpus_dir: str | Path) -> tuple[Score, list[Score]]:
-    """Score every corpus notice that has a gold file. Returns (all together, per notice)."""
+def evaluate(
+    gold_dir: str | Path, corpus_dir: str | Path, only: str | None = None
+) -> tuple[Score, list[Score]]:
+    """Score every corpus notice that has a gold file (`only`: a glob on the gold file's
+    name relative to gold_dir, without .json). Returns (all together, per notice)."""
+    from fnmatch import fnmatch
+
     from .normalize import normalize
     from .pipeline import extract
 
@@ -256,6 +261,8 @@ def evaluate(gold_dir: str | Path, corpus_dir: str | Path) -> tuple[Score, list[
     per: list[Score] = []
     total = Score(name="all")
     for gpath in find_gold_files(gold_dir):
+        if only and not fnmatch(str(gpath.relative_to(gold_dir).with_suffix("")), only):
+            continue
         head = load_gold(gpath)  # format check before the notice is read
         notice = extract(corpus_dir / head.corpus_file)
         gold = load_gold(gpath, normalize(notice.text)[0])

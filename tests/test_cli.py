@@ -63,3 +63,15 @@ def test_broken_gold_json(tmp_path: Path, capsys) -> None:
     code, _, err = run(capsys, "eval", "--gold", str(gold), "--corpus", str(tmp_path))
     assert code == 2
     assert err.count("\n") == 1 and f"{gold / 'x.json'}: invalid JSON at line 1" in err
+
+
+def test_eval_prints_the_table_and_gates(capsys) -> None:
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    args = ["eval", "--gold", str(root / "gold"), "--corpus", str(root / "corpus"), "--notice", "wuwei_2025"]
+    code, out, _ = run(capsys, *args)
+    assert code == 0
+    assert "== wuwei_2025" in out and "micro" in out and "programme detection 17/17" in out
+    code, _, err = run(capsys, *args, "--min-f1", "1.01")
+    assert code == 1 and "below --min-f1 1.01" in err
