@@ -153,6 +153,7 @@ def apply_rules(notice: Notice) -> None:
     cover letter's (notice-level records). Table cells are read by the table rule, not by lines.
     """
     from .rules.responsibility import declares_first_is_lead
+    from .structure.lines import is_furniture
     from .rules.tables import records_from_table
 
     rules = _line_rules()
@@ -166,11 +167,13 @@ def apply_rules(notice: Notice) -> None:
     for a, b in _lines(text, 0, len(text)):
         if cells and _in_cells(a, cells):
             continue
+        line = text[a:b]
+        if is_furniture(line):  # portal footers, share bars: not content
+            continue
         prog, part = _owner(a, notice)
         owner = part or prog
         if owner is not None and id(owner) not in indexes:
             indexes[id(owner)] = _section_index(owner.sections)
-        line = text[a:b]
         # 列第一位者为牵头单位 holds for every unit list after the note
         first_is_lead = first_is_lead or declares_first_is_lead(line)
         base = Context(
@@ -182,7 +185,13 @@ def apply_rules(notice: Notice) -> None:
         ctx = _context_for(a, indexes[id(owner)], base) if owner is not None else base
         for rule in rules:
             for rec in rule(line, a, ctx):
-                found.append((prog, part, rec))
+                # a line can hold several programmes (news items 一是…;二是…): the record
+                # belongs to the programme holding its own start
+                rprog, rpart = (prog, part) if rec.span[0] == a else _owner(rec.span[0], notice)
+                if rprog is not prog:
+                    rec.programme_id = rprog.id if rprog else None
+                    rec.part = rpart.index if rpart else None
+                found.append((rprog, rpart, rec))
 
     for att in notice.attachments:
         for table in att.tables:

@@ -12,6 +12,8 @@ Why AR PL UMing and not Noto Serif CJK: fpdf2 embeds Noto's CFF outlines in a wa
 read (0 characters come out), and the reader under test is pdfplumber/pdfminer.
 
 This is a fixture generator, not the extractor: it may know where the tables sit in the text.
+For any other text notice, with other layouts (justified lines, other grids, running heads,
+`第3页 共9页`, tables continued over pages, ...), see scripts/make_variant_fixtures.py.
 """
 
 from __future__ import annotations

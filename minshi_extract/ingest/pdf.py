@@ -15,6 +15,7 @@ What a published notice PDF does that the web text does not, and what we do abou
 
 from __future__ import annotations
 
+import itertools
 import statistics
 from collections import Counter
 from dataclasses import dataclass
@@ -35,7 +36,8 @@ _PAGE_NUMBER = re.compile(
 )
 _MARGIN_ZONE = 0.09  # share of the page height at top and bottom where furniture lives
 _FULL_SLACK = 1.6  # a line ending within this many character widths of the right margin is "full"
-_TITLE_RATIO = 1.2  # a line in a font this much larger than the body is a title line
+_TITLE_RATIO = 1.2
+_HANGING = frozenset("，。、；：）”》！？,.;:)")  # a line in a font this much larger than the body is a title line
 
 
 @dataclass
@@ -129,6 +131,8 @@ def group_lines(chars: list[dict], page: int) -> list[Line]:
     for row in rows:
         row.sort(key=lambda c: c["x0"])
         text = _line_text(row)
+        if " " in text and len(text.replace(" ", "")) <= 6 and all(is_cjk(ch) for ch in text.replace(" ", "")):
+            text = text.replace(" ", "")  # a letter-spaced label (`附　件`, `目　录`)
         if not text:
             continue
         visible = [c for c in row if c["text"].strip()]
@@ -167,6 +171,29 @@ def _inside(ch: dict, bbox: tuple[float, float, float, float]) -> bool:
     return x0 <= cx <= x1 and top <= cy <= bottom
 
 
+def _first_token(text: str) -> str:
+    m = re.match(r"[0-9A-Za-z.%\-]+|.", text, timeout=TIMEOUT)
+    return m.group(0) if m else text[:1]
+
+
+def cell_text(chars: list[dict], bbox: tuple[float, float, float, float]) -> str:
+    """The text of one table cell from its characters: a line the cell could not hold more of (the
+    first word of the next line would not have fitted) is a wrap and runs on; a short line ends."""
+    inside = [c for c in chars if _inside(c, bbox)]
+    if not inside:
+        return ""
+    lines = group_lines(inside, 0)
+    width = bbox[2] - bbox[0]
+    out = lines[0].text
+    for a, b in itertools.pairwise(lines):
+        per_char = (a.x1 - a.x0) / max(1, len(a.text))
+        nxt = _first_token(b.text)
+        slack = width - (a.x1 - a.x0)
+        need = per_char * len(nxt) if not nxt.isascii() else 0.55 * a.size * len(nxt)
+        out += b.text if slack < need + 1.2 * a.size else "\n" + b.text
+    return out
+
+
 def flatten_table(rows: list[list[str]]) -> str:
     """One cell per line, header row first, row by row; a broken cell gives one line per piece."""
     cells = [c for row in rows for c in row if c]
@@ -189,7 +216,7 @@ def drop_furniture(pages: list[list[Line]], heights: list[float], body: float) -
     repeated: Counter[str] = Counter()
     for lines, h in zip(pages, heights, strict=True):
         repeated.update({_running_key(ln) for ln in lines if _in_margin(ln, h)})
-    min_repeat = max(3, len(pages) // 2)
+    min_repeat = max(2, (len(pages) + 1) // 2)  # a running head may skip the first page
     out = []
     for lines, h in zip(pages, heights, strict=True):
         keep = []
@@ -197,7 +224,7 @@ def drop_furniture(pages: list[list[Line]], heights: list[float], body: float) -
             margin = _in_margin(ln, h)
             if margin and _PAGE_NUMBER.match(ln.text, timeout=TIMEOUT):
                 continue
-            if margin and len(pages) >= 3 and repeated[_running_key(ln)] >= min_repeat:
+            if margin and len(pages) >= 2 and repeated[_running_key(ln)] >= min_repeat:
                 continue
             keep.append(ln)
         out.append(keep)
@@ -218,39 +245,86 @@ def measure(lines: list[Line]) -> Geometry:
     body_lines = [ln for ln in lines if len(ln.text) >= 4]
     body = Counter(round(ln.size, 1) for ln in body_lines).most_common(1)[0][0]
     same = [ln for ln in body_lines if abs(ln.size - body) < 0.6]
-    left = Counter(round(ln.x0) for ln in same).most_common(1)[0][0]
+    lefts = sorted(round(ln.x0) for ln in same)
+    common = Counter(lefts).most_common(3)
+    left = min(x for x, c in common if c >= max(2, common[0][1] // 4)) if len(same) > 1 else lefts[0]
     rights = sorted(ln.x1 for ln in same)
     right = rights[int(len(rights) * 0.9)]
     return Geometry(body=body, left=float(left), right=right)
+
+
+def _block_lines(lines: list[Line], body: float) -> list[Line]:
+    return [ln for ln in lines if len(ln.text) >= 4 and abs(ln.size - body) < 0.6]
+
+
+def measure_pages(page_lines: list[list[Line]], g: Geometry) -> dict[int, Geometry]:
+    """The text block of every page: its left edge (x0 of continuation lines) and right edge.
+
+    Margins are measured per page, as mirrored (odd/even) margins shift the block. A page whose
+    lines are all indented, or none full, is completed from the block width of the other pages: a
+    page edge that matches the same edge of a complete page fixes the other one."""
+    raw: dict[int, tuple[float, float]] = {}
+    for lines in page_lines:
+        same = _block_lines(lines, g.body)
+        if same:
+            # a closing mark may hang in the right margin (ragged text): such lines do not set the edge
+            flush = [ln for ln in same if ln.text[-1] not in _HANGING] or same
+            raw[same[0].page] = (min(ln.x0 for ln in same), max(ln.x1 for ln in flush))
+    if not raw:
+        return {}
+    width = Counter(round(r - le) for le, r in raw.values()).most_common(1)[0][0]
+    widths = sorted(r - le for le, r in raw.values())
+    width = max(width, widths[int(len(widths) * 0.75)])
+    complete = [(le, r) for le, r in raw.values() if r - le >= width - g.body]
+    out: dict[int, Geometry] = {}
+    for n, (le, r) in raw.items():
+        if r - le < width - g.body:
+            if any(abs(r - cr) <= 0.5 * g.body for _, cr in complete) and not any(
+                abs(le - cl) <= 0.5 * g.body for cl, _ in complete
+            ):
+                le = r - width  # no line at the left margin on this page
+            elif complete:
+                # no full line: the right edge of a complete page with the same left edge, else the usual
+                r = next((cr for cl, cr in complete if abs(le - cl) <= 0.5 * g.body), le + width)
+                if not any(abs(le - cl) <= 0.5 * g.body for cl, _ in complete):
+                    le, r = g.left, g.right
+        out[n] = Geometry(body=g.body, left=le, right=r)
+    return out
 
 
 def _is_title(line: Line, g: Geometry) -> bool:
     return line.size >= g.body * _TITLE_RATIO
 
 
-def joins(a: Line, b: Line, g: Geometry) -> bool:
-    """Does line b continue the paragraph of line a (a wrap at the right margin)?"""
-    if _is_title(a, g) or _is_title(b, g):
+def joins(a: Line, b: Line, g: Geometry, gb: Geometry | None = None) -> bool:
+    """Does line b continue the paragraph of line a (a wrap at the right margin)?
+
+    `g` is the text block of a's page, `gb` that of b's page (mirrored margins move it)."""
+    gb = gb or g
+    if _is_title(a, g) or _is_title(b, gb):
         return False
     if abs(a.size - b.size) > 0.6 or a.font != b.font:  # a heading in 黑体 never runs on
         return False
     full = a.x1 >= g.right - _FULL_SLACK * a.size
-    at_left = b.x0 <= g.left + 0.5 * b.size  # an indented line starts a paragraph
+    at_left = b.x0 <= gb.left + 0.5 * b.size  # an indented line starts a paragraph
     return full and at_left
 
 
-def assemble(items: list[Line | TableItem], g: Geometry) -> list[tuple[str, int]]:
+def assemble(items: list[Line | TableItem], g: Geometry | dict[int, Geometry]) -> list[tuple[str, int]]:
     """(text, page) segments: paragraphs one per line with blank lines between, tables flattened."""
+    per_page = g if isinstance(g, dict) else {}
+    base = g if isinstance(g, Geometry) else next(iter(per_page.values()), Geometry(12.0, 0.0, 0.0))
     segs: list[tuple[str, int]] = []
     prev: Line | TableItem | None = None
     for item in items:
+        g = per_page.get(item.page, base)
         # a separator belongs to the page before it, so a page starts at its first character
         before = prev.page if prev is not None else item.page
         if isinstance(item, TableItem):
             segs.append(("\n\n\n", before))
             segs.append((flatten_table(item.table.rows), item.page))
             segs.append(("\n\n", item.page))
-        elif isinstance(prev, Line) and joins(prev, item, g):
+        elif isinstance(prev, Line) and joins(prev, item, per_page.get(prev.page, base), g):
             segs.append((item.text, item.page))
         else:
             title_edge = _is_title(item, g) != (isinstance(prev, Line) and _is_title(prev, g))
@@ -288,6 +362,31 @@ def page_spans(segs: list[tuple[str, int]], sizes: list[tuple[float, float]]) ->
 # --- the reader ----------------------------------------------------------------------------------
 
 
+def merge_continued_tables(
+    items: list[Line | TableItem], tables: list[RawTable]
+) -> tuple[list[Line | TableItem], list[RawTable]]:
+    """A table that ends a page and one with as many columns that starts the next page are one
+    table continued: the second part's repeated header row is dropped and its rows appended."""
+    out: list[Line | TableItem] = []
+    kept = list(tables)
+    for item in items:
+        prev = out[-1] if out else None
+        if (
+            isinstance(item, TableItem)
+            and isinstance(prev, TableItem)
+            and item.page == prev.page + 1
+            and len(item.table.rows[0]) == len(prev.table.rows[0])
+        ):
+            rows = item.table.rows
+            if rows and rows[0] == prev.table.rows[0]:
+                rows = rows[1:]
+            prev.table.rows.extend(rows)
+            kept = [t for t in kept if t is not item.table]
+            continue
+        out.append(item)
+    return out, kept
+
+
 def _check_bytes(data: bytes, where: str) -> None:
     if b"%%EOF" not in data[-2048:]:
         raise InputError(f"{where}: PDF is truncated (no %%EOF at the end); get the complete file again")
@@ -308,7 +407,7 @@ def _page_items(page: Any, number: int) -> tuple[list[dict], list[TableItem]]:
     items: list[TableItem] = []
     bboxes = []
     for t in page.find_tables():
-        rows = [[_cell(c) for c in row] for row in t.extract()]
+        rows = [[_cell(cell_text(page.chars, c)) if c else "" for c in row.cells] for row in t.rows]
         if len(rows) < 2 or max(len(r) for r in rows) < 2:
             continue
         bboxes.append(t.bbox)
@@ -355,7 +454,11 @@ def read_pdf(data: bytes, path: str | None, sha256: str) -> RawDoc:
         merged.sort(key=lambda it: it.top)
         items.extend(merged)
         tables.extend(t.table for t in page_tables)
-    segs = assemble(items, g)
+    items, tables = merge_continued_tables(items, tables)
+    per_page = measure_pages(page_lines, g)
+    for n in range(1, len(sizes) + 1):
+        per_page.setdefault(n, g)
+    segs = assemble(items, per_page)
     segs.append(("\n", segs[-1][1] if segs else 1))
     text, pages = page_spans(segs, sizes)
     clean_meta = {k: v for k, v in meta.items() if k in ("Title", "Author", "Subject", "CreationDate", "Producer") and v}

@@ -37,7 +37,7 @@ def date_words() -> dict:
 _CN_YEAR = "[〇○零一二三四五六七八九]{4}"  # 二〇二五年
 _CN_MONTH = "(?:十[一二]?|[一二三四五六七八九])"  # 十二月
 _CN_DAY = "(?:[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])"  # 三十一日
-_REL_YEAR = "次年|翌年|明年|下一年|第二年|当年|今年|本年"
+_REL_YEAR = "次年|翌年|明年|下一年|第二年|当年|今年|本年|去年|上年|前年"
 _MOD = "中下旬|上中旬|上旬|中旬|下旬|底|末|初"
 # a bare 年 that is not a count or a recurrence: 3年内 / 三年内 / 每年底 / 去年底 / 近年初
 _NOT_COUNT = r"(?<![\d一二三四五六七八九十两几多数每半近去上前往历])"
@@ -135,7 +135,8 @@ def _year_of(g: dict, p: str, default: int | None) -> tuple[int | None, int | No
     if rel and default is not None:
         offsets = date_words()["relative_years"]
         off = offsets.get(rel, offsets.get(rel + "年", 0))
-        return default + off, None
+        # 去年11月启动: a past year counts as written, so a deadline rule sees the past
+        return default + off, (default + off if off < 0 else None)
     return default, None
 
 

@@ -25,6 +25,11 @@ _BRACKET_RE = regex.compile(r"\((?P<inner>[^()]{1,40})\)")
 _NAME_STRIP = " ,.:;、。:"
 # a step named 阶段 is a step even where the section kind was not recognised: 准备阶段(1—2月)
 _STAGE_NAME_RE = regex.compile(r"阶段$")
+# a window after a colon: (一)前期准备阶段:2025年3月—4月。 / (二)组织实施阶段:5月至10月。
+# the name holds no clause punctuation, and the window runs to the 。 (or the line end)
+# a colon line whose name is a deadline label states a target date, no step: 完成时限:12月底前
+_DEADLINE_LABELS = ("时限", "时间", "时间节点", "期限")
+_COLON_RE = regex.compile(r"(?P<name>[^,;。:()]{1,30}):\s*(?P<win>[^,;。:]{1,30}?)\s*(?=。|$)")
 
 
 @dataclass(frozen=True)
@@ -79,7 +84,24 @@ def step_window(text: str, year: int | None, require_marker: bool = True) -> Ste
             return None
         name_start = head_start + (len(text[head_start : b.start()]) - len(text[head_start : b.start()].lstrip()))
         return StepWindow(name, name_start if name else b.start(), b.start(), b.end(), date, start, end)
-    return None
+    return _colon_window(text, head_start, head_end, year)
+
+
+def _colon_window(text: str, head_start: int, head_end: int, year: int | None) -> StepWindow | None:
+    """`(一)前期准备阶段:2025年3月—4月。...` -> name 前期准备阶段, window 2025-03..2025-04: the text
+    between the colon and the heading's 。 is one date or range, nothing else."""
+    m = _COLON_RE.match(text, head_start, head_end, timeout=TIMEOUT)
+    if m is None:
+        return None
+    got = _window_of(m.group("win"), year)
+    if got is None:
+        return None
+    date, start, end = got
+    name = m.group("name").strip(_NAME_STRIP) or None
+    if name is None or any(name.endswith(w) for w in _DEADLINE_LABELS):
+        return None
+    name_start = m.start("name") + (len(m.group("name")) - len(m.group("name").lstrip()))
+    return StepWindow(name, name_start, m.start("win"), m.end("win"), date, start, end)
 
 
 def is_step_heading(text: str, ctx: Context) -> bool:

@@ -146,6 +146,8 @@ def _chinese_numeral_ok(text: str, m: regex.Match) -> bool:
         return False  # 不漏一户、不错一人: a 不V一X idiom
     if any(text.startswith(w, end) for w in ex.get("after_chinese_numeral_unit", [])):
         return False  # 一户一档, 一户多残, 一人一策
+    if regions_before(text, num_start) is not None:
+        return True  # 柯城区两所、衢江区两所: regional shares may repeat a figure
     phrase = m.group("num") + m.group("unit")
     nearby = text[max(0, num_start - 8):num_start] + text[end:end + 8]
     return phrase not in nearby  # 入一户、装一户: a repeated phrase is a slogan

@@ -87,6 +87,25 @@ class Unit:
     name: str
     start: int
     end: int
+    role: Role | None = None  # a role marked on the unit itself: 省教育厅(牵头) -> lead
+
+
+@cache
+def _marker_re() -> regex.Pattern:
+    # 省教育厅(牵头): a bracketed role word right after a unit's name
+    alt = "|".join(regex.escape(x) for x in sorted(role_lexicon()["unit_markers"], key=len, reverse=True))
+    return regex.compile(rf"\((?P<word>{alt})\)$")
+
+
+def _strip_marker(text: str, s: int, e: int) -> tuple[int, Role | None]:
+    """(end without the marker, its role) of the item text[s:e]; the item unchanged without one."""
+    m = _marker_re().search(text[s:e], timeout=TIMEOUT)
+    if m is None or m.start() == 0:
+        return e, None
+    end = s + m.start()
+    while end > s and text[end - 1] in _TRIM:
+        end -= 1
+    return end, role_lexicon()["unit_markers"][m.group("word")]
 
 
 def _list_end(text: str, start: int, stop: int) -> int:
@@ -181,14 +200,19 @@ def expand_elisions(names: list[str]) -> list[str]:
 
 
 def _units(text: str, start: int, end: int) -> list[Unit]:
-    spans = _drop_tail(text, _split_items(text, start, end))
+    items = _drop_tail(text, _split_items(text, start, end))
+    marked = [_strip_marker(text, s, e) for s, e in items]
+    spans = [(s, e2) for (s, _), (e2, _) in zip(items, marked, strict=True)]
     names = expand_elisions([text[s:e] for s, e in spans])
-    return [Unit(n, s, e) for n, (s, e) in zip(names, spans, strict=True)]
+    return [Unit(n, s, e, r) for n, (s, e), (_, r) in zip(names, spans, marked, strict=True)]
 
 
 def _roles_for(role: Role, units: list[Unit], first_is_lead: bool) -> list[tuple[Role, Unit]]:
     """After 列第一位者为牵头单位 the first unit of a responsible list is lead, the others stay
-    responsible (gold/variants convention: the note names the lead only)."""
+    responsible (gold/variants convention: the note names the lead only). A unit marked in the
+    list itself (`省教育厅(牵头)`) takes the marked role; the others keep the label's."""
+    if any(u.role for u in units):
+        return [(u.role or role, u) for u in units]
     if first_is_lead and role == "responsible":
         return [("lead" if k == 0 else role, u) for k, u in enumerate(units)]
     return [(role, u) for u in units]

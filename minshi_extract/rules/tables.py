@@ -9,15 +9,19 @@ The region is the row's region cell (`凉州区`); `合计` / `小计` rows have
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import regex
 
-from minshi_extract.models import Money, Quantity, Responsibility, Table
+from minshi_extract.models import Deadline, Money, Percentage, Quantity, Ratio, Responsibility, Table
 from minshi_extract.rules.context import Context
+from minshi_extract.rules.dates import date_words
+from minshi_extract.rules.deadline import find_deadlines
 from minshi_extract.rules.money import find_money
 from minshi_extract.rules.numbers import ARABIC, TIMEOUT, parse_number, to_number
+from minshi_extract.rules.percentage import find_percentages
 from minshi_extract.rules.quantity import find_quantities, units
+from minshi_extract.rules.ratio import find_ratios
 from minshi_extract.rules.regions import is_region
 from minshi_extract.rules.responsibility import find_units, role_of_header
 
@@ -63,6 +67,12 @@ def read_header(header: str) -> Column | None:
     return None
 
 
+def is_deadline_header(header: str) -> bool:
+    """`完成时限` / `完成时间` / `时间节点`: the column's cells are target dates (lexicon/dates.yaml)."""
+    h = _squash(header)
+    return any(w in h for w in date_words().get("deadline_headers", []))
+
+
 def row_region(row: list[str]) -> tuple[str | None, bool]:
     """(region, is_total) of a row: the first cell that is a region name; 合计 rows none."""
     for cell in row:
@@ -91,7 +101,8 @@ def records_from_table(
     offsets into `notice_text`."""
     columns = [read_header(h) for h in table.header]
     roles = [role_of_header(h) for h in table.header]
-    out: list[Quantity | Money | Responsibility] = []
+    due = [is_deadline_header(h) for h in table.header]
+    out: list[Quantity | Money | Responsibility | Percentage | Ratio | Deadline] = []
     for r, row in enumerate(table.rows):
         spans = cell_spans[r + 1] if r + 1 < len(cell_spans) else []
         region, _ = row_region(row)
@@ -101,6 +112,10 @@ def records_from_table(
             if roles[c] is not None:
                 a, b = spans[c]
                 out.extend(find_units(notice_text[a:b], a, ctx, roles[c]))
+                continue
+            if due[c]:  # 完成时限 | 2026年8月 -> deadline 2026-08
+                a, b = spans[c]
+                out.extend(find_deadlines(notice_text[a:b], a, replace(ctx, kind="deadline")))
                 continue
             found = _figure_span(notice_text, spans[c])
             if found is None:
@@ -126,11 +141,15 @@ def records_from_table(
 
 def _text_cell_records(
     notice_text: str, span: tuple[int, int], ctx: Context
-) -> list[Quantity | Money]:
-    """A cell written as a sentence (`新建教学楼2栋,新增学位1800个`) is read like text:
-    its figures carry their own units, so the column header does not matter."""
+) -> list[Quantity | Money | Percentage | Ratio]:
+    """A cell written as a sentence (`新建教学楼2栋,新增学位1800个`, `治理率达到95%`) is read like
+    text: its figures carry their own units, so the column header does not matter. Dates in
+    cells count only under a deadline column (a `建设起止年限` cell is a period)."""
     a, b = span
     cell = notice_text[a:b]
     if not cell.strip() or is_region("".join(cell.split())):
         return []
-    return [*find_quantities(cell, a, ctx), *find_money(cell, a, ctx)]
+    return [
+        *find_quantities(cell, a, ctx), *find_money(cell, a, ctx),
+        *find_percentages(cell, a, ctx), *find_ratios(cell, a, ctx),
+    ]

@@ -16,6 +16,7 @@ from .programmes import (
     find_items,
     find_plan_titles,
     heading_programmes,
+    inline_programmes,
     items_as_found,
     make_programme,
 )
@@ -77,6 +78,12 @@ def _whole(found: Found, end: int) -> Found:
     return found
 
 
+def _bundles(whole: list[Found], text: str, lines: list[Line], skip: set[int]) -> bool:
+    """One titled plan whose 一、 headings each hold their own 目标任务: a plan bundling projects
+    (parts), not a list of programmes."""
+    return len(whole) == 1 and bool(make_programme("P01", whole[0], text, lines, skip).parts)
+
+
 def build_skeleton(text: str, hints: dict[str, str] | None = None) -> Notice:
     """The Notice skeleton of a normalised notice text; `hints` are metadata found outside the body."""
     lines = split_lines(text)
@@ -94,11 +101,14 @@ def build_skeleton(text: str, hints: dict[str, str] | None = None) -> Notice:
     built = {id(b): rebuild_table(b.table_lines, text) if b.table_lines else None for b in blocks}
     if layout == "single-plan?":
         # no per-plan titles, no numbered items: a plan table (项目名称 column), else top-level
-        # headings as programmes (`第一件 ...`, `一、城镇新增就业9000人` + 推进措施), else the one plan
+        # headings as programmes (`第一件 ...`, `一、城镇新增就业9000人` + 推进措施), else news items
+        # written inline (`一是…;二是…`), else the one plan
         start = found[0].body_start if found else _after_recipients(lines, end)
+        whole = [_whole(f, end) for f in found]
         found = (table_programmes([t[0] for t in built.values() if t is not None])
-                 or heading_programmes(lines, start, end, skip)
-                 or [_whole(f, end) for f in found])
+                 or ([] if _bundles(whole, text, lines, skip) else heading_programmes(lines, start, end, skip))
+                 or inline_programmes(lines, start, end, skip)
+                 or whole)
     programmes: list[Programme] = [
         make_programme(f"P{k + 1:02d}", f, text, lines, skip) for k, f in enumerate(found)
     ]

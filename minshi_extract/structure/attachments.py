@@ -135,7 +135,10 @@ def _split_title(block: Block, body: list[Line], refs: list[Reference]) -> None:
 def _cells(lines: list[Line], text: str) -> list[Cell]:
     """Cells of a flattened table: a run of consecutive non-blank lines is one cell when the
     layout separates cells by blank lines (`补助标准` + `(万元)`), else each line is one."""
-    spaced = any(ln.blank for ln in lines)
+    # only blank lines BETWEEN cells count: a blank line before the first cell (after the title)
+    # says nothing about how the cells are separated
+    nonblank = [k for k, ln in enumerate(lines) if not ln.blank]
+    spaced = bool(nonblank) and any(ln.blank for ln in lines[nonblank[0]:nonblank[-1] + 1])
     cells: list[Cell] = []
     gap = 0
     run: list[Line] = []

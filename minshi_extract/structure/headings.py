@@ -76,6 +76,9 @@ def section_kind(title: str) -> str:
     t = title.strip()
     for phrase, kind in section_kinds():
         if t.startswith(phrase):
+            # `运营管理阶段:12月` is a step named after the work of that stage, not an operation section
+            if t.startswith("阶段", len(phrase)):
+                return "other"
             return kind
     return "other"
 

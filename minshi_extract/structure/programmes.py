@@ -28,6 +28,10 @@ _UNIT_BRACKET = regex.compile(
 _ITEM_LABEL = regex.compile(r"\(?(?:责任单位|牵头单位|牵头部门|配合部门|配合单位|实施单位|实施主体|责任主体|"
                             r"推进措施|工作措施|完成时限|时间节点|目标任务|资金来源|主要措施)[:)]")
 _TRAIL = regex.compile(r"[;,:\s]+$")
+# a signature date closing the cover letter (2025年2月26日 / 二〇二五年二月二十六日): the title of the
+# first plan never reaches back over it (nor over the signing body above it)
+_DATE_LINE = regex.compile(r"(?:(?:19|20)\d{2}|[〇零一二三四五六七八九○О]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月"
+                           r"\s*[\d一二三四五六七八九十]{1,3}\s*日")
 MAX_FRAGMENT = 40
 
 
@@ -56,6 +60,8 @@ def is_title_fragment(s: str) -> bool:
     if not s or len(s) > MAX_FRAGMENT or not has_cjk(s) or is_figure(s) or is_furniture(s):
         return False
     if any(p in s for p in _SENTENCE_PUNCT) or s.endswith(("。", ",")) or parse_marker(s):
+        return False
+    if _DATE_LINE.fullmatch(s, timeout=TIMEOUT):
         return False
     return not s.startswith(("附件", "附\u3000件")) and not is_plan_title_end(s)
 
@@ -218,6 +224,48 @@ def items_as_found(lines: list[Line], items: list[Heading], region_end: int) -> 
         end = item_extent(lines, h, stop)
         out.append(Found(item_title(h.line.text[len(h.marker):]), h.line.start, h.line.end, end, h))
     return out
+
+
+# a news item written inline: `...方面,一是新增城镇就业2.5万人;二是...。` -> the `X是` list label, after a
+# line start or a clause break (not `统一是`)
+_INLINE_ITEM = regex.compile(r"(?:^|(?<=[,;:。]))(?P<n>[一二三四五六七八九十]{1,3})是")
+_INLINE_END = ";。"
+_CN_NUM = {c: i for i, c in enumerate("一二三四五六七八九", start=1)}
+
+
+def _cn_int(s: str) -> int | None:
+    """一 -> 1, 十 -> 10, 十二 -> 12, 二十一 -> 21."""
+    if "十" not in s:
+        return _CN_NUM.get(s) if len(s) == 1 else None
+    a, _, b = s.partition("十")
+    if (a and a not in _CN_NUM) or (b and b not in _CN_NUM):
+        return None
+    return (_CN_NUM[a] if a else 1) * 10 + (_CN_NUM[b] if b else 0)
+
+
+def inline_programmes(lines: list[Line], start: int, end: int, skip: set[int]) -> list[Found]:
+    """A news report listing its items inline, `一是…;二是…;三是…。` numbered on across paragraphs:
+    each item runs from its label to its own `;` / `。` and is titled by the text after `X是`.
+
+    Only for a text with no heading lines at all (a plan's `保障措施` says `一是…二是…` too) and
+    3+ items numbered 一, 二, 三, ... without a gap."""
+    region = [ln for ln in lines if start <= ln.start < end and not ln.blank and ln.no not in skip]
+    if any(heading_of(ln) is not None for ln in region):
+        return []
+    out: list[Found] = []
+    for ln in region:
+        for m in _INLINE_ITEM.finditer(ln.text, timeout=TIMEOUT):
+            if _cn_int(m.group("n")) != len(out) + 1:
+                continue
+            body_from = m.end()
+            stop = min((k for k in (ln.text.find(p, body_from) for p in _INLINE_END) if k != -1),
+                       default=len(ln.text))
+            title = _TRAIL.sub("", ln.text[body_from:stop].strip(), timeout=TIMEOUT)
+            if not title:
+                continue
+            item_end = ln.start + min(stop + 1, len(ln.text))
+            out.append(Found(title, ln.start + m.start(), item_end, item_end))
+    return out if len(out) >= 3 else []
 
 
 def heading_programmes(lines: list[Line], start: int, end: int, skip: set[int]) -> list[Found]:

@@ -41,6 +41,11 @@ WINDOWS = [
     ("7月31日前", 2023, "2023-07-31", "2023-07-31"),
     ("2025-11-30", 2025, "2025-11-30", "2025-11-30"),
     ("次年3月", 2025, "2026-03", "2026-03"),
+    ("5月至10月", 2025, "2025-05", "2025-10"),  # 至 is a range dash
+    ("2025年3月—4月", 2025, "2025-03", "2025-04"),
+    ("10月份", 2022, "2022-10", "2022-10"),
+    ("去年11月", 2023, "2022-11", "2022-11"),  # a past year written relatively
+    ("上年12月", 2024, "2023-12", "2023-12"),
 ]
 
 
@@ -81,3 +86,10 @@ def test_offsets_point_at_the_date() -> None:
     text = "确保11月底前全面完成"
     [d] = find_dates(text, 2025)
     assert text[d.start : d.end] == d.text == "11月底前"
+
+
+def test_relative_past_year_counts_as_written() -> None:
+    [d] = find_dates("自去年11月启动", 2023)
+    assert (d.text, d.window.end, d.window.explicit_year) == ("去年11月", "2022-11", 2022)
+    [d] = find_dates("明年3月底前", 2023)
+    assert (d.window.end, d.window.explicit_year) == ("2024-03", None)

@@ -50,6 +50,13 @@ DEADLINES = [
     ("三季度末全部投入使用。", 2025, [("2025-09", "三季度末")]),
     ("2024 年 3 月 底前完成招标。", 2024, [("2024-03", "2024 年 3 月 底前")]),
     ("各责任单位每月5日前报送上月工作进展,12月15日前报送全年完成情况。", 2023, [("2023-12-15", "12月15日前")]),
+    # later variants: a bare month in a step body, 月份, a colon window is not a deadline but its body is
+    ("11月30日前完成竣工验收,12月组织开展群众满意度测评。", 2025,
+     [("2025-11-30", "11月30日前"), ("2025-12", "12月")]),
+    ("10月份开展中期评估,确保年底前全面完成各项目标任务。", 2022, [("2022-10", "10月份"), ("2022-12", "年底前")]),
+    ("(一)前期准备阶段:2025年3月—4月。完成改造方案设计和预算评审,4月20日前完成施工招标。", 2025,
+     [("2025-04-20", "4月20日前")]),
+    ("今年民生实事征集工作自去年11月启动,明年3月底前完成评估。", 2023, [("2024-03", "明年3月底前")]),
 ]
 
 
@@ -80,12 +87,20 @@ NOT_DEADLINES = [
     "(二)实施阶段(3—10月)。完成项目设计、审查备案、资金配套、投标、项目施工等工作。",  # a phase window
     "补贴期限3年内有效,每年底进行清算。",
     "发布日期:2025-03-13",
+    "(三)运营管理阶段:12月。停车设施全部投入使用。",  # the step's own window
+    "(二)组织实施阶段:5月至10月。",
+    "民生实事征集工作自去年11月启动。",  # the past, written relatively
+    "上年12月底前已完成摸底。",
 ]
 
 
 @pytest.mark.parametrize("line", NOT_DEADLINES)
 def test_not_deadlines(line: str) -> None:
     assert find_deadlines(line, 0, _ctx()) == []
+
+
+def test_colon_window_heading_gives_no_deadline() -> None:
+    assert find_deadlines("(三)运营管理阶段:12月。", 0, _ctx(is_heading=True)) == []
 
 
 def test_phase_window_is_not_a_deadline_but_the_body_date_is() -> None:

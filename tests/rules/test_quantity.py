@@ -43,6 +43,22 @@ CASES = [
     ("建成300多个", [(300, "个", "at_least", None)]),
     ("3岁以下婴幼儿", [(3, "岁", "at_most", None)]),
     ("对运营满1年的机构", [(1, "年", "at_least", None)]),
+    # measure words of the later variants: 场次, 眼 (wells)
+    ("组织文艺演出进基层300场次", [(300, "场次", None, None)]),
+    ("举办培训20场", [(20, "场", None, None)]),
+    ("更新改造水源井6眼", [(6, "眼", None, None)]),
+    ("完成造林500公顷", [(500, "公顷", None, None)]),
+    ("上门服务1.2万户次", [(12000, "户次", None, None)]),
+    # qualifier words of the lexicon
+    ("床位不高于200张", [(200, "张", "at_most", None)]),
+    ("面积不小于300平方米", [(300, "平方米", "at_least", None)]),
+    ("参保人数超过1万人", [(10000, "人", "at_least", None)]),
+    ("上门服务500人上下", [(500, "人", "about", None)]),
+    ("将近300个", [(300, "个", "about", None)]),
+    # Chinese numerals with a measure word
+    ("全市新建幼儿园五所", [(5, "所", None, None)]),
+    ("增加学位一千二百个", [(1200, "个", None, None)]),
+    ("确定十项民生实事", [(10, "项", None, None)]),  # 项 counts; only N项补贴 is a name
 ]
 
 REGIONAL = [
@@ -61,6 +77,10 @@ REGIONAL = [
     ("新增托位600个,其中吴兴区200个,长兴县、安吉县各100个",
      [("600个", 600, None), ("吴兴区200个", 200, "吴兴区"),
       ("长兴县、安吉县各100个", 100, "长兴县"), ("长兴县、安吉县各100个", 100, "安吉县")]),
+    # Chinese-numeral shares, a figure repeated across regions is not a slogan
+    ("全市新建幼儿园五所,其中柯城区两所、衢江区两所、龙游县一所;",
+     [("五所", 5, None), ("柯城区两所", 2, "柯城区"), ("衢江区两所", 2, "衢江区"), ("龙游县一所", 1, "龙游县")]),
+    ("其中凉州区3个、民勤县3个", [("凉州区3个", 3, "凉州区"), ("民勤县3个", 3, "民勤县")]),
     # a single region with the whole target is not a share
     ("凉州区5万户燃气用户", [("5万户", 50000, None)]),
     # a list of regions followed by their total is not a share
@@ -103,6 +123,8 @@ NOT_QUANTITIES = [
     "1.2025年春季学期",
     "按2000/人",
     "发布日期: 2025-03-13 17:01",
+    "困难残疾人两项补贴提标实施方案",  # 两项补贴: the name of a subsidy scheme
+    "落实三项补贴政策",
 ]
 
 

@@ -2,9 +2,9 @@
 
 import pytest
 
-from minshi_extract.models import Money, Quantity, Table
+from minshi_extract.models import Deadline, Money, Percentage, Quantity, Responsibility, Table
 from minshi_extract.rules.context import Context
-from minshi_extract.rules.tables import read_header, records_from_table
+from minshi_extract.rules.tables import is_deadline_header, read_header, records_from_table
 
 CTX = Context(year=2025, programme_id="P06", part=0)
 
@@ -90,3 +90,47 @@ HEADERS = [
 def test_read_header(header: str, expected: tuple | None) -> None:
     col = read_header(header)
     assert (None if col is None else (col.kind, col.unit, col.per)) == expected
+
+
+def test_project_table_deadline_column_and_text_cells() -> None:
+    # a project table: 完成时限 cells are deadlines, sentence cells give their percentages too
+    header = ["序号", "项目名称", "主要内容", "计划投资\n(万元)", "完成时限", "牵头单位", "配合单位"]
+    rows = [
+        ["4", "农村生活污水治理提升", "完成3500户农户生活污水接管,农村生活污水治理率达到95%",
+         "5200", "2026年10月", "区生态环境局", "区水务局、区农业农村局"],
+        ["6", "困难群众医疗救助", "政策范围内住院费用救助比例不低于70%", "1300", "2026年12月底前",
+         "区医保局", "区民政局"],
+    ]
+    text, spans = _layout(header, rows)
+    ctx = Context(year=2026, programme_id="P04")
+    recs = records_from_table(Table(header=header, rows=rows), spans, text, ctx)
+    got = [(type(r).__name__, r.text) for r in recs]
+    assert got == [
+        ("Quantity", "3500户"), ("Percentage", "95%"), ("Money", "5200"), ("Deadline", "2026年10月"),
+        ("Responsibility", "区生态环境局"), ("Responsibility", "区水务局"), ("Responsibility", "区农业农村局"),
+        ("Percentage", "不低于70%"), ("Money", "1300"), ("Deadline", "2026年12月底前"),
+        ("Responsibility", "区医保局"), ("Responsibility", "区民政局"),
+    ]
+    deadlines = [r for r in recs if isinstance(r, Deadline)]
+    assert [d.date for d in deadlines] == ["2026-10", "2026-12"]
+    assert [r.value for r in recs if isinstance(r, Percentage)] == [95, 70]
+    assert [(r.role, r.unit) for r in recs if isinstance(r, Responsibility)][:3] == [
+        ("lead", "区生态环境局"), ("support", "区水务局"), ("support", "区农业农村局")]
+    for r in recs:
+        assert text[r.span[0]:r.span[1]] == r.text
+
+
+def test_period_cells_give_no_deadline() -> None:
+    # 建设起止年限 is a period, not a target date; a range under 完成时限 is no single date either
+    header = ["项目名称", "建设起止年限", "完成时限"]
+    rows = [["城东学校", "2024.03-2024.11", "2024年3月—11月"]]
+    text, spans = _layout(header, rows)
+    assert records_from_table(Table(header=header, rows=rows), spans, text, CTX) == []
+
+
+@pytest.mark.parametrize(("header", "expected"), [
+    ("完成时限", True), ("完成 时间", True), ("时间节点", True),
+    ("建设起止年限", False), ("计划投资(万元)", False), ("项目名称", False),
+])
+def test_deadline_header(header: str, expected: bool) -> None:
+    assert is_deadline_header(header) is expected

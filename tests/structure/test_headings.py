@@ -45,6 +45,9 @@ def test_parse_marker(line, expected):
         ("乡镇综合养老服务中心。", "乡镇综合养老服务中心"),
         ("摸底调研(1—2月)。对全市农村寄宿制学校进行摸底调研,掌握需求;", "摸底调研(1—2月)"),
         ("4月15日前完成施工、监理招投标和施工许可等前期工作。", "4月15日前完成施工、监理招投标和施工许可等前期工作"),
+        # a step whose window follows a colon is a run-in heading like a bracketed one
+        ("前期准备阶段:2025年3月—4月。完成方案设计,4月20日前完成招标。", "前期准备阶段:2025年3月—4月"),
+        ("组织实施阶段:5月至10月。分区分时改造。", "组织实施阶段:5月至10月"),
     ],
 )
 def test_heading_title(body, title):
@@ -59,6 +62,12 @@ def test_heading_title(body, title):
         ("基本原则", "principles"), ("实施原则", "principles"), ("运营管理", "operation"),
         ("实施范围", "scope"), ("实施内容", "content"), ("建设内容及标准", "content"),
         ("改造内容", "content"), ("保障措施", "safeguards"), ("总体要求", "principles"),
+        # a project plan's headings (一、项目概况 ... 六、责任分工)
+        ("项目概况", "targets"), ("建设内容和规模", "content"), ("资金筹措", "funding"),
+        ("进度安排", "steps"), ("责任分工", "responsibility"), ("职责分工", "responsibility"),
+        ("前期准备阶段:2025年3月—4月", "other"),
+        # a step named after its stage's work is a step, not a section of that kind
+        ("运营管理阶段:12月", "other"),
         # must NOT take a kind
         ("确定目标任务(4月底前)", "other"), ("疫苗选择", "other"), ("准备阶段(1—2月)", "other"),
         ("加强组织领导", "other"), ("城镇新增就业9000人", "other"),

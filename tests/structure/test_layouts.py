@@ -222,3 +222,216 @@ def test_one_cell_per_line_table():
     assert t.rows == [["1", "城区公共停车场建设", "4200", "市住建局"], ["2", "农村清洁取暖改造", "9600", "市住建局、市发改局"],
                       ["", "合计", "13800", ""]]
     assert [p.title for p in n.programmes] == ["城区公共停车场建设", "农村清洁取暖改造"]
+
+
+# a project table flattened one cell per line with NO blank line between cells (only one after the
+# title), the 投资 header wrapped onto a `(万元)` line, a 完成时限 column and a 合计 row
+DENSE_CELLS = """某区人民政府办公室关于印发2026年民生实事项目的通知
+
+各镇人民政府,区各部门:
+
+现将项目计划表印发给你们。
+
+附件:2026年某区民生实事项目计划表
+
+某区人民政府办公室
+2026年1月9日
+
+附件
+
+2026年某区民生实事项目计划表
+
+序号
+项目名称
+主要内容
+计划投资
+(万元)
+完成时限
+牵头单位
+配合单位
+1
+城北小学扩建
+新增学位900个
+3600
+2026年8月
+区教育局
+区财政局、区住建局
+2
+背街小巷整治
+整治街巷25条,铺设管网8公里
+1250
+2026年11月
+区城管局
+各街道
+合计
+4850
+"""
+
+
+def test_dense_one_cell_per_line_table():
+    n = skel(DENSE_CELLS)
+    t = n.attachments[0].tables[0]
+    assert t.header == ["序号", "项目名称", "主要内容", "计划投资(万元)", "完成时限", "牵头单位", "配合单位"]
+    assert t.rows == [
+        ["1", "城北小学扩建", "新增学位900个", "3600", "2026年8月", "区教育局", "区财政局、区住建局"],
+        ["2", "背街小巷整治", "整治街巷25条,铺设管网8公里", "1250", "2026年11月", "区城管局", "各街道"],
+        ["", "合计", "", "4850", "", "", ""],
+    ]
+    assert [p.title for p in n.programmes] == ["城北小学扩建", "背街小巷整治"]
+    assert (n.meta.issued_on, n.meta.year) == ("2026-01-09", 2026)
+
+
+# per-plan notice: the first plan title sits one blank line under the signature date; the plans use
+# 项目概况 / 建设内容和规模 / 资金筹措 / 进度安排 / 保障措施 / 责任分工 and steps `(一)名称:窗口。`
+PROJECT_PLANS = """某市人民政府办公室关于印发某市2025年为民办实事项目实施方案的通知
+
+某政办〔2025〕3号
+
+各县(区)人民政府,市直各单位:
+
+现将2个项目实施方案印发给你们,请认真组织实施。
+
+某市人民政府办公室
+2025年3月2日
+
+城区菜市场改造项目实施方案
+
+一、项目概况
+
+改造菜市场6个。
+
+二、建设内容和规模
+
+新增摊位300个。
+
+三、资金筹措
+
+总投资900万元。
+
+四、进度安排
+
+(一)准备阶段:2025年3月—4月。完成设计。
+
+(二)实施阶段:5月至10月。10月底前完工。
+
+五、保障措施
+
+建立工作专班。
+
+六、责任分工
+
+责任单位:市商务局
+
+城区公厕新建项目实施方案
+
+一、项目概况
+
+新建公厕20座。
+
+二、责任分工
+
+责任单位:市城管局
+"""
+
+
+def test_first_plan_title_does_not_swallow_the_signature():
+    n = skel(PROJECT_PLANS)
+    assert [p.title for p in n.programmes] == ["城区菜市场改造项目实施方案", "城区公厕新建项目实施方案"]
+    m = n.meta
+    assert (m.issuer, m.doc_number, m.issued_on, m.year) == ("某市人民政府办公室", "某政办〔2025〕3号", "2025-03-02", 2025)
+    p1 = n.programmes[0]
+    assert [(s.marker, s.title, s.kind) for s in p1.sections] == [
+        ("一、", "项目概况", "targets"), ("二、", "建设内容和规模", "content"), ("三、", "资金筹措", "funding"),
+        ("四、", "进度安排", "steps"), ("五、", "保障措施", "safeguards"), ("六、", "责任分工", "responsibility"),
+    ]
+    assert [(c.marker, c.title) for c in p1.sections[3].children] == [
+        ("(一)", "准备阶段:2025年3月—4月"), ("(二)", "实施阶段:5月至10月")]
+    assert n.text[p1.span[0]:p1.span[1]].endswith("责任单位:市商务局")
+
+
+# a news report listing its items inline, numbered on across paragraphs
+NEWS_INLINE = """某市2024年八件民生实事确定
+
+来源:某市日报 发布时间:2024-01-20 08:00
+
+本报讯 记者从新闻发布会获悉,今年确定民生实事八件。
+
+在教育方面,一是新建幼儿园5所,新增学位1500个;二是改造农村学校食堂20所。
+
+在民生保障方面,三是新增城镇就业1.1万人;四是改造老旧小区40个,年内全部完工。
+
+据介绍,各牵头部门将细化方案。
+"""
+
+
+def test_news_items_written_inline():
+    n = skel(NEWS_INLINE)
+    assert [p.title for p in n.programmes] == [
+        "新建幼儿园5所,新增学位1500个", "改造农村学校食堂20所", "新增城镇就业1.1万人", "改造老旧小区40个,年内全部完工"]
+    spans = [n.text[p.span[0]:p.span[1]] for p in n.programmes]
+    assert spans == ["一是新建幼儿园5所,新增学位1500个;", "二是改造农村学校食堂20所。", "三是新增城镇就业1.1万人;",
+                     "四是改造老旧小区40个,年内全部完工。"]
+    assert (n.meta.issuer, n.meta.published_on) == ("某市日报", "2024-01-20")
+
+
+def test_inline_list_inside_a_plan_is_not_a_list_of_programmes():
+    raw = ("某某工程实施方案\n一、目标任务\n建设1座。\n二、保障措施\n一是加强领导;二是强化督查;三是做好宣传。\n")
+    n = skel(raw)
+    assert [p.title for p in n.programmes] == ["某某工程实施方案"]
+    assert [s.title for s in n.programmes[0].sections] == ["目标任务", "保障措施"]
+
+
+# a saved portal page: breadcrumbs, metadata labels, font switch, one plan bundling two projects,
+# button row and site footer after the last plan
+PORTAL_BUNDLE = """首页 > 政务公开 > 政策文件
+索引号:000000/2023-00001
+发文机关:某县人民政府办公室
+成文日期:2023-03-01
+发布日期:2023-03-05
+文号:某政办发〔2023〕2号
+
+某县人民政府办公室关于印发2023年民生实事实施方案的通知
+字体:大 中 小
+各乡镇人民政府,县直各部门:
+
+现将实施方案印发给你们。
+
+某县人民政府办公室
+2023年3月1日
+
+道路改造和路灯安装实施方案
+
+为方便群众出行,制定本方案。
+
+一、道路改造
+(一)目标任务
+改造道路12公里。
+(二)责任主体
+牵头单位:县交通局
+
+二、路灯安装
+(一)目标任务
+安装路灯800盏。
+(二)责任主体
+牵头单位:县城管局
+
+【我要纠错】 【分享到】
+打印本页 关闭窗口
+主办单位:某县人民政府办公室 承办单位:某县融媒体中心
+网站标识码:0000000001 某ICP备00000000号-1 某公网安备00000000000001号
+联系电话:0000-0000000
+"""
+
+
+def test_portal_page_bundled_parts_and_footer():
+    n = skel(PORTAL_BUNDLE)
+    assert [p.title for p in n.programmes] == ["道路改造和路灯安装实施方案"]
+    p = n.programmes[0]
+    assert [(x.index, x.title) for x in p.parts] == [(0, "道路改造"), (1, "路灯安装")]
+    assert [[(s.marker, s.kind) for s in x.sections] for x in p.parts] == [
+        [("(一)", "targets"), ("(二)", "responsibility")]] * 2
+    assert n.text[p.span[0]:p.span[1]].endswith("牵头单位:县城管局")
+    m = n.meta
+    assert (m.index_no, m.doc_number, m.issued_on, m.published_on) == (
+        "000000/2023-00001", "某政办发〔2023〕2号", "2023-03-01", "2023-03-05")
+    assert m.recipients == ["各乡镇人民政府", "县直各部门"]
