@@ -153,8 +153,8 @@ def apply_rules(notice: Notice) -> None:
     cover letter's (notice-level records). Table cells are read by the table rule, not by lines.
     """
     from .rules.responsibility import declares_first_is_lead
-    from .structure.lines import is_furniture
     from .rules.tables import records_from_table
+    from .structure.lines import is_furniture
 
     rules = _line_rules()
     text = notice.text
