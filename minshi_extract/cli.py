@@ -71,7 +71,7 @@ def cmd_batch(args: argparse.Namespace) -> int:
             failed += 1
             continue
         notices.append(n)
-        rel = f.relative_to(src).with_suffix(".json")
+        rel = f.relative_to(src).with_name(f.name + ".json")  # x.txt and x.pdf both kept
         (outdir / rel).parent.mkdir(parents=True, exist_ok=True)
         (outdir / rel).write_text(to_json(n) + "\n", encoding="utf-8")
         print(f"{f}: {len(n.programmes)} programmes, {len(n.all_records())} records")

@@ -2,6 +2,8 @@
 
 `(一)准备阶段(1—2月)。` -> name 准备阶段, 2025-01..2025-02;
 `1.确定目标任务(4月底前)。` -> start null, end 2025-04; `1.(1—3月)。` -> name null.
+A window after a colon is a window too (GUIDELINES.md, other layouts):
+`(二)组织实施阶段:5月至10月。` -> 2025-05..2025-10; `完成时限:12月` is a deadline line, no step.
 A step heading without a window gives no phase (RECORDS.md §3, GUIDELINES.md phase).
 """
 
@@ -13,7 +15,7 @@ import regex
 
 from minshi_extract.models import Phase
 from minshi_extract.rules.context import Context
-from minshi_extract.rules.dates import TIMEOUT, DateMatch, find_dates
+from minshi_extract.rules.dates import TIMEOUT, DateMatch, date_words, find_dates
 
 # heading markers as the normaliser leaves them: 一、 / (一) / 一) (a lost bracket: `五)实施步骤`) / 1. / (1)
 _MARKER_RE = regex.compile(
@@ -27,8 +29,6 @@ _NAME_STRIP = " ,.:;、。:"
 _STAGE_NAME_RE = regex.compile(r"阶段$")
 # a window after a colon: (一)前期准备阶段:2025年3月—4月。 / (二)组织实施阶段:5月至10月。
 # the name holds no clause punctuation, and the window runs to the 。 (or the line end)
-# a colon line whose name is a deadline label states a target date, no step: 完成时限:12月底前
-_DEADLINE_LABELS = ("时限", "时间", "时间节点", "期限")
 _COLON_RE = regex.compile(r"(?P<name>[^,;。:()]{1,30}):\s*(?P<win>[^,;。:]{1,30}?)\s*(?=。|$)")
 
 
@@ -98,7 +98,8 @@ def _colon_window(text: str, head_start: int, head_end: int, year: int | None) -
         return None
     date, start, end = got
     name = m.group("name").strip(_NAME_STRIP) or None
-    if name is None or any(name.endswith(w) for w in _DEADLINE_LABELS):
+    # a colon line whose name is a deadline label states a target date, no step: 完成时限:12月底前
+    if name is None or any(name.endswith(w) for w in date_words().get("deadline_label_endings", [])):
         return None
     name_start = m.start("name") + (len(m.group("name")) - len(m.group("name").lstrip()))
     return StepWindow(name, name_start, m.start("win"), m.end("win"), date, start, end)
