@@ -253,10 +253,14 @@ def declares_first_is_lead(text: str) -> bool:
 
 def find_responsibilities(text: str, base: int, ctx: Context) -> list[Responsibility]:
     """One record per unit named after a role label, or in a trailing unit bracket (responsible)."""
-    first_is_lead = bool(getattr(ctx, "first_is_lead", False)) or declares_first_is_lead(text)
+    first_is_lead = ctx.first_is_lead or declares_first_is_lead(text)
     pairs, covered = _labelled(text, first_is_lead)
     pairs += _roles_for("responsible", _bracketed(text, covered), first_is_lead)
     pairs.sort(key=lambda p: p[1].start)
+    return _records(text, base, ctx, pairs)
+
+
+def _records(text: str, base: int, ctx: Context, pairs: list[tuple[Role, Unit]]) -> list[Responsibility]:
     return [
         Responsibility(
             programme_id=ctx.programme_id,
@@ -281,17 +285,6 @@ def role_of_header(header: str) -> Role | None:
 def find_units(text: str, base: int, ctx: Context, role: Role) -> list[Responsibility]:
     """One record per unit of a unit list with a known role, e.g. a table cell under 责任单位:
     `市住房和城乡建设局、市发展和改革局` -> two records; elisions and 等 tails as in labelled lines."""
-    first_is_lead = bool(getattr(ctx, "first_is_lead", False))
+    first_is_lead = ctx.first_is_lead
     pairs = _roles_for(role, _units(text, 0, len(text)), first_is_lead)
-    return [
-        Responsibility(
-            programme_id=ctx.programme_id,
-            part=ctx.part,
-            section=ctx.section,
-            text=text[u.start : u.end],
-            span=(base + u.start, base + u.end),
-            role=r,
-            unit=u.name,
-        )
-        for r, u in pairs
-    ]
+    return _records(text, base, ctx, pairs)
