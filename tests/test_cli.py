@@ -75,3 +75,38 @@ def test_eval_prints_the_table_and_gates(capsys) -> None:
     assert "== wuwei_2025" in out and "micro" in out and "programme detection 17/17" in out
     code, _, err = run(capsys, *args, "--min-f1", "1.01")
     assert code == 1 and "below --min-f1 1.01" in err
+
+
+NOTICE = (
+    "某县人民政府办公室关于印发2024年民生实事实施方案的通知\n"
+    "各乡镇人民政府:\n现将方案印发给你们。\n"
+    "城区停车泊位建设实施方案\n一、目标任务\n新建停车泊位5200个。\n"
+    "二、责任主体\n牵头单位:县住建局\n"
+)
+
+
+def test_show_writes_highlighted_html(tmp_path: Path, capsys) -> None:
+    src = tmp_path / "n.txt"
+    src.write_text(NOTICE, encoding="utf-8")
+    out = tmp_path / "n.html"
+    code, _, _ = run(capsys, "show", str(src), "-o", str(out))
+    html = out.read_text(encoding="utf-8")
+    assert code == 0
+    assert "<mark" in html and "5200个" in html and "县住建局" in html
+
+
+def test_batch_writes_json_per_file_and_one_csv(tmp_path: Path, capsys) -> None:
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.txt").write_text(NOTICE, encoding="utf-8")
+    (src / "empty.txt").write_text("", encoding="utf-8")
+    out = tmp_path / "out"
+    code, stdout, err = run(capsys, "batch", str(src), "-o", str(out))
+    assert code == 0
+    assert "empty.txt: empty file" in err
+    data = json.loads((out / "a.txt.json").read_text(encoding="utf-8"))
+    assert [p["title"] for p in data["programmes"]] == ["城区停车泊位建设实施方案"]
+    rows = (out / "records.csv").read_text(encoding="utf-8").splitlines()
+    assert rows[0].startswith("notice,programme_id,programme,part,section,type,text")
+    assert any(",quantity,5200个," in r for r in rows)
+    assert any(",responsibility,县住建局," in r for r in rows)
