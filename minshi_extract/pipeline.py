@@ -152,7 +152,7 @@ def apply_rules(notice: Notice) -> None:
     holds it, with the context of its innermost section; lines outside every programme are the
     cover letter's (notice-level records). Table cells are read by the table rule, not by lines.
     """
-    from .rules.responsibility import declares_first_is_lead
+    from .rules.responsibility import declares_first_is_lead, wrapped_line_end
     from .rules.tables import records_from_table
     from .structure.lines import is_furniture
 
@@ -164,9 +164,12 @@ def apply_rules(notice: Notice) -> None:
     found: list[tuple[Programme | None, Part | None, Record]] = []
     first_is_lead = False
 
+    consumed = 0
     for a, b in _lines(text, 0, len(text)):
-        if cells and _in_cells(a, cells):
+        if a < consumed or (cells and _in_cells(a, cells)):
             continue
+        # a line ending with a list separator goes on in the next one (配合单位:市财政局、 / 市卫健委)
+        b = consumed = wrapped_line_end(text, b)
         line = text[a:b]
         if is_furniture(line):  # portal footers, share bars: not content
             continue

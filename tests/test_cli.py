@@ -101,7 +101,7 @@ def test_batch_writes_json_per_file_and_one_csv(tmp_path: Path, capsys) -> None:
     (src / "a.txt").write_text(NOTICE, encoding="utf-8")
     (src / "empty.txt").write_text("", encoding="utf-8")
     out = tmp_path / "out"
-    code, stdout, err = run(capsys, "batch", str(src), "-o", str(out))
+    code, _, err = run(capsys, "batch", str(src), "-o", str(out))
     assert code == 0
     assert "empty.txt: empty file" in err
     data = json.loads((out / "a.txt.json").read_text(encoding="utf-8"))

@@ -4,7 +4,8 @@
 `上半年完成` -> 2025-06; `三季度末` -> 2025-09; `分别于7月25日、12月25日前` -> two.
 Not deadlines: a phase heading's own window `(4月底前)`, ranges and periods (`5—6月`, `下半年`,
 `全年`, `2022-2026年`), years alone, recurring dates (`每年3月`), durations (`下发后1月内`),
-past and document dates (`2024年11月22日...印发`, a signature line `2025年3月7日`), dates in 《》.
+past and document dates (`2024年11月22日...印发`, a signature line `2025年3月7日`), dates in 《》,
+status reports (`截至6月底,已完工21处`), frequencies (`一月一调度`).
 """
 
 from __future__ import annotations
@@ -47,6 +48,18 @@ def _document_left_re() -> regex.Pattern:
 
 
 @cache
+def _status_left_re() -> regex.Pattern:
+    # 截至6月底,已完工21处: the date a progress figure is counted at
+    words = "|".join(regex.escape(w) for w in date_words()["status_lead_words"])
+    return regex.compile(rf"(?:{words})\s*$")
+
+
+# 一月一调度、一季一通报: a Chinese month followed by a numeral is a frequency, not a date
+_FREQUENCY_RE = regex.compile(r"[一二两三四五六七八九十]")
+_CN_ONLY_MONTH_RE = regex.compile(r"[一二三四五六七八九十]+月")
+
+
+@cache
 def _period_cue_re() -> regex.Pattern:
     # 上半年完成 / 第三季度前: a period written as a target; 通报上半年、当年数据 is not
     cues = "|".join(regex.escape(w) for w in date_words()["period_deadline_cues"])
@@ -73,6 +86,10 @@ def _is_target(d: DateMatch, text: str, ctx: Context) -> bool:
             return False
     left = text[max(0, d.start - 8) : d.start]
     if _RECURRING_LEFT_RE.search(left, timeout=TIMEOUT) or _document_left_re().search(left, timeout=TIMEOUT):
+        return False
+    if _status_left_re().search(left, timeout=TIMEOUT):
+        return False
+    if _CN_ONLY_MONTH_RE.fullmatch(d.text, timeout=TIMEOUT) and _FREQUENCY_RE.match(text, d.end, timeout=TIMEOUT):
         return False
     if _right_re("fact_words", 4).match(text, d.end, timeout=TIMEOUT):
         return False

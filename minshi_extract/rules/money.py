@@ -7,7 +7,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 import regex
@@ -24,6 +24,7 @@ from minshi_extract.rules.quantity import (
     inside,
     item_near,
     qualifier_lexicon,
+    qualifier_of,
     quoted_spans,
     share_regions,
 )
@@ -75,6 +76,7 @@ class Amount:
     per: str | None
     qualifier: str | None
     source: str | None
+    cap: bool = False  # written as a ceiling: 最高不超过3000元 / 不超过5万元
 
 
 def clause_start(text: str, pos: int) -> int:
@@ -143,10 +145,29 @@ def find_amounts(text: str) -> list[Amount]:
         out.append(
             Amount(start, m.end(), value, text_unit_of(m.group("num")),
                    rate_of(prefix, m.group("slash")), qualifier,
-                   source_of(text, max(lo, prev_end), m.start(), m.end()))
+                   source_of(text, max(lo, prev_end), m.start(), m.end()),
+                   qualifier_of(m.group("pre"), "prefix") == "at_most")
         )
         prev_end = m.end()  # 省级投资0.3亿元、政府专项债资金0.4亿元: a payer is not carried over
     return _inherit_rates(text, out)
+
+
+# 总额不超过500万元 / 累计最高100万元: a ceiling on a total, not on the rate of the clause before
+_TOTAL_WORDS_RE = regex.compile(r"总|累计|合计|共计|全年|整体")
+
+
+def _cap_rate(text: str, a: Amount, before: list[Amount]) -> str | None:
+    """`对每户按设备购置费用的60%给予补助,最高不超过3000元` -> 户: a ceiling with no rate word
+    of its own takes the rate stated by an earlier clause of its sentence, when no amount
+    stands between (the ceiling limits that rate's payment)."""
+    lo, _ = sentence_bounds(text, a.start)
+    here = clause_start(text, a.start)
+    if _TOTAL_WORDS_RE.search(text, here, a.start, timeout=TIMEOUT):
+        return None
+    for prev in before:
+        if prev.end > lo:
+            lo = prev.end  # 每户补助2000元,最高不超过3000元: that rate has its own amount
+    return rate_of(text[lo:here], "") if here > lo else None
 
 
 def _inherit_rates(text: str, amounts: list[Amount]) -> list[Amount]:
@@ -154,6 +175,10 @@ def _inherit_rates(text: str, amounts: list[Amount]) -> list[Amount]:
     the rate of the amount they split, within one sentence."""
     out: list[Amount] = []
     for i, a in enumerate(amounts):
+        if a.per is None and a.cap:
+            per = _cap_rate(text, a, out)
+            if per:
+                a = replace(a, per=per)
         if a.per is None:
             lo, _ = sentence_bounds(text, a.start)
             for prev in reversed(out[:i]):

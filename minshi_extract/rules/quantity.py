@@ -155,10 +155,20 @@ def _chinese_numeral_ok(text: str, m: regex.Match) -> bool:
 
 # 2.2025年春季学期: a heading marker `2.` glued to a year at the start of a line
 _MARKER_THEN_NUMBER = regex.compile(r"\d{1,2}\.\d{3,}")
+# 附件:1.2023年农村幼儿园... / `    2.2023年...`: a list marker glued to a year after a colon or an
+# indent; no count is written `1.2023年` (four decimal places, year-like, before 年)
+_MARKER_THEN_YEAR = regex.compile(r"\d{1,2}\.(?:19|20)\d{2}(?=\s*年)")
+_MARKER_AFTER = (":", ";", "。")  # 附件:1. / ...;2.
 
 
 def heading_marker_glued(text: str, num_start: int) -> bool:
-    """True for `1.2026年...` at a line start, which is the marker `1.` then a figure."""
+    """True for `1.2026年...` at a line start, or `附件:1.2023年...` after a colon or an indent,
+    which is the marker `1.` then a figure."""
+    before = text[text.rfind("\n", 0, num_start) + 1:num_start].rstrip(" \t")
+    if before and not before.endswith(_MARKER_AFTER):
+        return False
+    if _MARKER_THEN_YEAR.match(text, num_start, timeout=TIMEOUT):
+        return True
     at_line_start = num_start == 0 or text[num_start - 1] == "\n"
     return at_line_start and _MARKER_THEN_NUMBER.match(text, num_start, timeout=TIMEOUT) is not None
 

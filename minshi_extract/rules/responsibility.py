@@ -77,7 +77,7 @@ def _bare_place_re() -> regex.Pattern:
 _TRAILING_BRACKET_RE = regex.compile(r"\((?P<inner>[^()]{2,200}(?:\([^()]{1,8}\)[^()]*)*)\)(?=\s*[。;.]?\s*$)")
 _SEPARATORS = "、,，"
 _STOPS = ";。\n"
-_TRIM = " .。;:、,"
+_TRIM = " \t\n\u3000.。;:、,"
 
 
 @dataclass(frozen=True)
@@ -108,8 +108,16 @@ def _strip_marker(text: str, s: int, e: int) -> tuple[int, Role | None]:
     return end, role_lexicon()["unit_markers"][m.group("word")]
 
 
+def _wraps(text: str, newline: int) -> bool:
+    """True when the line ending at `newline` ends with a list separator, so the list goes on
+    in the next line: `配合单位:市财政局、市市场监管局、` / `          市卫生健康委`."""
+    before = text[:newline].rstrip(" \t\u3000")
+    return bool(before) and before[-1] in _SEPARATORS
+
+
 def _list_end(text: str, start: int, stop: int) -> int:
-    """End of a unit list starting at `start`: a ; or 。, an unmatched `)`, or `stop`."""
+    """End of a unit list starting at `start`: a ; or 。, an unmatched `)`, a line break (unless
+    the line ends with `、`: a list wrapped over lines), or `stop`."""
     depth = 0
     for i in range(start, stop):
         c = text[i]
@@ -119,9 +127,24 @@ def _list_end(text: str, start: int, stop: int) -> int:
             if depth == 0:
                 return i
             depth -= 1
+        elif c == "\n" and _wraps(text, i):
+            continue
         elif c in _STOPS and depth == 0:
             return i
     return stop
+
+
+def wrapped_line_end(text: str, end: int) -> int:
+    """End of the logical line whose first physical line ends at `end`: a line ending with a
+    list separator (`配合单位:市财政局、市市场监管局、`) goes on in the next non-blank line, so a
+    unit list wrapped over several lines is read whole. For the orchestrator."""
+    while end < len(text) and text[end] == "\n" and _wraps(text, end):
+        nxt = text.find("\n", end + 1)
+        nxt = len(text) if nxt == -1 else nxt
+        if not text[end + 1:nxt].strip():
+            break  # a blank line ends the list
+        end = nxt
+    return end
 
 
 def _split_items(text: str, start: int, end: int) -> list[tuple[int, int]]:

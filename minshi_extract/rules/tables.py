@@ -23,7 +23,7 @@ from minshi_extract.rules.percentage import find_percentages
 from minshi_extract.rules.quantity import find_quantities, units
 from minshi_extract.rules.ratio import find_ratios
 from minshi_extract.rules.regions import is_region
-from minshi_extract.rules.responsibility import find_units, role_of_header
+from minshi_extract.rules.responsibility import declares_first_is_lead, find_units, role_of_header
 
 _MONEY_UNITS = {"元": 1, "万元": 10**4, "亿元": 10**8}
 # 总投资(万元) / 2025年任务(户) / 补助标准(万元/个): the unit in the header's last bracket
@@ -99,6 +99,8 @@ def records_from_table(
     """One record per figure cell, and one per unit under a 责任单位 / 牵头单位 column;
     `cell_spans` holds the header's spans first, then each row's, row-major, as absolute
     offsets into `notice_text`."""
+    if not ctx.first_is_lead and _notes_first_is_lead(notice_text, cell_spans):
+        ctx = replace(ctx, first_is_lead=True)
     columns = [read_header(h) for h in table.header]
     roles = [role_of_header(h) for h in table.header]
     due = [is_deadline_header(h) for h in table.header]
@@ -137,6 +139,23 @@ def records_from_table(
             else:
                 out.append(Quantity(value=to_number(value), unit=col.unit, **common))
     return out
+
+
+# how far from a table its note may stand: `注:责任单位中列第一位者为牵头单位` right under it
+_NOTE_REACH_AFTER = 150
+_NOTE_REACH_BEFORE = 80
+
+
+def _notes_first_is_lead(notice_text: str, cell_spans: list[list[tuple[int, int]]]) -> bool:
+    """A note just under (or above) the table, `注:责任单位中列第一位者为牵头单位`, makes the
+    first unit of each role cell lead, as in a text list after the note."""
+    ends = [e for row in cell_spans for _, e in row]
+    starts = [s for row in cell_spans for s, _ in row]
+    if not ends:
+        return False
+    first, last = min(starts), max(ends)
+    near = notice_text[max(0, first - _NOTE_REACH_BEFORE):first] + "\n" + notice_text[last:last + _NOTE_REACH_AFTER]
+    return declares_first_is_lead(near)
 
 
 def _text_cell_records(

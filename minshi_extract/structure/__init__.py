@@ -7,41 +7,25 @@ from functools import cache
 from importlib import resources
 
 from ..models import Attachment, Notice, Programme, Table
-from .attachments import find_blocks, find_references, rebuild_table
-from .lines import Line, split_lines
+from .attachments import find_blocks, find_free_tables, find_references, rebuild_table
+from .evidence import Candidate, choose, evidence
+from .lines import Line, is_figure, split_lines
 from .meta import build_meta, find_recipients
 from .programmes import (
     Found,
     content_end,
     find_items,
     find_plan_titles,
-    heading_programmes,
     inline_programmes,
     items_as_found,
+    level_candidate,
     make_programme,
+    prune_levels,
 )
 
 __all__ = ["build_skeleton", "cover_span", "table_cell_spans"]
 
 Span = tuple[int, int]
-
-
-def _programmes_found(lines: list[Line], end: int, skip: set[int]) -> tuple[list[Found], str]:
-    """Programmes and the layout name: per-plan titles, else numbered items, else one plan."""
-    titles = find_plan_titles(lines)
-    if len(titles) >= 2:
-        for k, f in enumerate(titles):
-            f.end = titles[k + 1].start if k + 1 < len(titles) else end
-        return titles, "per-plan"
-    if titles:
-        start = titles[0].body_start
-    else:
-        _, rline = find_recipients(lines, end)
-        start = rline.end if rline else 0
-    items = find_items(lines, start, end, skip)
-    if items:
-        return items_as_found(lines, items, end), "items"
-    return titles, "single-plan?"
 
 
 @cache
@@ -53,9 +37,19 @@ def _title_columns() -> frozenset[str]:
 _TOTAL_LABELS = ("合计", "小计", "总计", "合 计")
 
 
-def table_programmes(tables: list[Table]) -> list[Found]:
+def _row_text(header: list[str], row: list[str]) -> str:
+    """A table row as `header:cell` pairs for the evidence patterns: `责任单位:县住建局` is a unit
+    label, a figure under `投资估算(万元)` is money."""
+    out = []
+    for h, c in zip(header, row, strict=False):
+        if c:
+            out.append(f"{h}:{c}{'万元' if '万元' in h and is_figure(c) else ''}")
+    return " ".join(out)
+
+
+def table_candidate(tables: list[Table]) -> Candidate:
     """Layout 4: a plan table whose 项目名称 column names the programmes; one row = one programme."""
-    out: list[Found] = []
+    cand = Candidate("table")
     for table in tables:
         col = next((j for j, h in enumerate(table.header) if h in _title_columns()), None)
         if col is None:
@@ -64,8 +58,42 @@ def table_programmes(tables: list[Table]) -> list[Found]:
             if not row[col] or any(c in _TOTAL_LABELS for c in row):
                 continue
             real = [sp for sp, c in zip(spans, row, strict=False) if c]
-            out.append(Found(row[col], real[0][0], real[0][1], real[-1][1]))
-    return out
+            cand.items.append(Found(row[col], real[0][0], real[0][1], real[-1][1]))
+            cand.scores.append(evidence(_row_text(table.header, row)))
+            cand.excluded.append(False)
+    return cand
+
+
+def _structural(name: str, found: list[Found], text: str) -> Candidate:
+    """A candidate whose detector saw a list shape (continuous numbering, `一是…二是…`)."""
+    return Candidate(name, items=found, scores=[evidence(text[f.start:f.end]) for f in found],
+                     excluded=[False] * len(found))
+
+
+def _programmes_found(text: str, lines: list[Line], end: int, skip: set[int],
+                      tables: list[Table]) -> list[Found]:
+    """The programmes: 2+ plan titles win; else the outline level whose items look most like
+    projects (evidence.choose); else the one titled plan."""
+    titles = find_plan_titles(lines)
+    if len(titles) >= 2:
+        for k, f in enumerate(titles):
+            f.end = titles[k + 1].start if k + 1 < len(titles) else end
+        return titles
+    start = titles[0].body_start if titles else _after_recipients(lines, end)
+    whole = [_whole(f, end) for f in titles]
+    if _bundles(whole, text, lines, skip):
+        return whole  # one plan bundling projects as parts
+    items = find_items(lines, start, end, skip)
+    candidates = [
+        table_candidate(tables),
+        _structural("items", items_as_found(lines, items, end) if items else [], text),
+        *(level_candidate(lines, start, end, skip, level, titled=bool(titles)) for level in (1, 2, 3, 4)),
+        _structural("inline", inline_programmes(lines, start, end, skip), text),
+    ]
+    best = choose(candidates)
+    if best is None:
+        return whole
+    return prune_levels(best, lines) if best.name.startswith("heading") else best.items
 
 
 def _after_recipients(lines: list[Line], end: int) -> int:
@@ -93,22 +121,14 @@ def build_skeleton(text: str, hints: dict[str, str] | None = None) -> Notice:
     skip = {r.line.no for r in refs}
     pre_titles = find_plan_titles(lines)
     blocks = find_blocks(lines, refs, [f.start for f in pre_titles])
+    taken = {ln.no for b in blocks for ln in (b.label_line, *b.title_lines, *b.table_lines)}
+    blocks += find_free_tables(lines, taken | skip)
     for b in blocks:
         skip.add(b.label_line.no)
         skip.update(ln.no for ln in b.title_lines)
         skip.update(ln.no for ln in b.table_lines)
-    found, layout = _programmes_found(lines, end, skip)
     built = {id(b): rebuild_table(b.table_lines, text) if b.table_lines else None for b in blocks}
-    if layout == "single-plan?":
-        # no per-plan titles, no numbered items: a plan table (项目名称 column), else top-level
-        # headings as programmes (`第一件 ...`, `一、城镇新增就业9000人` + 推进措施), else news items
-        # written inline (`一是…;二是…`), else the one plan
-        start = found[0].body_start if found else _after_recipients(lines, end)
-        whole = [_whole(f, end) for f in found]
-        found = (table_programmes([t[0] for t in built.values() if t is not None])
-                 or ([] if _bundles(whole, text, lines, skip) else heading_programmes(lines, start, end, skip))
-                 or inline_programmes(lines, start, end, skip)
-                 or whole)
+    found = _programmes_found(text, lines, end, skip, [t[0] for t in built.values() if t is not None])
     programmes: list[Programme] = [
         make_programme(f"P{k + 1:02d}", f, text, lines, skip) for k, f in enumerate(found)
     ]

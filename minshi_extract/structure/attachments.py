@@ -218,7 +218,9 @@ def rebuild_table(lines: list[Line], text: str) -> tuple[Table, list[list[tuple[
     expected = 1
     for i in range(data_start, len(cells)):
         c = cells[i]
-        starts = not rows or c.gap > typical_gap
+        # a 序号 table starts rows at serial numbers only: the wider gap of a blank cell (`合计`, an
+        # empty 序号 cell, then the figures) is not a row break
+        starts = not rows or (not seq and c.gap > typical_gap)
         if seq:
             # a 序号 table: rows start at the next serial number, or after a full row (合计)
             if _is_seq(cells, i, expected):
@@ -298,3 +300,32 @@ def _rebuild_piped(lines: list[Line]) -> tuple[Table, list[list[tuple[int, int]]
     table = Table(header=[c.text for c in header], rows=[[c.text for c in r] for r in body])
     table._cell_spans = spans
     return table, spans
+
+
+def find_free_tables(lines: list[Line], taken: set[int]) -> list[Block]:
+    """`|`-separated tables standing in the body without an `附件` label (a 计划表 printed after the
+    cover letter): 2+ consecutive pipe rows, titled by the short line just above them."""
+    blocks: list[Block] = []
+    run: list[Line] = []
+
+    def flush() -> None:
+        rows = [ln for ln in run if not is_furniture(ln.text)]
+        if len(rows) >= 2:
+            prev = next((ln for ln in reversed(lines[:run[0].no]) if not ln.blank), None)
+            titled = (prev is not None and prev.no not in taken and "|" not in prev.text and len(prev.text) <= 60
+                      and has_cjk(prev.text) and not any(p in prev.text for p in "。;:"))
+            first = prev if titled and prev is not None else run[0]
+            blocks.append(Block(label="", number=None, label_line=first, title=_compact(prev.text) if titled else "",
+                                title_lines=[prev] if titled and prev is not None else [],
+                                end=run[-1].end, table_lines=list(run)))
+        run.clear()
+
+    for ln in lines:
+        if not ln.blank and "|" in ln.text and ln.no not in taken:
+            run.append(ln)
+            continue
+        if run:
+            flush()
+    if run:
+        flush()
+    return blocks

@@ -75,6 +75,11 @@ def find_title(lines: list[Line]) -> tuple[str, list[Line]] | None:
         else:
             ln_text = ln.text
         joined, used = ln_text, [ln]
+        # the issuing body wrapped onto its own line just above: `沂水县人民政府办公室` / `关于印发...的通知`
+        prev = body[i - 1] if i > 0 else None
+        if (ln_text.startswith(_ABOUT) and prev is not None and prev.no == ln.no - 1
+                and _ISSUER_LINE.fullmatch(prev.text, timeout=TIMEOUT)):
+            joined, used = prev.text + ln_text, [prev, ln]
         for nxt in body[i + 1:i + 3]:
             if _TITLE_END.search(joined, timeout=TIMEOUT):
                 break

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 import regex
 
 from ..models import Part, Programme, Section
-from .headings import Heading, build_sections, find_headings, heading_of, parse_marker
+from .evidence import NON_PROJECT_PARENTS, Candidate, evidence, is_category
+from .headings import Heading, build_sections, find_headings, heading_of, parse_marker, section_kind
 from .lines import TIMEOUT, Line, has_cjk, is_figure, is_furniture
 
 # a plan title ends the line: ...实施方案 / ...工作方案 / ...行动方案(试行)
@@ -268,19 +269,110 @@ def inline_programmes(lines: list[Line], start: int, end: int, skip: set[int]) -
     return out if len(out) >= 3 else []
 
 
-def heading_programmes(lines: list[Line], start: int, end: int, skip: set[int]) -> list[Found]:
-    """Top-level headings as programmes (`一、城镇新增就业9000人` + 推进措施, `第一件 实施...工程`):
-    2+ headings of the shallowest level, most of them of no known section kind."""
-    region = [ln for ln in lines if start <= ln.start < end]
-    heads = [h for h in find_headings(region, skip) if h.level == 1]
-    if len(heads) < 2:
-        return []
-    from .headings import section_kind
 
-    if sum(section_kind(h.title) == "other" for h in heads) * 3 < len(heads) * 2:
-        return []
-    out = []
-    for k, h in enumerate(heads):
-        stop = heads[k + 1].line.start if k + 1 < len(heads) else end
-        out.append(Found(h.title, h.line.start, h.line.end, stop, h))
+def _own_text(region: list[Line], at: int, stop: int, head_nos: set[int]) -> str:
+    """An item heading's own text: its line (region[at]) plus the plain lines of its span (deeper
+    heading lines left out, so a group heading over `(一)`…`(八)` items shows none of their evidence)."""
+    parts = [region[at].text]
+    for ln in region[at + 1:]:
+        if ln.start >= stop:
+            break
+        if not ln.blank and ln.no not in head_nos:
+            parts.append(ln.text)
+    return "\n".join(parts)
+
+
+def level_candidate(lines: list[Line], start: int, end: int, skip: set[int], level: int,
+                    titled: bool) -> Candidate:
+    """Headings of one outline level (1 `一、`/`第一件`, 2 `(一)`, 3 `1.`, 4 `(1)`) as candidate
+    programmes, each scored on its own text; `titled`: inside a plan title, a project needs its own
+    unit (a single plan's `(一)新建助餐点120个` targets are not programmes). Items of one level do
+    not overlap, so the own texts together read each line once."""
+    region = [ln for ln in lines if start <= ln.start < end]
+    at = {ln.no: k for k, ln in enumerate(region)}
+    heads = find_headings(region, skip)
+    head_nos = {h.line.no for h in heads}
+    # the end of each heading of this level: the next heading of this level or a shallower one
+    stops: dict[int, int] = {}
+    nxt = end
+    for h in reversed(heads):
+        if h.level == level:
+            stops[h.line.no] = nxt
+        if h.level <= level:
+            nxt = h.line.start
+    cand = Candidate(f"heading{level}", need_unit=titled)
+    parent: Heading | None = None
+    measures = False  # the items under `parent` are its measures, not projects
+    for h in heads:
+        if h.level < level:
+            parent, measures = h, _measures_of(h)
+            continue
+        if h.level != level:
+            continue
+        first_of_group = not cand.parents or cand.parents[-1] is not parent
+        if first_of_group:
+            measures = measures or _after_label(region, at[h.line.no])
+        stop = stops[h.line.no]
+        excluded = (measures or section_kind(h.title) != "other" or is_category(h.title)
+                    or (parent is not None and section_kind(parent.title) in NON_PROJECT_PARENTS))
+        title = item_title(h.line.text[len(h.marker):].lstrip()).rstrip("、")
+        cand.items.append(Found(title, h.line.start, h.line.end, stop, h))
+        ev = evidence(_own_text(region, at[h.line.no], stop, head_nos))
+        own = evidence(title)
+        ev.titled = own.target or own.money
+        cand.scores.append(ev)
+        cand.excluded.append(excluded)
+        cand.parents.append(parent)
+    return cand
+
+
+def _measures_of(parent: Heading) -> bool:
+    """A parent heading that names its own target (`一、城镇新增就业9000人`) is a project: the
+    numbered lines under it are its measures. A category count (`教育类(3件)`) is not a target."""
+    if is_category(parent.title):
+        return False
+    ev = evidence(parent.title)
+    return ev.target or ev.money
+
+
+# a short label line opening a list of measures: `推进措施:` / `主要措施:`
+_LIST_LABEL_MAX = 10
+
+
+def _after_label(region: list[Line], k: int) -> bool:
+    """The first item of a group follows a short label line ending with `:` (`推进措施:`): a list
+    of measures. A lead paragraph ending `具体如下:` is long and opens a list of projects."""
+    for ln in reversed(region[:k]):
+        if ln.blank:
+            continue
+        return ln.text.endswith(":") and len(ln.text) <= _LIST_LABEL_MAX and heading_of(ln) is None
+    return False
+
+
+def prune_levels(cand: Candidate, lines: list[Line]) -> list[Found]:
+    """The programmes of a chosen heading level: groups (items under one parent heading) without
+    any project go (a closing `二、压实工作责任` / `有关要求` group); in the other groups excluded
+    items go, and evidence-free items at a group's edges; a last item written as one run-in
+    paragraph like the others ends with its paragraph (and its label lines), not the notice."""
+    groups: dict[int | None, list[int]] = {}
+    for k, p in enumerate(cand.parents):
+        groups.setdefault(None if p is None else p.line.no, []).append(k)
+    keep: list[int] = []
+    for ks in groups.values():
+        if not any(cand.is_project(k, cand.loose) for k in ks):
+            continue
+        ks = [k for k in ks if not cand.excluded[k]]
+        while ks and cand.scores[ks[0]].score == 0:
+            ks.pop(0)
+        while ks and cand.scores[ks[-1]].score == 0:
+            ks.pop()
+        keep.extend(ks)
+    out = [cand.items[k] for k in sorted(keep)]
+    if out and all(_one_paragraph(f, lines) for f in out[:-1]):
+        last = out[-1]
+        last.end = item_extent(lines, last.heading, last.end)
     return out
+
+
+def _one_paragraph(f: Found, lines: list[Line]) -> bool:
+    return not any(not ln.blank and f.body_start <= ln.start < f.end for ln in lines)

@@ -33,6 +33,27 @@ CASES = [
     ("补助资金1 0 0 0万元", [(10000000, "万元", None, None, None)]),
     ("总投资2.6億元", [(260000000, "亿元", None, None, None)]),
     ("投资500万元左右", [(5000000, "万元", None, "about", None)]),
+    # the 2021-2026 variants
+    ("城乡居民基本医疗保险财政补助标准提高到每人每年补助600元",
+     [(600, "元", "人/年", None, None)]),
+    ("对分散供养特困人员等重点对象每户补助1.2万元,其他对象户均补助约8000元",
+     [(12000, "万元", "户", None, None), (8000, "元", "户", "about", None)]),
+    ("对新建城市公厕每座由市级奖补5万元", [(50000, "万元", "座", None, None)]),
+    ("分别提高到每人每月80元、每人每月90元", [(80, "元", "人/月", None, None), (90, "元", "人/月", None, None)]),
+    ("对80周岁以上老年人每餐补贴3元", [(3, "元", "餐", None, None)]),
+    # a ceiling takes the rate stated earlier in its sentence when no amount stands between
+    ("对每户按设备购置费用的60%给予补助,最高不超过3000元,所需资金由市级财政统筹解决。",
+     [(3000, "元", "户", "at_most", None)]),
+    ("每人每月补助标准按实际费用的50%计算,最高不超过200元。", [(200, "元", "人/月", "at_most", None)]),
+]
+
+# a ceiling that does not take the earlier rate: the rate has its own amount, or the cap is a total
+CEILINGS_WITHOUT_RATE = [
+    ("每户补助2000元,最高不超过3000元",
+     [(2000, "元", "户", None, None), (3000, "元", None, "at_most", None)]),
+    ("对每个项目给予补助,总额不超过500万元", [(5000000, "万元", None, "at_most", None)]),
+    ("对每户给予补助。最高不超过3000元", [(3000, "元", None, "at_most", None)]),
+    ("按设备购置费用的60%给予补助,最高不超过3000元", [(3000, "元", None, "at_most", None)]),
 ]
 
 SHARES = [
@@ -66,6 +87,17 @@ NOT_MONEY = [
 def test_money(text: str, expected: list[tuple]) -> None:
     recs = find_money(text, 0, CTX)
     assert [(r.amount_cny, r.text_unit, r.per, r.qualifier, r.region) for r in recs] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), CEILINGS_WITHOUT_RATE)
+def test_ceiling_without_rate(text: str, expected: list[tuple]) -> None:
+    recs = find_money(text, 0, CTX)
+    assert [(r.amount_cny, r.text_unit, r.per, r.qualifier, r.region) for r in recs] == expected
+
+
+def test_ceiling_evidence_holds_the_whole_cap_word() -> None:
+    [r] = find_money("对每户按费用的60%给予补助,最高不超过3000元", 0, CTX)
+    assert r.text == "最高不超过3000元"
 
 
 @pytest.mark.parametrize(("text", "expected"), SHARES)

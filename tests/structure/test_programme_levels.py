@@ -1,0 +1,224 @@
+"""Choosing the programme level by project evidence (structure/evidence.py), on small fixture
+strings written for these tests, one per layout."""
+
+from __future__ import annotations
+
+import pytest
+
+from minshi_extract.normalize import normalize
+from minshi_extract.structure import build_skeleton
+from minshi_extract.structure.evidence import Candidate, Evidence, choose, evidence, is_category
+
+
+def skel(raw: str):
+    return build_skeleton(normalize(raw)[0])
+
+
+def spans(n) -> list[str]:
+    return [n.text[p.span[0]:p.span[1]] for p in n.programmes]
+
+
+# --- the scoring function --------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("(一)实施农村危房改造。全年改造农村危房1500户以上。(牵头单位:市住建局)", Evidence(True, True, False, False)),
+    ("为1200户困难残疾人家庭实施无障碍改造,每户补助5000元。(县残联)", Evidence(True, True, True, False)),
+    ("城镇新增就业1.2萬人。責任單位:區人社局。", Evidence(True, True, False, False)),
+    ("9月底前完成年度任务的80%以上,11月30日前全面完成。", Evidence(False, False, False, True)),
+    ("完成时间:2026年10月15日", Evidence(False, False, False, True)),
+    ("对照年度目标,加快项目进度", Evidence()),
+    ("各牵头单位于每月25日前向市政府督查室报送项目进展情况。", Evidence()),  # no label, a recurring date
+    ("教育类(3件)", Evidence(target=True)),  # a count; the heading is excluded as a category instead
+    ("补贴期限3年,2025年起实施", Evidence()),  # durations and years are not targets
+])
+def test_evidence(text, expected):
+    assert evidence(text) == expected
+
+
+@pytest.mark.parametrize(("title", "expected"), [
+    ("教育类(3件)", True), ("就业创业(3项)", True), ("教育方面", True),
+    ("提高城乡居民医保财政补助", False), ("新增学位3000个", False),
+])
+def test_is_category(title, expected):
+    assert is_category(title) is expected
+
+
+def _cand(name, scores, excluded=None, need_unit=False):
+    return Candidate(name, items=list(range(len(scores))), scores=scores,
+                     excluded=excluded or [False] * len(scores), need_unit=need_unit)
+
+
+UNIT = Evidence(unit=True)
+FIGS = Evidence(target=True, money=True)
+DATE = Evidence(date=True)
+
+
+def test_choose_most_projects_and_half_rule():
+    groups = _cand("heading1", [Evidence(), Evidence()])
+    items = _cand("heading2", [UNIT] * 8 + [DATE] * 3)
+    assert choose([groups, items]) is items
+    # 6 measures with units out of 18 lines: less than half, not a programme level
+    measures = _cand("heading3", [UNIT, Evidence(), Evidence()] * 6)
+    parents = _cand("heading1", [UNIT] * 6)
+    assert choose([measures, parents]) is parents
+
+
+def test_choose_titled_plan_needs_units_and_ties_prefer_structure():
+    targets = _cand("heading2", [FIGS, FIGS], need_unit=True)
+    assert choose([targets]) is None  # one plan's (一)(二) targets stay inside the plan
+    assert choose([_cand("heading2", [FIGS, FIGS])]) is not None
+    table, heads = _cand("table", [UNIT, UNIT]), _cand("heading1", [UNIT, UNIT])
+    assert choose([heads, table]) is table
+    kinds = _cand("heading1", [UNIT, UNIT], excluded=[True, True])
+    assert choose([kinds]) is None
+
+
+# --- layouts ---------------------------------------------------------------------------------------
+
+# a progress notice: (一)…(三) projects under a 一、 group, a closing 二、 group of work demands
+GROUPED = """某市人民政府办公室关于加快推进2021年重点民生实事项目建设的通知
+
+某政办函〔2021〕9号
+
+各县市区人民政府,市直有关单位:
+
+现就有关事项通知如下:
+
+一、对照年度目标,加快项目进度
+
+(一)实施农村危房改造。全年改造农村危房1500户以上,每户补助1.2万元。(牵头单位:市住建局)
+
+(二)扩大公办幼儿园学位供给。新增公办学位不低于5400个。(牵头单位:市教育局)
+
+(三)稳定和扩大就业。确保城镇新增就业3.2万人。(牵头单位:市人社局)
+
+二、压实工作责任,确保按期完成
+
+(一)倒排工期抓进度。各牵头单位要确保9月底前完成年度任务的80%以上。
+
+(二)严格考核抓问效。对进度滞后的单位予以通报。
+
+某市人民政府办公室
+2021年7月12日
+"""
+
+
+def test_second_level_items_under_a_group_are_programmes():
+    n = skel(GROUPED)
+    assert [p.title for p in n.programmes] == ["实施农村危房改造", "扩大公办幼儿园学位供给", "稳定和扩大就业"]
+    assert spans(n)[-1] == "(三)稳定和扩大就业。确保城镇新增就业3.2万人。(牵头单位:市人社局)"
+    assert n.meta.issued_on == "2021-07-12"
+
+
+NEWS = """某市公布2025年5件民生实事
+
+来源:某市日报　　发布时间:2025-02-18 09:12
+
+　　记者获悉,今年我市将办好5件民生实事,具体如下:
+
+　　(一)新增城镇就业3.5万人。全年开展职业技能培训2.2万人次。(责任单位:市人社局)
+
+　　(二)改造城镇老旧小区152个。惠及居民1.36万户。(责任单位:市住房城乡建设局)
+
+　　(三)为6.2万名老年人提供免费健康体检,其中上门体检不少于3000人(责任单位:市卫生健康委)。
+
+　　市政府有关负责人表示,将对5件民生实事实行清单化管理。
+
+责任编辑:某某
+"""
+
+
+def test_news_items_with_bracketed_units():
+    n = skel(NEWS)
+    assert [p.title for p in n.programmes] == [
+        "新增城镇就业3.5万人", "改造城镇老旧小区152个", "为6.2万名老年人提供免费健康体检,其中上门体检不少于3000人"]
+    # the closing paragraph is notice-level, not the last item's
+    assert spans(n)[-1].endswith("(责任单位:市卫生健康委)。")
+    assert (n.meta.title, n.meta.issuer, n.meta.published_on) == ("某市公布2025年5件民生实事", "某市日报", "2025-02-18")
+
+
+TABLE_IN_BODY = """某县人民政府办公室关于印发某县2026年民生实事项目计划的通知
+
+某政办发〔2026〕4号
+
+各乡(镇)人民政府,县政府各部门:
+
+现将《某县2026年民生实事项目计划表》印发给你们。
+
+某县人民政府办公室
+2026年1月20日
+
+某县2026年民生实事项目计划表
+
+序号|民生实事项目|年度目标|投资估算(万元)|责任单位|完成时间
+1|城区老旧供热管网改造|改造老旧供热管网22公里|6800|县住建局、县供热公司|2026年10月15日
+2|农村公路提档升级|新改建农村公路85公里|9350|县交通运输局|2026年10月底
+合计| | |16150| |
+
+注:责任单位中列第一位者为牵头单位。
+
+有关要求
+
+一、加强组织领导。各责任单位要成立项目工作专班。
+
+二、强化资金保障。县财政局要优先保障项目资金需求。
+"""
+
+
+def test_table_in_the_body_without_an_attachment_label():
+    n = skel(TABLE_IN_BODY)
+    assert [p.title for p in n.programmes] == ["城区老旧供热管网改造", "农村公路提档升级"]
+    att = n.attachments[0]
+    assert (att.label, att.title) == ("", "某县2026年民生实事项目计划表")
+    assert att.tables[0].header[1] == "民生实事项目"
+    assert att.tables[0].rows[2][0] == "合计"
+
+
+RESTARTED = """某县2024年民生实事项目
+
+一、教育(2项)
+
+1.新建幼儿园3所,新增学位900个(县教育局)。
+
+2.改造农村学校食堂20所(县教育局、县财政局)。
+
+二、医疗(2项)
+
+1.为65周岁以上老年人免费健康体检4万人(县卫健委)。
+
+2.建设村卫生室30个,每个补助2万元(县卫健委)。
+"""
+
+
+def test_numbering_restarting_under_each_category():
+    n = skel(RESTARTED)
+    assert [p.title for p in n.programmes] == [
+        "新建幼儿园3所,新增学位900个", "改造农村学校食堂20所", "为65周岁以上老年人免费健康体检4万人",
+        "建设村卫生室30个,每个补助2万元"]
+
+
+def test_one_plan_with_targets_items_stays_one_programme():
+    raw = ("2023年社区老年助餐服务提升实施方案\n一、目标任务\n(一)新建社区老年助餐点。全市新建助餐点120个,每个补助5万元。\n"
+           "(二)提升服务质量。每个助餐点日均服务不低于50人次,每餐补助3元。\n二、实施步骤\n(一)摸底选址(4月—6月)。6月底前完成。\n"
+           "(二)建设运营(7月—9月)。9月底前建成120个。\n三、责任分工\n牵头单位:市民政局\n")
+    n = skel(raw)
+    assert [p.title for p in n.programmes] == ["2023年社区老年助餐服务提升实施方案"]
+
+
+def test_issuer_wrapped_above_the_title():
+    raw = ("某县人民政府办公室\n关于印发2022年县级民生实事项目的通知\n\n某政办发〔2022〕3号\n\n各乡镇人民政府:\n"
+           "现印发给你们。\n\n某县人民政府办公室\n2022年2月21日\n\n2022年县级民生实事项目\n\n"
+           "1.实施城镇老旧小区改造。改造老旧小区21个。牵头单位:县住建局。\n\n"
+           "2.新改建农村公路150公里。危桥改造8座。牵头单位:县交通运输局。\n")
+    n = skel(raw)
+    assert (n.meta.title, n.meta.issuer) == ("某县人民政府办公室关于印发2022年县级民生实事项目的通知", "某县人民政府办公室")
+    assert [p.title for p in n.programmes] == ["实施城镇老旧小区改造", "新改建农村公路150公里"]
+
+
+def test_numbered_measures_under_a_target_heading_are_not_programmes():
+    raw = ("某市2026年民生实事\n\n一、城镇新增就业9000人\n推进措施:\n1.开展招聘活动50场,提供岗位1.5万个。\n"
+           "2.对首次创业人员给予一次性补贴5000元,带动就业300人。\n3.年底前实现零就业家庭动态清零。\n"
+           "二、新增公办幼儿园学位1080个\n推进措施:\n1.新建公办幼儿园3所,补助200万元。\n2.9月底前投入使用,新增教师60名。\n")
+    n = skel(raw)
+    assert [p.title for p in n.programmes] == ["城镇新增就业9000人", "新增公办幼儿园学位1080个"]
+    assert [s.marker for s in n.programmes[0].sections] == ["1.", "2.", "3."]
