@@ -13,7 +13,12 @@ each candidate level is scored by how many of its items carry their own project 
 
 A heading whose title is a section-kind word (目标任务, 资金安排, 保障措施, ...), or a category
 heading grouping items (`教育类(3件)`, `教育方面`), or a step under a non-project section
-(实施步骤, 保障措施, ...) is never a project. The level with most project items wins.
+(实施步骤, 保障措施, ...), or a measure under a heading that names its own target
+(`一、城镇新增就业9000人` / `推进措施:` / `1.…`) is never a project. A project scores 2+; the level
+with most project items wins (`choose`). 2+ plan titles (`…实施方案`) win before any scoring, and
+one titled plan stays whole unless a level's items carry their own units (or figures in their
+headings). Groups of the chosen level without any project (a closing `二、压实工作责任` group)
+stay outside programmes (programmes.prune_levels).
 """
 
 from __future__ import annotations

@@ -2,8 +2,10 @@
 
 Layouts:
 - per-plan: each plan has a title line `...实施方案` (maybe wrapped over lines) and its own headings;
-- items: a consolidated plan or a flat list whose continuously numbered items (`1.` .. `12.`,
-  numbering running on across `(一)教育方面` / `一、就业创业(3项)` groups) are the programmes.
+- otherwise the candidate levels below are scored by project evidence (structure/evidence.py)
+  and the best one wins: continuously numbered items (`1.` .. `12.` running on across groups),
+  the headings of one outline level (`一、` / `(一)` / `1.` / `(1)`, level_candidate), inline
+  `一是…二是…` items, the rows of a project table.
 """
 
 from __future__ import annotations
@@ -335,17 +337,19 @@ def _measures_of(parent: Heading) -> bool:
     return ev.target or ev.money
 
 
-# a short label line opening a list of measures: `推进措施:` / `主要措施:`
+# a short label line opening a list of measures: `推进措施:` / `主要措施:` / `实施步骤:`
 _LIST_LABEL_MAX = 10
 
 
 def _after_label(region: list[Line], k: int) -> bool:
-    """The first item of a group follows a short label line ending with `:` (`推进措施:`): a list
-    of measures. A lead paragraph ending `具体如下:` is long and opens a list of projects."""
+    """The first item of a group follows a label line `推进措施:` (a section-kind word or `…措施`,
+    alone with its colon): a list of measures. `具体如下:` opens a list of projects."""
     for ln in reversed(region[:k]):
         if ln.blank:
             continue
-        return ln.text.endswith(":") and len(ln.text) <= _LIST_LABEL_MAX and heading_of(ln) is None
+        label = ln.text[:-1].strip()
+        return (ln.text.endswith(":") and len(ln.text) <= _LIST_LABEL_MAX and heading_of(ln) is None
+                and (section_kind(label) != "other" or label.endswith("措施")))
     return False
 
 

@@ -222,3 +222,17 @@ def test_numbered_measures_under_a_target_heading_are_not_programmes():
     n = skel(raw)
     assert [p.title for p in n.programmes] == ["城镇新增就业9000人", "新增公办幼儿园学位1080个"]
     assert [s.marker for s in n.programmes[0].sections] == ["1.", "2.", "3."]
+
+
+def test_news_list_naming_no_units_takes_one_piece_of_evidence():
+    raw = ("某市公布2025年3件民生实事\n来源:某市日报 发布时间:2025-02-18 09:12\n具体如下:\n"
+           "(一)新增城镇就业3.5万人。\n(二)改造城镇老旧小区152个。\n(三)提高低保标准。每人每月提高50元。\n")
+    assert [p.title for p in skel(raw).programmes] == ["新增城镇就业3.5万人", "改造城镇老旧小区152个", "提高低保标准"]
+
+
+def test_serial_table_total_row_after_an_empty_cell():
+    raw = ("附件1\n\n某某任务分解表\n\n序号\n\n县(市)\n\n幼儿园\n(所)\n\n补助资金\n(万元)\n\n"
+           "1\n\n甲县\n\n5\n\n400\n\n2\n\n乙县\n\n4\n\n320\n\n合计\n\n  \n\n9\n\n720\n")
+    table = skel(raw).attachments[0].tables[0]
+    assert table.header == ["序号", "县(市)", "幼儿园(所)", "补助资金(万元)"]
+    assert table.rows[-1] == ["", "合计", "9", "720"]
