@@ -202,13 +202,16 @@ def apply_rules(notice: Notice) -> None:
                 continue
             first = table._cell_spans[0][0][0] if table._cell_spans[0] else att.span[0] if att.span else 0
             prog, part = _owner(first, notice)
+            linked = next((p for p in notice.programmes if p.id == att.programme_id), None)
             section = f"{att.label} {att.title}".strip()
             ctx = Context(year=year, programme_id=prog.id if prog else att.programme_id, section=section)
             for rec in records_from_table(table, table._cell_spans, text, ctx):
-                # a table whose rows are programmes (a project table) gives each row's figures to its row
-                rprog, rpart = _owner(rec.span[0], notice)
-                if rprog is None and prog is None and att.programme_id:
-                    rprog = next((p for p in notice.programmes if p.id == att.programme_id), None)
+                # an attachment linked to its programme (见附件1) gives its figures to that programme;
+                # an unlinked project table gives each row's figures to the programme of its row
+                if linked is not None:
+                    rprog, rpart = linked, None
+                else:
+                    rprog, rpart = _owner(rec.span[0], notice)
                 rec.programme_id = rprog.id if rprog else None
                 found.append((rprog, rpart, rec))
 
