@@ -10,6 +10,7 @@ A step heading without a window gives no phase (RECORDS.md §3, GUIDELINES.md ph
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 import regex
 
@@ -45,9 +46,30 @@ class StepWindow:
     end: str | None
 
 
+@cache
+def _open_start_re() -> regex.Pattern:
+    # 即日起至5月底 / 即日—4月: a window opened "now" (start null), then a dash or 至
+    words = sorted(date_words().get("open_start_words", []), key=len, reverse=True)
+    alt = "|".join(regex.escape(w) for w in words) or "(?!)"
+    return regex.compile(rf"^(?:{alt})\s*(?:—{{1,2}}|-|~|至|到)\s*")
+
+
 def _window_of(inner: str, year: int | None) -> tuple[DateMatch, str | None, str | None] | None:
-    """(match, start, end) when the whole bracket is one date or range (a 前 allowed), else None."""
+    """(match, start, end) when the whole bracket is one date or range (a 前 allowed), else None.
+    `即日起至5月底` is a window with start null and end 5月 (GUIDELINES.md)."""
     s = inner.strip()
+    opened = _open_start_re().match(s, timeout=TIMEOUT)
+    if opened:
+        found = find_dates(s[opened.end():], year)
+        if len(found) != 1:
+            return None
+        d = found[0]
+        rest = s[opened.end():]
+        if d.start != 0 or d.end != len(rest) or d.is_range or d.window.kind == "year":
+            return None
+        if d.suffix not in (None, "前", "之前", "以前"):
+            return None
+        return d, None, d.window.end
     found = find_dates(s, year)
     if len(found) != 1:
         return None

@@ -2,7 +2,9 @@
 
 A figure carries a `region` only when it is a regional share (GUIDELINES.md quantity):
 `凉州区10000人、民勤县2300人` (two or more regions splitting figures in one sentence),
-`民勤县、天祝县各3个` (one record per county), or an attachment-table row.
+`民勤县、天祝县各3个` (one record per county; also `各建设1个`), or an attachment-table row.
+Towns, 乡 and 街道 are shares too (`杨树岭镇620座、七沟镇580座`): they are read by pattern
+(lexicon/shares.yaml), not listed, and only right after a clause boundary.
 """
 
 from __future__ import annotations
@@ -11,7 +13,10 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+import regex
 import yaml
+
+from minshi_extract.rules.numbers import TIMEOUT
 
 LEXICON = Path(__file__).resolve().parent.parent / "lexicon"
 
@@ -35,9 +40,50 @@ def region_names() -> frozenset[str]:
 
 
 @cache
+def share_words() -> dict:
+    """lexicon/shares.yaml, loaded once."""
+    return yaml.safe_load((LEXICON / "shares.yaml").read_text(encoding="utf-8")) or {}
+
+
+@cache
+def _each_verb_re() -> regex.Pattern:
+    # 各建设 / 各新建 right before the figure: the 各 of a share followed by its verb
+    verbs = sorted(share_words().get("verbs_after_each", []), key=len, reverse=True)
+    alt = "|".join(regex.escape(v) for v in verbs) or "(?!)"
+    return regex.compile(rf"各(?:{alt})$")
+
+
+def town_ending_at(text: str, end: int, lo: int = 0) -> int | None:
+    """Start of a town-level name (`七沟镇`, `小寺沟镇`, `城关街道`) ending exactly at `end`,
+    when a clause boundary (or the window start) stands right before it; else None."""
+    words = share_words()
+    suffix = next((x for x in words.get("town_suffixes", []) if text.startswith(x, end - len(x))), None)
+    if suffix is None:
+        return None
+    generic = set(words.get("generic_towns", []))
+    endings = words.get("generic_town_endings", [])
+    bounds = words.get("town_left_boundary", "")
+    leads = words.get("town_left_words", [])
+    for n in range(len(suffix) + 1, len(suffix) + 5):  # 1..4 characters before 镇/乡/街道
+        s = end - n
+        if s < lo:
+            break
+        if not _HAN_RE.fullmatch(text[s:end - len(suffix)], timeout=TIMEOUT):
+            break
+        if (s > 0 and text[s - 1] in bounds) or any(s >= len(w) and text.startswith(w, s - len(w)) for w in leads):
+            name = text[s:end]
+            if "各" in name or name in generic or any(name.endswith(g) for g in endings):
+                return None
+            return s
+    return None
+
+
+@cache
 def _longest_name() -> int:
     return max((len(n) for n in region_names()), default=0)
 
+
+_HAN_RE = regex.compile(r"\p{Han}+")
 
 # what may stand between a region list and its figure: 民勤县、天祝县各|3个, 凉州区按照|不少于4000平方米
 _LINKS = ("按照", "各", "按", "为", "共", "计", ":")
@@ -78,10 +124,16 @@ def regions_before(text: str, pos: int, window: int = 60) -> RegionShare | None:
     link = next((w for w in _LINKS if text.startswith(w, end - len(w)) and end - len(w) >= lo), None)
     if link:
         end -= len(link)
+    else:
+        verb = _each_verb_re().search(text[lo:end], timeout=TIMEOUT)
+        if verb:  # 各建设1个: a share of 各, the verb between
+            link, end = "各", lo + verb.start()
     names: list[str] = []
     start = end
     while True:
         s = region_ending_at(text, end, lo)
+        if s is None:
+            s = town_ending_at(text, end, lo)
         if s is None:
             break
         names.insert(0, text[s:end])

@@ -9,8 +9,12 @@ A sentence that calls a body 责任主体 or says it 牵头 (no `label:`) gives 
 Decisions (issue 6): `县级责任领导` / `部门责任领导` name persons, so they give no record; after a
 note `列第一位者为牵头单位` the first unit of an unlabelled or 责任单位 list is lead, the rest stay
 responsible (the convention of gold/variants). A bare
-institution (`政府`, `总工会`) takes its neighbour's place prefix only when that prefix names a place
-or a set of places (`各县区`, `凉州区`), not a bare `市`/`县`: `市财政局、住建局` keeps `住建局` as written.
+institution (`政府`, `总工会`, `财政局`) takes its neighbour's place prefix, a bare `市`/`县`/`区`
+included (GUIDELINES.md): `市财政局、住建局` -> 市住建局; the neighbour before (as already expanded)
+wins over the one after, so `市财政局、民政局、残联,各县(区)人民政府` -> 市民政局, 市残联. A lone
+name with no neighbour (a table cell `住建局`) stays as written. Towns are places for a list of
+bare places: `嘉积镇、博鳌镇、万泉镇人民政府` -> each 镇 + 人民政府. A `等` tail ends its group only:
+`(区卫生健康和体育局、区教育局等部门,各乡镇人民政府)` keeps 各乡镇人民政府 after the comma.
 """
 
 from __future__ import annotations
@@ -59,7 +63,7 @@ def _unit_end_re() -> regex.Pattern:
 @cache
 def _place_prefix_re() -> regex.Pattern:
     # 凉州区|人民政府, 各县区|党委, 各县(区)|政府, 市|教育局: the longest place prefix before a body
-    places = "".join(x for x in role_lexicon()["place_suffixes"] if x not in "镇乡")
+    places = "".join(x for x in role_lexicon()["place_suffixes"] if len(x) == 1 and x not in "镇乡")
     return regex.compile(
         rf"^(?P<place>各?(?:[\p{{Han}}]{{0,8}}?[{places}])+(?:\([{places}]\))?)(?P<body>\p{{Han}}.*)$"
     )
@@ -67,9 +71,19 @@ def _place_prefix_re() -> regex.Pattern:
 
 @cache
 def _bare_place_re() -> regex.Pattern:
-    # 凉州区 / 民勤县 / 各县区: a place written without its body
-    places = "".join(role_lexicon()["place_suffixes"])
-    return regex.compile(rf"^各?\p{{Han}}{{1,8}}[{places}](?:\([{places}]\))?$")
+    # 凉州区 / 民勤县 / 各县区 / 嘉积镇 / 城关街道: a place written without its body
+    places = "".join(x for x in role_lexicon()["place_suffixes"] if len(x) == 1)
+    words = "|".join(regex.escape(x) for x in role_lexicon()["place_suffixes"] if len(x) > 1)
+    alt = f"[{places}]" + (f"|{words}" if words else "")
+    return regex.compile(rf"^各?\p{{Han}}{{1,8}}(?:{alt})(?:\([{places}]\))?$")
+
+
+@cache
+def _town_prefix_re() -> regex.Pattern:
+    # 万泉镇|人民政府, 城关街道|办事处: a town-level place before its body (two characters of name
+    # at least, so 县乡村振兴局 is not read as a town)
+    towns = "|".join(regex.escape(x) for x in role_lexicon()["town_suffixes"])
+    return regex.compile(rf"^(?P<place>\p{{Han}}{{2,6}}?(?:{towns}))(?P<body>\p{{Han}}{{2,}})$")
 
 
 # a trailing bracket that ends an item, before or after the full stop:
@@ -169,17 +183,30 @@ def _split_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return items
 
 
+_GROUP_SEPARATORS = ",，"
+_LEVEL_WORDS = "市县区省州盟旗"
+
+
 def _drop_tail(text: str, items: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """`市地震局等相关部门单位` -> 市地震局; the list stops at the first 等 tail."""
+    """`市地震局等相关部门单位` -> 市地震局; a 等 tail ends its group: the items after it are
+    dropped up to a comma, which opens a new group (`区教育局等部门,各乡镇人民政府`)."""
     keep_before = set(role_lexicon()["not_list_tail_before_deng"])
     out: list[tuple[int, int]] = []
+    skipping, prev_end = False, None
     for s, e in items:
+        if skipping:
+            if not any(c in _GROUP_SEPARATORS for c in text[prev_end:s]):
+                prev_end = e
+                continue
+            skipping = False
         cut = next((i for i in range(s + 1, e) if text[i] == "等" and text[i - 1] not in keep_before), None)
         if cut is not None:
             if cut > s:
                 out.append((s, cut))
-            break
-        out.append((s, e))
+            skipping = True
+        else:
+            out.append((s, e))
+        prev_end = e
     return out
 
 
@@ -195,6 +222,12 @@ def _split_place(name: str) -> tuple[str, str] | None:
     return place, m.group("body")
 
 
+def _split_town(name: str) -> tuple[str, str] | None:
+    """(town, body) of `万泉镇人民政府` -> (万泉镇, 人民政府); None otherwise."""
+    m = _town_prefix_re().match(name, timeout=TIMEOUT)
+    return (m.group("place"), m.group("body")) if m else None
+
+
 def _is_bare_place(name: str) -> bool:
     return bool(_bare_place_re().match(name, timeout=TIMEOUT)) and not _unit_end_re().search(
         name, timeout=TIMEOUT
@@ -204,22 +237,45 @@ def _is_bare_place(name: str) -> bool:
 def expand_elisions(names: list[str]) -> list[str]:
     """`凉州区、民勤县、天祝县政府` -> each 政府; `各县区党委、政府` -> 各县区党委, 各县区政府."""
     out = list(names)
-    last = _split_place(names[-1]) if names else None
+    last = (_split_place(names[-1]) or _split_town(names[-1])) if names else None
     for i, name in enumerate(names):
         if _is_bare_place(name):
             if last and i != len(names) - 1:
                 out[i] = name + last[1]
             continue
-        if _split_place(name) or name[0] in "市县区省州盟旗":
+        if not _is_bare_body(name):
             continue
-        # a bare body: 政府 / 总工会 takes the place of its neighbour (the one before, else after)
-        for j in (i - 1, i + 1):
-            if 0 <= j < len(names):
-                nb = _split_place(names[j])
-                if nb and len(nb[0]) > 1:
-                    out[i] = nb[0] + name
-                    break
+        # a bare body: 政府 / 总工会 / 财政局 takes the place of its neighbour: the one before
+        # (as expanded, so a run of bare bodies shares it), else the one after
+        for nb_name in (out[i - 1] if i > 0 else None, names[i + 1] if i + 1 < len(names) else None):
+            place = _neighbour_place(nb_name) if nb_name else None
+            if place:
+                out[i] = place + name
+                break
     return out
+
+
+def _is_bare_body(name: str) -> bool:
+    """True for an institution type written without its place: 财政局, 住房和城乡建设局, 残联,
+    政府, 总工会. Not for a name that already holds a place or a proper name (团州委, 各乡镇人民政府,
+    桦南镇人民政府, 人民银行兴国县支行, 国网固原供电公司, 中国铁塔...分公司)."""
+    lex = role_lexicon()
+    if name.startswith("各") or not any(name.endswith(x) for x in lex["elided_body_suffixes"]):
+        return False
+    bare = name
+    for word in lex["not_place_words"]:
+        bare = bare.replace(word, "")
+    places = {x for x in lex["place_suffixes"] if len(x) == 1}
+    return not any(c in places for c in bare) and "街道" not in bare
+
+
+def _neighbour_place(name: str) -> str | None:
+    """The place prefix a bare body takes from `name`: `市` of 市城市管理局 (a name opening with a
+    single level word keeps just that word, not 市城市), `各县(区)` of 各县(区)人民政府."""
+    if name[0] in _LEVEL_WORDS and _split_place(name):
+        return name[0]
+    nb = _split_place(name)
+    return nb[0] if nb else None
 
 
 def _units(text: str, start: int, end: int) -> list[Unit]:

@@ -6,17 +6,19 @@ from __future__ import annotations
 from functools import cache
 from importlib import resources
 
+import regex
+
 from ..models import Attachment, Notice, Programme, Table
 from .attachments import find_blocks, find_free_tables, find_references, rebuild_table
 from .evidence import Candidate, choose, evidence
-from .lines import Line, is_figure, split_lines
+from .lines import TIMEOUT, Line, is_figure, split_lines
 from .meta import build_meta, find_recipients
 from .programmes import (
     Found,
     content_end,
     find_items,
     find_plan_titles,
-    inline_programmes,
+    inline_candidate,
     items_as_found,
     level_candidate,
     make_programme,
@@ -88,7 +90,7 @@ def _programmes_found(text: str, lines: list[Line], end: int, skip: set[int],
         table_candidate(tables),
         _structural("items", items_as_found(lines, items, end) if items else [], text),
         *(level_candidate(lines, start, end, skip, level, titled=bool(titles)) for level in (1, 2, 3, 4)),
-        _structural("inline", inline_programmes(lines, start, end, skip), text),
+        inline_candidate(lines, start, end, skip, titled=bool(titles)),
     ]
     best = choose(candidates)
     if best is None:
@@ -136,11 +138,14 @@ def build_skeleton(text: str, hints: dict[str, str] | None = None) -> Notice:
         warnings.append("no programmes found")
     first = programmes[0].span[0] if programmes else end
     meta = build_meta(text, lines, first, hints, sign_stop=pre_titles[0].start if pre_titles else end)
-    attachments = [_attachment(b, built[id(b)], programmes, refs) for b in blocks]
+    # a plan's own text ends where the first attachment block begins (a last plan's span runs over them)
+    stop = min((b.label_line.start for b in blocks), default=len(text))
+    attachments = [_attachment(b, built[id(b)], programmes, refs, text, stop) for b in blocks]
     present = {a.title for a in attachments}
     for r in refs:
         if _compact(r.title) not in present and not any(_compact(r.title) in t for t in present):
             warnings.append(f"附件 referenced but missing: {r.title}")
+    warnings += _missing_cited(text, lines, blocks, refs, programmes, stop)
     return Notice(text=text, meta=meta, programmes=programmes, attachments=attachments, warnings=warnings)
 
 
@@ -148,8 +153,8 @@ def _compact(s: str) -> str:
     return "".join(s.split())
 
 
-def _attachment(block, built, programmes: list[Programme], refs) -> Attachment:
-    pid = _owner(block, programmes, refs)
+def _attachment(block, built, programmes: list[Programme], refs, text: str, stop: int) -> Attachment:
+    pid = _owner(block, programmes, refs, text, stop)
     tables: list[Table] = [built[0]] if built is not None else []
     text_end = block.end
     return Attachment(label=block.label, title=block.title, programme_id=pid,
@@ -157,19 +162,92 @@ def _attachment(block, built, programmes: list[Programme], refs) -> Attachment:
                       tables=tables)
 
 
-def _owner(block, programmes: list[Programme], refs) -> str | None:
-    """The programme whose text references the attachment, else the one whose span holds it."""
+# a label referenced in a plan's text: `见附件1` / `附件2、附件3` / `附件1、2` / `附件 3`
+_LABEL_REF = regex.compile(r"附\s*件\s*(\d{1,2}(?:\s*(?:[、,和及与]\s*(?:附\s*件\s*)?)\d{1,2})*)")
+_NUMS = regex.compile(r"\d{1,2}")
+# words every plan and attachment title shares, left out of the overlap
+_GENERIC = regex.compile(r"(?:19|20)\d{2}年?|实施方案|工作方案|方案|任务分解表|分解表|分配表|一览表|汇总表|"
+                         r"明细表|计划表|清单|名单|任务|资金|及|和|的|表|\d+(?:\.\d+)?\p{Han}?")
+
+
+def _owner(block, programmes: list[Programme], refs, text: str = "", stop: int | None = None) -> str | None:
+    """The programme an attachment belongs to:
+    1. the one whose own text (before the attachment blocks, `stop`) references its label
+       (`各县(区)任务见附件1`), when exactly one does;
+    2. the one holding a `附件:` list line naming it;
+    3. the one whose title shares most words with the attachment title (`农村清洁取暖改造…实施方案`
+       / `2026年农村清洁取暖改造任务分解表`), when one is ahead;
+    4. the one whose span holds the block, else the one before it.
+    None for a project table whose rows are the programmes themselves."""
+    block_end = max([block.end, *(ln.end for ln in block.table_lines)])
+    if any(block.label_line.start <= p.span[0] < block_end for p in programmes):
+        return None
+    if block.number is not None and text:
+        citing = [p for p in programmes if block.number in _cited(text, p.span[0], min(p.span[1], stop or p.span[1]))]
+        if len(citing) == 1:
+            return citing[0].id
     for r in refs:
         same = _compact(r.title) == block.title or (r.number is not None and r.number == block.number)
         if same:
             for p in programmes:
                 if p.span[0] <= r.line.start < p.span[1]:
                     return p.id
+    if len(programmes) > 1 and block.title:
+        scores = sorted(((_overlap(p.title, block.title), k) for k, p in enumerate(programmes)), reverse=True)
+        if scores[0][0] >= 2 and scores[0][0] > scores[1][0]:
+            return programmes[scores[0][1]].id
     for p in programmes:
         if p.span[0] <= block.label_line.start < p.span[1]:
             return p.id
     before = [p for p in programmes if p.span[0] <= block.label_line.start]
     return before[-1].id if before else None
+
+
+# a reference in running text: `各镇任务见附件` / `详见附件2` / `见附件1、附件2`
+_SEE_LABEL = regex.compile(r"见\s*附\s*件(?!:)(\d{1,2}(?:\s*(?:[、,和及与]\s*(?:附\s*件\s*)?)\d{1,2})*)?")
+
+
+def _missing_cited(text: str, lines: list[Line], blocks, refs, programmes: list[Programme],
+                   stop: int) -> list[str]:
+    """`见附件N` / `见附件` in the text (before the attachment blocks) with no such block: a warning
+    naming the label and where it is cited. Numbers a `附件:` list names are warned about by title."""
+    numbers = {b.number for b in blocks}
+    listed = {r.number for r in refs}
+    ref_lines = {r.line.no for r in refs}
+    out: list[str] = []
+    for ln in lines:
+        if ln.blank or ln.start >= stop or ln.no in ref_lines:
+            continue
+        for m in _SEE_LABEL.finditer(ln.text, timeout=TIMEOUT):
+            where = next((p.id for p in programmes if p.span[0] <= ln.start < p.span[1]), "cover letter")
+            if m.group(1):
+                for n in (int(x) for x in _NUMS.findall(m.group(1), timeout=TIMEOUT)):
+                    msg = f"附件 referenced but missing: 附件{n} (cited in {where})"
+                    if n not in numbers and n not in listed and msg not in out:
+                        out.append(msg)
+            elif not blocks and not refs:
+                msg = f"附件 referenced but missing: 附件 (cited in {where})"
+                if msg not in out:
+                    out.append(msg)
+    return out
+
+
+def _cited(text: str, start: int, end: int) -> set[int]:
+    """Attachment numbers referenced in text[start:end]."""
+    out: set[int] = set()
+    for m in _LABEL_REF.finditer(text, start, max(start, end), timeout=TIMEOUT):
+        out.update(int(n) for n in _NUMS.findall(m.group(1), timeout=TIMEOUT))
+    return out
+
+
+def _bigrams(title: str) -> set[str]:
+    core = _GENERIC.sub("|", title, timeout=TIMEOUT)
+    return {core[k:k + 2] for k in range(len(core) - 1) if "|" not in core[k:k + 2]}
+
+
+def _overlap(a: str, b: str) -> int:
+    """Shared character bigrams of two titles, generic words and figures left out."""
+    return len(_bigrams(a) & _bigrams(b))
 
 
 def _rtrim(text: str, start: int, end: int) -> int:
@@ -185,6 +263,7 @@ def cover_span(notice: Notice) -> Span:
     _, rline = find_recipients(lines, stop)
     start = rline.start if rline else 0
     return start, _rtrim(notice.text, start, stop)
+
 
 
 def table_cell_spans(table: Table) -> list[list[Span]]:

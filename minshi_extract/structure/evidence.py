@@ -101,6 +101,7 @@ class Candidate:
     need_unit: bool = False  # inside a titled plan: a heading is a project only with its own unit
     parents: list = field(default_factory=list)  # heading levels: each item's parent Heading or None
     loose: bool = False  # chosen in choose()'s second pass
+    strict: bool = False  # a structural candidate that must qualify like a heading level (inline items under headings)
 
     @property
     def projects(self) -> int:
@@ -129,7 +130,7 @@ def choose(candidates: list[Candidate]) -> Candidate | None:
     """The candidate level whose items look most like projects.
 
     Structural candidates (`table`, `items`, `inline`: their detector already saw a list shape)
-    are eligible as found; heading levels need 2+ project items making up at least half of their
+    are eligible as found; heading levels (and `strict` ones: inline items under headings) need 2+ project items making up at least half of their
     items. Among eligible ones the most project items wins, ties going by `_PREFERENCE`. When no
     heading level qualifies and nothing structural was found, a second pass accepts one piece of
     evidence per item. None when nothing is eligible (the caller keeps the one plan).
@@ -138,7 +139,7 @@ def choose(candidates: list[Candidate]) -> Candidate | None:
         eligible = []
         for c in candidates:
             n = c.count(loose)
-            if not c.items or (c.name.startswith("heading") and (n < 2 or n * 2 < len(c.items))):
+            if not c.items or ((c.strict or c.name.startswith("heading")) and (n < 2 or n * 2 < len(c.items))):
                 continue
             eligible.append((n, -_PREFERENCE.index(c.name), c))
         if eligible:

@@ -18,7 +18,10 @@ _ISO_DATE = r"((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*�
 _ISSUED = regex.compile(r"(?:发文日期|成文日期|印发日期)\s*[:]\s*" + _ISO_DATE)
 _PUBLISHED = regex.compile(r"(?:发布日期|发布时间|公开日期)\s*[:]\s*" + _ISO_DATE)
 # a news page: 来源:顺德区人民政府办公室    发布时间:2024-02-28 09:30
-_SOURCE = regex.compile(r"(?:来源|信息来源)\s*[:]\s*(\p{Han}{2,30})")
+# (spaces between CJK are gone after normalisation: `来源:某市日报发布时间:...` stops before the next label)
+_SOURCE = regex.compile(r"(?:来源|信息来源)\s*[:]\s*(\p{Han}{2,30}?)(?=发布时间|发布日期|时间|日期|作者|字号|浏览|[^\p{Han}]|$)")
+# a speech / work report's subtitle: `——2024年1月9日在某市第九届人民代表大会第四次会议上`
+_DELIVERED = regex.compile(r"[—-]{1,2}\s*((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*在")
 # a signature date alone on its line: 2025年3月7日 / 二〇二五年三月七日
 _SIGN_DATE = regex.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _CN_DATE = regex.compile(r"([〇零一二三四五六七八九○О]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日")
@@ -205,6 +208,9 @@ def build_meta(text: str, lines: list[Line], stop: int, hints: dict[str, str] | 
     if issued_on is None:
         hinted = _hint(hints, "issued_on", "发文日期", "成文日期")
         issued_on = parse_date(hinted) if hinted else sign_date
+    if issued_on is None:
+        m = _DELIVERED.search(head, timeout=TIMEOUT)
+        issued_on = _iso(*m.groups()) if m else None
     m = _PUBLISHED.search(head, timeout=TIMEOUT)
     published_on = _iso(*m.groups()) if m else None
     if published_on is None:

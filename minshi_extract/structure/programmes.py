@@ -247,16 +247,23 @@ def _cn_int(s: str) -> int | None:
 
 
 def inline_programmes(lines: list[Line], start: int, end: int, skip: set[int]) -> list[Found]:
-    """A news report listing its items inline, `一是…;二是…;三是…。` numbered on across paragraphs:
-    each item runs from its label to its own `;` / `。` and is titled by the text after `X是`.
+    """A news report (or a work report's 民生实事 chapter) listing its items inline, `一是…;二是…;三是…。`
+    numbered on across paragraphs: each item is titled by the text after `X是` up to its own `;` /
+    `。`, and runs to the next item's label or the end of its paragraph.
 
-    Only for a text with no heading lines at all (a plan's `保障措施` says `一是…二是…` too) and
-    3+ items numbered 一, 二, 三, ... without a gap."""
+    3+ items numbered 一, 二, 三, ... without a gap. Under heading lines, only items whose nearest
+    heading above is no section-kind heading count (a plan's `保障措施` says `一是…二是…` too);
+    the caller then scores them like a heading level (`inline_candidate`)."""
     region = [ln for ln in lines if start <= ln.start < end and not ln.blank and ln.no not in skip]
-    if any(heading_of(ln) is not None for ln in region):
-        return []
     out: list[Found] = []
+    governing: Heading | None = None
     for ln in region:
+        h = heading_of(ln)
+        if h is not None:
+            governing = h
+            continue
+        if governing is not None and section_kind(governing.title) != "other":
+            continue
         for m in _INLINE_ITEM.finditer(ln.text, timeout=TIMEOUT):
             if _cn_int(m.group("n")) != len(out) + 1:
                 continue
@@ -266,10 +273,28 @@ def inline_programmes(lines: list[Line], start: int, end: int, skip: set[int]) -
             title = _TRAIL.sub("", ln.text[body_from:stop].strip(), timeout=TIMEOUT)
             if not title:
                 continue
-            item_end = ln.start + min(stop + 1, len(ln.text))
-            out.append(Found(title, ln.start + m.start(), item_end, item_end))
+            if out and out[-1].end > ln.start + m.start():
+                out[-1].end = out[-1].body_start = ln.start + m.start()  # the item before ends at this label
+            out.append(Found(title, ln.start + m.start(), ln.end, ln.end))
     return out if len(out) >= 3 else []
 
+
+def inline_candidate(lines: list[Line], start: int, end: int, skip: set[int], titled: bool) -> Candidate:
+    """The inline items as a candidate: structural (eligible as found) in a text without heading
+    lines; under headings they must look like projects as a heading level does (`strict`), and
+    inside a titled plan carry their own unit or a figure in their title."""
+    found = inline_programmes(lines, start, end, skip)
+    region = [ln for ln in lines if start <= ln.start < end and not ln.blank and ln.no not in skip]
+    headed = any(heading_of(ln) is not None for ln in region)
+    cand = Candidate("inline", items=found, excluded=[False] * len(found), need_unit=titled, strict=headed)
+    text_of = {ln.no: ln for ln in region}
+    for f in found:
+        ln = next(x for x in text_of.values() if x.start <= f.start < x.end)
+        ev = evidence(ln.text[f.start - ln.start:f.end - ln.start])
+        own = evidence(f.title)
+        ev.titled = own.target or own.money
+        cand.scores.append(ev)
+    return cand
 
 
 def _own_text(region: list[Line], at: int, stop: int, head_nos: set[int]) -> str:

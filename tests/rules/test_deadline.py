@@ -94,6 +94,7 @@ NOT_DEADLINES = [
     "发布日期:2025-03-13",
     "(三)运营管理阶段:12月。停车设施全部投入使用。",  # the step's own window
     "(二)组织实施阶段:5月至10月。",
+    "(一)前期准备(即日起至5月底)",  # an open-start phase window, not a deadline
     "民生实事征集工作自去年11月启动。",  # the past, written relatively
     "上年12月底前已完成摸底。",
     # status reports: the date a progress figure is counted at

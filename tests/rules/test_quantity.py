@@ -75,6 +75,16 @@ CASES = [
     # a marker glued to a decimal that is not a year still counts after a colon
     ("项目周期:2.5年", [(2.5, "年", None, None)]),
     ("工期1.5年", [(1.5, "年", None, None)]),
+    # measure words of water, energy and equipment projects
+    ("实施农村供水工程22宗,新建改造供水管网130公里", [(22, "宗", None, None), (130, "公里", None, None)]),
+    ("新打机井20眼", [(20, "眼", None, None)]),
+    ("配备植保无人机2架", [(2, "架", None, None)]),
+    ("新增光伏装机30万千瓦", [(300000, "千瓦", None, None)]),
+    ("年发电量1000千瓦时", [(1000, "千瓦时", None, None)]),
+    ("新建储能电站10兆瓦", [(10, "兆瓦", None, None)]),
+    ("铺设排水管道500延米", [(500, "延米", None, None)]),
+    ("发放大米50公斤、食用油5千克", [(50, "公斤", None, None), (5, "千克", None, None)]),
+    ("治理水土流失12平方千米", [(12, "平方千米", None, None)]),
 ]
 
 REGIONAL = [
@@ -103,6 +113,22 @@ REGIONAL = [
       ("安塞区、子长市各12个", 12, "安塞区"), ("安塞区、子长市各12个", 12, "子长市"),
       ("60个", 60, None)]),
     ("其中临平区20个、钱塘区15个", [("临平区20个", 20, "临平区"), ("钱塘区15个", 15, "钱塘区")]),
+    # towns, 乡 and 街道 below county level are shares too (GUIDELINES.md, last lines)
+    ("其中,户厕任务:杨树岭镇620座、七沟镇580座、卧龙镇900座,小寺沟镇、党坝镇各450座。",
+     [("杨树岭镇620座", 620, "杨树岭镇"), ("七沟镇580座", 580, "七沟镇"), ("卧龙镇900座", 900, "卧龙镇"),
+      ("小寺沟镇、党坝镇各450座", 450, "小寺沟镇"), ("小寺沟镇、党坝镇各450座", 450, "党坝镇")]),
+    ("其中城关镇100户、东关乡200户、西城街道50户",
+     [("城关镇100户", 100, "城关镇"), ("东关乡200户", 200, "东关乡"), ("西城街道50户", 50, "西城街道")]),
+    # 各 + a verb before the figure
+    ("在乐都区、平安区、民和县各建设1个县级儿童之家",
+     [("乐都区、平安区、民和县各建设1个", 1, r) for r in ("乐都区", "平安区", "民和县")]),
+    ("新建学校5所,其中城关镇、东关镇各新建2所",
+     [("5所", 5, None)] + [("城关镇、东关镇各新建2所", 2, r) for r in ("城关镇", "东关镇")]),
+    # words ending like a town name none; a single town with the whole target is not a share
+    ("开展送戏下乡100场、送书下乡200场", [("100场", 100, None), ("200场", 200, None)]),
+    ("全市乡镇30个、街道5个", [("30个", 30, None), ("5个", 5, None)]),
+    ("建设特色小镇5个、中心镇3个", [("5个", 5, None), ("3个", 3, None)]),
+    ("嘉积镇新建公办幼儿园1所", [("1所", 1, None)]),
     # a single region with the whole target is not a share
     ("凉州区5万户燃气用户", [("5万户", 50000, None)]),
     # a list of regions followed by their total is not a share
@@ -151,6 +177,9 @@ NOT_QUANTITIES = [
     "发布日期: 2025-03-13 17:01",
     "困难残疾人两项补贴提标实施方案",  # 两项补贴: the name of a subsidy scheme
     "落实三项补贴政策",
+    # measure words left out of the list: set phrases and words
+    "分一片区推进",
+    "春节前完成",
 ]
 
 

@@ -28,6 +28,17 @@ def test_not_region(name: str) -> None:
     ("安塞区、子长市各", ("安塞区", "子长市")),
     ("其中宝塔区", ("宝塔区",)),
     ("新建大社区", None),
+    ("户厕任务:杨树岭镇", ("杨树岭镇",)),
+    (",小寺沟镇、党坝镇各", ("小寺沟镇", "党坝镇")),
+    ("、城关街道", ("城关街道",)),
+    ("其中城关镇", ("城关镇",)),
+    ("乐都区、平安区各建设", ("乐都区", "平安区")),
+    ("开展送戏下乡", None),
+    ("全市各乡镇", None),
+    ("、城乡", None),
+    ("建设特色小镇", None),
+    ("在嘉积镇", ("嘉积镇",)),  # 在 is no part of the name
+    ("新建嘉积镇", None),  # no clause boundary right before the town: where would it start?
 ])
 def test_regions_before(text: str, names: tuple[str, ...] | None) -> None:
     share = regions_before(text, len(text))

@@ -59,7 +59,8 @@ CASES = [
     ("牵头部门:市住建局", [("lead", "市住建局", "市住建局")]),
     ("配合部门:市妇联、市城投集团", [("support", "市妇联", "市妇联"), ("support", "市城投集团", "市城投集团")]),
     ("协办单位:住建局", [("support", "住建局", "住建局")]),
-    ("配合单位:市财政局、住建局", [("support", "市财政局", "市财政局"), ("support", "住建局", "住建局")]),
+    # GUIDELINES.md: an elided institution type takes its neighbour's prefix, a bare 市/县/区 included
+    ("配合单位:市财政局、住建局", [("support", "市财政局", "市财政局"), ("support", "市住建局", "住建局")]),
     ("(一)改造老旧小区18个(县住建局)", [("responsible", "县住建局", "县住建局")]),
     ("牵头单位:市教育局 配合单位:市财政局", [("lead", "市教育局", "市教育局"), ("support", "市财政局", "市财政局")]),
     # a role marked on the unit itself: (牵头) leads, the others keep the label's role
@@ -87,6 +88,45 @@ CASES = [
       ("support", "市卫生健康委", "市卫生健康委"), ("implementer", "各县区政府", "各县区政府")]),
     # a line break without a trailing separator ends the list
     ("配合单位:市财政局\n市卫生健康委要加强指导", [("support", "市财政局", "市财政局")]),
+    # elisions with a bare 市/县 prefix (GUIDELINES.md, last lines)
+    ("配合单位:市住建局、财政局、自然资源和规划局",
+     [("support", "市住建局", "市住建局"), ("support", "市财政局", "财政局"),
+      ("support", "市自然资源和规划局", "自然资源和规划局")]),
+    ("配合单位:市发展改革局、财政局、住房和城乡建设局等相关部门",
+     [("support", "市发展改革局", "市发展改革局"), ("support", "市财政局", "财政局"),
+      ("support", "市住房和城乡建设局", "住房和城乡建设局")]),
+    # the neighbour before (as expanded) wins over the one after
+    ("责任单位:市住房和城乡建设局(牵头),市财政局、扶贫开发局、残联,各县(区)人民政府",
+     [("lead", "市住房和城乡建设局", "市住房和城乡建设局"), ("responsible", "市财政局", "市财政局"),
+      ("responsible", "市扶贫开发局", "扶贫开发局"), ("responsible", "市残联", "残联"),
+      ("responsible", "各县(区)人民政府", "各县(区)人民政府")]),
+    # 城市 / 市场 / 城乡 name no place: still bare institution types
+    ("配合单位:县财政局、城市管理局、市场监管局",
+     [("support", "县财政局", "县财政局"), ("support", "县城市管理局", "城市管理局"),
+      ("support", "县市场监管局", "市场监管局")]),
+    # a neighbour opening with 市 lends 市 only, not 市城市
+    ("配合单位:市城市管理局、财政局",
+     [("support", "市城市管理局", "市城市管理局"), ("support", "市财政局", "财政局")]),
+    # names that hold a place or are proper names keep as written
+    ("配合单位:县财政局、人民银行兴国县支行、各乡镇人民政府、桦南镇人民政府",
+     [("support", "县财政局", "县财政局"), ("support", "人民银行兴国县支行", "人民银行兴国县支行"),
+      ("support", "各乡镇人民政府", "各乡镇人民政府"), ("support", "桦南镇人民政府", "桦南镇人民政府")]),
+    ("配合单位:市财政局、国网固原供电公司", [("support", "市财政局", "市财政局"),
+                                             ("support", "国网固原供电公司", "国网固原供电公司")]),
+    ("牵头单位:州教育局、团州委", [("lead", "州教育局", "州教育局"), ("lead", "团州委", "团州委")]),
+    ("配合单位:团市委、各街道办事处", [("support", "团市委", "团市委"), ("support", "各街道办事处", "各街道办事处")]),
+    # towns are places in a list of bare places
+    ("实施单位:嘉积镇、博鳌镇、万泉镇人民政府",
+     [("implementer", "嘉积镇人民政府", "嘉积镇"), ("implementer", "博鳌镇人民政府", "博鳌镇"),
+      ("implementer", "万泉镇人民政府", "万泉镇人民政府")]),
+    ("实施单位:城关街道、东城街道办事处",
+     [("implementer", "城关街道办事处", "城关街道"), ("implementer", "东城街道办事处", "东城街道办事处")]),
+    ("实施单位:各乡镇(街道)", [("implementer", "各乡镇(街道)", "各乡镇(街道)")]),
+    # a 等 tail ends its group; a comma opens the next
+    ("(区卫生健康和体育局、区教育局等部门,各乡镇人民政府)",
+     [("responsible", "区卫生健康和体育局", "区卫生健康和体育局"), ("responsible", "区教育局", "区教育局"),
+      ("responsible", "各乡镇人民政府", "各乡镇人民政府")]),
+    ("配合单位:市财政局等部门、市民政局", [("support", "市财政局", "市财政局")]),
 ]
 
 
@@ -181,3 +221,20 @@ def test_table_cell_units() -> None:
     assert [(r.role, r.unit, r.span) for r in found] == [
         ("responsible", "市住房城乡建设局", (40, 48)), ("responsible", "市城市管理局", (49, 55))
     ]
+
+
+# a table cell: an elided institution takes its neighbour's prefix; a lone one stays as written
+TABLE_CELLS = [
+    ("县发展改革委、财政局、自然资源局", ["县发展改革委", "县财政局", "县自然资源局"]),
+    ("县财政局、住建局", ["县财政局", "县住建局"]),
+    ("住建局", ["住建局"]),
+    ("县残联、各乡镇人民政府", ["县残联", "各乡镇人民政府"]),
+    ("各镇(街道)、区财政局", ["各镇(街道)", "区财政局"]),
+]
+
+
+@pytest.mark.parametrize(("cell", "units"), TABLE_CELLS)
+def test_table_cell_elisions(cell: str, units: list[str]) -> None:
+    from minshi_extract.rules.responsibility import find_units
+
+    assert [r.unit for r in find_units(cell, 0, CTX, "support")] == units
