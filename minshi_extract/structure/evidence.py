@@ -29,10 +29,21 @@ from importlib import resources
 
 import regex
 
+from ..normalize import normalize_fragment
 from .lines import TIMEOUT
 
-# 牵头单位: / 责任单位: / 配合部门: / 实施主体: (traditional 責任單位: too) -> a responsible unit
-_UNIT_LABEL = regex.compile(r"(?:牵头|牽頭|责任|責任|配合|实施|實施|协办|協辦)(?:单位|單位|部门|部門|主体|主體)\s*:")
+
+@cache
+def _unit_label() -> regex.Pattern:
+    """`牵头单位:` / `责任单位:` / `配合部门:` ...: the unit labels of lexicon/roles.yaml (the ones
+    that name units, not persons), so structure and the responsibility rule share one list."""
+    import yaml
+
+    raw = resources.files("minshi_extract.lexicon").joinpath("roles.yaml").read_text("utf-8")
+    labels = [k for k, role in (yaml.safe_load(raw).get("labels") or {}).items() if role]
+    alt = "|".join(regex.escape(k) for k in sorted(labels, key=len, reverse=True))
+    return regex.compile(rf"(?:{alt})\s*:")
+
 _ORGAN = r"(?:局|委|办|辦|府|厅|廳|联|聯|会|會|院|部|中心|公司|集团|集團|队|隊|站|所|署|处|處)"
 # an unlabelled bracket list of organs: `(县人社局、县财政局)` / `(市残联)`; no digits (not `(3件)`)
 _UNIT_BRACKET = regex.compile(r"\([^()\d:]{1,80}" + _ORGAN + r"\)")
@@ -76,9 +87,11 @@ class Evidence:
 
 
 def evidence(text: str) -> Evidence:
-    """Evidence found in `text` (an item's own text, table row cells joined)."""
+    """Evidence found in `text` (an item's own text, table row cells joined). The pipeline hands
+    normalised text; a caller with raw text (責任單位:) gets it read the same way."""
+    text = normalize_fragment(text)
     return Evidence(
-        unit=bool(_UNIT_LABEL.search(text, timeout=TIMEOUT) or _UNIT_BRACKET.search(text, timeout=TIMEOUT)),
+        unit=bool(_unit_label().search(text, timeout=TIMEOUT) or _UNIT_BRACKET.search(text, timeout=TIMEOUT)),
         target=bool(_target().search(text, timeout=TIMEOUT)),
         money=bool(_MONEY.search(text, timeout=TIMEOUT)),
         date=bool(_DATE.search(text, timeout=TIMEOUT)),
