@@ -15,6 +15,7 @@ What a published notice PDF does that the web text does not, and what we do abou
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import statistics
 from collections import Counter
@@ -37,7 +38,12 @@ _PAGE_NUMBER = re.compile(
 _MARGIN_ZONE = 0.09  # share of the page height at top and bottom where furniture lives
 _FULL_SLACK = 1.6  # a line ending within this many character widths of the right margin is "full"
 _TITLE_RATIO = 1.2
-_HANGING = frozenset("，。、；：）”》！？,.;:)")  # a line in a font this much larger than the body is a title line
+_HANGING = frozenset("，。、；：）”》！？,.;:)")
+# marks a line may not start with (禁则): a line breaker carries the character before them over too
+_NO_START = frozenset("，。、；：？！）〕】」』〉》”’…·%‰,.;:?!)]}")
+# marks a line may not end with: they go over with the character after them
+_NO_END = frozenset("（〔【「『〈《“‘([{")
+_SUBSET = re.compile(r"^[A-Z]{6}\+")  # `BAAAAA+WenQuanYiMicroHei`: one font embedded as several subsets
 
 
 @dataclass
@@ -50,6 +56,8 @@ class Line:
     size: float
     font: str
     page: int
+    head: float = 0.0  # width of the first unbreakable unit (`元、`, `3.86`, `（凉`): what a wrap carried over
+    gap: float = -1.0  # the blank set between CJK and Latin/digits on this line (`县 2500 人`); -1: none met
 
 
 @dataclass
@@ -57,6 +65,11 @@ class TableItem:
     table: RawTable
     top: float
     page: int
+    # for a row broken over a page (office producers allow it): the last line of each cell of the
+    # last row with the room it left, and the first line of each cell of the first row
+    tail: list[tuple[Line, float] | None] = dataclasses.field(default_factory=list)
+    lead: list[Line | None] = dataclasses.field(default_factory=list)
+    gap: float = 0.0
 
 
 def _where(path: str | None) -> str:
@@ -113,6 +126,43 @@ def _line_text(chars: list[dict]) -> str:
     return clean_spaces("".join(parts))
 
 
+def head_width(chars: list[dict]) -> float:
+    """Width of the unit a line breaker cannot split at the start of a line: opening marks, then one
+    ideograph or one run of Latin letters/digits (`3.86`, `2200`), then the closing marks after it
+    (`元、`, `户）。`). A line before it was full if this unit did not fit in what it left free."""
+    i, n = 0, len(chars)
+    while i < n - 1 and chars[i]["text"] in _NO_END:
+        i += 1
+    t = chars[i]["text"]
+    i += 1
+    if t.isascii() and (t.isalnum() or t in ".%"):
+        while i < n and chars[i]["text"].isascii() and (chars[i]["text"].isalnum() or chars[i]["text"] in ".%"):
+            i += 1
+    while i < n and chars[i]["text"] in _NO_START:
+        i += 1
+    return chars[i - 1]["x1"] - chars[0]["x0"]
+
+
+def cjk_latin_gap(chars: list[dict]) -> float:
+    """The median blank between an ideograph and a digit/Latin letter beside it: office producers add
+    one (LibreOffice: a fifth of an em, `天祝县 2200 人`), which a wrap must have had room for; -1: none."""
+    gaps = [
+        b["x0"] - a["x1"]
+        for a, b in itertools.pairwise(chars)
+        if (a["text"].isascii() and a["text"].isalnum() and is_cjk(b["text"][:1]) and b["text"] not in _NO_START)
+        or (b["text"].isascii() and b["text"].isalnum() and is_cjk(a["text"][:1]) and a["text"] not in _NO_END)
+    ]
+    gaps = [g for g in gaps if g < 0.5 * chars[0]["size"]]  # wider: a column or a tab, not a font's blank
+    return max(0.0, statistics.median(gaps)) if gaps else -1.0
+
+
+def _font_of(visible: list[dict]) -> str:
+    """The font of a line's CJK characters, subset tag dropped; '' for a line of digits and Latin
+    (an office producer sets `2025` in another font than `年`: that is not a heading font)."""
+    cjk = [_SUBSET.sub("", c["fontname"]) for c in visible if is_cjk(c["text"][:1])]
+    return Counter(cjk).most_common(1)[0][0] if cjk else ""
+
+
 def group_lines(chars: list[dict], page: int) -> list[Line]:
     """Cluster characters into visual lines by their vertical position."""
     chars = sorted(chars, key=lambda c: (round(c["top"], 1), c["x0"]))
@@ -137,7 +187,7 @@ def group_lines(chars: list[dict], page: int) -> list[Line]:
             continue
         visible = [c for c in row if c["text"].strip()]
         size = statistics.median(c["size"] for c in visible)
-        font = Counter(c["fontname"] for c in visible).most_common(1)[0][0]
+        font = _font_of(visible)
         lines.append(
             Line(
                 text=text,
@@ -148,6 +198,8 @@ def group_lines(chars: list[dict], page: int) -> list[Line]:
                 size=size,
                 font=font,
                 page=page,
+                head=head_width(visible),
+                gap=cjk_latin_gap(visible),
             )
         )
     return lines
@@ -176,13 +228,29 @@ def _first_token(text: str) -> str:
     return m.group(0) if m else text[:1]
 
 
-def cell_text(chars: list[dict], bbox: tuple[float, float, float, float]) -> str:
-    """The text of one table cell from its characters: a line the cell could not hold more of (the
-    first word of the next line would not have fitted) is a wrap and runs on; a short line ends."""
+def _cell_lines(chars: list[dict], bbox: tuple[float, float, float, float]) -> list[Line]:
     inside = [c for c in chars if _inside(c, bbox)]
-    if not inside:
+    return group_lines(inside, 0) if inside else []
+
+
+def _room(a: Line, bbox: tuple[float, float, float, float]) -> float:
+    """The room a left-aligned cell line leaves before the cell's right padding (taken as its left one)."""
+    return bbox[2] - (a.x0 - bbox[0]) - a.x1
+
+
+def _wraps(a: Line, room: float, b: Line, gap: float) -> bool:
+    """b's first unbreakable unit (`（户）` after `2025年任务`, ` 万人` after `人1.2`) did not fit in the room a left."""
+    need = b.head + (gap if is_cjk(a.text[-1]) != is_cjk(b.text[0]) else 0.0)
+    return room < need + 0.1 * b.size
+
+
+def cell_text(chars: list[dict], bbox: tuple[float, float, float, float], gap: float = 0.0) -> str:
+    """The text of one table cell from its characters: a line the cell could not hold more of (the
+    first word of the next line would not have fitted) is a wrap and runs on; a short line ends.
+    `gap`: the blank the producer sets between CJK and digits (see cjk_latin_gap)."""
+    lines = _cell_lines(chars, bbox)
+    if not lines:
         return ""
-    lines = group_lines(inside, 0)
     width = bbox[2] - bbox[0]
     out = lines[0].text
     for a, b in itertools.pairwise(lines):
@@ -190,7 +258,11 @@ def cell_text(chars: list[dict], bbox: tuple[float, float, float, float]) -> str
         nxt = _first_token(b.text)
         slack = width - (a.x1 - a.x0)
         need = per_char * len(nxt) if not nxt.isascii() else 0.55 * a.size * len(nxt)
-        out += b.text if slack < need + 1.2 * a.size else "\n" + b.text
+        wrap = slack < need + 1.2 * a.size
+        if not wrap and abs(a.x0 - b.x0) < 0.2 * a.size:
+            # left-aligned lines with the cell padding on both sides (an office table)
+            wrap = _wraps(a, _room(a, bbox), b, gap)
+        out += b.text if wrap else "\n" + b.text
     return out
 
 
@@ -239,6 +311,8 @@ class Geometry:
     body: float  # body font size
     left: float  # left margin (x0 of continuation lines)
     right: float  # right margin (x1 of full lines)
+    bottom: float = 0.0  # bottom of the text block (last line of a full page); 0: unknown
+    gap: float = 0.0  # the blank set between CJK and Latin/digits (see cjk_latin_gap)
 
 
 def measure(lines: list[Line]) -> Geometry:
@@ -292,6 +366,15 @@ def measure_pages(page_lines: list[list[Line]], g: Geometry) -> dict[int, Geomet
     return out
 
 
+def block_bottom(page_lines: list[list[Line]], body: float) -> float:
+    """The bottom of the text block: where the last body line of a full page ends. Most pages are
+    full; pages that end early (a programme or attachment starts on a new page) sit above it."""
+    lasts = sorted(max(ln.bottom for ln in same) for lines in page_lines if (same := _block_lines(lines, body)))
+    if len(lasts) < 3:
+        return 0.0  # too few pages to tell a short page from a full one
+    return lasts[int(len(lasts) * 0.9)]
+
+
 def _is_title(line: Line, g: Geometry) -> bool:
     return line.size >= g.body * _TITLE_RATIO
 
@@ -303,9 +386,13 @@ def joins(a: Line, b: Line, g: Geometry, gb: Geometry | None = None) -> bool:
     gb = gb or g
     if _is_title(a, g) or _is_title(b, gb):
         return False
-    if abs(a.size - b.size) > 0.6 or a.font != b.font:  # a heading in 黑体 never runs on
+    if abs(a.size - b.size) > 0.6 or (a.font and b.font and a.font != b.font):  # a heading in 黑体 never runs on
         return False
-    full = a.x1 >= g.right - _FULL_SLACK * a.size
+    # full: it reaches the right margin, or b's first unit (`元、` after `3.86亿`) would not have fitted
+    need = b.head + (g.gap if is_cjk(a.text[-1]) != is_cjk(b.text[0]) else 0.0)  # `各3` + ` 个）`
+    full = a.x1 >= g.right - _FULL_SLACK * a.size or g.right - a.x1 < need + 0.1 * b.size
+    if b.page != a.page and g.bottom and a.bottom < g.bottom - 2.2 * a.size:
+        return False  # a page left short (a page break, `附件1` on the next page): a paragraph ended
     at_left = b.x0 <= gb.left + 0.5 * b.size  # an indented line starts a paragraph
     return full and at_left
 
@@ -362,6 +449,23 @@ def page_spans(segs: list[tuple[str, int]], sizes: list[tuple[float, float]]) ->
 # --- the reader ----------------------------------------------------------------------------------
 
 
+def _row_broken(prev: TableItem, item: TableItem) -> bool:
+    """Is the first row of `item` the rest of `prev`'s last row, broken over the page? Its key
+    (first) cell is empty where the last row's is not, and each of its other cells runs on from a
+    cell of the last row that was full (`新建老年助餐食堂40处，惠及老年` / `人1.2万人`)."""
+    first, last = item.table.rows[0], prev.table.rows[-1]
+    if len(first) != len(last) or len(prev.tail) != len(first) or len(item.lead) != len(first):
+        return False
+    if first[0] or not last[0] or not any(first):
+        return False
+    for cell, tail, lead in zip(first, prev.tail, item.lead, strict=True):
+        if not cell:
+            continue
+        if tail is None or lead is None or not _wraps(tail[0], tail[1], lead, item.gap):
+            return False
+    return True
+
+
 def merge_continued_tables(
     items: list[Line | TableItem], tables: list[RawTable]
 ) -> tuple[list[Line | TableItem], list[RawTable]]:
@@ -380,6 +484,12 @@ def merge_continued_tables(
             rows = item.table.rows
             if rows and rows[0] == prev.table.rows[0]:
                 rows = rows[1:]
+            elif rows and _row_broken(prev, item):
+                last = prev.table.rows[-1]
+                for i, cell in enumerate(rows[0]):
+                    last[i] += cell
+                rows = rows[1:]
+            prev.tail = item.tail
             prev.table.rows.extend(rows)
             kept = [t for t in kept if t is not item.table]
             continue
@@ -406,12 +516,23 @@ def _page_items(page: Any, number: int) -> tuple[list[dict], list[TableItem]]:
     page = page.dedupe_chars(tolerance=1)
     items: list[TableItem] = []
     bboxes = []
-    for t in page.find_tables():
-        rows = [[_cell(cell_text(page.chars, c)) if c else "" for c in row.cells] for row in t.rows]
+    tables = page.find_tables()
+    gap = 0.0
+    if tables:
+        gaps = [ln.gap for ln in group_lines(page.chars, number) if ln.gap >= 0]
+        gap = statistics.median(gaps) if gaps else 0.0
+    for t in tables:
+        rows = [[_cell(cell_text(page.chars, c, gap)) if c else "" for c in row.cells] for row in t.rows]
         if len(rows) < 2 or max(len(r) for r in rows) < 2:
             continue
         bboxes.append(t.bbox)
-        items.append(TableItem(RawTable(rows=rows, page=number, bbox=tuple(t.bbox)), top=t.bbox[1], page=number))
+        tail: list[tuple[Line, float] | None] = []
+        for c in t.rows[-1].cells:
+            last = _cell_lines(page.chars, c)[-1:] if c else []
+            tail.append((last[0], _room(last[0], c)) if last else None)
+        lead = [(_cell_lines(page.chars, c)[:1] or [None])[0] if c else None for c in t.rows[0].cells]
+        table = RawTable(rows=rows, page=number, bbox=tuple(t.bbox))
+        items.append(TableItem(table, top=t.bbox[1], page=number, tail=tail, lead=lead, gap=gap))
     chars = [c for c in page.chars if not any(_inside(c, b) for b in bboxes)]
     return chars, items
 
@@ -458,6 +579,10 @@ def read_pdf(data: bytes, path: str | None, sha256: str) -> RawDoc:
     per_page = measure_pages(page_lines, g)
     for n in range(1, len(sizes) + 1):
         per_page.setdefault(n, g)
+    bottom = block_bottom(page_lines, g.body)
+    gaps = [ln.gap for ln in all_lines if ln.gap >= 0]
+    gap = statistics.median(gaps) if gaps else 0.0
+    per_page = {n: dataclasses.replace(pg, bottom=bottom, gap=gap) for n, pg in per_page.items()}
     segs = assemble(items, per_page)
     segs.append(("\n", segs[-1][1] if segs else 1))
     text, pages = page_spans(segs, sizes)

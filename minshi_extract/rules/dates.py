@@ -61,9 +61,11 @@ def _point(p: str) -> str:
         rf"|(?:{year}\s*)?(?P<{p}half>上半年|下半年|全年)"
         # 2025年第三季度 / 三季度末
         rf"|(?:{year}\s*)?第?(?P<{p}q>[一二三四1-4])\s*季度(?P<{p}qmod>末|初)?"
-        # 2025年底 / 年内 / 当年底 / 次年初
+        # 2025年底 / 年内 / 当年底 / 次年初 / 2025年初
         # (not 3年内 / 三年内 / 每年底 / 去年底: durations, recurring and past years)
-        rf"|(?:(?P<{p}wy>(?:19|20)\d{{2}}|{_CN_YEAR})\s*年|(?P<{p}wr>次|翌|明|当|今|本)年|{_NOT_COUNT}年)(?P<{p}w>底|末|内|初)"
+        rf"|(?:(?P<{p}wy>(?:19|20)\d{{2}}|{_CN_YEAR})\s*年|(?P<{p}wr>次|翌|明|当|今|本)年)(?P<{p}w>底|末|内|初)"
+        # a bare 年初 is a noun more often than a date (补发年初差额): bare 年底 / 年末 / 年内 only
+        rf"|{_NOT_COUNT}年(?P<{p}w>底|末|内)"
         # year alone: 2025年 / 2025 (only as a range end or a whole table cell)
         rf"|(?P<{p}yo>(?:19|20)\d{{2}})(?:\s*年(?!度)|(?![\d.%万元]))"
         ")"

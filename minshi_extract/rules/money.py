@@ -153,7 +153,7 @@ def find_amounts(text: str) -> list[Amount]:
 
 
 # 总额不超过500万元 / 累计最高100万元: a ceiling on a total, not on the rate of the clause before
-_TOTAL_WORDS_RE = regex.compile(r"总|累计|合计|共计|全年|整体")
+_TOTAL_WORDS_RE = regex.compile(r"总|累计|合计|共计|共需|全年|整体")
 
 
 def _cap_rate(text: str, a: Amount, before: list[Amount]) -> str | None:
@@ -170,24 +170,46 @@ def _cap_rate(text: str, a: Amount, before: list[Amount]) -> str | None:
     return rate_of(text[lo:here], "") if here > lo else None
 
 
+def _is_total(text: str, a: Amount) -> bool:
+    """`共需资金360万元`, `总投资9600万元`: the amount is a total, never a share of a rate."""
+    return bool(_TOTAL_WORDS_RE.search(text, clause_start(text, a.start), a.start, timeout=TIMEOUT))
+
+
+def _split_amount(text: str, amounts: list[Amount], i: int) -> Amount | None:
+    """The amount that the shares after `其中` split, for amounts[i] written after 其中.
+
+    `项目总投资9600万元,按照每公里平均80万元测算,其中…4320万元、…2880万元,…2400万元`: the shares
+    add up to 9600万元, so they split the total, not the per-km rate. Without such a sum the
+    split amount is the last one before 其中 (`每年约需资金450万元,其中凉州区300万元`).
+    """
+    a = amounts[i]
+    lo, hi = sentence_bounds(text, a.start)
+    k = text.rfind("其中", lo, a.start)
+    if k < 0:
+        return None
+    before = [p for p in amounts[:i] if p.start >= lo and p.end <= k]
+    if not before:
+        return None
+    shares = sum((p.amount for p in amounts if k < p.start < hi and not _is_total(text, p)), Decimal(0))
+    for p in reversed(before):
+        if p.amount == shares:
+            return p
+    return before[-1]
+
+
 def _inherit_rates(text: str, amounts: list[Amount]) -> list[Amount]:
     """`每年约需资金450万元,其中凉州区300万元` -> 300万元 takes per 年: shares after 其中 take
-    the rate of the amount they split, within one sentence."""
+    the rate of the amount they split, within one sentence; a total (`共需资金360万元`) takes none."""
     out: list[Amount] = []
     for i, a in enumerate(amounts):
         if a.per is None and a.cap:
             per = _cap_rate(text, a, out)
             if per:
                 a = replace(a, per=per)
-        if a.per is None:
-            lo, _ = sentence_bounds(text, a.start)
-            for prev in reversed(out[:i]):
-                if prev.start < lo:
-                    break
-                if prev.per and "其中" in text[prev.end:a.start]:
-                    a = Amount(a.start, a.end, a.amount, a.text_unit, prev.per,
-                               a.qualifier, a.source)
-                    break
+        if a.per is None and not _is_total(text, a):
+            split = _split_amount(text, amounts, i)
+            if split is not None and split.per:
+                a = replace(a, per=split.per)
         out.append(a)
     return out
 

@@ -16,7 +16,7 @@ import yaml
 
 from minshi_extract.models import Quantity
 from minshi_extract.rules.context import Context
-from minshi_extract.rules.numbers import CHINESE, NUMBER, TIMEOUT, parse_number, to_number
+from minshi_extract.rules.numbers import ARABIC, CHINESE, NUMBER, TIMEOUT, parse_number, to_number
 from minshi_extract.rules.regions import (
     LEXICON,
     count_share_regions,
@@ -75,9 +75,20 @@ _LEFT = r"(?<![\d.A-Za-z+])(?<!\d,)(?<!\d )"
 QUANTITY_RE = regex.compile(
     rf"{_LEFT}{FIGURE} ?(?P<unit>{_alternation(units())}){GLOSS}(?P<post>{SUFFIX})?"
 )
-# 13.3万常住人口 -> 133000 人: a count of people without a measure word takes 人
+
+
+@cache
+def people_nouns() -> tuple[str, ...]:
+    """lexicon/people_nouns.txt, longest first."""
+    lines = (LEXICON / "people_nouns.txt").read_text(encoding="utf-8").splitlines()
+    return tuple(sorted({w.strip() for w in lines if w.strip() and not w.startswith("#")}, key=len, reverse=True))
+
+
+# 13.3万常住人口 / 1600万城乡老年居民 -> 人: a count of people without a measure word takes 人;
+# the figure carries 万/亿 (a bare `2025年城乡居民` is a year), up to 4 modifiers stand between
 POPULATION_RE = regex.compile(
-    rf"{_LEFT}(?P<pre>{PREFIX})?(?P<num>{NUMBER})(?P<what>\p{{Han}}{{0,4}}?)人口"
+    rf"{_LEFT}(?P<pre>{PREFIX})?(?P<num>{ARABIC} ?[万萬亿億]|{CHINESE}[万萬亿億])"
+    rf"(?P<what>\p{{Han}}{{0,4}}?)(?:{_alternation(people_nouns())})"
 )
 # “七有”, ‘5’, "1+N": figures inside short quotes are names or slogans
 _QUOTED_RE = regex.compile(r"“[^”\n]{0,20}”|‘[^’\n]{0,20}’|\"[^\"\n]{0,20}\"")

@@ -22,7 +22,7 @@ from minshi_extract.rules.numbers import ARABIC, TIMEOUT, parse_number, to_numbe
 from minshi_extract.rules.percentage import find_percentages
 from minshi_extract.rules.quantity import find_quantities, units
 from minshi_extract.rules.ratio import find_ratios
-from minshi_extract.rules.regions import is_region
+from minshi_extract.rules.regions import is_region, town_ending_at
 from minshi_extract.rules.responsibility import declares_first_is_lead, find_units, role_of_header
 
 _MONEY_UNITS = {"元": 1, "万元": 10**4, "亿元": 10**8}
@@ -73,13 +73,20 @@ def is_deadline_header(header: str) -> bool:
     return any(w in h for w in date_words().get("deadline_headers", []))
 
 
+def _is_town(cell: str) -> bool:
+    """A row label that is a whole town name (`鳌阳镇`, `竹管垅乡`, `城关街道`): town rows of a
+    county's table are regional shares like county rows."""
+    padded = "," + cell  # the cell is the whole name: a boundary stands before it
+    return town_ending_at(padded, len(padded)) == 1
+
+
 def row_region(row: list[str]) -> tuple[str | None, bool]:
     """(region, is_total) of a row: the first cell that is a region name; 合计 rows none."""
     for cell in row:
         c = _squash(cell)
         if c in _TOTAL_LABELS:
             return None, True
-        if c and is_region(c):
+        if c and (is_region(c) or _is_town(c)):
             return c, False
     return None, False
 

@@ -77,6 +77,7 @@ def test_deadlines(line: str, year: int, expected: list[tuple[str, str]]) -> Non
 
 
 NOT_DEADLINES = [
+    "一次性补发年初差额",  # a bare 年初 is a noun here
     "县区残联于每月26日前向市残联报告工作进展。",  # recurring
     "各县区跟踪项目实施进度,每月底报送当月工作进展。",
     "人社部门要按月做好城镇新增就业数据统计和调度",

@@ -64,6 +64,18 @@ SHARES = [
     ("总投资328.5万元,其中护眼照明工程投资293.5万元,安全饮水工程投资35万元",
      [("328.5万元", 3285000, None, None), ("293.5万元", 2935000, None, None),
       ("35万元", 350000, None, None)]),
+    # shares that add up to the total split the total, not the per-km rate stated between
+    ("总投资6000万元,按照每公里50万元测算,其中中央资金3600万元、省级资金2400万元。",
+     [("6000万元", 60000000, None, None), ("每公里50万元", 500000, "公里", None),
+      ("3600万元", 36000000, None, None), ("2400万元", 24000000, None, None)]),
+    # the last amount before 其中 has no rate: its shares have none, whatever rate came earlier
+    ("每台补助2万元,共需资金800万元,其中省级补助资金500万元,其余由县级承担。",
+     [("每台补助2万元", 20000, "台", None), ("800万元", 8000000, None, None),
+      ("500万元", 5000000, None, None)]),
+    # a total after 其中 is not a share
+    ("按每户1000元标准补助,其中省级每户700元、县级每户300元,共需资金200万元。",
+     [("每户1000元", 1000, "户", None), ("每户700元", 700, "户", None), ("每户300元", 300, "户", None),
+      ("200万元", 2000000, None, None)]),
 ]
 
 SOURCES = [

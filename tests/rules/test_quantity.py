@@ -10,6 +10,10 @@ CTX = Context(year=2025, programme_id="P01", section="一、目标任务")
 # (text, [(value, unit, qualifier, region), ...])
 CASES = [
     ("在凉州城区增补义务教育阶段中小学学位1080个。", [(1080, "个", None, None)]),
+    # a count of people with no measure word takes 人, after a 万/亿 figure
+    ("惠及全市120万城乡居民", [(1200000, "人", None, None)]),
+    ("服务约3.5万农村留守儿童", [(35000, "人", "about", None)]),
+    ("室内温度不低于18℃", [(18, "℃", "at_least", None)]),
     ("及城镇新增就业1.7万人实施方案", [(17000, "人", None, None)]),
     ("支持800名未就业普通高校毕业生到基层单位就业,项目实施期限为3年。",
      [(800, "名", None, None), (3, "年", None, None)]),
@@ -137,6 +141,7 @@ REGIONAL = [
 
 NOT_QUANTITIES = [
     "2025年11月底前全面完成",
+    "2025年城乡居民基本医疗保险",  # a year before a people noun is not a count
     "武政办发〔2025〕7号",
     "按照《公共场所卫生指标及限值要求》(GB37300—2018)",
     "国家基本药物目录(2018年版)",

@@ -152,3 +152,14 @@ def test_note_under_table_makes_first_unit_lead(note: str, roles: list[tuple[str
     assert [(r.role, r.unit) for r in recs if isinstance(r, Responsibility)] == roles
     assert [(r.amount_cny, r.per) for r in recs if isinstance(r, Money)] == [(68000000, None), (93500000, None)]
     assert [r.date for r in recs if isinstance(r, Deadline)] == ["2026-10-15", "2026-10"]
+
+
+@pytest.mark.parametrize(
+    ("label", "region"),
+    [("鳌阳镇", "鳌阳镇"), ("竹管垅乡", "竹管垅乡"), ("城关街道", "城关街道"), ("凉州区", "凉州区"),
+     ("合计", None), ("各乡镇", None), ("乡镇", None), ("特色小镇", None)],
+)
+def test_town_rows_are_regional_shares(label: str, region: str | None) -> None:
+    from minshi_extract.rules.tables import row_region
+
+    assert row_region([label, "12", "30"])[0] == region
