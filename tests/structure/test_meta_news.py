@@ -1,0 +1,11 @@
+from minshi_extract.pipeline import extract_text
+
+
+def test_bare_time_label_of_a_news_page_is_the_publication_date() -> None:
+    text = "某省人民政府办公厅关于印发2025年重点民生实事的通知\n时间:2025-02-18 09:30 来源:某省人民政府办公厅\n"
+    assert extract_text(text).meta.published_on == "2025-02-18"
+
+
+def test_completion_time_label_is_not_a_publication_date() -> None:
+    text = "某县人民政府关于印发2025年民生实事的通知\n完成时间:2025-11-30\n"
+    assert extract_text(text).meta.published_on is None
