@@ -43,7 +43,7 @@ _RATE_WORD = _alternation(_RATE["entities"] + _RATE["periods"])
 # but are accepted anyway
 MONEY_RE = regex.compile(
     rf"(?<![\d.A-Za-z])(?<!\d,){FIGURE} ?(?P<unit>元){GLOSS}"
-    rf"(?P<slash>(?:/{_RATE_WORD})*)(?P<post>{SUFFIX})?"
+    rf"(?P<slash>(?:/{_RATE_WORD}(?:·{_RATE_WORD})*)*)(?P<post>{SUFFIX})?"
 )
 # 每人每月 / 每年每站 / 每个泊位 -> the words after 每
 _EVERY_RE = regex.compile(rf"每({_RATE_WORD})")
@@ -98,7 +98,7 @@ def rate_of(prefix: str, slash: str) -> str | None:
     """`每人每月` -> 人/月, `每年每站` -> 站/年 (entity first, then period), `/人` -> 人,
     `户均` -> 户; None when the text states no rate."""
     words = _EVERY_RE.findall(prefix, timeout=TIMEOUT)
-    words += [w for w in slash.split("/") if w]
+    words += [w for w in regex.split(r"[/·]", slash, timeout=TIMEOUT) if w]  # 元/人·月 -> 人/月
     avg = _AVERAGE_RE.findall(prefix, timeout=TIMEOUT)
     words += [a[0] for a in avg]
     if not words:
@@ -170,6 +170,19 @@ def _cap_rate(text: str, a: Amount, before: list[Amount]) -> str | None:
     return rate_of(text[lo:here], "") if here > lo else None
 
 
+_SUBJECT_RATE_RE = regex.compile(r"\s*(?:对|为|给予)?每")
+
+
+def _subject_rate(text: str, a: Amount, before: list[Amount]) -> str | None:
+    """`每个镇街养老服务中心设置床位不少于30张,给予建设补助100万元` -> 个: a sentence whose subject
+    is `每X` pays its amounts per X, in later clauses too, when no amount stands between."""
+    lo, _ = sentence_bounds(text, a.start)
+    if any(p.end > lo for p in before) or not _SUBJECT_RATE_RE.match(text, lo, timeout=TIMEOUT):
+        return None
+    here = clause_start(text, a.start)
+    return rate_of(text[lo:here], "") if here > lo else None
+
+
 def _is_total(text: str, a: Amount) -> bool:
     """`共需资金360万元`, `总投资9600万元`: the amount is a total, never a share of a rate."""
     return bool(_TOTAL_WORDS_RE.search(text, clause_start(text, a.start), a.start, timeout=TIMEOUT))
@@ -210,6 +223,10 @@ def _inherit_rates(text: str, amounts: list[Amount]) -> list[Amount]:
             split = _split_amount(text, amounts, i)
             if split is not None and split.per:
                 a = replace(a, per=split.per)
+            elif split is None:
+                per = _subject_rate(text, a, out)
+                if per:
+                    a = replace(a, per=per)
         out.append(a)
     return out
 

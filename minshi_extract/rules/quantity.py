@@ -19,6 +19,7 @@ from minshi_extract.rules.context import Context
 from minshi_extract.rules.numbers import ARABIC, CHINESE, NUMBER, TIMEOUT, parse_number, to_number
 from minshi_extract.rules.regions import (
     LEXICON,
+    clause_region,
     count_share_regions,
     exclusions,
     regions_before,
@@ -189,7 +190,8 @@ def _excluded(text: str, m: regex.Match, value: Decimal, quotes: list[tuple[int,
     if heading_marker_glued(text, num_start):
         return True
     if num_start > 0 and text[num_start - 1] in "第首":
-        return True  # 第2剂次: an ordinal
+        if not (text[num_start - 1] == "首" and m.group("unit") in exclusions().get("durations_after_first", [])):
+            return True  # 第2剂次: an ordinal (首30分钟 is a duration)
     if inside(num_start, quotes):
         return True  # “七有”
     if text.startswith("+", m.end("num")) or text.startswith("+", m.end()):
@@ -200,6 +202,23 @@ def _excluded(text: str, m: regex.Match, value: Decimal, quotes: list[tuple[int,
         return True
     chinese = _CHINESE_ONLY.fullmatch(m.group("num"), timeout=TIMEOUT) is not None
     return chinese and not _chinese_numeral_ok(text, m)
+
+
+# 35—64岁: the bare first number of a range, right before its dash
+_RANGE_FIRST_RE = regex.compile(r"(?<![\d.:：/-])(?P<num>\d+(?:\.\d+)?) ?[—–~～\-至到] ?$")
+
+
+def _range_firsts(text: str, figures: list[Figure]) -> list[Figure]:
+    """`35—64岁` -> the 35 of the range, with the unit of 64岁 (lexicon range_units)."""
+    out: list[Figure] = []
+    for f in figures:
+        if f.unit not in qualifier_lexicon().get("range_units", []) or f.chinese or f.start != f.num_start:
+            continue
+        m = _RANGE_FIRST_RE.search(text, max(0, f.num_start - 14), f.num_start, timeout=TIMEOUT)
+        value = parse_number(m.group("num")) if m else None
+        if value is not None:
+            out.append(Figure(m.start("num"), m.start("num"), f.end, value, f.unit, None, False))  # evidence 35—64岁
+    return out
 
 
 def find_figures(text: str) -> list[Figure]:
@@ -215,6 +234,7 @@ def find_figures(text: str) -> list[Figure]:
             Figure(m.start(), m.start("num"), m.end(), value, m.group("unit"),
                    figure_qualifier(m), chinese)
         )
+    out += _range_firsts(text, out)
     taken = [(f.start, f.end) for f in out]
     for m in POPULATION_RE.finditer(text, timeout=TIMEOUT):
         value = parse_number(m.group("num"))
@@ -290,7 +310,8 @@ def find_quantities(text: str, base: int, ctx: Context) -> list[Quantity]:
     for f in figures:
         share = share_regions(text, starts, f.start)
         if share is None:
-            rec = _record(text, base, ctx, f, f.start, None)
+            region = clause_region(text, f.start, starts)
+            rec = _record(text, base, ctx, f, f.start, region)
             total_item[f.unit] = rec.item
             out.append(rec)
             continue

@@ -34,6 +34,11 @@ _PARTIES_RE = regex.compile(
 )
 
 
+# a staffing ratio: 保育人员与婴幼儿比例:乳儿班不低于1:3,托小班不低于1:5 -> the ratio word stands
+# earlier in the same sentence; `X与Y(的)比例` names the two parties
+_STAFFING_RE = regex.compile(r"(?:(?P<a>\p{Han}{1,8}?)与(?P<b>\p{Han}{1,8}?)(?:的)?)?(?:比例|配比)[^。;；\n]{0,40}$")
+
+
 def parties_before(text: str, pos: int) -> list[str]:
     """The parties written right before a ratio: `省、市、县按照` -> [省, 市, 县]."""
     m = _PARTIES_RE.search(text[max(0, pos - 30):pos], timeout=TIMEOUT)
@@ -57,7 +62,11 @@ def find_ratios(text: str, base: int, ctx: Context) -> list[Ratio]:
             or _RATIO_WORD_BEFORE.search(before, timeout=TIMEOUT)
             or _RATIO_WORD_AFTER.search(after, timeout=TIMEOUT)
         ):
-            continue
+            staffing = _STAFFING_RE.search(text[max(0, m.start() - 60):m.start()], timeout=TIMEOUT)
+            if staffing is None:
+                continue
+            if staffing.group("a"):
+                parties = [staffing.group("a"), staffing.group("b")]
         shares = [parse_number(p) for p in parts]
         if any(s is None for s in shares):
             continue

@@ -53,18 +53,33 @@ def _each_verb_re() -> regex.Pattern:
     return regex.compile(rf"各(?:{alt})$")
 
 
-def town_ending_at(text: str, end: int, lo: int = 0) -> int | None:
-    """Start of a town-level name (`七沟镇`, `小寺沟镇`, `城关街道`) ending exactly at `end`,
-    when a clause boundary (or the window start) stands right before it; else None."""
+def _zone_name_ok(name: str, prefix: str) -> bool:
+    """A functional zone (`安顺经开区`, `黄果树旅游区`) names a place: not `城市新区`, `省级示范区`."""
     words = share_words()
+    if name in set(words.get("generic_zones", [])) or "各" in name:
+        return False
+    return not any(prefix.startswith(w) or prefix.endswith(w) for w in words.get("generic_zone_prefixes", []))
+
+
+def town_ending_at(text: str, end: int, lo: int = 0) -> int | None:
+    """Start of a town-level name (`七沟镇`, `小寺沟镇`, `城关街道`) or of a functional zone
+    (`安顺经开区`, `黄果树旅游区`) ending exactly at `end`, when a clause boundary (or the
+    window start) stands right before it; else None."""
+    words = share_words()
+    zone = False
     suffix = next((x for x in words.get("town_suffixes", []) if text.startswith(x, end - len(x))), None)
+    if suffix is None:
+        zones = sorted(words.get("zone_suffixes", []), key=len, reverse=True)
+        suffix = next((x for x in zones if text.startswith(x, end - len(x))), None)
+        zone = True
     if suffix is None:
         return None
     generic = set(words.get("generic_towns", []))
     endings = words.get("generic_town_endings", [])
     bounds = words.get("town_left_boundary", "")
     leads = words.get("town_left_words", [])
-    for n in range(len(suffix) + 1, len(suffix) + 5):  # 1..4 characters before 镇/乡/街道
+    shortest, longest = (2, 6) if zone else (1, 4)  # characters before the suffix
+    for n in range(len(suffix) + shortest, len(suffix) + longest + 1):
         s = end - n
         if s < lo:
             break
@@ -72,6 +87,8 @@ def town_ending_at(text: str, end: int, lo: int = 0) -> int | None:
             break
         if (s > 0 and text[s - 1] in bounds) or any(s >= len(w) and text.startswith(w, s - len(w)) for w in leads):
             name = text[s:end]
+            if zone:
+                return s if _zone_name_ok(name, text[s:end - len(suffix)]) else None
             if "各" in name or name in generic or any(name.endswith(g) for g in endings):
                 return None
             return s
@@ -166,3 +183,48 @@ def count_share_regions(text: str, figure_starts: list[int], lo: int, hi: int) -
             if share and share.start >= lo:
                 total += len(share.names)
     return total
+
+
+# clauses of a breakdown: `其中港北区新建5所、新增学位1350个,港南区新建4所、...`
+_CLAUSE_STOPS = ",，;；:："
+
+
+def _clause_start(text: str, pos: int, lo: int) -> int:
+    """Start of the clause holding `pos` (after the last , ; : before it, not before `lo`),
+    with a leading 其中 / 分别为 skipped."""
+    s = max([lo] + [text.rfind(c, lo, pos) + 1 for c in _CLAUSE_STOPS])
+    for w in share_words().get("town_left_words", []):
+        if text.startswith(w, s) and w != "在" and w != "对":
+            return s + len(w)
+    return s
+
+
+def region_opening(text: str, s: int, hi: int) -> int | None:
+    """End of the single region name (county, town or zone) that opens a clause at `s`
+    (`港北区|新建5所`), when no list separator follows it; else None."""
+    best = None
+    for e in range(s + 2, min(hi, s + 16) + 1):
+        if region_ending_at(text, e, s) == s or town_ending_at(text, e, s) == s:
+            best = e
+    if best is None or (best < len(text) and text[best] in _LIST_SEPARATORS):
+        return None
+    return best
+
+
+def clause_region(text: str, pos: int, figure_starts: list[int]) -> str | None:
+    """The region opening the clause of a figure in a breakdown whose clauses each start with
+    a region and then name several figures of it: `其中港北区新建5所、新增学位1350个,港南区
+    新建4所、...` -> 1350个 is 港北区's; `其中港北区14个1260户,港南区9个780户` -> 1260户 too.
+    Needs two or more such clauses in the sentence (a lone `凉州区5万户` stays region null)."""
+    lo, hi = sentence_bounds(text, pos)
+    s = _clause_start(text, pos, lo)
+    e = region_opening(text, s, pos)
+    if e is None:
+        return None
+    opened: set[int] = set()
+    for f in figure_starts:
+        if lo <= f < hi:
+            cs = _clause_start(text, f, lo)
+            if cs not in opened and region_opening(text, cs, f) is not None:
+                opened.add(cs)
+    return text[s:e] if len(opened) >= 2 else None

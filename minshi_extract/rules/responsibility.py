@@ -29,6 +29,7 @@ import yaml
 from minshi_extract.models import Responsibility, Role
 from minshi_extract.rules.context import Context
 from minshi_extract.rules.numbers import TIMEOUT
+from minshi_extract.rules.regions import region_names
 
 LEXICON = Path(__file__).resolve().parent.parent / "lexicon"
 
@@ -234,8 +235,30 @@ def _is_bare_place(name: str) -> bool:
     )
 
 
+def _shared_suffix(names: list[str]) -> list[str]:
+    """`市财政、住房城乡建设、自然资源和规划局` -> 市财政局, 住房城乡建设局, 自然资源和规划局: items
+    written without a body's suffix take the suffix of the list's last item (GUIDELINES.md);
+    the place prefix then comes from the neighbours like any bare body."""
+    if len(names) < 2:
+        return names
+    end = _unit_end_re().search(names[-1], timeout=TIMEOUT)
+    if end is None or "(" in end.group():
+        return names
+    suffix = end.group()
+    return [
+        n + suffix if i < len(names) - 1 and not _unit_end_re().search(n, timeout=TIMEOUT)
+        and not _is_bare_place(n) and not n.startswith("各") and _HAN_ONLY.fullmatch(n, timeout=TIMEOUT)
+        else n
+        for i, n in enumerate(names)
+    ]
+
+
+_HAN_ONLY = regex.compile(r"\p{Han}{2,12}")
+
+
 def expand_elisions(names: list[str]) -> list[str]:
     """`凉州区、民勤县、天祝县政府` -> each 政府; `各县区党委、政府` -> 各县区党委, 各县区政府."""
+    names = _shared_suffix(names)
     out = list(names)
     last = (_split_place(names[-1]) or _split_town(names[-1])) if names else None
     for i, name in enumerate(names):
@@ -266,7 +289,23 @@ def _is_bare_body(name: str) -> bool:
     for word in lex["not_place_words"]:
         bare = bare.replace(word, "")
     places = {x for x in lex["place_suffixes"] if len(x) == 1}
+    if any(name.startswith(stem) and len(name) - len(stem) >= 2 for stem in _region_stems(name[:2])):
+        return False  # 贵港供电局: a body named after its city (贵港市), not an elided 市供电局
     return not any(c in places for c in bare) and "街道" not in bare
+
+
+@cache
+def _all_region_stems() -> dict[str, tuple[str, ...]]:
+    """Region names without their level character (贵港市 -> 贵港), by their first two characters."""
+    out: dict[str, set[str]] = {}
+    for r in region_names():
+        if len(r) >= 3 and r[-1] in "市县区旗盟州":
+            out.setdefault(r[:2], set()).add(r[:-1])
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def _region_stems(head: str) -> tuple[str, ...]:
+    return _all_region_stems().get(head, ())
 
 
 def _neighbour_place(name: str) -> str | None:
@@ -320,7 +359,10 @@ def _bracketed(text: str, covered: list[tuple[int, int]]) -> list[Unit]:
     if not m or any(a <= m.start("inner") < b for a, b in covered):
         return []
     units = _units(text, m.start("inner"), m.end("inner"))
-    if not units or not all(_unit_end_re().search(u.name, timeout=TIMEOUT) and len(u.name) <= 25 for u in units):
+    groups = set(role_lexicon().get("place_group_units", []))
+    if not units or not all(
+        (_unit_end_re().search(u.name, timeout=TIMEOUT) or u.name in groups) and len(u.name) <= 25 for u in units
+    ) or all(u.name in groups for u in units):
         return []
     return units
 

@@ -3,15 +3,12 @@ attachments), records left empty for the rules."""
 
 from __future__ import annotations
 
-from functools import cache
-from importlib import resources
-
 import regex
 
 from ..models import Attachment, Notice, Programme, Table
 from .attachments import find_blocks, find_free_tables, find_references, rebuild_table
 from .evidence import Candidate, choose, evidence
-from .lines import TIMEOUT, Line, is_figure, split_lines
+from .lines import TIMEOUT, Line, is_figure, split_lines, title_columns
 from .meta import build_meta, find_recipients
 from .programmes import (
     Found,
@@ -28,12 +25,6 @@ from .programmes import (
 __all__ = ["build_skeleton", "cover_span", "table_cell_spans"]
 
 Span = tuple[int, int]
-
-
-@cache
-def _title_columns() -> frozenset[str]:
-    raw = resources.files("minshi_extract.lexicon").joinpath("table_title_columns.txt").read_text("utf-8")
-    return frozenset(x.strip() for x in raw.splitlines() if x.strip() and not x.startswith("#"))
 
 
 _TOTAL_LABELS = ("合计", "小计", "总计", "合 计")
@@ -53,7 +44,7 @@ def table_candidate(tables: list[Table]) -> Candidate:
     """Layout 4: a plan table whose 项目名称 column names the programmes; one row = one programme."""
     cand = Candidate("table")
     for table in tables:
-        col = next((j for j, h in enumerate(table.header) if h in _title_columns()), None)
+        col = next((j for j, h in enumerate(table.header) if h in title_columns()), None)
         if col is None:
             continue
         for row, spans in zip(table.rows, table._cell_spans[1:], strict=False):

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 import regex
 
 from ..models import Table
-from .lines import TIMEOUT, Line, has_cjk, is_figure, is_furniture
+from .lines import TIMEOUT, Line, has_cjk, is_figure, is_furniture, title_columns
 
 # a block label alone on its line: 附件1 / 附件 2 / 附件
 _LABEL = regex.compile(r"附\s*件\s*(\d{1,2})?\s*[:]?")
@@ -19,6 +19,10 @@ _REF_ITEM = regex.compile(r"(\d{1,2})\s*[.、．]\s*(\S.*)")
 # where an attachment title ends: ...任务分解表 / ...清单 / ...名单
 _TITLE_END = regex.compile(r"(?:表|清单|名单|名册|目录|明细|计划|汇总|一览)$")
 _SEQ_HEADERS = ("序号", "编号", "No.", "NO.")
+# a note under a table: `注:资金安排包括…` / `备注:` / `说明:`; it ends the table
+_NOTE = regex.compile(r"(?:注|备注|说明)\s*\d?\s*[:]")
+# a heading line of the body (`一、` / `(一)`): a flattened table never runs over one
+_BODY_HEADING = regex.compile(r"[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十]{1,3}\)")
 
 
 @dataclass
@@ -328,4 +332,51 @@ def find_free_tables(lines: list[Line], taken: set[int]) -> list[Block]:
             flush()
     if run:
         flush()
+    return blocks + _flat_tables(lines, taken | {ln.no for b in blocks for ln in (*b.title_lines, *b.table_lines)})
+
+
+def _table_title(ln: Line | None, taken: set[int]) -> bool:
+    """`2019年省政府为民办实事工作任务分工表`: a short line ending in a table word, no sentence."""
+    return (ln is not None and ln.no not in taken and len(ln.text) <= 60 and has_cjk(ln.text)
+            and not any(p in ln.text for p in "。;:,") and bool(_TITLE_END.search(ln.text, timeout=TIMEOUT)))
+
+
+def _flat_tables(lines: list[Line], taken: set[int]) -> list[Block]:
+    """Flattened (one cell per line) tables standing in the body without an `附件` label: a header
+    starting with `序号` or a project-name column (lexicon/table_title_columns.txt), maybe under a
+    title line `…表`, running to a note (`注:`), a body heading, an `附件` label or the end; kept
+    when it holds a figure cell."""
+    blocks: list[Block] = []
+    heads = _SEQ_HEADERS + tuple(title_columns())
+    k = 0
+    while k < len(lines):
+        ln = lines[k]
+        if ln.blank or ln.no in taken or ln.text not in heads:
+            k += 1
+            continue
+        body: list[Line] = []
+        j = k
+        while j < len(lines):
+            x = lines[j]
+            if x.no in taken or (not x.blank and (
+                    _NOTE.match(x.text, timeout=TIMEOUT) or _BODY_HEADING.match(x.text, timeout=TIMEOUT)
+                    or _LABEL.fullmatch(x.text, timeout=TIMEOUT))):
+                break
+            if not is_furniture(x.text):
+                body.append(x)
+            j += 1
+        while body and body[-1].blank:
+            body.pop()
+        cells = [x for x in body if not x.blank]
+        if len(cells) < 4 or not any(is_figure(x.text) for x in cells):
+            k += 1
+            continue
+        prev = next((x for x in reversed(lines[:k]) if not x.blank), None)
+        titled = _table_title(prev, taken)
+        first = prev if titled and prev is not None else ln
+        blocks.append(Block(label="", number=None, label_line=first,
+                            title=_compact(prev.text) if titled and prev is not None else "",
+                            title_lines=[prev] if titled and prev is not None else [],
+                            end=body[-1].end, table_lines=body))
+        k = j
     return blocks

@@ -83,3 +83,10 @@ def section_kinds() -> tuple[tuple[str, str], ...]:
     data = yaml.safe_load(_lexicon_text("section_kinds.yaml"))
     pairs = [(phrase, kind) for kind, phrases in data.items() for phrase in phrases]
     return tuple(sorted(pairs, key=lambda p: -len(p[0])))
+
+
+@cache
+def title_columns() -> frozenset[str]:
+    """lexicon/table_title_columns.txt: header cells of the column naming each project (`项目名称`)."""
+    raw = _lexicon_text("table_title_columns.txt")
+    return frozenset(x.strip() for x in raw.splitlines() if x.strip() and not x.startswith("#"))

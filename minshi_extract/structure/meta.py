@@ -12,12 +12,17 @@ _TITLE_END = regex.compile(r"(?:的)?(?:通知|意见|决定|批复|函|通报|�
 _ABOUT = "关于"
 # 武政办发〔2025〕7号 / 浏政办发[2025]5号 / 沭政发(2023)9号
 _DOC_NO = regex.compile(r"\p{Han}{1,10}[〔\[(【﹝]\s*(?:19|20)\d{2}\s*[〕\])】﹞]\s*第?\s*\d{1,4}\s*号")
-_INDEX_NO = regex.compile(r"索\s*引\s*号\s*[:]\s*(\S+)")
+# a portal label written `索引号:` or bracketed, `[索引号] ...` / `【索引号】...`
+def _label(words: str) -> str:
+    return rf"(?:[\[【]\s*(?:{words})\s*[\]】]\s*[:]?|(?:{words})\s*[:])\s*"
+
+
+_INDEX_NO = regex.compile(_label(r"索\s*引\s*号") + r"(\S+)")
 _ISO_DATE = r"((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?"
 # 发文日期: 2025-03-07 / 成文日期 / 发布日期: 2025-03-13 17:01
-_ISSUED = regex.compile(r"(?:发文日期|成文日期|印发日期)\s*[:]\s*" + _ISO_DATE)
+_ISSUED = regex.compile(_label("发文日期|成文日期|印发日期") + _ISO_DATE)
 # a news page's bare `时间:2025-02-18 09:30` at the start of a line counts too (not 完成时间:)
-_PUBLISHED = regex.compile(r"(?:发布日期|发布时间|公开日期|(?<!\p{Han})时间)\s*[:]\s*" + _ISO_DATE)
+_PUBLISHED = regex.compile(_label(r"发布日期|发布时间|公开日期|(?<!\p{Han})时间") + _ISO_DATE)
 # a news page: 来源:顺德区人民政府办公室    发布时间:2024-02-28 09:30
 # (spaces between CJK are gone after normalisation: `来源:某市日报发布时间:...` stops before the next label)
 _SOURCE = regex.compile(r"(?:来源|信息来源)\s*[:]\s*(\p{Han}{2,30}?)(?=发布时间|发布日期|时间|日期|作者|字号|浏览|[^\p{Han}]|$)")

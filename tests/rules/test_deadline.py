@@ -150,3 +150,8 @@ DOCUMENT_OR_TARGET = [
 @pytest.mark.parametrize(("line", "expected"), DOCUMENT_OR_TARGET)
 def test_document_dates_and_targets(line: str, expected: list[tuple[str, str]]) -> None:
     assert [(d.date, d.text) for d in find_deadlines(line, 0, _ctx())] == expected
+
+
+def test_news_lead_date_is_no_deadline() -> None:
+    assert find_deadlines("本报讯 1月22日,记者从市发展改革委获悉,十件民生实事确定。", 0, _ctx()) == []
+    assert [d.date for d in find_deadlines("1月22日前完成招标。", 0, _ctx())] == ["2025-01-22"]

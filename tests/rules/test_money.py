@@ -134,3 +134,23 @@ def test_evidence_and_absolute_span() -> None:
     [r] = find_money(notice[base:], base, CTX)
     assert r.text == "每人每月1500元" == notice[r.span[0]:r.span[1]]
     assert (r.programme_id, r.section) == ("P03", "二、资金安排")
+
+
+# batch 8: more entity words after 每, 元/人·月, a 每X subject carried over its sentence's clauses
+RATES = [
+    ("同步加装电梯每部补助15万元", [(150000, "万元", "部", None, None)]),
+    ("每例补助不超过6万元", [(60000, "万元", "例", "at_most", None)]),
+    ("每人次90元", [(90, "元", "人次", None, None)]),
+    ("按每千瓦时0.2元给予补贴", [(0.2, "元", "千瓦时", None, None)]),
+    ("补贴标准为1500元/人·月", [(1500, "元", "人/月", None, None)]),
+    ("每个中心设置床位不少于30张,给予建设补助100万元。", [(1000000, "万元", "个", None, None)]),
+    # not carried: the 每 clause has its own amount, or the sentence opens without 每
+    ("每户补助2000元,市级财政安排资金500万元。", [(2000, "元", "户", None, None), (5000000, "万元", None, None, None)]),
+    ("新建中心4个,每个设置床位30张,给予建设补助100万元。", [(1000000, "万元", None, None, None)]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), RATES)
+def test_rate_words_batch8(text: str, expected: list[tuple]) -> None:
+    recs = find_money(text, 0, CTX)
+    assert [(r.amount_cny, r.text_unit, r.per, r.qualifier, r.region) for r in recs] == expected

@@ -216,3 +216,40 @@ def test_span_is_absolute_and_context_copied() -> None:
     r = recs[0]
     assert notice[r.span[0]:r.span[1]] == r.text == "600个以上"
     assert (r.programme_id, r.section) == ("P01", "一、目标任务")
+
+
+# batch 8 (blind variants): breakdown clauses, short autonomous-county names, functional zones,
+# new units, age ranges
+BREAKDOWNS = [
+    # a region opens each clause, then a verb phrase and several figures of that region
+    ("其中南明区新建5所、新增学位1350个,云岩区新建4所、新增学位1080个。",
+     [(5, "所", None, "南明区"), (1350, "个", None, "南明区"), (4, "所", None, "云岩区"), (1080, "个", None, "云岩区")]),
+    ("其中城关镇14个1260户,东关镇9个780户。",
+     [(14, "个", None, "城关镇"), (1260, "户", None, "城关镇"), (9, "个", None, "东关镇"), (780, "户", None, "东关镇")]),
+    # short forms of autonomous counties and functional zones as shares
+    ("其中三江自治县90公里、融水自治县80公里、柳州高新区15公里、鹿寨经开区10公里。",
+     [(90, "公里", None, "三江自治县"), (80, "公里", None, "融水自治县"), (15, "公里", None, "柳州高新区"),
+      (10, "公里", None, "鹿寨经开区")]),
+    ("其中莫力达瓦自治旗3个、阿荣旗2个。", [(3, "个", None, "莫力达瓦自治旗"), (2, "个", None, "阿荣旗")]),
+    ("每天提供午餐1餐", [(1, "餐", None, None)]),
+    ("路面厚度不低于20厘米", [(20, "厘米", "at_least", None)]),
+    ("岗前培训不少于120学时", [(120, "学时", "at_least", None)]),
+    ("实行首30分钟免费", [(30, "分钟", None, None)]),
+    ("为35—64岁农村妇女", [(35, "岁", None, None), (64, "岁", None, None)]),
+    ("0—6岁残疾儿童", [(0, "岁", None, None), (6, "岁", None, None)]),
+]
+NOT_BREAKDOWNS = [
+    # a region list with its total, a lone region with the whole target, non-place zones
+    ("在南明区、云岩区新建幼儿园12所,新增学位3240个。", [(12, "所", None, None), (3240, "个", None, None)]),
+    ("南明区新建5所、新增学位1350个。", [(5, "所", None, None), (1350, "个", None, None)]),
+    ("其中省级示范区3个、市级示范区5个。", [(3, "个", None, None), (5, "个", None, None)]),
+    ("其中城市新区3个,老城区5个。", [(3, "个", None, None), (5, "个", None, None)]),
+    ("首2剂免费", []),
+    ("2025年3月—6月", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), BREAKDOWNS + NOT_BREAKDOWNS)
+def test_breakdown_clauses_and_new_units(text: str, expected: list[tuple]) -> None:
+    recs = find_quantities(text, 0, CTX)
+    assert [(r.value, r.unit, r.qualifier, r.region) for r in recs] == expected

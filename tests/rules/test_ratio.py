@@ -37,3 +37,21 @@ def test_ratio(text: str, expected: list[tuple]) -> None:
 @pytest.mark.parametrize("text", NOT_RATIOS)
 def test_not_ratio(text: str) -> None:
     assert find_ratios(text, 0, CTX) == []
+
+
+# a staffing ratio: the ratio word stands earlier in the sentence; `X与Y比例` names the parties
+STAFFING = [
+    ("保育人员与婴幼儿比例:乳儿班不低于1:3,托小班不低于1:5。",
+     [([1, 3], ["保育人员", "婴幼儿"]), ([1, 5], ["保育人员", "婴幼儿"])]),
+    ("师生比例达到1:15", [([1, 15], [])]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), STAFFING)
+def test_staffing_ratio(text: str, expected: list[tuple]) -> None:
+    assert [(r.shares, r.parties) for r in find_ratios(text, 0, CTX)] == expected
+
+
+@pytest.mark.parametrize("text", ["会议于17:30召开,调整比例。", "上午9:30开始。比例另定"])
+def test_time_is_not_staffing_ratio(text: str) -> None:
+    assert find_ratios(text, 0, CTX) == []

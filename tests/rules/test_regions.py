@@ -43,3 +43,28 @@ def test_not_region(name: str) -> None:
 def test_regions_before(text: str, names: tuple[str, ...] | None) -> None:
     share = regions_before(text, len(text))
     assert (share.names if share else None) == names
+
+
+# short forms X自治县 / X自治旗 generated for every …族自治县/旗 (the lexicon header)
+@pytest.mark.parametrize("name", ["镇宁自治县", "长白自治县", "融水自治县", "双江自治县", "莫力达瓦自治旗"])
+def test_short_autonomous_county(name: str) -> None:
+    assert is_region(name)
+
+
+@pytest.mark.parametrize("name", ["长自治县", "融自治县", "东乡自治县", "鄂伦春自治旗x", "自治县"])
+def test_no_bogus_short_form(name: str) -> None:
+    assert not is_region(name)
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("其中安宁经开区", ("安宁经开区",)),
+    (",黄龙旅游区", ("黄龙旅游区",)),
+    ("、天府新区", ("天府新区",)),
+    ("其中省级示范区", None),
+    (",城市新区", None),
+    ("、各开发区", None),
+    ("建设高新区", None),  # no clause boundary
+])
+def test_zone_shares(text: str, names: tuple[str, ...] | None) -> None:
+    share = regions_before(text, len(text))
+    assert (share.names if share else None) == names

@@ -238,3 +238,25 @@ def test_table_cell_elisions(cell: str, units: list[str]) -> None:
     from minshi_extract.rules.responsibility import find_units
 
     assert [r.unit for r in find_units(cell, 0, CTX, "support")] == units
+
+
+# batch 8: first item's prefix and last item's suffix; a body named after its city; place groups
+BATCH8 = [
+    ("配合单位:市财政、住房城乡建设、自然资源和规划局等部门",
+     [("support", "市财政局"), ("support", "市住房城乡建设局"), ("support", "市自然资源和规划局")]),
+    ("配合单位:市发展改革委、财政局,柳州供电局等",
+     [("support", "市发展改革委"), ("support", "市财政局"), ("support", "柳州供电局")]),
+    ("配合单位:市公安局、财政局", [("support", "市公安局"), ("support", "市财政局")]),
+    ("新建道路30公里。(区交通局、区财政局、相关镇街)",
+     [("responsible", "区交通局"), ("responsible", "区财政局"), ("responsible", "相关镇街")]),
+]
+
+
+@pytest.mark.parametrize(("line", "expected"), BATCH8)
+def test_batch8_units(line: str, expected: list[tuple[str, str]]) -> None:
+    assert [(r.role, r.unit) for r in find_responsibilities(line, 0, CTX)] == expected
+
+
+@pytest.mark.parametrize("line", ["新建道路30公里。(相关镇街)", "新建道路30公里。(各乡镇、各街道)"])
+def test_place_groups_alone_are_no_bracket_list(line: str) -> None:
+    assert find_responsibilities(line, 0, CTX) == []

@@ -163,3 +163,14 @@ def test_town_rows_are_regional_shares(label: str, region: str | None) -> None:
     from minshi_extract.rules.tables import row_region
 
     assert row_region([label, "12", "30"])[0] == region
+
+
+@pytest.mark.parametrize(
+    ("label", "region"),
+    [("镇宁自治县", "镇宁自治县"), ("曲靖经开区", "曲靖经开区"), ("黄果树旅游区", "黄果树旅游区"),
+     ("开发区", None), ("示范区", None), ("管委会", None)],
+)
+def test_zone_and_short_county_rows(label: str, region: str | None) -> None:
+    from minshi_extract.rules.tables import row_region
+
+    assert row_region([label, "12", "30"])[0] == region

@@ -1,0 +1,141 @@
+"""An unlabelled one-cell-per-line task table after the cover letter (a provincial 任务分工表 with
+序号 / 项目名称 / 资金安排(万元) / 责任单位 / 完成时限 and a 合计 row), bracketed portal labels, and
+a portal's download rows under the attachments; small fixture strings written for these tests."""
+
+from __future__ import annotations
+
+from minshi_extract.normalize import normalize
+from minshi_extract.structure import build_skeleton
+from minshi_extract.structure.headings import section_kind
+from minshi_extract.structure.lines import is_furniture
+
+
+def skel(raw: str):
+    return build_skeleton(normalize(raw)[0])
+
+
+TASK_TABLE = """[索引号] AB123-2019-0001    [发文字号] 某政办〔2019〕1号
+[成文日期] 2019-03-01    [发布日期] 2019-03-05
+
+某省人民政府办公厅关于印发2019年为民办实事任务分工的通知
+
+某政办〔2019〕1号
+
+各市人民政府:
+
+现将《2019年为民办实事任务分工表》印发给你们,请认真贯彻落实。
+
+                                某省人民政府办公厅
+                                  2019年3月1日
+
+2019年为民办实事任务分工表
+
+
+序号
+
+项目名称
+
+主要内容及目标
+
+资金安排
+(万元)
+
+责任单位
+
+完成时限
+
+1
+
+农村危房改造
+
+完成农村危房改造1万户,户均补助2万元。
+
+20000
+
+省住建厅(牵头)、省财政厅
+
+2019年10月底
+
+2
+
+饮水安全提升
+
+受益人口5万人。
+
+3000
+
+省水利厅
+
+2019年11月
+
+合计
+
+
+
+23000
+
+
+
+注:资金安排包括中央补助资金和省级财政资金。
+
+某通知.pdf
+"""
+
+
+def test_unlabelled_task_table_rows_are_programmes():
+    n = skel(TASK_TABLE)
+    assert [p.title for p in n.programmes] == ["农村危房改造", "饮水安全提升"]
+    (att,) = n.attachments
+    assert att.title == "2019年为民办实事任务分工表"
+    assert att.programme_id is None
+    (table,) = att.tables
+    assert table.header == ["序号", "项目名称", "主要内容及目标", "资金安排(万元)", "责任单位", "完成时限"]
+    assert table.rows[0] == ["1", "农村危房改造", "完成农村危房改造1万户,户均补助2万元。", "20000",
+                             "省住建厅(牵头)、省财政厅", "2019年10月底"]
+    # the 合计 row: blank cells skipped by the wider gap, its figure under the money column
+    assert table.rows[-1] == ["", "合计", "", "23000", "", ""]
+    assert len(table.rows) == 3  # the 注: line is not a row
+
+
+def test_bracketed_portal_labels_give_meta():
+    m = skel(TASK_TABLE).meta
+    assert m.index_no == "AB123-2019-0001"
+    assert m.issued_on == "2019-03-01"
+    assert m.published_on == "2019-03-05"
+    assert m.doc_number == "某政办〔2019〕1号"
+
+
+def test_header_word_in_body_without_figures_is_no_table():
+    raw = """某县人民政府关于印发2024年民生实事实施方案的通知
+
+各乡镇:
+
+现将方案印发给你们。
+
+项目名称
+
+各乡镇要认真填报。
+"""
+    assert skel(raw).attachments == []
+
+
+def test_portal_download_rows_are_furniture():
+    assert is_furniture("附件下载:")
+    assert is_furniture("相关附件:")
+    assert is_furniture("扫一扫在手机上查看当前页面")
+    assert is_furniture("【扫一扫】在手机上浏览")
+    assert not is_furniture("附件:2024年任务分解表")
+
+
+def test_standard_and_target_group_heading_kinds():
+    assert section_kind("补贴标准") == "funding"
+    assert section_kind("救助标准") == "funding"
+    assert section_kind("安置对象及岗位管理") == "scope"
+    assert section_kind("建设及服务标准") == "content"
+
+
+def test_bracketed_portal_label_lines_are_furniture():
+    assert is_furniture("[索引号] AB123-2019-0001    [发文字号] 某政办〔2019〕1号")
+    assert is_furniture("[成文日期] 2019-03-01    [发布日期] 2019-03-05")
+    assert is_furniture("【发布机构】某区政府办")
+    assert not is_furniture("[2019]5号文件要求各地落实。")
