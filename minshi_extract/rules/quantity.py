@@ -189,9 +189,10 @@ def _excluded(text: str, m: regex.Match, value: Decimal, quotes: list[tuple[int,
     num_start = m.start("num")
     if heading_marker_glued(text, num_start):
         return True
-    if num_start > 0 and text[num_start - 1] in "第首":
-        if not (text[num_start - 1] == "首" and m.group("unit") in exclusions().get("durations_after_first", [])):
-            return True  # 第2剂次: an ordinal (首30分钟 is a duration)
+    ordinal = num_start > 0 and text[num_start - 1] in "第首"
+    duration = m.group("unit") in exclusions().get("durations_after_first", [])
+    if ordinal and not (text[num_start - 1] == "首" and duration):
+        return True  # 第2剂次: an ordinal (首30分钟 is a duration)
     if inside(num_start, quotes):
         return True  # “七有”
     if text.startswith("+", m.end("num")) or text.startswith("+", m.end()):
