@@ -73,8 +73,13 @@ def find_plan_titles(lines: list[Line], start: int = 0) -> list[Found]:
     """Per-plan titles after offset `start`, wrapped lines joined (`改造建设18个...中心` + `和59个...方案`)."""
     found: list[Found] = []
     for idx, ln in enumerate(lines):
-        if ln.blank or ln.start < start or not is_plan_title_end(ln.text):
+        if ln.blank or ln.start < start:
             continue
+        tail = _split_title_tail(lines, idx)
+        if tail is None and not is_plan_title_end(ln.text):
+            continue
+        if found and found[-1].body_start > ln.start:
+            continue  # the tail line of the title just found
         first = idx
         j = idx - 1
         while True:
@@ -88,10 +93,26 @@ def find_plan_titles(lines: list[Line], start: int = 0) -> list[Found]:
                 break
             first = j
             j -= 1
-        title_lines = [x for x in lines[first:idx + 1] if not x.blank]
+        last = tail if tail is not None else idx
+        title_lines = [x for x in lines[first:last + 1] if not x.blank]
         title = "".join(x.text for x in title_lines)
-        found.append(Found(title, lines[first].start, ln.end))
+        found.append(Found(title, lines[first].start, lines[last].end))
     return found
+
+
+def _split_title_tail(lines: list[Line], idx: int) -> int | None:
+    """Index of the last line of a title broken inside its final word: a PDF centres
+    `…60公里实施方` and sets `案` alone on the next line. Only a tail of at most 3 characters that
+    completes the plan-title ending counts; None otherwise."""
+    ln = lines[idx]
+    if is_plan_title_end(ln.text) or not is_title_fragment(ln.text):
+        return None
+    k, gap = idx + 1, 0
+    while k < len(lines) and lines[k].blank:
+        gap, k = gap + 1, k + 1
+    if k >= len(lines) or gap > 1 or len(lines[k].text) > 3:
+        return None
+    return k if is_plan_title_end(ln.text + lines[k].text) else None
 
 
 def item_title(body: str) -> str:
