@@ -26,6 +26,7 @@ from minshi_extract.rules.regions import is_region, town_ending_at
 from minshi_extract.rules.responsibility import declares_first_is_lead, find_units, role_of_header
 
 _MONEY_UNITS = {"元": 1, "万元": 10**4, "亿元": 10**8}
+_SCALES = {"万": 10**4, "亿": 10**8}
 # 总投资(万元) / 2025年任务(户) / 补助标准(万元/个): the unit in the header's last bracket
 _BRACKET_RE = regex.compile(r"[(\[](?P<unit>[^()\[\]]{1,8})[)\]]\s*$")
 # a cell that is only a figure: 80 / 28.00 / 1,201 / 3 433 (PDF spacing)
@@ -42,6 +43,7 @@ class Column:
     kind: str  # "quantity" | "money"
     unit: str  # 户 / 人 / 万元 ...
     per: str | None = None
+    scale: int = 1  # 受益人口(万人): a cell 5.2 is 52000 人
 
 
 def _squash(s: str) -> str:
@@ -62,6 +64,10 @@ def read_header(header: str) -> Column | None:
             return Column(item, "money", unit, per or None)
         if unit in units():
             return Column(item, "quantity", unit)
+        # (万人) / (万户): a count in ten-thousands, the cell scaled to the unit as counted
+        scale = _SCALES.get(unit[:1])
+        if scale and unit[1:] in units():
+            return Column(item, "quantity", unit[1:], scale=scale)
     if "人数" in h:
         return Column(item, "quantity", "人")
     return None
@@ -144,7 +150,7 @@ def records_from_table(
                 amount = to_number(value * _MONEY_UNITS[col.unit])
                 out.append(Money(amount_cny=amount, text_unit=col.unit, per=col.per, **common))
             else:
-                out.append(Quantity(value=to_number(value), unit=col.unit, **common))
+                out.append(Quantity(value=to_number(value * col.scale), unit=col.unit, **common))
     return out
 
 

@@ -162,8 +162,10 @@ def find_recipients(lines: list[Line], stop: int) -> tuple[list[str], Line | Non
 
 
 def infer_year(title: str | None, doc_number: str | None, sign_date: str | None,
-               issued_on: str | None) -> int | None:
-    """The notice year: from the title, else the doc number, else the signature date, else issued_on."""
+               issued_on: str | None, published_on: str | None = None, head: str = "") -> int | None:
+    """The notice year: from the title, else the doc number, else the signature date, else
+    issued_on, else published_on (a news page), else the first year written in the opening text
+    (`南充市2025年8件民生实事项目`)."""
     if title:
         m = _YEAR_IN.search(title, timeout=TIMEOUT)
         if m:
@@ -175,10 +177,11 @@ def infer_year(title: str | None, doc_number: str | None, sign_date: str | None,
         m = _DOC_YEAR.search(doc_number, timeout=TIMEOUT)
         if m:
             return int(m.group(1))
-    for d in (sign_date, issued_on):
+    for d in (sign_date, issued_on, published_on):
         if d:
             return int(d[:4])
-    return None
+    m = _YEAR_IN.search(head, timeout=TIMEOUT) if head else None
+    return int(m.group(1)) if m else None
 
 
 def _hint(hints: dict[str, str] | None, *keys: str) -> str | None:
@@ -223,7 +226,7 @@ def build_meta(text: str, lines: list[Line], stop: int, hints: dict[str, str] | 
         hinted = _hint(hints, "published_on", "发布日期", "发布时间")
         published_on = parse_date(hinted) if hinted else None
     recipients, _ = find_recipients(lines, stop)
-    year = infer_year(title, doc_number, sign_date, issued_on)
+    year = infer_year(title, doc_number, sign_date, issued_on, published_on, text[:stop][:2000])
     return Meta(
         title=title, issuer=issuer, doc_number=doc_number, index_no=index_no,
         issued_on=issued_on, published_on=published_on, recipients=recipients, year=year,

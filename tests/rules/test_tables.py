@@ -174,3 +174,10 @@ def test_zone_and_short_county_rows(label: str, region: str | None) -> None:
     from minshi_extract.rules.tables import row_region
 
     assert row_region([label, "12", "30"])[0] == region
+
+
+def test_header_in_ten_thousands_scales_the_cell() -> None:
+    col = read_header("受益人口(万人)")
+    assert (col.kind, col.unit, col.scale) == ("quantity", "人", 10000)
+    assert read_header("改造户数(万户)").scale == 10000
+    assert read_header("资金(万元)").kind == "money"  # 万元 stays money, not a scaled 元 count

@@ -9,3 +9,9 @@ def test_bare_time_label_of_a_news_page_is_the_publication_date() -> None:
 def test_completion_time_label_is_not_a_publication_date() -> None:
     text = "某县人民政府关于印发2025年民生实事的通知\n完成时间:2025-11-30\n"
     assert extract_text(text).meta.published_on is None
+
+
+def test_news_page_year_comes_from_the_publication_date() -> None:
+    text = "今年某市将办好8件民生实事\n来源:某市日报 发布时间:2025-02-14 09:30\n2月13日,记者获悉,8件民生实事项目正式确定。\n"
+    notice = extract_text(text)
+    assert notice.meta.year == 2025
