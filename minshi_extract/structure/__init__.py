@@ -6,7 +6,7 @@ from __future__ import annotations
 import regex
 
 from ..models import Attachment, Notice, Programme, Table
-from .attachments import find_blocks, find_free_tables, find_references, rebuild_table
+from .attachments import find_blocks, find_free_tables, find_inline_blocks, find_references, rebuild_table
 from .evidence import Candidate, choose, evidence
 from .lines import TIMEOUT, Line, is_figure, split_lines, title_columns
 from .meta import build_meta, find_recipients
@@ -16,6 +16,7 @@ from .programmes import (
     find_items,
     find_plan_titles,
     inline_candidate,
+    is_plan_title_end,
     items_as_found,
     level_candidate,
     make_programme,
@@ -113,7 +114,10 @@ def build_skeleton(text: str, hints: dict[str, str] | None = None) -> Notice:
     refs = find_references(lines)
     skip = {r.line.no for r in refs}
     pre_titles = find_plan_titles(lines)
-    blocks = find_blocks(lines, refs, [f.start for f in pre_titles])
+    title_starts = [f.start for f in pre_titles]
+    inline = find_inline_blocks(lines, title_starts, is_plan_title_end)
+    blocks = find_blocks(lines, refs, title_starts + [b.label_line.start for b in inline])
+    blocks = sorted(blocks + inline, key=lambda b: b.label_line.start)
     taken = {ln.no for b in blocks for ln in (b.label_line, *b.title_lines, *b.table_lines)}
     blocks += find_free_tables(lines, taken | skip)
     for b in blocks:

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 import regex
 
 from ..models import Table
-from .lines import TIMEOUT, Line, has_cjk, is_figure, is_furniture, title_columns
+from .lines import TIMEOUT, Line, has_cjk, is_figure, is_furniture, is_table_row, title_columns
 
 # a block label alone on its line: 附件1 / 附件 2 / 附件
 _LABEL = regex.compile(r"附\s*件\s*(\d{1,2})?\s*[:]?")
@@ -21,6 +21,8 @@ _TITLE_END = regex.compile(r"(?:表|清单|名单|名册|目录|明细|计划|�
 _SEQ_HEADERS = ("序号", "编号", "No.", "NO.")
 # a note under a table: `注:资金安排包括…` / `备注:` / `说明:`; it ends the table
 _NOTE = regex.compile(r"(?:注|备注|说明)\s*\d?\s*[:]")
+# a label and its title on one line: `附件:长治市2025年…任务分解表` / `附表:2025年…任务分配表`
+_INLINE = regex.compile(r"(附\s*[件表])\s*(\d{1,2})?\s*[:]\s*(\S.*)")
 # a heading line of the body (`一、` / `(一)`): a flattened table never runs over one
 _BODY_HEADING = regex.compile(r"[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十]{1,3}\)")
 
@@ -84,6 +86,48 @@ def find_references(lines: list[Line]) -> list[Reference]:
 
 def reference_lines(refs: list[Reference]) -> set[int]:
     return {r.line.no for r in refs}
+
+
+def _ends_table(text: str, plan_title) -> bool:
+    """A line a table never runs over: a label, a body heading, a note, a sentence, a plan title."""
+    return bool(_LABEL.fullmatch(text, timeout=TIMEOUT) or _INLINE.fullmatch(text, timeout=TIMEOUT)
+                or _BODY_HEADING.match(text, timeout=TIMEOUT) or _NOTE.match(text, timeout=TIMEOUT)
+                or "。" in text or (len(text) > 40 and not is_table_row(text)) or plan_title(text))
+
+
+def _inline_table(lines: list[Line], idx: int, stops: list[int], plan_title) -> list[Line]:
+    """The table right under an `附件:TITLE` line (rows on one line each, or one cell per line),
+    up to the first line a table never runs over; [] when what follows is no table (body text,
+    another label): the line is then a reference only."""
+    body: list[Line] = []
+    for x in lines[idx + 1:]:
+        if x.start in stops or (not x.blank and not is_furniture(x.text) and _ends_table(x.text, plan_title)):
+            break
+        if not is_furniture(x.text):
+            body.append(x)
+    while body and body[-1].blank:
+        body.pop()
+    cells = [x for x in body if not x.blank]
+    rows = sum(is_table_row(x.text) for x in cells)
+    if rows >= 2 and rows * 2 >= len(cells):
+        return body
+    figures = sum(is_figure(x.text) for x in cells)
+    return body if len(cells) >= 4 and figures >= 2 and figures * 3 >= len(cells) else []
+
+
+def find_inline_blocks(lines: list[Line], stops: list[int], plan_title) -> list[Block]:
+    """`附件:TITLE` / `附表:TITLE` lines followed by a table: blocks titled on their label line."""
+    blocks: list[Block] = []
+    for k, ln in enumerate(lines):
+        m = None if ln.blank else _INLINE.fullmatch(ln.text, timeout=TIMEOUT)
+        if not m or _REF_ITEM.fullmatch(m.group(3).strip(), timeout=TIMEOUT):
+            continue
+        table = _inline_table(lines, k, stops, plan_title)
+        if table:
+            blocks.append(Block(label=_compact(m.group(1)) + (m.group(2) or ""),
+                                number=int(m.group(2)) if m.group(2) else None, label_line=ln,
+                                title=_compact(m.group(3)), end=table[-1].end, table_lines=table))
+    return blocks
 
 
 def find_blocks(lines: list[Line], refs: list[Reference], stops: list[int]) -> list[Block]:
@@ -207,6 +251,10 @@ def rebuild_table(lines: list[Line], text: str) -> tuple[Table, list[list[tuple[
     lines = [ln for ln in lines if not is_furniture(ln.text) or "|" in ln.text]
     if sum("|" in ln.text for ln in lines if not ln.blank) >= 2:
         return _rebuild_piped(lines)
+    nonblank = [ln for ln in lines if not ln.blank]
+    rowed = sum(is_table_row(ln.text) for ln in nonblank)
+    if nonblank and len(nonblank[0].text.split()) >= 3 and rowed >= 2 and rowed * 2 >= len(nonblank):
+        return _rebuild_spaced(nonblank)
     cells = _cells(lines, text)
     first_fig = next((i for i, c in enumerate(cells) if is_figure(c.text)), None)
     if first_fig is None:
@@ -269,6 +317,37 @@ def rebuild_table(lines: list[Line], text: str) -> tuple[Table, list[list[tuple[
         spans.append([(c.start, c.end) if c else (anchor, anchor) for c in row])
         table_rows.append([c.text if c else "" for c in row])
     table = Table(header=[c.text for c in header], rows=table_rows)
+    table._cell_spans = spans
+    return table, spans
+
+
+def _split_spaced(ln: Line) -> list[Cell]:
+    """`陈仓区 12 190` -> cells with offsets."""
+    return [Cell(m.group(), ln.start + m.start(), ln.start + m.end(), 0)
+            for m in regex.finditer(r"\S+", ln.text, timeout=TIMEOUT)]
+
+
+def _rebuild_spaced(lines: list[Line]) -> tuple[Table, list[list[tuple[int, int]]]] | None:
+    """Rows set one per line, cells separated by spaces; a short row (`合计 126 23500`) keeps its
+    label on the left (under the label column of a 序号 table) and its figures on the right."""
+    header = _split_spaced(lines[0])
+    n = len(header)
+    seq = header[0].text in _SEQ_HEADERS
+    spans: list[list[tuple[int, int]]] = [[(c.start, c.end) for c in header]]
+    rows: list[list[str]] = []
+    for ln in lines[1:]:
+        cells = _split_spaced(ln)
+        row: list[Cell | None] = list(cells[:n])
+        if len(cells) < n:
+            label = [] if is_figure(cells[0].text) else [cells[0]]
+            figs = cells[len(label):]
+            lead: list[Cell | None] = [None] * (1 if seq and label else 0)
+            row = [*lead, *label]
+            row += [None] * (n - len(row) - len(figs)) + figs
+        anchor = next(c.start for c in row if c is not None)
+        spans.append([(c.start, c.end) if c else (anchor, anchor) for c in row])
+        rows.append([c.text if c else "" for c in row])
+    table = Table(header=[c.text for c in header], rows=rows)
     table._cell_spans = spans
     return table, spans
 

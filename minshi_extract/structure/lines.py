@@ -13,6 +13,8 @@ TIMEOUT = 1.0  # seconds; every pattern run on user text gets it
 
 # a figure cell of a flattened table: `155`, `54.25`, `0.00`, `-`, `—`, `70%`
 _FIGURE = regex.compile(r"(?:[-+]?\d+(?:\.\d+)?%?|[-—/]+)")
+# a header cell naming its unit in brackets: `总投资(万元)` / `涉及户数(户)`
+_UNIT_CELL = regex.compile(r".*\([^()]{1,6}\)")
 # a line made only of CJK-free punctuation is not a title fragment
 _HAS_CJK = regex.compile(r"\p{Han}")
 
@@ -47,6 +49,16 @@ def split_lines(text: str) -> list[Line]:
 def is_figure(s: str) -> bool:
     """A table figure cell: `155`, `54.25`, `0.00`."""
     return bool(_FIGURE.fullmatch(s.strip(), timeout=TIMEOUT))
+
+
+def is_table_row(s: str) -> bool:
+    """A table row set on one line, cells separated by spaces: `陈仓区 12 190 5.2 4420` (2+ figure
+    cells) or a header `县区 工程(处) 新建改造管网(公里)` (2+ cells naming a unit in brackets)."""
+    cells = s.split()
+    if len(cells) < 3:
+        return False
+    return (sum(is_figure(c) for c in cells) >= 2
+            or sum(bool(_UNIT_CELL.fullmatch(c, timeout=TIMEOUT)) for c in cells) >= 2)
 
 
 def has_cjk(s: str) -> bool:

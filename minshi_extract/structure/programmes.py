@@ -17,7 +17,7 @@ import regex
 from ..models import Part, Programme, Section
 from .evidence import NON_PROJECT_PARENTS, Candidate, evidence, is_category
 from .headings import Heading, build_sections, find_headings, heading_of, parse_marker, section_kind
-from .lines import TIMEOUT, Line, has_cjk, is_figure, is_furniture
+from .lines import TIMEOUT, Line, has_cjk, is_figure, is_furniture, is_table_row
 
 # a plan title ends the line: ...实施方案 / ...工作方案 / ...行动方案(试行)
 _PLAN_END = regex.compile(r"(?:实施方案|工作方案|行动方案|建设方案|方案|实施细则)(?:\((?:试行|修订)\))?")
@@ -64,7 +64,7 @@ def is_title_fragment(s: str) -> bool:
         return False
     if any(p in s for p in _SENTENCE_PUNCT) or s.endswith(("。", ",")) or parse_marker(s):
         return False
-    if _DATE_LINE.fullmatch(s, timeout=TIMEOUT):
+    if _DATE_LINE.fullmatch(s, timeout=TIMEOUT) or is_table_row(s):
         return False
     return not s.startswith(("附件", "附\u3000件")) and not is_plan_title_end(s)
 
