@@ -106,7 +106,23 @@ def step_window(text: str, year: int | None, require_marker: bool = True) -> Ste
             return None
         name_start = head_start + (len(text[head_start : b.start()]) - len(text[head_start : b.start()].lstrip()))
         return StepWindow(name, name_start if name else b.start(), b.start(), b.end(), date, start, end)
-    return _colon_window(text, head_start, head_end, year)
+    return _colon_window(text, head_start, head_end, year) or _lead_window(text, head_start, head_end, year)
+
+
+# a window opening the step, before its colon: (一)3月至4月:确定助餐点选址
+_LEAD_RE = regex.compile(r"(?P<win>[^,;。:()]{2,24}?)\s*:")
+
+
+def _lead_window(text: str, head_start: int, head_end: int, year: int | None) -> StepWindow | None:
+    """`(一)3月至4月:确定助餐点选址,...` -> a step with no name whose window comes first."""
+    m = _LEAD_RE.match(text, head_start, head_end, timeout=TIMEOUT)
+    if m is None:
+        return None
+    got = _window_of(m.group("win"), year)
+    if got is None:
+        return None
+    date, start, end = got
+    return StepWindow(None, m.start("win"), m.start("win"), m.end("win"), date, start, end)
 
 
 def _colon_window(text: str, head_start: int, head_end: int, year: int | None) -> StepWindow | None:

@@ -79,6 +79,11 @@ def town_ending_at(text: str, end: int, lo: int = 0) -> int | None:
     bounds = words.get("town_left_boundary", "")
     leads = words.get("town_left_words", [])
     shortest, longest = (2, 6) if zone else (1, 4)  # characters before the suffix
+    # a zone named by its kind alone (`渭滨区22个、高新区14个`): the city's own 高新区 / 经开区
+    if zone and suffix in words.get("standalone_zones", []):
+        s = end - len(suffix)
+        if s >= lo and s > 0 and text[s - 1] in bounds:
+            return s
     for n in range(len(suffix) + shortest, len(suffix) + longest + 1):
         s = end - n
         if s < lo:

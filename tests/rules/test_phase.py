@@ -11,6 +11,8 @@ STEPS = Context(year=2025, programme_id="P01", section="三、实施步骤", kin
 
 # (heading line, year, name, start, end, evidence)
 PHASES = [
+    # a window opening the step, before its colon (no name)
+    ("(一)3月至4月:确定选址,4月20日前报市民政局备案。", 2023, None, "2023-03", "2023-04", "3月至4月"),
     ("(一)准备阶段(1—2月)。市、县区政府指导凉州区、古浪县教育部门结合实际,制定本区域工作方案", 2025,
      "准备阶段", "2025-01", "2025-02", "准备阶段(1—2月)"),
     ("1.确定目标任务(4月底前)。发布项目公告,向各县区分解下达年度目标任务。", 2025,

@@ -68,3 +68,24 @@ def test_no_bogus_short_form(name: str) -> None:
 def test_zone_shares(text: str, names: tuple[str, ...] | None) -> None:
     share = regions_before(text, len(text))
     assert (share.names if share else None) == names
+
+
+@pytest.mark.parametrize(
+    ("text", "regions"),
+    [
+        ("其中渭滨区22个、金台区20个、高新区14个", ["渭滨区", "金台区", "高新区"]),  # the city's own 高新区
+        ("全市城镇新增就业1.7万人", [None]),  # 城镇 is no town
+        ("推进乡镇集镇建设10个", [None]),
+    ],
+)
+def test_zone_and_town_shares(text: str, regions: list[str | None]) -> None:
+    from minshi_extract.rules.context import Context
+    from minshi_extract.rules.quantity import find_quantities
+
+    assert [q.region for q in find_quantities(text, 0, Context(year=2025))] == regions
+
+
+def test_town_row_ending_in_ji_zhen() -> None:
+    from minshi_extract.rules.tables import row_region
+
+    assert row_region(["余集镇", "30", "10.5"])[0] == "余集镇"  # 集镇 ends a real town's name
