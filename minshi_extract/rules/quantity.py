@@ -308,15 +308,22 @@ def find_quantities(text: str, base: int, ctx: Context) -> list[Quantity]:
     out: list[Quantity] = []
     # a share counts what its total counts: 18个乡镇综合养老服务中心(其中:凉州区8个...) -> 8个 of the same item
     total_item: dict[str, str | None] = {}
+    prev: Figure | None = None
+    prev_regions: tuple[str | None, ...] = (None,)
     for f in figures:
         share = share_regions(text, starts, f.start)
+        if share is None and prev is not None and f.start == prev.end and prev_regions != (None,):
+            # 利州区58个4320户 / 宛城区3所3150个: a figure glued to a share is the same region's
+            share = prev_regions, f.start
         if share is None:
             region = clause_region(text, f.start, starts)
             rec = _record(text, base, ctx, f, f.start, region)
             total_item[f.unit] = rec.item
             out.append(rec)
+            prev, prev_regions = f, (region,)
             continue
         names, s = share
         for name in names:  # 民勤县、天祝县各3个 -> one record per county, one shared span
             out.append(_record(text, base, ctx, f, s, name, total_item.get(f.unit)))
+        prev, prev_regions = f, tuple(names)
     return out
