@@ -186,7 +186,17 @@ def _cells(lines: list[Line], text: str) -> list[Cell]:
     # only blank lines BETWEEN cells count: a blank line before the first cell (after the title)
     # says nothing about how the cells are separated
     nonblank = [k for k, ln in enumerate(lines) if not ln.blank]
-    spaced = bool(nonblank) and any(ln.blank for ln in lines[nonblank[0]:nonblank[-1] + 1])
+    inner = lines[nonblank[0]:nonblank[-1] + 1] if nonblank else []
+    # runs of consecutive non-blank lines: one per cell (or a few lines each) when blank lines
+    # separate the cells; a dense one-cell-per-line table with a footer after one blank line
+    # (`右江区` / `3800` / ... then `主办:…`) has a couple of long runs and is not spaced
+    runs = [r for r in "".join("x" if ln.blank else "." for ln in inner).split("x") if r]
+    spaced = len(runs) > 1 and len(runs) * 3 >= len(nonblank)
+    if not spaced and len(runs) > 1:
+        # the footer after the table's last blank line (`广元市人民政府办公室` / `…印发`) is no cell
+        last_blank = max(k for k, ln in enumerate(lines) if ln.blank and k < nonblank[-1])
+        if not any(is_figure(ln.text) for ln in lines[last_blank:]):
+            lines = lines[:last_blank]
     cells: list[Cell] = []
     gap = 0
     run: list[Line] = []
