@@ -39,6 +39,9 @@ FROM_TEXT = {
     "shuyang_2023": True,
     "xinzheng_2026": True,
     "liuyang_2025_gb18030": False,
+    "shangcheng_2025": True,  # centred 18pt lines wrapped (`…县城市` / `管理局`), an 附表 title wrapped
+    "quzhou_2026": True,  # a 万元 column in a Word table
+    "hunan_2019": True,  # a paragraph broken over a page left one line short (widow control)
 }
 SERIF = "Noto Serif CJK SC"  # stands in for 仿宋_GB2312, which no free font provides
 SANS = "Noto Sans CJK SC"  # stands in for 黑体

@@ -313,6 +313,18 @@ class Geometry:
     right: float  # right margin (x1 of full lines)
     bottom: float = 0.0  # bottom of the text block (last line of a full page); 0: unknown
     gap: float = 0.0  # the blank set between CJK and Latin/digits (see cjk_latin_gap)
+    pitch: float = 0.0  # the distance between body lines of a paragraph; 0: unknown
+
+
+def line_pitch(page_lines: list[list[Line]], body: float) -> float:
+    """The usual distance from one body line to the next (office producers: often 1.75 em)."""
+    steps = Counter(
+        round(b.top - a.top, 1)
+        for lines in page_lines
+        for a, b in itertools.pairwise(_block_lines(lines, body))
+        if 0 < b.top - a.top < 3 * body
+    )
+    return steps.most_common(1)[0][0] if steps else 0.0
 
 
 def measure(lines: list[Line]) -> Geometry:
@@ -391,9 +403,16 @@ def joins(a: Line, b: Line, g: Geometry, gb: Geometry | None = None) -> bool:
     # full: it reaches the right margin, or b's first unit (`元、` after `3.86亿`) would not have fitted
     need = b.head + (g.gap if is_cjk(a.text[-1]) != is_cjk(b.text[0]) else 0.0)  # `各3` + ` 个）`
     full = a.x1 >= g.right - _FULL_SLACK * a.size or g.right - a.x1 < need + 0.1 * b.size
-    if b.page != a.page and g.bottom and a.bottom < g.bottom - 2.2 * a.size:
-        return False  # a page left short (a page break, `附件1` on the next page): a paragraph ended
+    # a page left short (a page break, `附件1` on the next page): a paragraph ended. Widow/orphan
+    # control may move one line over, and pages set their lines on grids offset by up to a line:
+    # a page two lines short, not one, was broken on purpose
+    short = max(2.2 * a.size, 1.9 * g.pitch)
+    if b.page != a.page and g.bottom and a.bottom < g.bottom - short:
+        return False
     at_left = b.x0 <= gb.left + 0.5 * b.size  # an indented line starts a paragraph
+    if full and not at_left and b.page == a.page and a.x0 <= g.left + b.size:
+        # a centred line (a heading, `配合单位：…` set as one) wraps to a shorter line centred under it
+        return abs((a.x0 + a.x1) - (b.x0 + b.x1)) < b.size
     return full and at_left
 
 
@@ -582,7 +601,8 @@ def read_pdf(data: bytes, path: str | None, sha256: str) -> RawDoc:
     bottom = block_bottom(page_lines, g.body)
     gaps = [ln.gap for ln in all_lines if ln.gap >= 0]
     gap = statistics.median(gaps) if gaps else 0.0
-    per_page = {n: dataclasses.replace(pg, bottom=bottom, gap=gap) for n, pg in per_page.items()}
+    pitch = line_pitch(page_lines, g.body)
+    per_page = {n: dataclasses.replace(pg, bottom=bottom, gap=gap, pitch=pitch) for n, pg in per_page.items()}
     segs = assemble(items, per_page)
     segs.append(("\n", segs[-1][1] if segs else 1))
     text, pages = page_spans(segs, sizes)

@@ -29,6 +29,9 @@ FILES = [
     "shuyang_2023.pdf",
     "xinzheng_2026.pdf",
     "liuyang_2025_gb18030.pdf",  # ragged right
+    "shangcheng_2025.pdf",  # centred lines that wrap
+    "quzhou_2026.pdf",
+    "hunan_2019.pdf",  # a page one line short (widow control)
 ]
 
 
@@ -140,3 +143,22 @@ def test_no_join_over_a_page_left_short():
     assert not joins(a, b, G)
     full_page = _line("2.2025年残疾人日间照料服务省级示范中心任务分解表", 122.0, 517.3, bottom=699.0)
     assert joins(full_page, b, G)
+
+
+def test_a_page_one_line_short_still_joins():
+    # widow control moved one line over, and page 2's lines sit on a grid 10pt above page 1's:
+    # 38pt short with a 28pt line pitch is one line, not a page break
+    g = Geometry(body=16.0, left=79.5, right=521.7, bottom=725.3, gap=3.3, pitch=28.0)
+    a = _line("面积不低于300平方米，省级财政每个补助20万元，其中长沙", 79.5, 521.4, bottom=687.3)
+    b = _line("市30个、衡阳市25个，其余由各市州按计划分解落实。（省", 79.5, 520.8, page=2, bottom=127.3)
+    assert joins(a, b, g)
+    two_short = _line("面积不低于300平方米，省级财政每个补助20万元，其中长沙", 79.5, 521.4, bottom=659.3)
+    assert not joins(two_short, b, g)
+
+
+def test_a_centred_line_wraps_to_a_centred_line():
+    a = _line("配合单位：县公安局交警大队、县自然资源局、县城市", 84.6, 516.6)
+    assert joins(a, _line("管理局", 273.6, 327.6), G)  # centred under it
+    assert not joins(a, _line("管理局", 122.0, 176.0), G)  # indented: a new paragraph
+    short = _line("牵头单位：县住房和城乡建设局", 174.6, 426.6)
+    assert not joins(short, _line("管理局", 273.6, 327.6), G)  # not full: a centred line that ends
