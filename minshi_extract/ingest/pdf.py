@@ -406,12 +406,17 @@ def joins(a: Line, b: Line, g: Geometry, gb: Geometry | None = None) -> bool:
     # a page left short (a page break, `附件1` on the next page): a paragraph ended. Widow/orphan
     # control may move one line over, and pages set their lines on grids offset by up to a line:
     # a page two lines short, not one, was broken on purpose
-    short = max(2.2 * a.size, 1.9 * g.pitch)
+    # (widow control only ever moves a line out of a running sentence: a page whose last line
+    # ends a sentence keeps the tighter limit)
+    ends_sentence = a.text.rstrip().endswith(("。", "；", ";", "！", "？", ":", "："))
+    short = 2.2 * a.size if ends_sentence else max(2.2 * a.size, 1.9 * g.pitch)
     if b.page != a.page and g.bottom and a.bottom < g.bottom - short:
         return False
     at_left = b.x0 <= gb.left + 0.5 * b.size  # an indented line starts a paragraph
-    if full and not at_left and b.page == a.page and a.x0 <= g.left + b.size:
-        # a centred line (a heading, `配合单位：…` set as one) wraps to a shorter line centred under it
+    if full and not at_left and not ends_sentence and b.page == a.page and a.x0 <= g.left + b.size \
+            and b.x1 < a.x1 - b.size:
+        # a centred line (a heading, `配合单位：…` set as one) wraps to a shorter line centred under
+        # it; a line that ends a sentence never runs on into a centred one
         return abs((a.x0 + a.x1) - (b.x0 + b.x1)) < b.size
     return full and at_left
 
