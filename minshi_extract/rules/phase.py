@@ -113,28 +113,31 @@ def step_window(text: str, year: int | None, require_marker: bool = True) -> Ste
 _LEAD_RE = regex.compile(r"(?P<win>[^,;。:()]{2,24}?)\s*:")
 
 
+def _window_match(
+    pattern: regex.Pattern, text: str, head_start: int, head_end: int, year: int | None
+) -> tuple[regex.Match, DateMatch, str | None, str | None] | None:
+    """The match of a colon-window pattern whose `win` group is one date or range."""
+    m = pattern.match(text, head_start, head_end, timeout=TIMEOUT)
+    got = _window_of(m.group("win"), year) if m else None
+    return (m, *got) if m and got else None
+
+
 def _lead_window(text: str, head_start: int, head_end: int, year: int | None) -> StepWindow | None:
     """`(一)3月至4月:确定助餐点选址,...` -> a step with no name whose window comes first."""
-    m = _LEAD_RE.match(text, head_start, head_end, timeout=TIMEOUT)
-    if m is None:
+    found = _window_match(_LEAD_RE, text, head_start, head_end, year)
+    if found is None:
         return None
-    got = _window_of(m.group("win"), year)
-    if got is None:
-        return None
-    date, start, end = got
+    m, date, start, end = found
     return StepWindow(None, m.start("win"), m.start("win"), m.end("win"), date, start, end)
 
 
 def _colon_window(text: str, head_start: int, head_end: int, year: int | None) -> StepWindow | None:
     """`(一)前期准备阶段:2025年3月—4月。...` -> name 前期准备阶段, window 2025-03..2025-04: the text
     between the colon and the heading's 。 is one date or range, nothing else."""
-    m = _COLON_RE.match(text, head_start, head_end, timeout=TIMEOUT)
-    if m is None:
+    found = _window_match(_COLON_RE, text, head_start, head_end, year)
+    if found is None:
         return None
-    got = _window_of(m.group("win"), year)
-    if got is None:
-        return None
-    date, start, end = got
+    m, date, start, end = found
     name = m.group("name").strip(_NAME_STRIP) or None
     # a colon line whose name is a deadline label states a target date, no step: 完成时限:12月底前
     if name is None or any(name.endswith(w) for w in date_words().get("deadline_label_endings", [])):
