@@ -320,13 +320,20 @@ def rebuild_table(lines: list[Line], text: str) -> tuple[Table, list[list[tuple[
                 row = [None] * pad_left + row
             row = row + [None] * (n - len(row))
         out_rows.append(row)
+    return _make_table(header, out_rows)
+
+
+def _make_table(
+    header: list[Cell], rows: list[list[Cell | None]]
+) -> tuple[Table, list[list[tuple[int, int]]]]:
+    """A Table with its cell spans; an empty cell gets a zero-width span at its row's first cell."""
     spans: list[list[tuple[int, int]]] = [[(c.start, c.end) for c in header]]
-    table_rows: list[list[str]] = []
-    for row in out_rows:
+    texts: list[list[str]] = []
+    for row in rows:
         anchor = next(c.start for c in row if c is not None)
         spans.append([(c.start, c.end) if c else (anchor, anchor) for c in row])
-        table_rows.append([c.text if c else "" for c in row])
-    table = Table(header=[c.text for c in header], rows=table_rows)
+        texts.append([c.text if c else "" for c in row])
+    table = Table(header=[c.text for c in header], rows=texts)
     table._cell_spans = spans
     return table, spans
 
@@ -343,8 +350,7 @@ def _rebuild_spaced(lines: list[Line]) -> tuple[Table, list[list[tuple[int, int]
     header = _split_spaced(lines[0])
     n = len(header)
     seq = header[0].text in _SEQ_HEADERS
-    spans: list[list[tuple[int, int]]] = [[(c.start, c.end) for c in header]]
-    rows: list[list[str]] = []
+    rows: list[list[Cell | None]] = []
     for ln in lines[1:]:
         cells = _split_spaced(ln)
         row: list[Cell | None] = list(cells[:n])
@@ -354,12 +360,8 @@ def _rebuild_spaced(lines: list[Line]) -> tuple[Table, list[list[tuple[int, int]
             lead: list[Cell | None] = [None] * (1 if seq and label else 0)
             row = [*lead, *label]
             row += [None] * (n - len(row) - len(figs)) + figs
-        anchor = next(c.start for c in row if c is not None)
-        spans.append([(c.start, c.end) if c else (anchor, anchor) for c in row])
-        rows.append([c.text if c else "" for c in row])
-    table = Table(header=[c.text for c in header], rows=rows)
-    table._cell_spans = spans
-    return table, spans
+        rows.append(row)
+    return _make_table(header, rows)
 
 
 def _split_pipe(ln: Line) -> list[Cell]:
