@@ -40,12 +40,19 @@ class Meta(_Model):
 
 
 class _RecordBase(_Model):
+    # stable id: the programme id (N for the cover letter) and the record's index, P03-007
+    id: str | None = None
+    # the id of the total this record is a share of (其中 shares, regional shares, payer splits,
+    # table rows under a 合计); null for a record that is nobody's share
+    part_of: str | None = None
     programme_id: str | None = None
     part: int | None = None
     section: str | None = None
     text: str
     span: Span
     page: int | None = None  # 1-based page of the evidence, when the source has pages
+    # set by a rule: the total record this one splits; the pipeline turns it into part_of
+    _total: _RecordBase | None = PrivateAttr(default=None)
 
 
 class Quantity(_RecordBase):
@@ -158,7 +165,8 @@ class Attachment(_Model):
 
 
 class Notice(_Model):
-    schema_version: Literal["1"] = "1"
+    # "2" added record id and part_of; readers of "1" documents keep working (both default to null)
+    schema_version: Literal["1", "2"] = "2"
     source: Source = Field(default_factory=Source)
     text: str
     meta: Meta = Field(default_factory=Meta)

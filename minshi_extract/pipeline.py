@@ -12,7 +12,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from .ingest import DEFAULT_MAX_BYTES, RawDoc, load, load_bytes
-from .models import Notice, Part, Programme, Record, Section, Source, dedupe
+from .models import Notice, Part, Programme, Record, Section, Source, dedupe, record_key
 from .normalize import normalize
 from .rules.context import Context
 
@@ -225,3 +225,23 @@ def apply_rules(notice: Notice) -> None:
             part.records = [r for p, pt, r in found if p is prog and pt is part and id(r) in kept]
             for r in part.records:
                 r.part = part.index
+    assign_ids(notice)
+
+
+def assign_ids(notice: Notice) -> None:
+    """Give every record a stable id (P03-007; N-001 for the cover letter) and turn the total a
+    rule linked it to into `part_of`. A total dropped as a repeat links through its kept twin."""
+    groups: list[tuple[str, list[Record]]] = [("N", notice.records)]
+    groups += [(p.id, p.all_records()) for p in notice.programmes]
+    for prefix, recs in groups:
+        by_key = {}
+        for i, rec in enumerate(recs, 1):
+            rec.id = f"{prefix}-{i:03d}"
+            by_key.setdefault(record_key(rec), rec)
+        for rec in recs:
+            total = rec._total
+            if total is None:
+                continue
+            kept = total if total.id is not None else by_key.get(record_key(total))
+            if kept is not None and kept is not rec and kept.id and kept.id.startswith(prefix + "-"):
+                rec.part_of = kept.id
