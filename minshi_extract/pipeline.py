@@ -13,6 +13,7 @@ from pathlib import Path
 
 from .ingest import DEFAULT_MAX_BYTES, RawDoc, load, load_bytes
 from .models import Notice, Part, Programme, Record, Section, Source, dedupe, record_key
+from .meaning import attribute, unbalanced
 from .normalize import normalize
 from .rules.context import Context
 
@@ -225,7 +226,9 @@ def apply_rules(notice: Notice) -> None:
             part.records = [r for p, pt, r in found if p is prog and pt is part and id(r) in kept]
             for r in part.records:
                 r.part = part.index
+    attribute(notice, lambda pos: bool(cells) and _in_cells(pos, cells))
     assign_ids(notice)
+    notice.warnings.extend(unbalanced(notice.all_records()))
 
 
 def assign_ids(notice: Notice) -> None:

@@ -1,0 +1,84 @@
+"""What each figure counts: item, what, source, and the total a share belongs to.
+
+Runs after the rules, on the final records of each programme (and of the cover letter): the
+rules find *which* figures there are; this pass reads the clause around each one
+(gold/GUIDELINES.md "What a figure counts"). Records from table cells keep what the table rule
+gave them (row name + column header, payer column).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from ..models import Deadline, Money, Notice, Percentage, Quantity, Record
+from ..rules.numbers import find_numbers
+from .grammar import (
+    action_after,
+    action_before,
+    clause_start,
+    words,
+    phrase_after,
+    phrase_before,
+)
+from .links import link_shares, unbalanced
+from .source import payer_after, payer_before, strip_payer
+
+__all__ = ["attribute", "unbalanced"]
+
+
+def _figure_start(r: Record) -> int:
+    nums = find_numbers(r.text)
+    return r.span[0] + (nums[0].start if nums else 0)
+
+
+def item_of(text: str, r: Record) -> str | None:
+    """The noun phrase the figure of `r` counts or pays for: the one after its measure word
+    (十件|民生实事, 为1.2万名|适龄女童), else the one before it (新增|学位|1620个)."""
+    w = words()
+    unit = getattr(r, "unit", None)
+    if unit in w.duration_units and r.qualifier == "at_most":
+        return None  # 10个工作日内: a time limit
+    after = phrase_after(text, r.span[1], len(text)) if not isinstance(r, Percentage) else None
+    if (after and not isinstance(r, Money)) or unit in w.age_units:
+        return after
+    fig = _figure_start(r)
+    lo = clause_start(text, fig)
+    item = phrase_before(text, lo, fig) or after
+    if item is not None and getattr(r, "region", None) and item.endswith(r.region):
+        item = None  # 凉州区10000人: the region is not the thing counted
+    if item is None and lo >= 2 and text[lo - 1] == ",":
+        # 老旧小区改造,共30个: the phrase of the clause before, in the same sentence
+        plo = clause_start(text, lo - 1)
+        item = phrase_before(text, plo, lo - 1)
+    return strip_payer(item) if isinstance(r, Money) else item
+
+
+def source_of(text: str, r: Money) -> str | None:
+    fig = _figure_start(r)
+    lo = clause_start(text, fig)
+    return payer_before(text, lo, fig) or payer_after(text, r.span[1])
+
+
+def what_of(text: str, r: Deadline) -> str | None:
+    return action_after(text, r.span[1]) or action_before(text, r.span[0])
+
+
+def attribute(notice: Notice, in_table: Callable[[int], bool]) -> None:
+    """Fill item / what / source and the share links of every record not read from a table."""
+    text = notice.text
+    groups = [notice.records] + [p.all_records() for p in notice.programmes]
+    for recs in groups:
+        recs = sorted(recs, key=lambda r: r.span)
+        prose = [r for r in recs if not in_table(r.span[0])]
+        link_shares(text, prose)
+        for r in prose:
+            if isinstance(r, Quantity | Money | Percentage):
+                r.item = item_of(text, r)
+            if isinstance(r, Money):
+                r.source = source_of(text, r)
+            elif isinstance(r, Deadline):
+                r.what = what_of(text, r)
+        for r in prose:  # a share counts what its total counts (其中, regional shares)
+            t = r._total
+            if t is not None and r.item is None:
+                r.item = getattr(t, "item", None)
