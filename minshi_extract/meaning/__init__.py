@@ -21,7 +21,7 @@ from .grammar import (
     phrase_before,
 )
 from .links import link_shares, unbalanced
-from .source import payer_after, payer_before, strip_payer
+from .source import payer_in, source_at, strip_payer
 
 __all__ = ["attribute", "unbalanced"]
 
@@ -53,10 +53,13 @@ def item_of(text: str, r: Record) -> str | None:
     return strip_payer(item) if isinstance(r, Money) else item
 
 
-def source_of(text: str, r: Money) -> str | None:
+def source_of(text: str, r: Money, is_total: bool = False) -> str | None:
+    """The payer of `r`; a total split among payers has none but its own clause's."""
     fig = _figure_start(r)
     lo = clause_start(text, fig)
-    return payer_before(text, lo, fig) or payer_after(text, r.span[1])
+    if is_total:
+        return payer_in(text, lo, fig)
+    return source_at(text, lo, fig, r.span[1])
 
 
 def what_of(text: str, r: Deadline) -> str | None:
@@ -71,11 +74,12 @@ def attribute(notice: Notice, in_table: Callable[[int], bool]) -> None:
         recs = sorted(recs, key=lambda r: r.span)
         prose = [r for r in recs if not in_table(r.span[0])]
         link_shares(text, prose)
+        totals = {id(r._total) for r in prose if r._total is not None}
         for r in prose:
             if isinstance(r, Quantity | Money | Percentage):
                 r.item = item_of(text, r)
             if isinstance(r, Money):
-                r.source = source_of(text, r)
+                r.source = source_of(text, r, is_total=id(r) in totals)
             elif isinstance(r, Deadline):
                 r.what = what_of(text, r)
         for r in prose:  # a share counts what its total counts (其中, regional shares)

@@ -50,9 +50,14 @@ def _longest_first(words: list[str]) -> tuple[str, ...]:
 
 
 @cache
+def lexicon() -> dict:
+    """lexicon/meaning.yaml, loaded once."""
+    return yaml.safe_load(resources.files("minshi_extract.lexicon").joinpath("meaning.yaml").read_text("utf-8"))
+
+
+@cache
 def words() -> Words:
-    raw = resources.files("minshi_extract.lexicon").joinpath("meaning.yaml").read_text("utf-8")
-    lex = yaml.safe_load(raw)
+    lex = lexicon()
     return Words(
         governing=regex.compile(_alt(lex["governing_verbs"])),
         linking_tail=regex.compile(rf"(?:{_alt(lex['linking_verbs'])})$"),
