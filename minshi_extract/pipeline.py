@@ -12,8 +12,8 @@ from dataclasses import replace
 from pathlib import Path
 
 from .ingest import DEFAULT_MAX_BYTES, RawDoc, load, load_bytes
-from .models import Notice, Part, Programme, Record, Section, Source, dedupe, record_key
 from .meaning import attribute, unbalanced
+from .models import Notice, Part, Programme, Record, Section, Source, dedupe, record_key
 from .normalize import normalize
 from .rules.context import Context
 

@@ -16,9 +16,9 @@ from .grammar import (
     action_after,
     action_before,
     clause_start,
-    words,
     phrase_after,
     phrase_before,
+    words,
 )
 from .links import link_shares, unbalanced
 from .source import payer_in, source_at, strip_payer

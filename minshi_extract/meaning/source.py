@@ -32,7 +32,7 @@ def _patterns() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern]:
     funding = _alt(lex["funding_words"])
     # not a payer: 对每个县级|儿童之家 (a rate's object), 城市 / 市场 (a level inside a word)
     before = regex.compile(
-        rf"(?<![每对个城都超全各该此跨])(?P<p>{payer})(?=\p{{Han}}{{0,8}}?{funding}|[\d约共])"
+        rf"(?<![每对个城都超全各该此跨])(?P<p>{payer})(?=\p{{Han}}{{0,8}}?(?:{funding}|[\d约共]))"
     )
     by = regex.compile(rf"由(?P<p>{payer})[^,;。]{{0,12}}?(?:承担|解决|负担|分担|安排|筹集|筹措|补助|列支)")
     lead = regex.compile(rf"^{payer}")
