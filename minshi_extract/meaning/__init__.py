@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import regex
+
 from ..models import Deadline, Money, Notice, Percentage, Quantity, Record
 from ..rules.numbers import find_numbers
 from .grammar import (
@@ -18,6 +20,7 @@ from .grammar import (
     clause_start,
     phrase_after,
     phrase_before,
+    trim,
     words,
 )
 from .links import link_shares, unbalanced
@@ -31,6 +34,17 @@ def _figure_start(r: Record) -> int:
     return r.span[0] + (nums[0].start if nums else 0)
 
 
+def _noun_in_evidence(r: Record) -> str | None:
+    """13.3万常住人口 (a count of people written without a measure word): the noun is in the evidence."""
+    nums = find_numbers(r.text)
+    if not nums or not isinstance(r, Quantity):
+        return None
+    rest = r.text[nums[0].end:]
+    if len(nums) > 1 or rest.startswith(r.unit) or regex.search(r"以上|以下|以内|左右|[余多]", rest):
+        return None
+    return rest if len(rest) > len(r.unit) else None
+
+
 def item_of(text: str, r: Record) -> str | None:
     """The noun phrase the figure of `r` counts or pays for: the one after its measure word
     (十件|民生实事, 为1.2万名|适龄女童), else the one before it (新增|学位|1620个)."""
@@ -38,18 +52,25 @@ def item_of(text: str, r: Record) -> str | None:
     unit = getattr(r, "unit", None)
     if unit in w.duration_units and r.qualifier == "at_most":
         return None  # 10个工作日内: a time limit
+    own = _noun_in_evidence(r)
+    if own:
+        return own
     after = phrase_after(text, r.span[1], len(text)) if not isinstance(r, Percentage) else None
     if (after and not isinstance(r, Money)) or unit in w.age_units:
         return after
     fig = _figure_start(r)
     lo = clause_start(text, fig)
     item = phrase_before(text, lo, fig) or after
-    if item is not None and getattr(r, "region", None) and item.endswith(r.region):
-        item = None  # 凉州区10000人: the region is not the thing counted
-    if item is None and lo >= 2 and text[lo - 1] == ",":
+    region = getattr(r, "region", None)
+    if item and region and item.startswith(region):
+        item = trim(item[len(region):])  # 港北区新建|5所: the region is not the thing counted
+    if unit in w.duration_units and item and not item.endswith(("期限", "时间", "周期", "年限", "时长")):
+        return None  # 运营1年以上: the length of an action, no thing counted
+    if item is None and not region and lo >= 2 and text[lo - 1] == ",":
         # 老旧小区改造,共30个: the phrase of the clause before, in the same sentence
         plo = clause_start(text, lo - 1)
-        item = phrase_before(text, plo, lo - 1)
+        if not find_numbers(text[plo:lo - 1]):
+            item = phrase_before(text, plo, lo - 1)
     return strip_payer(item) if isinstance(r, Money) else item
 
 

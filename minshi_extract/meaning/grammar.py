@@ -169,6 +169,8 @@ def _strip_trailing(s: str) -> str:
 def trim(s: str) -> str | None:
     """An item candidate without scope words at its start and figure words at its end."""
     s = _strip_trailing(_strip_leading(s.strip(" 、")))
+    if words().governing.fullmatch(s):
+        return None  # 港北区|新建|5所: a verb alone names nothing
     s = s.strip(" 、")
     return s if _HAN_RE.search(s) else None
 
@@ -224,13 +226,14 @@ def phrase_after(text: str, end: int, hi: int) -> str | None:
     w = words()
     stop = min(clause_end(text, end), hi, end + 24)
     for verbs in (w.governing, w.linking):
-        m = verbs.search(text, end, stop)
+        # 3项|实施方案: a verb inside a noun (实施|方案) does not end the phrase
+        m = next((v for v in verbs.finditer(text, end, stop) if not _is_nominal(text, v)), None)
         if m is not None and m.start() > end:
             stop = m.start()
         elif m is not None:
             return None  # 1000人|培训: a verb right after the figure, no noun
     s = regex.sub(r"^(?:及以上|以上|以下|以内|左右|多|余)", "", text[end:stop])
-    cut = regex.search(r"[和及与\d]|等(?!级)", s)
+    cut = regex.search(r"[和及与且并或\d]|等(?!级)", s)
     if cut:
         s = s[: cut.start()]
     return trim(s)
