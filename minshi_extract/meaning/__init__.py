@@ -71,7 +71,11 @@ def item_of(text: str, r: Record) -> str | None:
         plo = clause_start(text, lo - 1)
         if not find_numbers(text[plo:lo - 1]):
             item = phrase_before(text, plo, lo - 1)
-    return strip_payer(item) if isinstance(r, Money) else item
+    if isinstance(r, Money):
+        item = strip_payer(item)
+        if item in w.funding_verbs:
+            return None  # 县级财政|安排|800万元: a payer and its verb; the share takes its total's item
+    return item
 
 
 def source_of(text: str, r: Money, is_total: bool = False) -> str | None:

@@ -38,6 +38,7 @@ class Words:
     what_adverbs: tuple[str, ...]
     generic_headers: frozenset[str]
     age_units: frozenset[str]
+    funding_verbs: frozenset[str]
     duration_units: frozenset[str]
 
 
@@ -70,6 +71,7 @@ def words() -> Words:
         what_adverbs=_longest_first(lex["what_adverbs"]),
         generic_headers=frozenset(lex["generic_headers"]),
         age_units=frozenset(lex["age_units"]),
+        funding_verbs=frozenset(lex["funding_verbs"]),
         duration_units=frozenset(lex["duration_units"]),
     )
 
@@ -160,7 +162,7 @@ def _strip_trailing(s: str) -> str:
             s, changed = s[: m.start()], True
             continue
         for tail in w.trailing:
-            if s.endswith(tail) and len(s) > len(tail):
+            if s.endswith(tail):
                 s, changed = s[: -len(tail)], True
                 break
     return s
@@ -233,7 +235,7 @@ def phrase_after(text: str, end: int, hi: int) -> str | None:
         elif m is not None:
             return None  # 1000人|培训: a verb right after the figure, no noun
     s = regex.sub(r"^(?:及以上|以上|以下|以内|左右|多|余)", "", text[end:stop])
-    cut = regex.search(r"[和及与且并或\d]|等(?!级)", s)
+    cut = regex.search(r"[和及与且并或由\d]|等(?!级)|通过|用于", s)
     if cut:
         s = s[: cut.start()]
     return trim(s)
