@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 import regex
 
-from ..models import Deadline, Money, Notice, Percentage, Quantity, Record
+from ..models import Deadline, Money, Notice, Percentage, Programme, Quantity, Record
 from ..rules.numbers import find_numbers
 from .grammar import (
     action_after,
@@ -91,11 +91,24 @@ def what_of(text: str, r: Deadline) -> str | None:
     return action_after(text, r.span[1]) or action_before(text, r.span[0])
 
 
+# section labels a bare date may sit after (实施期限: 2024年11月底前): they name no action
+_LABELS = frozenset({"实施期限", "完成时限", "完成时间", "建设期限", "实施时间", "时间安排", "完成期限"})
+_PLAN_SUFFIX = regex.compile(r"(?:项目)?(?:实施|工作)方案$")
+
+
+def _project_name(prog: Programme, r: Record) -> str:
+    """The project a bare date is the deadline of: its part's title, else the programme's, without
+    the 实施方案 it is a plan of."""
+    part = next((p for p in prog.parts if p.index == r.part), None)
+    title = part.title if part is not None else prog.title
+    return _PLAN_SUFFIX.sub("", title) or title
+
+
 def attribute(notice: Notice, in_table: Callable[[int], bool]) -> None:
     """Fill item / what / source and the share links of every record not read from a table."""
     text = notice.text
-    groups = [notice.records] + [p.all_records() for p in notice.programmes]
-    for recs in groups:
+    groups = [(None, notice.records)] + [(p, p.all_records()) for p in notice.programmes]
+    for prog, recs in groups:
         recs = sorted(recs, key=lambda r: r.span)
         prose = [r for r in recs if not in_table(r.span[0])]
         link_shares(text, prose)
@@ -107,6 +120,9 @@ def attribute(notice: Notice, in_table: Callable[[int], bool]) -> None:
                 r.source = source_of(text, r, is_total=id(r) in totals)
             elif isinstance(r, Deadline):
                 r.what = what_of(text, r)
+        for r in recs:
+            if isinstance(r, Deadline) and prog is not None and (r.what is None or r.what in _LABELS):
+                r.what = _project_name(prog, r)  # a 完成时限 section or column: the project is due
         for r in prose:  # a share counts what its total counts (其中, regional shares)
             t = r._total
             if t is not None and r.item is None:

@@ -95,11 +95,14 @@ def clause_start(text: str, pos: int, floor: int = 0) -> int:
     return m.end() if m else start
 
 
-def clause_end(text: str, pos: int) -> int:
+_ACTION_STOPS = ",;。!?\n"
+
+
+def clause_end(text: str, pos: int, stops: str = _HARD_STOPS + "、") -> int:
     """End of the clause that holds `pos` (exclusive)."""
     n = len(text)
     i = pos
-    while i < n and text[i] not in _HARD_STOPS and text[i] != "、":
+    while i < n and text[i] not in stops:
         i += 1
     return i
 
@@ -263,7 +266,8 @@ def action_after(text: str, pos: int) -> str | None:
     i = pos
     while i < len(text) and text[i] in " ,:前之":
         i += 1
-    end = clause_end(text, i)
+    # an action runs over lists and brackets: 完成施工、监理招投标…; 各县(市)完成…
+    end = clause_end(text, i, _ACTION_STOPS)
     if end <= i:
         return None
     clause = text[i:end]
