@@ -104,13 +104,13 @@ def _project_name(prog: Programme, r: Record) -> str:
     return _PLAN_SUFFIX.sub("", title) or title
 
 
-def attribute(notice: Notice, in_table: Callable[[int], bool]) -> None:
+def attribute(notice: Notice, in_table: Callable[[tuple[int, int]], bool]) -> None:
     """Fill item / what / source and the share links of every record not read from a table."""
     text = notice.text
     groups = [(None, notice.records)] + [(p, p.all_records()) for p in notice.programmes]
     for prog, recs in groups:
         recs = sorted(recs, key=lambda r: r.span)
-        prose = [r for r in recs if not in_table(r.span[0])]
+        prose = [r for r in recs if not in_table(r.span)]
         link_shares(text, prose)
         totals = {id(r._total) for r in prose if r._total is not None}
         for r in prose:

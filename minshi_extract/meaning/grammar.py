@@ -121,7 +121,9 @@ _LEADING_DATE_RE = regex.compile(
     r"(?:前|之前)?|年底前|年内|[^\d,。;]{0,6}后(?=[\p{Han}]{2}))"
 )
 # 居民出资比例|不低于改造费用的|10%: a percentage of a base names the base after a linking verb
-_BASE_OF_RE = regex.compile(r"(?:不低于|不少于|不超过|不高于|达到|占|为|按照?)[^,;。]*的$")
+_BASE_OF_RE = regex.compile(
+    r"(?:(?:不低于|不少于|不超过|不高于|达到|占|为|按照?)[^,;。]*的|由[^,;。]*\d[^,;。]*|(?:比|较)上年[^,;。]*)$"
+)
 
 
 def _strip_leading(s: str) -> str:
