@@ -14,6 +14,7 @@ import regex
 
 from ..models import Deadline, Money, Notice, Percentage, Programme, Quantity, Record
 from ..rules.numbers import find_numbers
+from ..rules.regions import is_region
 from .grammar import (
     action_after,
     action_before,
@@ -30,8 +31,14 @@ __all__ = ["attribute", "unbalanced"]
 
 
 def _figure_start(r: Record) -> int:
+    """Where the figure of `r` starts: its last number (利州区58个|4320户 for the 户 record); a range
+    (35—64岁) and a percentage in words are one figure."""
     nums = find_numbers(r.text)
-    return r.span[0] + (nums[0].start if nums else 0)
+    if not nums:
+        return r.span[0]
+    if isinstance(r, Quantity) and r.unit in words().age_units:
+        return r.span[0] + nums[0].start
+    return r.span[0] + nums[-1].start
 
 
 def _noun_in_evidence(r: Record) -> str | None:
@@ -64,6 +71,8 @@ def item_of(text: str, r: Record) -> str | None:
     region = getattr(r, "region", None)
     if item and region and item.startswith(region):
         item = trim(item[len(region):])  # 港北区新建|5所: the region is not the thing counted
+    if item and all(is_region(part) for part in item.split("、")):
+        item = None  # 安塞区、子长市各12个: the regions of a share name no thing
     if unit in w.duration_units and item and not item.endswith(("期限", "时间", "周期", "年限", "时长")):
         return None  # 运营1年以上: the length of an action, no thing counted
     if item is None and not region and lo >= 2 and text[lo - 1] == ",":

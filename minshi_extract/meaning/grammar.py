@@ -23,6 +23,8 @@ _HARD_STOPS = ",;。:!?\n()[]"
 _MARKER_RE = regex.compile(r"(?:[一二三四五六七八九十]+[、.]|\d+[、.](?!\d)|[一二三四五六七八九十]是|第[一二三四五六七八九十\d]+[,、]?)")
 _FIGURE_END_RE = regex.compile(r"[\d一二三四五六七八九十百千万亿两]\p{Han}{0,3}$")
 _HAN_RE = regex.compile(r"[\p{Han}A-Za-z]")
+# a figure with its measure word, inside a phrase: 58个, 1.2万名, 30%
+_FIGURE_RE = regex.compile(r"(?<![\d.])\d+(?:\.\d+)?(?![\d.]|年|月|日)(?:万|亿)?(?:%|[个户人名所处座家条项场次公里米平方]{1,3})?")
 
 
 @dataclass(frozen=True)
@@ -39,6 +41,7 @@ class Words:
     generic_headers: frozenset[str]
     age_units: frozenset[str]
     funding_verbs: frozenset[str]
+    document_words: frozenset[str]
     duration_units: frozenset[str]
 
 
@@ -72,6 +75,7 @@ def words() -> Words:
         generic_headers=frozenset(lex["generic_headers"]),
         age_units=frozenset(lex["age_units"]),
         funding_verbs=frozenset(lex["funding_verbs"]),
+        document_words=frozenset(lex["document_words"]),
         duration_units=frozenset(lex["duration_units"]),
     )
 
@@ -178,7 +182,9 @@ def trim(s: str) -> str | None:
     s = _strip_trailing(_strip_leading(s.strip(" 、")))
     if words().governing.fullmatch(s):
         return None  # 港北区|新建|5所: a verb alone names nothing
-    s = s.strip(" 、")
+    s = s.strip(" 、《》")
+    if s in words().document_words:
+        return None
     return s if _HAN_RE.search(s) else None
 
 
@@ -206,6 +212,16 @@ def phrase_before(text: str, lo: int, pos: int) -> str | None:
     base = _BASE_OF_RE.search(span)
     if base and base.start() > 0:
         span = span[: base.start()]
+        pos = lo + len(span)
+    # 利州区58个|4320户: a figure before this one ends its phrase
+    last = None
+    for last in _FIGURE_RE.finditer(text, lo, pos):
+        pass
+    if last is not None and last.end() > lo and regex.match(r"[和及与、]|[^\p{Han}]*$", text[last.end():pos]):
+        # only a figure glued to this one or joined by 和 (…7项和|可选类项目23项); a figure inside an
+        # indicator stays (城区公交站点500米覆盖率)
+        lo = last.end()
+        span = text[lo:pos]
     paid = _PAID_RE.search(span)
     if paid:
         return paid.group(1)  # 每餐补贴|3元: the payment word after the rate is what is paid
@@ -239,8 +255,11 @@ def phrase_after(text: str, end: int, hi: int) -> str | None:
             stop = m.start()
         elif m is not None:
             return None  # 1000人|培训: a verb right after the figure, no noun
-    s = regex.sub(r"^(?:及以上|以上|以下|以内|左右|多|余)", "", text[end:stop])
-    cut = regex.search(r"[和及与且并或由\d]|等(?!级)|通过|用于", s)
+    # 90周岁|至99周岁|老年人: the rest of a range; 以上 and the like belong to the figure
+    s = regex.sub(r"^(?:(?:至|到|—|–|-|~)\d+(?:\.\d+)?(?:周岁|岁)?)?(?:及以上|以上|以下|以内|左右|多|余)?", "",
+                  text[end:stop])
+    # a digit ends the phrase, except an age inside it (1万名|65岁以上老年人)
+    cut = regex.search(r"[和及与且并或由]|\d(?!\d*(?:\.\d+)?周?岁)|等(?!级)|通过|用于", s)
     if cut:
         s = s[: cut.start()]
     return trim(s)
