@@ -67,7 +67,9 @@ def item_of(text: str, r: Record) -> str | None:
         return after
     fig = _figure_start(r)
     lo = clause_start(text, fig)
-    item = phrase_before(text, lo, fig) or after
+    item = phrase_before(text, lo, fig)
+    if item in (None, "标准") and after:
+        item = after
     region = getattr(r, "region", None)
     if item and region and item.startswith(region):
         item = trim(item[len(region):])  # 港北区新建|5所: the region is not the thing counted

@@ -215,8 +215,8 @@ def phrase_before(text: str, lo: int, pos: int) -> str | None:
         pos = lo + len(span)
     # 利州区58个|4320户: a figure before this one ends its phrase
     last = None
-    for last in _FIGURE_RE.finditer(text, lo, pos):
-        pass
+    for found in _FIGURE_RE.finditer(text, lo, pos):
+        last = found
     if last is not None and last.end() > lo and regex.match(r"[和及与、]|[^\p{Han}]*$", text[last.end():pos]):
         # only a figure glued to this one or joined by 和 (…7项和|可选类项目23项); a figure inside an
         # indicator stays (城区公交站点500米覆盖率)
@@ -243,11 +243,19 @@ def phrase_before(text: str, lo: int, pos: int) -> str | None:
     return trim(text[start:hi])
 
 
+# 每人每月200元|的标准给予|运营补贴: the thing paid is the object after the frame
+_FRAME_RE = regex.compile(r"(?:的)?标准(?:给予|予以|发放|补助|奖补|进行)?")
+
+
 def phrase_after(text: str, end: int, hi: int) -> str | None:
     """The noun phrase after a figure's measure word, up to the next verb or clause end:
-    为1.2万名|适龄女童|接种, 建设3个|社区食堂."""
+    为1.2万名|适龄女童|接种, 建设3个|社区食堂; after a 标准 frame, its object (…的标准给予|运营补贴)."""
     w = words()
     stop = min(clause_end(text, end), hi, end + 24)
+    frame = _FRAME_RE.match(text, end, stop)
+    if frame is not None:
+        paid = trim(text[frame.end():stop]) if frame.end() < stop else None
+        return paid or "标准"
     for verbs in (w.governing, w.linking):
         # 3项|实施方案: a verb inside a noun (实施|方案) does not end the phrase
         m = next((v for v in verbs.finditer(text, end, stop) if not _is_nominal(text, v)), None)
