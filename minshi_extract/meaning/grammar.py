@@ -35,7 +35,7 @@ class Words:
     prepositions: tuple[str, ...]
     nominal_heads: tuple[str, ...]
     nominal_verbs: frozenset[str]
-    leading: tuple[str, ...]
+    leading_re: regex.Pattern
     trailing: tuple[str, ...]
     what_adverbs: tuple[str, ...]
     generic_headers: frozenset[str]
@@ -69,7 +69,7 @@ def words() -> Words:
         prepositions=_longest_first(lex["prepositions"]),
         nominal_heads=_longest_first(lex["nominal_heads"]),
         nominal_verbs=frozenset(lex["nominal_verbs"]),
-        leading=_longest_first(lex["leading_words"]),
+        leading_re=regex.compile(_alt(lex["leading_words"])),
         trailing=_longest_first(lex["trailing_words"]),
         what_adverbs=_longest_first(lex["what_adverbs"]),
         generic_headers=frozenset(lex["generic_headers"]),
@@ -135,10 +135,9 @@ def _strip_leading(s: str) -> str:
     changed = True
     while s and changed:
         changed = False
-        for lead in w.leading:
-            if s.startswith(lead):
-                s, changed = s[len(lead):], True
-                break
+        lead = w.leading_re.match(s)
+        if lead is not None:
+            s, changed = s[lead.end():], True
         year = _LEADING_DATE_RE.match(s)
         if year and len(s) > year.end():
             s, changed = s[year.end():], True
@@ -170,10 +169,9 @@ def _strip_trailing(s: str) -> str:
         if m and m.start() > 0:
             s, changed = s[: m.start()], True
             continue
-        for tail in w.trailing:
-            if s.endswith(tail):
-                s, changed = s[: -len(tail)], True
-                break
+        if s.endswith(w.trailing):  # one C call for the common case: no trailing word
+            tail = next(t for t in w.trailing if s.endswith(t))
+            s, changed = s[: -len(tail)], True
     return s
 
 
