@@ -28,13 +28,19 @@ def _patterns() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern]:
     bracket = r"(?:\((?:市、|县、)?(?:区|市|县)\))?"
     level = rf"(?:{_alt(lex['payer_levels'])}{bracket}|{short}{bracket}(?=级|本级|{suffix}|[、和及与]|两级|三级))"
     joined = rf"{level}(?:[、和及与]{level})*(?:两级|三级)?(?:本级)?{suffix}?"
-    payer = rf"(?:{_alt(lex['payer_others'])}|{joined})"
+    # a payer that is not a level stands at a clause start or after 由/和/其中 (not 困难|群众)
+    named = _alt(lex["payer_others"])
+    others = rf"(?:(?<=^|[^\p{{Han}}]|[由和及与中余]){named})"
+    payer = rf"(?:{joined}{named}?|{others})"  # 中央福彩公益金: a level and a named fund
     funding = _alt(lex["funding_words"])
     # not a payer: 对每个县级|儿童之家 (a rate's object), 城市 / 市场 (a level inside a word)
     before = regex.compile(
-        rf"(?<![每对个城都超全各该此跨])(?P<p>{payer})(?=\p{{Han}}{{0,8}}?(?:{funding}|[\d约共]))"
+        rf"(?<![每对个城都超全各该此跨])(?P<p>{payer})(?=\p{{Han}}{{0,8}}?{funding}|\p{{Han}}{{0,6}}?[\d约共])"
     )
-    by = regex.compile(rf"由(?P<p>{payer})[^,;。]{{0,12}}?(?:承担|解决|负担|分担|安排|筹集|筹措|补助|列支)")
+    # 由市级财政统筹解决; not 由自治区财政承担60% (payers splitting by percentages pay no one amount)
+    by = regex.compile(
+        rf"由(?P<p>{payer})[^,;。]{{0,12}}?(?:承担|解决|负担|分担|安排|筹集|筹措|补助|列支)(?![\d.]+%)"
+    )
     lead = regex.compile(rf"^{payer}")
     return before, by, lead
 
