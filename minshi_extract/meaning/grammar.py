@@ -32,6 +32,7 @@ class Words:
     governing: regex.Pattern
     linking_tail: regex.Pattern
     linking: regex.Pattern
+    predicates: regex.Pattern
     prepositions: tuple[str, ...]
     nominal_heads: tuple[str, ...]
     nominal_verbs: frozenset[str]
@@ -66,6 +67,7 @@ def words() -> Words:
         governing=regex.compile(_alt(lex["governing_verbs"])),
         linking_tail=regex.compile(rf"(?:{_alt(lex['linking_verbs'])})$"),
         linking=regex.compile(_alt([v for v in lex["linking_verbs"] if len(v) > 1])),
+        predicates=regex.compile(_alt(lex["clause_verbs"])),
         prepositions=_longest_first(lex["prepositions"]),
         nominal_heads=_longest_first(lex["nominal_heads"]),
         nominal_verbs=frozenset(lex["nominal_verbs"]),
@@ -254,7 +256,7 @@ def phrase_after(text: str, end: int, hi: int) -> str | None:
     if frame is not None:
         paid = trim(text[frame.end():stop]) if frame.end() < stop else None
         return paid or "标准"
-    for verbs in (w.governing, w.linking):
+    for verbs in (w.governing, w.linking, w.predicates):
         # 3项|实施方案: a verb inside a noun (实施|方案) does not end the phrase
         m = next((v for v in verbs.finditer(text, end, stop) if not _is_nominal(text, v)), None)
         if m is not None and m.start() > end:
