@@ -6,7 +6,6 @@ import pytest
 
 from minshi_extract.pipeline import extract_text
 
-
 HEAD = "关于印发2025年为民实事实施方案的通知\n"  # a year for the deadlines
 
 
