@@ -140,7 +140,7 @@ def parse_number(s: str) -> Decimal | None:
         return None
     if s.startswith("百分之"):
         return parse_number(s[3:])
-    m = _ARABIC_FULL.fullmatch(s, timeout=TIMEOUT)
+    m = _ARABIC_FULL.fullmatch(s)
     if m:
         try:
             value = Decimal(m.group(1).replace(",", "").replace(" ", ""))
@@ -149,7 +149,7 @@ def parse_number(s: str) -> Decimal | None:
         for c in m.group(2):
             value *= _CN_BIG_UNITS[c]
         return value
-    if regex.fullmatch(rf"[{_CN_CLASS}点]+", s, timeout=TIMEOUT):
+    if regex.fullmatch(rf"[{_CN_CLASS}点]+", s):
         return _parse_chinese(s)
     return None
 
@@ -157,7 +157,7 @@ def parse_number(s: str) -> Decimal | None:
 def find_numbers(text: str) -> list[NumberMatch]:
     """Every number in `text`, left to right, with absolute-in-`text` offsets."""
     out: list[NumberMatch] = []
-    for m in _NUMBER_RE.finditer(text, timeout=TIMEOUT):
+    for m in _NUMBER_RE.finditer(text):
         raw = m.group()
         value = parse_number(raw)
         if value is None:
