@@ -18,9 +18,11 @@ from .errors import BudgetError, LimitError
 DEFAULT_TIMEOUT = 600.0  # seconds for one document: generous; 50 MB of text takes far less
 
 MAX_DECOMPRESSED = 256 * 1024 * 1024  # all PDF streams / docx parts of one file together
-MAX_PART = 128 * 1024 * 1024  # one PDF stream or docx part
+MAX_PART = 64 * 1024 * 1024  # one PDF stream or docx part
+MAX_XML_PART = 32 * 1024 * 1024  # one docx XML part (a notice's document.xml is < 2 MB)
+MAX_PARTS = 10_000  # parts in one docx package
 MAX_RATIO = 200  # decompressed / compressed, for a stream or part above RATIO_FLOOR
-RATIO_FLOOR = 4 * 1024 * 1024
+RATIO_FLOOR = 16 * 1024 * 1024
 MAX_PAGES = 2000
 MAX_GLYPHS_PER_PAGE = 40_000  # a dense A4 page has ~3,000
 MAX_HTML_DEPTH = 512  # element nesting; portal pages stay under 60
