@@ -13,6 +13,7 @@ from __future__ import annotations
 import regex as re
 
 from ..errors import InputError
+from ..limits import MAX_HTML_DEPTH, MAX_HTML_ELEMENTS, check_count
 from .rawdoc import RawDoc, RawTable
 from .text import MIN_CHINESE_SCORE, best_decoding
 
@@ -91,6 +92,32 @@ def decode_html(data: bytes, where: str) -> str:
         raise InputError(f"{where}: HTML page does not read as Chinese in its declared charset "
                          f"({declared or 'none'}) nor UTF-8, GB18030 or Big5 (best: {enc}, {score:.0%} common characters)")
     return html
+
+
+# container elements that nest until closed: their depth bounds BeautifulSoup's tree depth
+# (elements a page often leaves open, li td tr p b, are not counted)
+_CONTAINERS = frozenset(b"div table span section article ul ol dl blockquote center form font".split())
+_TAG = re.compile(rb"<(/?)([A-Za-z][A-Za-z0-9]{0,15})\b[^<>]{0,4096}?(/?)>")
+
+
+def check_markup(data: bytes, where: str) -> None:
+    """Element count and nesting depth of container elements, by one scan of the tags before any
+    parsing: 100,000 nested <div>s or 5,000 nested tables are refused (reading them is quadratic in
+    depth), unclosed <p>s do not nest and are not counted as depth."""
+    depth = peak = count = 0
+    for m in _TAG.finditer(data):
+        count += 1
+        name = m.group(2).lower()
+        if name not in _CONTAINERS or m.group(3):
+            continue
+        if m.group(1):
+            depth = max(0, depth - 1)
+        else:
+            depth += 1
+            if depth > peak:
+                peak = depth
+                check_count("nesting depth of the HTML elements", peak, MAX_HTML_DEPTH, where)
+    check_count("HTML elements", count, MAX_HTML_ELEMENTS, where)
 
 
 def is_cjk(ch: str) -> bool:
@@ -320,6 +347,7 @@ def read_html(data: bytes, path: str | None, sha256: str) -> RawDoc:
     from bs4 import BeautifulSoup
 
     where = _where(path)
+    check_markup(data, where)
     html = decode_html(data, where)
     soup = BeautifulSoup(html, "lxml")
     meta = read_meta(soup)

@@ -123,11 +123,12 @@ def _decode_legacy(data: bytes, where: str) -> tuple[str, str, float | None]:
 
 
 def _utf16_like(data: bytes) -> bool:
-    """NUL bytes all on one side of the byte pairs, as in UTF-16 text with ASCII in it."""
+    """NUL bytes mostly on one side of the byte pairs, as in UTF-16 text with ASCII in it (a CJK
+    character such as U+4E00 puts a few on the other side)."""
     sample = data[:65536]
     even = sample[0::2].count(0)
     odd = sample[1::2].count(0)
-    return len(data) % 2 == 0 and (even == 0 or odd == 0)
+    return len(data) % 2 == 0 and (even >= 4 * odd or odd >= 4 * even)
 
 
 def read_text(data: bytes, path: str | None, sha256: str) -> RawDoc:
