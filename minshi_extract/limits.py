@@ -61,7 +61,8 @@ def check_budget(where: str = "") -> None:
 def check_count(what: str, n: int, limit: int, where: str) -> None:
     """Raise LimitError when `n` (pages, glyphs, lines ...) is over `limit`."""
     if n > limit:
-        raise LimitError(f"{where}: {what} {n} is over the limit of {limit}; not a notice this tool can read")
+        prefix = f"{where}: " if where else ""
+        raise LimitError(f"{prefix}{what} {n} is over the limit of {limit}; not a notice this tool can read")
 
 
 def check_inflation(what: str, out: int, packed: int, total: int, where: str) -> None:
@@ -72,3 +73,14 @@ def check_inflation(what: str, out: int, packed: int, total: int, where: str) ->
     if out > RATIO_FLOOR and out > MAX_RATIO * max(packed, 1):
         raise LimitError(f"{where}: {what} inflates {out // max(packed, 1)}-fold, over the limit of {MAX_RATIO}"
                          " (a compression bomb?)")
+
+
+@contextmanager
+def naming(where: str) -> Iterator[None]:
+    """Prefix `where` (the file) to a limit or budget error raised without it."""
+    try:
+        yield
+    except (LimitError, BudgetError) as exc:
+        if str(exc).startswith(f"{where}: "):
+            raise
+        raise type(exc)(f"{where}: {exc}") from None

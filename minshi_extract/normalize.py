@@ -64,7 +64,7 @@ def normalize(raw: str) -> tuple[str, array]:
     `str.translate` (one character for one, so indices stay those of `raw`), then each line is
     stripped and copied whole unless it holds something to drop."""
     trans = raw.translate(_translation())
-    check_count("lines", trans.count("\n") + 1, MAX_LINES, "text")
+    check_count("lines:", trans.count("\n") + 1, MAX_LINES, "")
     out: list[str] = []
     offsets = array("i")
     n = len(trans)
@@ -74,7 +74,7 @@ def normalize(raw: str) -> tuple[str, array]:
         j = trans.find("\n", i)
         end = n if j == -1 else j
         if end - i > MAX_LINE_CHARS:
-            check_count(f"characters in line {lines + 1}:", end - i, MAX_LINE_CHARS, "text")
+            check_count(f"characters in line {lines + 1}:", end - i, MAX_LINE_CHARS, "")
         line = trans[i:end]
         s = line.strip(_STRIP)
         if s:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from .errors import InputError
 from .ingest import DEFAULT_MAX_BYTES, RawDoc, load, load_bytes
-from .limits import DEFAULT_TIMEOUT, budget, check_budget
+from .limits import DEFAULT_TIMEOUT, budget, check_budget, naming
 from .models import Notice, Part, Programme, Record, Section, Source, dedupe, record_key
 from .normalize import normalize
 from .rules.context import Context
@@ -49,7 +49,9 @@ def extract(
 ) -> Notice:
     """Extract a Notice from a file path, raw bytes or an already-read RawDoc, within a
     whole-document time budget of `timeout` seconds (None: no budget; BudgetError past it)."""
-    with budget(timeout):
+    where = source.path or "<text>" if isinstance(source, RawDoc) else "<bytes>" if isinstance(
+        source, bytes | bytearray | memoryview) else str(source)
+    with budget(timeout), naming(where):
         if isinstance(source, RawDoc):
             raw = source
         elif isinstance(source, bytes | bytearray | memoryview):
@@ -67,7 +69,7 @@ def extract_text(text: str, *, timeout: float | None = DEFAULT_TIMEOUT) -> Notic
     """Extract from a notice already in memory as a string (tests, notebooks)."""
     if not isinstance(text, str):
         raise InputError(f"extract_text() takes a str, not {type(text).__name__}")
-    with budget(timeout):
+    with budget(timeout), naming("<text>"):
         return extract_raw(RawDoc(text=text, format="text"))
 
 

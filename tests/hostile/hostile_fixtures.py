@@ -66,11 +66,12 @@ def random_high_bytes(n: int = 20_000, seed: int = 15) -> bytes:
 
 
 def big5_founding() -> bytes:
-    """The founding notice in traditional characters, Big5-encoded (characters Big5 lacks as `?`)."""
+    """The founding notice as a Taiwan office would save it: traditional characters (OpenCC s2tw),
+    Big5-encoded; the few characters Big5 lacks written as Big5 has them (∶ as ：, NBSP as a space)."""
     import opencc
 
-    trad = opencc.OpenCC("s2t").convert(founding_text())
-    return trad.encode("cp950", errors="replace")
+    trad = opencc.OpenCC("s2tw").convert(founding_text()).replace("∶", "：").replace("\xa0", " ")
+    return trad.encode("cp950")
 
 
 def gbk_founding() -> bytes:
