@@ -124,12 +124,13 @@ def read_capped(path: str | os.PathLike[str], max_bytes: int = DEFAULT_MAX_BYTES
         if p.is_dir():
             raise InputError(f"{p}: is a directory, not a notice file") from None
         raise InputError(f"{p}: cannot read ({exc.strerror or type(exc).__name__})") from None
-    with os.fdopen(fd, "rb", buffering=0) as f:
-        st = os.fstat(f.fileno())
+    st = os.fstat(fd)
+    if not stat.S_ISREG(st.st_mode):
+        os.close(fd)
         if stat.S_ISDIR(st.st_mode):
             raise InputError(f"{p}: is a directory, not a notice file")
-        if not stat.S_ISREG(st.st_mode):
-            raise InputError(f"{p}: not a regular file (a device, FIFO or socket); save the notice to a file first")
+        raise InputError(f"{p}: not a regular file (a device, FIFO or socket); save the notice to a file first")
+    with os.fdopen(fd, "rb", buffering=0) as f:
         if st.st_size > max_bytes:
             raise _size_error(str(p), st.st_size, max_bytes)
         try:
