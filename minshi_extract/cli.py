@@ -10,23 +10,28 @@ from pathlib import Path
 from . import __version__
 from .errors import MinshiError
 from .ingest import DEFAULT_MAX_BYTES
+from .limits import DEFAULT_TIMEOUT
 
 _NOTICE_SUFFIXES = {".txt", ".pdf", ".html", ".htm", ".docx", ".doc", ".wps"}
 
 
 def _write(out: str | None, content: str) -> None:
+    from .outfiles import write_atomic
+
     if out:
-        Path(out).parent.mkdir(parents=True, exist_ok=True)
-        Path(out).write_text(content if content.endswith("\n") else content + "\n", encoding="utf-8")
+        write_atomic(out, content if content.endswith("\n") else content + "\n")
     else:
         sys.stdout.write(content if content.endswith("\n") else content + "\n")
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
     from .export import to_csv, to_json, to_tree
+    from .outfiles import check_target
     from .pipeline import extract
 
-    notice = extract(args.file, max_bytes=args.max_bytes)
+    if args.output:
+        check_target(args.output, inputs=(args.file,), named=True)
+    notice = extract(args.file, max_bytes=args.max_bytes, timeout=args.timeout)
     if args.format == "json":
         _write(args.output, to_json(notice))
     elif args.format == "csv":
@@ -37,13 +42,13 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
 
 def cmd_show(args: argparse.Namespace) -> int:
+    from .outfiles import check_target
     from .pipeline import extract
     from .render import render_html
 
-    notice = extract(args.file, max_bytes=args.max_bytes)
     out = args.output or str(Path(args.file).with_suffix(".html").name)
-    if Path(out).resolve() == Path(args.file).resolve():
-        raise MinshiError(f"{out}: refusing to overwrite the input file; pass -o")
+    check_target(out, inputs=(args.file,), named=bool(args.output), force=args.force)
+    notice = extract(args.file, max_bytes=args.max_bytes, timeout=args.timeout)
     _write(out, render_html(notice))
     print(f"wrote {out}")
     return 0
@@ -145,17 +150,24 @@ def build_parser() -> argparse.ArgumentParser:
         sp.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES,
                         help=f"refuse files larger than this (default {DEFAULT_MAX_BYTES})")
 
+    def add_limits(sp: argparse.ArgumentParser, force_help: str) -> None:
+        sp.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT,
+                        help=f"give up on a notice after this many seconds (default {DEFAULT_TIMEOUT:g}; 0: never)")
+        sp.add_argument("--force", action="store_true", help=force_help)
+
     e = sub.add_parser("extract", help="extract one notice (text, PDF, HTML, .docx)")
     e.add_argument("file")
     e.add_argument("--format", choices=["json", "tree", "csv"], default="json")
-    e.add_argument("-o", "--output")
+    e.add_argument("-o", "--output", help="write here (atomically; never over the input file)")
     add_max(e)
+    add_limits(e, "accepted for symmetry with show: a path named by -o is always replaced")
     e.set_defaults(func=cmd_extract)
 
     s = sub.add_parser("show", help="write an HTML view of a notice with its records highlighted")
     s.add_argument("file")
-    s.add_argument("-o", "--output")
+    s.add_argument("-o", "--output", help="write here (default: the notice's name with .html, in this folder)")
     add_max(s)
+    add_limits(s, "replace an existing file at the default output path (a path named by -o is always replaced)")
     s.set_defaults(func=cmd_show)
 
     b = sub.add_parser("batch", help="extract every notice under a directory to JSON + one CSV")

@@ -11,7 +11,9 @@ from collections.abc import Callable, Iterator
 from dataclasses import replace
 from pathlib import Path
 
+from .errors import InputError
 from .ingest import DEFAULT_MAX_BYTES, RawDoc, load, load_bytes
+from .limits import DEFAULT_TIMEOUT, budget, check_budget, naming
 from .meaning import attribute, unbalanced
 from .models import Notice, Part, Programme, Record, Section, Source, dedupe, record_key
 from .normalize import normalize
@@ -44,20 +46,32 @@ def extract(
     source: str | os.PathLike[str] | bytes | RawDoc,
     *,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    timeout: float | None = DEFAULT_TIMEOUT,
 ) -> Notice:
-    """Extract a Notice from a file path, raw bytes or an already-read RawDoc."""
-    if isinstance(source, RawDoc):
-        raw = source
-    elif isinstance(source, bytes):
-        raw = load_bytes(source, None, max_bytes)
-    else:
-        raw = load(Path(source), max_bytes)
-    return extract_raw(raw)
+    """Extract a Notice from a file path, raw bytes or an already-read RawDoc, within a
+    whole-document time budget of `timeout` seconds (None: no budget; BudgetError past it)."""
+    where = source.path or "<text>" if isinstance(source, RawDoc) else "<bytes>" if isinstance(
+        source, bytes | bytearray | memoryview) else str(source)
+    with budget(timeout), naming(where):
+        if isinstance(source, RawDoc):
+            raw = source
+        elif isinstance(source, bytes | bytearray | memoryview):
+            raw = load_bytes(bytes(source), None, max_bytes)
+        elif isinstance(source, str | os.PathLike):
+            if isinstance(source, str) and ("\n" in source or len(source) > 4096):
+                raise InputError("extract() was given notice text, not a path; use extract_text(text) for text")
+            raw = load(Path(source), max_bytes)
+        else:
+            raise InputError(f"extract() takes a path, bytes or a RawDoc, not {type(source).__name__}")
+        return extract_raw(raw)
 
 
-def extract_text(text: str) -> Notice:
+def extract_text(text: str, *, timeout: float | None = DEFAULT_TIMEOUT) -> Notice:
     """Extract from a notice already in memory as a string (tests, notebooks)."""
-    return extract_raw(RawDoc(text=text, format="text"))
+    if not isinstance(text, str):
+        raise InputError(f"extract_text() takes a str, not {type(text).__name__}")
+    with budget(timeout), naming("<text>"):
+        return extract_raw(RawDoc(text=text, format="text"))
 
 
 def extract_raw(raw: RawDoc) -> Notice:
@@ -202,7 +216,9 @@ def apply_rules(notice: Notice) -> None:
     first_is_lead = False
 
     consumed = 0
-    for a, b in _lines(text, 0, len(text)):
+    for n, (a, b) in enumerate(_lines(text, 0, len(text))):
+        if n % 1024 == 0:
+            check_budget()
         if a < consumed or (cells and _in_cells(a, cells)):
             continue
         # a line ending with a list separator goes on in the next one (配合单位:市财政局、 / 市卫健委)
