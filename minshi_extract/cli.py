@@ -20,15 +20,47 @@ def _write(out: str | None, content: str) -> None:
         sys.stdout.write(content if content.endswith("\n") else content + "\n")
 
 
+_EXTRACT_SUFFIXES = {".json": "json", ".txt": "tree"}
+
+
+def _extract_format(args: argparse.Namespace) -> str:
+    """--format, else -o's suffix (.json .txt .csv .xlsx .parquet), else json; never a silent guess."""
+    from .dataset.writers import FORMATS, format_of
+
+    if args.output and Path(args.output).suffix.lower() in _EXTRACT_SUFFIXES:
+        by_suffix: str | None = _EXTRACT_SUFFIXES[Path(args.output).suffix.lower()]
+    elif args.output:
+        by_suffix = format_of(args.output)
+        if by_suffix is None:
+            raise MinshiError(f"-o {args.output}: name a file (.json .txt .csv .xlsx .parquet)")
+    else:
+        by_suffix = None
+    fmt = args.format or by_suffix or "json"
+    if fmt in ("xlsx", "parquet") and not args.output:
+        raise MinshiError(f"--format {fmt} writes a binary file: pass -o FILE.{fmt}")
+    if args.format and by_suffix and by_suffix != args.format and by_suffix in FORMATS:
+        raise MinshiError(f"-o {args.output} names a .{by_suffix} file but --format says {args.format}")
+    return fmt
+
+
 def cmd_extract(args: argparse.Namespace) -> int:
-    from .export import to_csv, to_json, to_tree
+    from .export import to_json, to_tree
     from .pipeline import extract
 
+    fmt = _extract_format(args)
     notice = extract(args.file, max_bytes=args.max_bytes)
-    if args.format == "json":
+    if fmt in ("csv", "xlsx", "parquet"):
+        from .dataset.tables import notice_tables
+        from .dataset.writers import table_csv, write_dataset
+
+        tables = notice_tables(notice, notice.source.path or args.file)
+        if fmt == "csv" and not args.output:
+            _write(None, table_csv("records", tables["records"], bom=False))
+        else:
+            for path in write_dataset(tables, args.output, fmt):
+                print(f"wrote {path}")
+    elif fmt == "json":
         _write(args.output, to_json(notice))
-    elif args.format == "csv":
-        _write(args.output, to_csv([notice]))
     else:
         _write(args.output, to_tree(notice))
     return 0
@@ -134,7 +166,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     e = sub.add_parser("extract", help="extract one notice (text, PDF, HTML, .docx)")
     e.add_argument("file")
-    e.add_argument("--format", choices=["json", "tree", "csv"], default="json")
+    e.add_argument("--format", choices=["json", "tree", "csv", "xlsx", "parquet"],
+                   help="default: by -o's suffix (.json .txt .csv .xlsx .parquet), else json; csv, xlsx "
+                        "and parquet write the dataset tables (records, notices, programmes, ...)")
     e.add_argument("-o", "--output")
     add_max(e)
     e.set_defaults(func=cmd_extract)
