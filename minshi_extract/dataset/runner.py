@@ -25,7 +25,7 @@ from ..ingest import DEFAULT_MAX_BYTES
 from . import convert
 from .convert import Converted, tables_of
 from .tables import Row, Tables, combine, drop_duplicates
-from .writers import format_of, remove_dataset, write_dataset
+from .writers import _pyarrow, format_of, remove_dataset, write_dataset
 
 NOTICE_SUFFIXES = {".txt", ".pdf", ".html", ".htm", ".docx", ".doc", ".wps"}
 CACHE_MARK = ".minshi-batch"
@@ -179,6 +179,8 @@ class _Progress:
 def run_batch(opts: BatchOptions) -> BatchResult:
     if not opts.src.is_dir():
         raise MinshiError(f"{opts.src}: not a directory")
+    if "parquet" in opts.formats:
+        _pyarrow()  # a missing extra fails now, not after the whole folder is converted
     cache = cache_dir(opts.out)
     files, skipped = find_notices(opts.src, skip=cache.resolve())
     if not files:

@@ -155,6 +155,8 @@ def write_dataset(tables: Tables, out: str | Path, fmt: str) -> list[Path]:
     if fmt not in FORMATS:
         raise OutputError(f"unknown dataset format {fmt!r}; choose from {', '.join(FORMATS)}")
     paths = dataset_paths(out, fmt)
+    if fmt == "parquet":
+        _pyarrow()
     if fmt == "xlsx":
         path = paths[MAIN_TABLE]
         _atomic_bytes(path, xlsx_bytes(tables))

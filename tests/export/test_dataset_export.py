@@ -124,3 +124,22 @@ def test_unknown_suffix_is_an_error(tmp_path: Path, name: str, capsys) -> None:
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "unknown output suffix" in err
     assert not (tmp_path / name).exists()
+
+
+def test_parquet_without_pyarrow_fails_before_converting(tmp_path: Path, monkeypatch, capsys) -> None:
+    import builtins
+
+    real_import = builtins.__import__
+
+    def no_pyarrow(name, *args, **kwargs):
+        if name == "pyarrow" or name.startswith("pyarrow."):
+            raise ImportError(name)
+        return real_import(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", no_pyarrow)
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.txt").write_text("某县民生实事实施方案\n", encoding="utf-8")
+    assert main(["batch", str(src), "-o", str(tmp_path / "out.parquet")]) == 2
+    assert "pip install 'minshi-extract[parquet]'" in capsys.readouterr().err
+    assert not (tmp_path / "out.json").exists()  # nothing converted
