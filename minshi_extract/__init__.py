@@ -5,6 +5,6 @@ from __future__ import annotations
 __version__ = "0.1.0"
 
 from .ingest import load
-from .pipeline import extract
+from .pipeline import extract, extract_text
 
-__all__ = ["__version__", "extract", "load"]
+__all__ = ["__version__", "extract", "extract_text", "load"]

@@ -12,8 +12,6 @@ from .errors import MinshiError
 from .ingest import DEFAULT_MAX_BYTES
 from .limits import DEFAULT_TIMEOUT
 
-_NOTICE_SUFFIXES = {".txt", ".pdf", ".html", ".htm", ".docx", ".doc", ".wps"}
-
 
 def _write(out: str | None, content: str) -> None:
     from .outfiles import write_atomic
@@ -24,18 +22,50 @@ def _write(out: str | None, content: str) -> None:
         sys.stdout.write(content if content.endswith("\n") else content + "\n")
 
 
+_EXTRACT_SUFFIXES = {".json": "json", ".txt": "tree"}
+
+
+def _extract_format(args: argparse.Namespace) -> str:
+    """--format, else -o's suffix (.json .txt .csv .xlsx .parquet), else json; never a silent guess."""
+    from .dataset.writers import FORMATS, format_of
+
+    if args.output and Path(args.output).suffix.lower() in _EXTRACT_SUFFIXES:
+        by_suffix: str | None = _EXTRACT_SUFFIXES[Path(args.output).suffix.lower()]
+    elif args.output:
+        by_suffix = format_of(args.output)
+        if by_suffix is None and not args.format:  # an explicit --format names the format itself
+            raise MinshiError(f"-o {args.output}: name a file (.json .txt .csv .xlsx .parquet)")
+    else:
+        by_suffix = None
+    fmt = args.format or by_suffix or "json"
+    if fmt in ("xlsx", "parquet") and not args.output:
+        raise MinshiError(f"--format {fmt} writes a binary file: pass -o FILE.{fmt}")
+    if args.format and by_suffix and by_suffix != args.format and by_suffix in FORMATS:
+        raise MinshiError(f"-o {args.output} names a .{by_suffix} file but --format says {args.format}")
+    return fmt
+
+
 def cmd_extract(args: argparse.Namespace) -> int:
-    from .export import to_csv, to_json, to_tree
+    from .export import to_json, to_tree
     from .outfiles import check_target
     from .pipeline import extract
 
+    fmt = _extract_format(args)
     if args.output:
         check_target(args.output, inputs=(args.file,), named=True)
     notice = extract(args.file, max_bytes=args.max_bytes, timeout=args.timeout)
-    if args.format == "json":
+    if fmt in ("csv", "xlsx", "parquet"):
+        from .dataset.tables import notice_tables
+        from .dataset.writers import table_csv, write_dataset
+
+        tables = notice_tables(notice, notice.source.path or args.file)
+        if fmt == "csv" and not args.output:
+            _write(None, table_csv("records", tables["records"], bom=False))
+        else:
+            for path in write_dataset(tables, args.output, fmt):
+                print(f"wrote {path}")
+    elif fmt == "json":
         _write(args.output, to_json(notice))
-    elif args.format == "csv":
-        _write(args.output, to_csv([notice]))
     else:
         _write(args.output, to_tree(notice))
     return 0
@@ -54,35 +84,41 @@ def cmd_show(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_batch(args: argparse.Namespace) -> int:
-    from .export import to_csv, to_json
-    from .pipeline import extract
+def _dataset_formats(out: str, fmt: str | None) -> list[str]:
+    from .dataset.writers import FORMATS, format_of
 
-    src = Path(args.dir)
-    if not src.is_dir():
-        raise MinshiError(f"{src}: not a directory")
-    files = sorted(p for p in src.rglob("*") if p.is_file() and p.suffix.lower() in _NOTICE_SUFFIXES)
-    if not files:
-        raise MinshiError(f"{src}: no notice files (.txt .pdf .html .docx)")
-    outdir = Path(args.output)
-    outdir.mkdir(parents=True, exist_ok=True)
-    notices = []
-    failed = 0
-    for f in files:
-        try:
-            n = extract(f, max_bytes=args.max_bytes)
-        except MinshiError as exc:
-            print(f"skipped: {exc}", file=sys.stderr)
-            failed += 1
-            continue
-        notices.append(n)
-        rel = f.relative_to(src).with_name(f.name + ".json")  # x.txt and x.pdf both kept
-        (outdir / rel).parent.mkdir(parents=True, exist_ok=True)
-        (outdir / rel).write_text(to_json(n) + "\n", encoding="utf-8")
-        print(f"{f}: {len(n.programmes)} programmes, {len(n.all_records())} records")
-    (outdir / "records.csv").write_text(to_csv(notices), encoding="utf-8")
-    print(f"wrote {len(notices)} notices to {outdir} (records.csv has every record); {failed} skipped")
-    return 1 if failed and not notices else 0
+    by_suffix = format_of(out)
+    wanted = list(FORMATS) if fmt == "all" else [f.strip() for f in (fmt or "").split(",") if f.strip()]
+    bad = [f for f in wanted if f not in FORMATS]
+    if bad:
+        raise MinshiError(f"--format {fmt}: unknown format {bad[0]!r}; choose from {', '.join(FORMATS)} or all")
+    if by_suffix is not None:
+        if wanted and wanted != [by_suffix]:
+            raise MinshiError(f"-o {out} names a .{by_suffix} file but --format says {fmt}")
+        return [by_suffix]
+    return wanted or ["csv"]
+
+
+def cmd_batch(args: argparse.Namespace) -> int:
+    from .dataset.runner import EXIT_SOME_FAILED, BatchOptions, run_batch, summary
+
+    formats = _dataset_formats(args.output, args.format)
+    opts = BatchOptions(src=Path(args.dir), out=Path(args.output), formats=formats, jobs=max(1, args.jobs),
+                        resume=args.resume, all_formats=args.all_formats, quiet=args.quiet,
+                        max_bytes=args.max_bytes)
+    try:
+        result = run_batch(opts)
+    except KeyboardInterrupt:
+        print("minshi-extract: interrupted; the notices converted so far are kept: "
+              "run the same command with --resume to finish", file=sys.stderr)
+        return 130
+    if args.quiet:  # otherwise each failure was reported as it happened
+        for err in result.tables["errors"]:
+            print(f"failed: {err['reason']}", file=sys.stderr)
+    print(summary(result))
+    for path in result.written:
+        print(f"wrote {path}")
+    return EXIT_SOME_FAILED if result.failed else 0
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
@@ -157,7 +193,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     e = sub.add_parser("extract", help="extract one notice (text, PDF, HTML, .docx)")
     e.add_argument("file")
-    e.add_argument("--format", choices=["json", "tree", "csv"], default="json")
+    e.add_argument("--format", choices=["json", "tree", "csv", "xlsx", "parquet"],
+                   help="default: by -o's suffix (.json .txt .csv .xlsx .parquet), else json; csv, xlsx "
+                        "and parquet write the dataset tables (records, notices, programmes, ...)")
     e.add_argument("-o", "--output", help="write here (atomically; never over the input file)")
     add_max(e)
     add_limits(e, "accepted for symmetry with show: a path named by -o is always replaced")
@@ -170,9 +208,25 @@ def build_parser() -> argparse.ArgumentParser:
     add_limits(s, "replace an existing file at the default output path (a path named by -o is always replaced)")
     s.set_defaults(func=cmd_show)
 
-    b = sub.add_parser("batch", help="extract every notice under a directory to JSON + one CSV")
+    b = sub.add_parser(
+        "batch", help="extract every notice under a directory into one dataset",
+        description="Extract every notice under DIR into one dataset: tables notices, programmes, "
+                    "records, warnings and errors, as CSV (UTF-8 with BOM), XLSX or Parquet.",
+        epilog="exit status: 0 every file converted; 1 some files failed (the dataset holds the others "
+               "and the errors table says why); 2 bad arguments or no notice files; 130 interrupted "
+               "(what was converted is kept: rerun with --resume)")
     b.add_argument("dir")
-    b.add_argument("-o", "--output", required=True)
+    b.add_argument("-o", "--output", required=True,
+                   help="a directory (tables inside it), or a file: x.parquet / x.csv (the records table, "
+                        "the others beside it as x.notices.parquet ...) or x.xlsx (a sheet per table)")
+    b.add_argument("--format", help="csv, xlsx, parquet, a comma list or all (default: by -o's suffix, "
+                                    "else csv)")
+    b.add_argument("-j", "--jobs", type=int, default=1, help="worker processes (default 1)")
+    b.add_argument("--resume", action="store_true",
+                   help="keep the notices an earlier run converted (same sha256) and do the rest")
+    b.add_argument("--all-formats", action="store_true",
+                   help="keep every file of a notice saved in several formats (default: one, text first)")
+    b.add_argument("-q", "--quiet", action="store_true", help="no progress bar, no line per failure")
     add_max(b)
     b.set_defaults(func=cmd_batch)
 

@@ -26,6 +26,7 @@ class Source(_Model):
     path: str | None = None
     format: SourceFormat = "text"
     sha256: str = ""
+    extractor: str | None = None  # the program and version that wrote the document: minshi-extract 0.1.0
 
 
 class Meta(_Model):
@@ -187,6 +188,18 @@ class Notice(_Model):
         records = self.all_records()
         totals = {r.part_of for r in records if r.part_of}
         return [r for r in records if r.id not in totals]
+
+    def records_frame(self):  # -> pandas.DataFrame (pandas: pip install 'minshi-extract[pandas]')
+        """One row per record, the columns of the dataset's records table."""
+        from .dataset.frames import frame
+
+        return frame(self, "records")
+
+    def programmes_frame(self):  # -> pandas.DataFrame
+        """One row per programme: category, money total, lead units, deadline (the programmes table)."""
+        from .dataset.frames import frame
+
+        return frame(self, "programmes")
 
 
 def _num_key(x: Number | None) -> object:

@@ -4,7 +4,12 @@
     nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})
     nlp.add_pipe("minshi_records")
     doc = nlp(text)
-    doc.spans["minshi"]          # one labelled span per record; span._.minshi_record is the record
+    doc.spans["minshi"]          # one labelled span per record
+    span._.minshi_record         # the record as a plain dict (RECORDS.md fields)
+    doc._.minshi_notice          # the notice's meta and programmes (id, title), a plain dict
+
+Plain dicts, so a Doc keeps them through DocBin(store_user_data=True). spaCy is an optional extra:
+pip install 'minshi-extract[spacy]'.
 
 The rules run on the text, not on tokens (jieba splits `10040万元` into `10040|万元`), and
 their character spans are mapped onto tokens with alignment_mode="expand".
@@ -17,9 +22,19 @@ from typing import Any
 SPANS_KEY = "minshi"
 
 
+def _spacy() -> Any:
+    try:
+        import spacy
+    except ImportError:
+        from .errors import MinshiError
+
+        raise MinshiError("the spaCy component needs spaCy: pip install 'minshi-extract[spacy]'") from None
+    return spacy
+
+
 def blank_zh() -> Any:
     """A blank Chinese pipeline with the jieba segmenter (no model download)."""
-    import spacy
+    spacy = _spacy()
 
     return spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})
 
@@ -50,10 +65,15 @@ class MinshiRecords:
             span = doc.char_span(s, e, label=rec.type, alignment_mode="expand")
             if span is None:
                 continue
-            span._.minshi_record = rec
+            span._.minshi_record = rec.model_dump(mode="json")
             spans.append(span)
         doc.spans[self.spans_key] = spans
-        doc._.minshi_notice = notice
+        doc._.minshi_notice = {
+            "schema_version": notice.schema_version,
+            "meta": notice.meta.model_dump(mode="json"),
+            "programmes": [{"id": p.id, "title": p.title} for p in notice.programmes],
+            "warnings": list(notice.warnings),
+        }
         return doc
 
 
@@ -71,6 +91,7 @@ def make_minshi_records(nlp: Any, name: str, spans_key: str = SPANS_KEY) -> Mins
 
 
 def _register() -> None:
+    _spacy()
     from spacy.language import Language
 
     if "minshi_records" not in Language.factories:

@@ -10,7 +10,9 @@ from bisect import bisect_right
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 from pathlib import Path
+from typing import BinaryIO, TextIO
 
+from . import __version__
 from .errors import InputError
 from .ingest import DEFAULT_MAX_BYTES, RawDoc, load, load_bytes
 from .limits import DEFAULT_TIMEOUT, budget, check_budget, naming
@@ -43,27 +45,50 @@ def _line_rules() -> list[LineRule]:
 
 
 def extract(
-    source: str | os.PathLike[str] | bytes | RawDoc,
+    source: str | os.PathLike[str] | bytes | BinaryIO | RawDoc,
     *,
     max_bytes: int = DEFAULT_MAX_BYTES,
     timeout: float | None = DEFAULT_TIMEOUT,
 ) -> Notice:
-    """Extract a Notice from a file path, raw bytes or an already-read RawDoc, within a
-    whole-document time budget of `timeout` seconds (None: no budget; BudgetError past it)."""
+    """Extract a Notice from a file path, raw bytes, a binary file object or an already-read RawDoc,
+    within a whole-document time budget of `timeout` seconds (None: no budget; BudgetError past it).
+
+    A str that contains a line break is the notice's text itself, never a file name (no file name
+    has one); any other str is a path. For text without line breaks call extract_text().
+    """
+    if isinstance(source, str) and "\n" in source:
+        return extract_text(source, timeout=timeout)
     where = source.path or "<text>" if isinstance(source, RawDoc) else "<bytes>" if isinstance(
-        source, bytes | bytearray | memoryview) else str(source)
+        source, bytes | bytearray | memoryview) else str(getattr(source, "name", source))
     with budget(timeout), naming(where):
         if isinstance(source, RawDoc):
             raw = source
         elif isinstance(source, bytes | bytearray | memoryview):
             raw = load_bytes(bytes(source), None, max_bytes)
+        elif hasattr(source, "read"):
+            raw = _load_stream(source, max_bytes)
         elif isinstance(source, str | os.PathLike):
-            if isinstance(source, str) and ("\n" in source or len(source) > 4096):
-                raise InputError("extract() was given notice text, not a path; use extract_text(text) for text")
-            raw = load(Path(source), max_bytes)
+            raw = _load_path(source, max_bytes)
         else:
-            raise InputError(f"extract() takes a path, bytes or a RawDoc, not {type(source).__name__}")
+            raise InputError(f"extract() takes a path, bytes, a file object or a RawDoc, not {type(source).__name__}")
         return extract_raw(raw)
+
+
+def _load_stream(stream: BinaryIO | TextIO, max_bytes: int) -> RawDoc:
+    data = stream.read(max_bytes + 1)
+    name = getattr(stream, "name", None)
+    name = name if isinstance(name, str) else None
+    if isinstance(data, str):
+        data = data.encode("utf-8")
+    return load_bytes(data, name, max_bytes)
+
+
+def _load_path(source: str | os.PathLike[str], max_bytes: int) -> RawDoc:
+    try:
+        return load(Path(source), max_bytes)
+    except OSError as exc:  # e.g. File name too long: a notice's text passed as a path
+        raise InputError(f"{str(source)[:40]}...: not a readable file ({exc.strerror}); "
+                         "to extract from a string call extract_text()") from None
 
 
 def extract_text(text: str, *, timeout: float | None = DEFAULT_TIMEOUT) -> Notice:
@@ -79,7 +104,8 @@ def extract_raw(raw: RawDoc) -> Notice:
 
     text, offsets = normalize(raw.text)
     notice = build_skeleton(text, raw.meta or None)
-    notice.source = Source(path=raw.path, format=raw.format, sha256=raw.sha256)  # type: ignore[arg-type]
+    notice.source = Source(path=raw.path, format=raw.format, sha256=raw.sha256,  # type: ignore[arg-type]
+                           extractor=f"minshi-extract {__version__}")
     apply_rules(notice)
     if raw.pages:
         _set_pages(notice, raw, offsets)

@@ -95,18 +95,66 @@ def test_show_writes_highlighted_html(tmp_path: Path, capsys) -> None:
     assert "<mark" in html and "5200个" in html and "县住建局" in html
 
 
-def test_batch_writes_json_per_file_and_one_csv(tmp_path: Path, capsys) -> None:
+def test_batch_writes_json_per_file_and_the_tables(tmp_path: Path, capsys) -> None:
     src = tmp_path / "in"
     src.mkdir()
     (src / "a.txt").write_text(NOTICE, encoding="utf-8")
     (src / "empty.txt").write_text("", encoding="utf-8")
     out = tmp_path / "out"
-    code, _, err = run(capsys, "batch", str(src), "-o", str(out))
-    assert code == 0
+    code, stdout, err = run(capsys, "batch", str(src), "-o", str(out))
+    assert code == 1  # some files failed: documented in --help and the README
     assert "empty.txt: empty file" in err
-    data = json.loads((out / "a.txt.json").read_text(encoding="utf-8"))
+    assert "1 notices" in stdout and "1 failed" in stdout
+    data = json.loads((out / "json" / "a.txt.json").read_text(encoding="utf-8"))
     assert [p["title"] for p in data["programmes"]] == ["城区停车泊位建设实施方案"]
-    rows = (out / "records.csv").read_text(encoding="utf-8").splitlines()
-    assert rows[0].startswith("notice,programme_id,programme,part,section,type,text")
+    rows = (out / "records.csv").read_text(encoding="utf-8-sig").splitlines()
+    assert rows[0].startswith("sha256,source_file,doc_number,issuer,year,title,programme_id,programme,")
     assert any(",quantity,5200个," in r for r in rows)
     assert any(",responsibility,县住建局," in r for r in rows)
+    assert (out / "errors.csv").read_text(encoding="utf-8-sig").splitlines()[1].split(",")[1] == "empty.txt"
+
+
+@pytest.mark.parametrize(("fmt", "suffix"), [("xlsx", ".xlsx"), ("parquet", ".parquet"), ("csv", ".csv")])
+def test_extract_writes_the_tables_by_suffix(tmp_path: Path, capsys, fmt: str, suffix: str) -> None:
+    src = tmp_path / "n.txt"
+    src.write_text(NOTICE, encoding="utf-8")
+    out = tmp_path / f"n{suffix}"
+    code, stdout, _ = run(capsys, "extract", str(src), "-o", str(out))
+    assert code == 0 and f"wrote {out}" in stdout
+    if fmt == "xlsx":
+        from openpyxl import load_workbook
+
+        ws = load_workbook(out)["records"]
+        assert ws["O2"].value == "5200个"  # column O is the evidence text
+    elif fmt == "csv":
+        assert out.read_bytes().startswith(b"\xef\xbb\xbf")
+        assert (tmp_path / "n.programmes.csv").read_text(encoding="utf-8-sig").count("城区停车泊位建设实施方案") == 1
+    else:
+        pq = pytest.importorskip("pyarrow.parquet")
+        assert pq.read_table(out).column("text").to_pylist() == ["5200个", "县住建局"]
+
+
+def test_extract_csv_to_stdout_has_no_bom(tmp_path: Path, capsys) -> None:
+    src = tmp_path / "n.txt"
+    src.write_text(NOTICE, encoding="utf-8")
+    code, out, _ = run(capsys, "extract", str(src), "--format", "csv")
+    assert code == 0 and out.startswith("sha256,source_file,")
+    assert out.count("\n") == 3  # header + 5200个 + 县住建局
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["-o", "x.foo"], "unknown output suffix '.foo'"),
+        (["--format", "xlsx"], "pass -o FILE.xlsx"),
+        (["--format", "parquet", "-o", "x.xlsx"], "names a .xlsx file but --format says parquet"),
+    ],
+)
+def test_extract_output_errors(tmp_path: Path, capsys, argv: list[str], message: str) -> None:
+    src = tmp_path / "n.txt"
+    src.write_text(NOTICE, encoding="utf-8")
+    argv = [str(tmp_path / a) if a.startswith("x.") else a for a in argv]
+    code, out, err = run(capsys, "extract", str(src), *argv)
+    assert code == 2 and out == ""
+    assert err.count("\n") == 1 and message in err
+    assert not any(p.name.startswith("x.") for p in tmp_path.iterdir())

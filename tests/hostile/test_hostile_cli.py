@@ -102,9 +102,9 @@ def test_batch_with_files_that_used_to_crash_finishes_the_rest(tmp_path: Path, c
     (src / "d_random.txt").write_bytes(hf.random_high_bytes())  # was read as GB18030 mojibake
     code = main(["batch", str(src), "-o", str(tmp_path / "out")])
     out, err = capsys.readouterr()
-    assert code == 0
-    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [
-        "b_numbering.docx.json", "c_founding.txt.json", "records.csv"]
-    assert err.count("skipped: ") == 2
+    assert code == 1  # documented: some files failed, the dataset holds the others
+    errors = (tmp_path / "out" / "errors.csv").read_text(encoding="utf-8-sig")
+    assert "a_no_body.docx" in errors and "d_random.txt" in errors
+    assert "b_numbering.docx" not in errors and "c_founding.txt" not in errors
     assert "a_no_body.docx" in err and "d_random.txt" in err
-    assert "wrote 2 notices" in out
+    assert "2 failed" in out

@@ -78,7 +78,7 @@ def test_an_existing_directory_as_output(notice: Path, tmp_path: Path, capsys) -
 def test_a_device_as_output(notice: Path, capsys) -> None:
     if not os.path.exists("/dev/full"):
         pytest.skip("no /dev/full")
-    code, _, err = run(capsys, "extract", str(notice), "-o", "/dev/full")
+    code, _, err = run(capsys, "extract", str(notice), "--format", "json", "-o", "/dev/full")
     assert code == 2
     assert err == "minshi-extract: error: /dev/full: not a regular file (a device or FIFO); give a file name with -o\n"
 
