@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import replace
 from pathlib import Path
 
+from .categories import categorise
 from .ingest import DEFAULT_MAX_BYTES, RawDoc, load, load_bytes
 from .models import Notice, Part, Programme, Record, Section, Source, dedupe, record_key
 from .meaning import attribute, unbalanced
@@ -69,6 +70,7 @@ def extract_raw(raw: RawDoc) -> Notice:
     apply_rules(notice)
     if raw.pages:
         _set_pages(notice, raw, offsets)
+    categorise(notice)  # issue 12: programme categories
     return notice
 
 
