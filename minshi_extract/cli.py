@@ -1,4 +1,4 @@
-"""minshi-extract extract | eval | show | batch."""
+"""minshi-extract extract | eval | show | batch | compare | summary."""
 
 from __future__ import annotations
 
@@ -135,6 +135,43 @@ def _agreement_gate(total, gate: str) -> str | None:
     return f"{name} {got:.4f} below {value}" if got < float(value) else None
 
 
+def cmd_compare(args: argparse.Namespace) -> int:
+    from .compare import compare_notices, load_notice, to_json
+    from .compare_view import compare_html, format_table
+
+    old, new = load_notice(args.old), load_notice(args.new)
+    cmp = compare_notices(old, new)
+    if args.html:
+        from .render import render_html
+
+        _write(args.html, render_html(new, extra=compare_html(cmp)))
+    _write(args.output, to_json(cmp) if args.json else format_table(cmp, all_rows=args.all))
+    return 0
+
+
+def cmd_summary(args: argparse.Namespace) -> int:
+    from .compare import load_notice
+    from .summary import summaries
+
+    files: list[Path] = []
+    for arg in args.paths:
+        p = Path(arg)
+        if p.is_dir():
+            files += sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in _NOTICE_SUFFIXES | {".json"})
+        else:
+            files.append(p)
+    if not files:
+        raise MinshiError(f"{' '.join(args.paths)}: no notice files")
+    tables = summaries([load_notice(f) for f in files])
+    if args.csv:
+        Path(args.csv).mkdir(parents=True, exist_ok=True)
+        for name, df in tables.items():
+            df.to_csv(Path(args.csv) / f"{name}.csv", index=name == "by_notice_category")
+    names = [args.table] if args.table else [k for k in tables if k != "programmes"]
+    _write(None, "\n\n".join(f"== {n}\n{tables[n].to_string()}" for n in names))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="minshi-extract", description=__doc__)
     p.add_argument("--version", action="version", version=f"minshi-extract {__version__}")
@@ -163,6 +200,22 @@ def build_parser() -> argparse.ArgumentParser:
     b.add_argument("-o", "--output", required=True)
     add_max(b)
     b.set_defaults(func=cmd_batch)
+
+    c = sub.add_parser("compare", help="pair the programmes of two notices of one government and show changes")
+    c.add_argument("old", help="the earlier notice (any readable format, or JSON written by extract)")
+    c.add_argument("new")
+    c.add_argument("--json", action="store_true", help="print the comparison as JSON")
+    c.add_argument("--all", action="store_true", help="also list unchanged figures")
+    c.add_argument("--html", help="also write the HTML view of NEW with the comparison section")
+    c.add_argument("-o", "--output")
+    c.set_defaults(func=cmd_compare)
+
+    m = sub.add_parser("summary", help="programme counts and money by category, region, notice, year (pandas)")
+    m.add_argument("paths", nargs="+", help="notice files, extract JSON files or directories")
+    m.add_argument("--table", choices=["programmes", "by_category", "by_region", "by_notice_category",
+                                       "by_year_category"], help="print only this table")
+    m.add_argument("--csv", help="also write every table as CSV into this directory")
+    m.set_defaults(func=cmd_summary)
 
     v = sub.add_parser("eval", help="score the extractor against the gold set")
     v.add_argument("--gold", default="gold")

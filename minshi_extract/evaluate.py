@@ -11,6 +11,7 @@ from .gold import Gold, load_gold
 from .models import RECORD_TYPES, Meta, Notice, Record, dedupe, norm_name, record_key
 
 COVER = "(cover letter)"
+NOT_RECORD_GOLD = {"categories.json"}
 _META_FIELDS = tuple(Meta.model_fields)
 
 
@@ -255,7 +256,9 @@ def score_notice(notice: Notice, gold: Gold, name: str | None = None) -> Score:
 
 def find_gold_files(gold_dir: Path) -> list[Path]:
     return sorted(
-        p for p in gold_dir.rglob("*.json") if not any(part.startswith("_") for part in p.relative_to(gold_dir).parts)
+        p for p in gold_dir.rglob("*.json")
+        if not any(part.startswith("_") for part in p.relative_to(gold_dir).parts)
+        and p.name not in NOT_RECORD_GOLD and not p.name.endswith(".pairing.json")  # issue 12 gold
     )
 
 

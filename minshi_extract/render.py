@@ -12,7 +12,8 @@ COLOURS = {
 }
 
 
-def render_html(notice: Notice) -> str:
+def render_html(notice: Notice, extra: str = "") -> str:
+    """`extra`: more HTML sections appended to the page (e.g. compare_view.compare_html)."""
     records = sorted(notice.all_records(), key=lambda r: (r.span[0], -r.span[1]))
     text = notice.text
     parts: list[str] = []
@@ -42,5 +43,5 @@ def render_html(notice: Notice) -> str:
         "pre{white-space:pre-wrap;line-height:1.8}mark{padding:0 .15em;border-radius:.2em}"
         "sub{font-size:.6em;color:#555}td{border-bottom:1px solid #ddd;padding:.2em .5em}</style>"
         f"<h1>{title}</h1><pre>{''.join(parts)}</pre>"
-        f"<h2>Records ({len(records)})</h2><table>{rows}</table></html>"
+        f"<h2>Records ({len(records)})</h2><table>{rows}</table>{extra}</html>"
     )
