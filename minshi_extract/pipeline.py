@@ -13,8 +13,8 @@ from pathlib import Path
 
 from .categories import categorise
 from .ingest import DEFAULT_MAX_BYTES, RawDoc, load, load_bytes
-from .models import Notice, Part, Programme, Record, Section, Source, dedupe, record_key
 from .meaning import attribute, unbalanced
+from .models import Notice, Part, Programme, Record, Section, Source, dedupe, record_key
 from .normalize import normalize
 from .rules.context import Context
 
@@ -148,6 +148,16 @@ def _in_cells(pos: int, cells: list[tuple[int, int]]) -> bool:
     return i >= 0 and cells[i][0] <= pos < cells[i][1]
 
 
+def _figure_cell(span: tuple[int, int], cells: list[tuple[int, int]]) -> bool:
+    """True when the record is a table cell of its own (`16820` under 资金(万元)); a figure inside a
+    cell of prose (`…集中供水率达到82%。`) is read like any sentence."""
+    i = bisect_right(cells, (span[0], 1 << 62)) - 1
+    if i < 0 or not cells[i][0] <= span[0] < cells[i][1]:
+        return False
+    a, b = cells[i]
+    return (b - a) - (span[1] - span[0]) <= 6
+
+
 def apply_rules(notice: Notice) -> None:
     """Fill notice.records, programme.records and part.records, grounded and deduplicated.
 
@@ -228,7 +238,7 @@ def apply_rules(notice: Notice) -> None:
             part.records = [r for p, pt, r in found if p is prog and pt is part and id(r) in kept]
             for r in part.records:
                 r.part = part.index
-    attribute(notice, lambda pos: bool(cells) and _in_cells(pos, cells))
+    attribute(notice, lambda span: bool(cells) and _figure_cell(span, cells))
     assign_ids(notice)
     notice.warnings.extend(unbalanced(notice.all_records()))
 

@@ -23,6 +23,8 @@ _HARD_STOPS = ",;。:!?\n()[]"
 _MARKER_RE = regex.compile(r"(?:[一二三四五六七八九十]+[、.]|\d+[、.](?!\d)|[一二三四五六七八九十]是|第[一二三四五六七八九十\d]+[,、]?)")
 _FIGURE_END_RE = regex.compile(r"[\d一二三四五六七八九十百千万亿两]\p{Han}{0,3}$")
 _HAN_RE = regex.compile(r"[\p{Han}A-Za-z]")
+# a figure with its measure word, inside a phrase: 58个, 1.2万名, 30%
+_FIGURE_RE = regex.compile(r"(?<![\d.])\d+(?:\.\d+)?(?![\d.]|年|月|日)(?:万|亿)?(?:%|[个户人名所处座家条项场次公里米平方]{1,3})?")
 
 
 @dataclass(frozen=True)
@@ -38,6 +40,8 @@ class Words:
     what_adverbs: tuple[str, ...]
     generic_headers: frozenset[str]
     age_units: frozenset[str]
+    funding_verbs: frozenset[str]
+    document_words: frozenset[str]
     duration_units: frozenset[str]
 
 
@@ -50,9 +54,14 @@ def _longest_first(words: list[str]) -> tuple[str, ...]:
 
 
 @cache
+def lexicon() -> dict:
+    """lexicon/meaning.yaml, loaded once."""
+    return yaml.safe_load(resources.files("minshi_extract.lexicon").joinpath("meaning.yaml").read_text("utf-8"))
+
+
+@cache
 def words() -> Words:
-    raw = resources.files("minshi_extract.lexicon").joinpath("meaning.yaml").read_text("utf-8")
-    lex = yaml.safe_load(raw)
+    lex = lexicon()
     return Words(
         governing=regex.compile(_alt(lex["governing_verbs"])),
         linking_tail=regex.compile(rf"(?:{_alt(lex['linking_verbs'])})$"),
@@ -65,6 +74,8 @@ def words() -> Words:
         what_adverbs=_longest_first(lex["what_adverbs"]),
         generic_headers=frozenset(lex["generic_headers"]),
         age_units=frozenset(lex["age_units"]),
+        funding_verbs=frozenset(lex["funding_verbs"]),
+        document_words=frozenset(lex["document_words"]),
         duration_units=frozenset(lex["duration_units"]),
     )
 
@@ -88,11 +99,14 @@ def clause_start(text: str, pos: int, floor: int = 0) -> int:
     return m.end() if m else start
 
 
-def clause_end(text: str, pos: int) -> int:
+_ACTION_STOPS = ",;。!?\n"
+
+
+def clause_end(text: str, pos: int, stops: str = _HARD_STOPS + "、") -> int:
     """End of the clause that holds `pos` (exclusive)."""
     n = len(text)
     i = pos
-    while i < n and text[i] not in _HARD_STOPS and text[i] != "、":
+    while i < n and text[i] not in stops:
         i += 1
     return i
 
@@ -111,7 +125,9 @@ _LEADING_DATE_RE = regex.compile(
     r"(?:前|之前)?|年底前|年内|[^\d,。;]{0,6}后(?=[\p{Han}]{2}))"
 )
 # 居民出资比例|不低于改造费用的|10%: a percentage of a base names the base after a linking verb
-_BASE_OF_RE = regex.compile(r"(?:不低于|不少于|不超过|不高于|达到|占|为|按照?)[^,;。]*的$")
+_BASE_OF_RE = regex.compile(
+    r"(?:(?:不低于|不少于|不超过|不高于|达到|占|为|按照?)[^,;。]*的|由[^,;。]*\d[^,;。]*|(?:比|较)上年[^,;。]*)$"
+)
 
 
 def _strip_leading(s: str) -> str:
@@ -155,7 +171,7 @@ def _strip_trailing(s: str) -> str:
             s, changed = s[: m.start()], True
             continue
         for tail in w.trailing:
-            if s.endswith(tail) and len(s) > len(tail):
+            if s.endswith(tail):
                 s, changed = s[: -len(tail)], True
                 break
     return s
@@ -164,7 +180,11 @@ def _strip_trailing(s: str) -> str:
 def trim(s: str) -> str | None:
     """An item candidate without scope words at its start and figure words at its end."""
     s = _strip_trailing(_strip_leading(s.strip(" 、")))
-    s = s.strip(" 、")
+    if words().governing.fullmatch(s):
+        return None  # 港北区|新建|5所: a verb alone names nothing
+    s = s.strip(" 、《》")
+    if s in words().document_words:
+        return None
     return s if _HAN_RE.search(s) else None
 
 
@@ -192,6 +212,16 @@ def phrase_before(text: str, lo: int, pos: int) -> str | None:
     base = _BASE_OF_RE.search(span)
     if base and base.start() > 0:
         span = span[: base.start()]
+        pos = lo + len(span)
+    # 利州区58个|4320户: a figure before this one ends its phrase
+    last = None
+    for found in _FIGURE_RE.finditer(text, lo, pos):
+        last = found
+    if last is not None and last.end() > lo and regex.match(r"[和及与、]|[^\p{Han}]*$", text[last.end():pos]):
+        # only a figure glued to this one or joined by 和 (…7项和|可选类项目23项); a figure inside an
+        # indicator stays (城区公交站点500米覆盖率)
+        lo = last.end()
+        span = text[lo:pos]
     paid = _PAID_RE.search(span)
     if paid:
         return paid.group(1)  # 每餐补贴|3元: the payment word after the rate is what is paid
@@ -213,19 +243,31 @@ def phrase_before(text: str, lo: int, pos: int) -> str | None:
     return trim(text[start:hi])
 
 
+# 每人每月200元|的标准给予|运营补贴: the thing paid is the object after the frame
+_FRAME_RE = regex.compile(r"(?:的)?标准(?:给予|予以|发放|补助|奖补|进行)?")
+
+
 def phrase_after(text: str, end: int, hi: int) -> str | None:
     """The noun phrase after a figure's measure word, up to the next verb or clause end:
-    为1.2万名|适龄女童|接种, 建设3个|社区食堂."""
+    为1.2万名|适龄女童|接种, 建设3个|社区食堂; after a 标准 frame, its object (…的标准给予|运营补贴)."""
     w = words()
     stop = min(clause_end(text, end), hi, end + 24)
+    frame = _FRAME_RE.match(text, end, stop)
+    if frame is not None:
+        paid = trim(text[frame.end():stop]) if frame.end() < stop else None
+        return paid or "标准"
     for verbs in (w.governing, w.linking):
-        m = verbs.search(text, end, stop)
+        # 3项|实施方案: a verb inside a noun (实施|方案) does not end the phrase
+        m = next((v for v in verbs.finditer(text, end, stop) if not _is_nominal(text, v)), None)
         if m is not None and m.start() > end:
             stop = m.start()
         elif m is not None:
             return None  # 1000人|培训: a verb right after the figure, no noun
-    s = regex.sub(r"^(?:及以上|以上|以下|以内|左右|多|余)", "", text[end:stop])
-    cut = regex.search(r"[和及与\d]|等(?!级)", s)
+    # 90周岁|至99周岁|老年人: the rest of a range; 以上 and the like belong to the figure
+    s = regex.sub(r"^(?:(?:至|到|—|–|-|~)\d+(?:\.\d+)?(?:周岁|岁)?)?(?:及以上|以上|以下|以内|左右|多|余)?", "",
+                  text[end:stop])
+    # a digit ends the phrase, except an age inside it (1万名|65岁以上老年人)
+    cut = regex.search(r"[和及与且并或由]|\d(?!\d*(?:\.\d+)?周?岁)|等(?!级)|通过|用于", s)
     if cut:
         s = s[: cut.start()]
     return trim(s)
@@ -253,7 +295,8 @@ def action_after(text: str, pos: int) -> str | None:
     i = pos
     while i < len(text) and text[i] in " ,:前之":
         i += 1
-    end = clause_end(text, i)
+    # an action runs over lists and brackets: 完成施工、监理招投标…; 各县(市)完成…
+    end = clause_end(text, i, _ACTION_STOPS)
     if end <= i:
         return None
     clause = text[i:end]

@@ -47,6 +47,15 @@ def link_shares(text: str, records: list[Record]) -> None:
             by_sentence[sentence_start(text, r.span[0])].append(r)
     for lo, recs in by_sentence.items():
         _link_sentence(text, lo, recs)
+    # a regional share whose total stands in an earlier sentence or the title (…改造560公里实施方案 /
+    # 其中西秀区110公里): the nearest earlier region-less figure of the same kind
+    shown = [r for r in records if isinstance(r, Money | Quantity)]
+    for i, r in enumerate(shown):
+        if r._total is None and r.region is not None:
+            r._total = next(
+                (t for t in reversed(shown[:i]) if t.region is None and t._total is None and _same_kind(t, r)),
+                None,
+            )
 
 
 def _link_sentence(text: str, lo: int, recs: list[Record]) -> None:

@@ -1,8 +1,10 @@
-"""Who pays: the payer of an amount (money `source`), as written in its clause.
+"""Who pays: the payer of an amount (money `source`), as written.
 
-`省级财政安排补助资金2070万元` -> 省级财政; `中央1000万元` -> 中央; `市县配套资金` -> 市县;
-`…300万元由市财政解决` -> 市财政; `中央彩票公益金` -> itself. Payer words are the `source` lists of
-lexicon/qualifiers.yaml (shared with the money rule).
+A payer is one or more levels of government (`中央`, `省级`, `市、县两级财政`, `中央和自治区`), or
+another payer (`社会资本`, `农户`), followed closely by a funding word or by the figure:
+`省级财政安排补助资金2070万元` -> 省级财政; `中央1000万元` -> 中央; `中央水利发展资金` -> 中央;
+`…由市、县区按照1:1比例分担` -> 市、县区 for every amount of that sentence without its own payer.
+The words are data in lexicon/meaning.yaml.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from functools import cache
 
 import regex
 
-from ..rules.quantity import qualifier_lexicon
+from .grammar import lexicon, sentence_start
 
 
 def _alt(words: list[str]) -> str:
@@ -20,37 +22,53 @@ def _alt(words: list[str]) -> str:
 
 @cache
 def _patterns() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern]:
-    src = qualifier_lexicon()["source"]
-    payer, kind = _alt(src["payers"]), _alt(src["kinds"])
-    other = _alt(src.get("others", []) or ["社会资本"])
-    # a payer with its kind (省级财政), or a level before a funding word or the figure itself
+    lex = lexicon()
+    short = _alt(lex["payer_levels_short"])
+    suffix = _alt(lex["payer_suffixes"])
+    bracket = r"(?:\((?:市、|县、)?(?:区|市|县)\))?"
+    level = rf"(?:{_alt(lex['payer_levels'])}{bracket}|{short}{bracket}(?=级|本级|{suffix}|[、和及与]|两级|三级))"
+    joined = rf"{level}(?:[、和及与]{level})*(?:两级|三级)?(?:本级)?{suffix}?"
+    payer = rf"(?:{_alt(lex['payer_others'])}|{joined})"
+    funding = _alt(lex["funding_words"])
+    # not a payer: 对每个县级|儿童之家 (a rate's object), 城市 / 市场 (a level inside a word)
     before = regex.compile(
-        rf"{payer}{kind}|{other}|(?:中央|省级|市级|县级|区级|市县|县区)"
-        rf"(?=安排|补助|投资|配套|下达|奖补|资金|专项|预算|财政|[\d一二三四五六七八九十])"
+        rf"(?<![每对个城都超全各该此跨])(?P<p>{payer})(?=\p{{Han}}{{0,8}}?(?:{funding}|[\d约共]))"
     )
-    after = regex.compile(rf"^[^,;。]{{0,8}}?由(?P<src>{payer}{kind}?|{other})(?:解决|承担|保障|负担|安排|筹集|筹措)")
-    lead = regex.compile(rf"^(?:{payer}{kind}|{other}|(?:中央|省级|市级|县级|区级|市县|县区)(?!级))")
-    return before, after, lead
+    by = regex.compile(rf"由(?P<p>{payer})[^,;。]{{0,12}}?(?:承担|解决|负担|分担|安排|筹集|筹措|补助|列支)")
+    lead = regex.compile(rf"^{payer}")
+    return before, by, lead
 
 
-def payer_before(text: str, lo: int, pos: int) -> str | None:
+def payer_in(text: str, lo: int, pos: int) -> str | None:
     """The last payer written in [lo, pos)."""
-    found = list(_patterns()[0].finditer(text, lo, pos))
-    return found[-1].group() if found else None
+    # the lookahead may see the figure itself (市级财政|170万元): search a little past `pos`
+    found = [m for m in _patterns()[0].finditer(text, lo, min(len(text), pos + 12)) if m.end("p") <= pos]
+    return found[-1].group("p") if found else None
 
 
-def payer_after(text: str, end: int) -> str | None:
-    m = _patterns()[1].search(text, end, min(len(text), end + 24))
-    return m.group("src") if m else None
+def payer_by(text: str, lo: int, hi: int) -> str | None:
+    """`由X承担` in [lo, hi): X pays."""
+    m = _patterns()[1].search(text, lo, hi)
+    return m.group("p") if m else None
+
+
+def source_at(text: str, clause_lo: int, fig: int, end: int) -> str | None:
+    """The payer of the amount whose figure starts at `fig`: in its clause, then `由X承担` in its
+    sentence, then the last payer earlier in its sentence."""
+    s_lo = sentence_start(text, fig)
+    s_hi = text.find("。", end)
+    s_hi = len(text) if s_hi < 0 else s_hi
+    nl = text.find("\n", end)
+    if 0 <= nl < s_hi:
+        s_hi = nl
+    return payer_in(text, clause_lo, fig) or payer_by(text, s_lo, s_hi) or payer_in(text, s_lo, clause_lo)
 
 
 def strip_payer(item: str | None) -> str | None:
     """`中央资金` -> `资金`: a payer at the start of an item is the source, not the item."""
-    if not item:
-        return item
-    m = _patterns()[2].match(item)
-    if item == "财政":
+    if not item or item == "财政":
         return None
+    m = _patterns()[2].match(item)
     if m:
         return item[m.end():] or None  # 其中中央|1000万元: a payer alone names no item
     return item
