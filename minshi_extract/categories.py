@@ -8,10 +8,12 @@ Overlapping keywords: the longest occurrence wins (农村公路 hides 农村, �
 
 from __future__ import annotations
 
+import json
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
 
 import yaml
 
@@ -124,3 +126,65 @@ def categorise(notice: Notice) -> None:
     """Set `category` on every programme of the notice."""
     for prog in notice.programmes:
         prog.category = classify(prog.title, programme_text(prog, notice.text))
+
+
+# --- accuracy against hand labels (gold/categories.json) -----------------------------------------
+
+
+def load_labels(path: str | Path) -> dict[str, list[dict]]:
+    """gold/categories.json: {notice name: [{title, primary, secondary}]}, the name as in eval
+    (`wuwei_2025`, `variants/x`). Unknown keys or a malformed file -> GoldError."""
+    from .errors import GoldError
+
+    p = Path(path)
+    try:
+        raw = json.loads(p.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise GoldError(f"{p}: cannot read category labels ({exc})") from None
+    keys = set(lexicon().names)
+    if not isinstance(raw, dict):
+        raise GoldError(f"{p}: expected an object of notice name -> labelled programmes")
+    for name, progs in raw.items():
+        for i, lab in enumerate(progs if isinstance(progs, list) else [None]):
+            if not isinstance(lab, dict) or not isinstance(lab.get("title"), str):
+                raise GoldError(f"{p}: {name}[{i}]: expected {{title, primary, secondary}}")
+            bad = {lab.get("primary"), *lab.get("secondary", [])} - keys
+            if bad:
+                raise GoldError(f"{p}: {name}[{i}] {lab['title']}: unknown category {sorted(map(str, bad))}")
+    return raw
+
+
+@dataclass
+class CategoryScore:
+    correct: int = 0  # primary equal to the label's primary
+    total: int = 0  # labelled programmes that were detected
+    lenient: int = 0  # primary among the label's primary and secondary
+    errors: list[str] = field(default_factory=list)
+
+    def add(self, other: CategoryScore) -> None:
+        self.correct += other.correct
+        self.total += other.total
+        self.lenient += other.lenient
+        self.errors.extend(other.errors)
+
+    @property
+    def accuracy(self) -> float:
+        return self.correct / self.total if self.total else 1.0
+
+
+def score_categories(notice: Notice, labels: list[dict], name: str = "") -> CategoryScore:
+    """Primary accuracy over the labelled programmes the extractor detected (paired by title)."""
+    from .evaluate import pair_programmes
+
+    out = CategoryScore()
+    # labels carry the titles as written (traditional script too); programmes carry normalised ones
+    pairs = pair_programmes([normalize_fragment(lab["title"]) for lab in labels], [p.title for p in notice.programmes])
+    for i, j in pairs.items():
+        lab, cat = labels[i], notice.programmes[j].category
+        got = cat.primary if cat else None
+        out.total += 1
+        out.correct += got == lab["primary"]
+        out.lenient += got in {lab["primary"], *lab.get("secondary", [])}
+        if got != lab["primary"]:
+            out.errors.append(f"{name}: {lab['title']}: labelled {lab['primary']}, got {got}")
+    return out

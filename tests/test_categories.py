@@ -3,10 +3,19 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
-from minshi_extract.categories import classify, find_words, lexicon, lexicon_from
+from minshi_extract.categories import (
+    classify,
+    find_words,
+    lexicon,
+    lexicon_from,
+    load_labels,
+    score_categories,
+)
+from minshi_extract.errors import GoldError
 from minshi_extract.export import to_json, to_tree
 from minshi_extract.pipeline import extract_text
 
@@ -133,3 +142,48 @@ def test_pipeline_sets_the_category_and_json_and_tree_show_it() -> None:
     data = json.loads(to_json(notice))
     assert data["programmes"][1]["category"]["name"] == "住房保障与老旧小区"
     assert "[education]" in to_tree(notice).splitlines()[3]
+
+
+# --- accuracy against the hand labels ------------------------------------------------------------
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_labels_file_is_valid_and_covers_every_record_gold_notice() -> None:
+    from minshi_extract.evaluate import find_gold_files
+
+    labels = load_labels(ROOT / "gold" / "categories.json")
+    names = {str(p.relative_to(ROOT / "gold").with_suffix("")) for p in find_gold_files(ROOT / "gold")}
+    assert names - {n for n in names if n.startswith("series/")} <= set(labels)
+    assert sum(len(v) for v in labels.values()) >= 150
+
+
+def test_bad_labels_are_a_gold_error(tmp_path: Path) -> None:
+    bad = tmp_path / "categories.json"
+    bad.write_text(json.dumps({"x": [{"title": "t", "primary": "schools", "secondary": []}]}), encoding="utf-8")
+    with pytest.raises(GoldError, match="unknown category"):
+        load_labels(bad)
+    bad.write_text("[1, 2]", encoding="utf-8")
+    with pytest.raises(GoldError):
+        load_labels(bad)
+
+
+def test_score_categories_pairs_titles_in_either_script() -> None:
+    notice = extract_text(NOTICE)
+    labels = [
+        {"title": "新增公辦幼兒園學位900個實施方案", "primary": "education", "secondary": []},
+        {"title": "改造城镇老旧小区12个实施方案", "primary": "urban_management", "secondary": ["housing"]},
+        {"title": "不存在的方案", "primary": "health", "secondary": []},
+    ]
+    s = score_categories(notice, labels, "n")
+    assert (s.correct, s.total, s.lenient) == (1, 2, 2)
+    assert s.errors == ["n: 改造城镇老旧小区12个实施方案: labelled urban_management, got housing"]
+
+
+def test_eval_reports_category_accuracy_on_the_founding_notice() -> None:
+    from minshi_extract.evaluate import evaluate, format_score
+
+    total, _ = evaluate(ROOT / "gold", ROOT / "corpus", "wuwei_2025")
+    assert total.categories.total == 17
+    assert total.categories.accuracy >= 0.9
+    assert "category primary accuracy" in format_score(total, programmes=False)
