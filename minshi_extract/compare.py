@@ -101,33 +101,53 @@ def similarity(a: str, b: str) -> float:
     return max(dice, difflib.SequenceMatcher(None, a, b).ratio())
 
 
-def _figure_tokens(prog: Programme) -> set[str]:
-    out: set[str] = set()
+def _units_items(prog: Programme) -> tuple[set[str], set[str]]:
+    units: set[str] = set()
+    items: set[str] = set()
     for r in prog.all_records():
         if r.type == "quantity":
-            out.add(f"u:{norm_name(r.unit)}")
+            units.add(norm_name(r.unit) or "")
         if r.type in ("quantity", "money", "percentage") and r.item:
-            out.add(f"i:{norm_name(r.item)}")
-    return out
+            items.add(norm_name(r.item) or "")
+    return units, items
 
 
-def _category_score(a: Programme, b: Programme) -> float:
+def _jaccard(a: set[str], b: set[str]) -> float:
+    return len(a & b) / len(a | b) if a | b else 0.0
+
+
+def _soft_overlap(a: set[str], b: set[str]) -> float:
+    """Mean best similarity of the smaller set's strings in the other set (普惠性托位 ~ 普惠性托育托位)."""
+    if not a or not b:
+        return 0.0
+    small, big = (a, b) if len(a) <= len(b) else (b, a)
+    return sum(max(similarity(x, y) for y in big) for x in small) / len(small)
+
+
+def figure_score(a: Programme, b: Programme) -> float:
+    """Shared figures: the units they count in and what they count (items, compared loosely)."""
+    ua, ia = _units_items(a)
+    ub, ib = _units_items(b)
+    return 0.5 * _jaccard(ua, ub) + 0.5 * _soft_overlap(ia, ib)
+
+
+def category_score(a: Programme, b: Programme) -> float:
+    """Same primary category (1; 0.5 when one's primary is the other's secondary), and the
+    classifier's deciding words they share (托位, 婴幼儿 ...)."""
     ca, cb = a.category, b.category
     if ca is None or cb is None:
         return 0.0
-    if ca.primary == cb.primary:
-        return 1.0
-    return 0.5 if ca.primary in cb.secondary or cb.primary in ca.secondary else 0.0
+    primary = 1.0 if ca.primary == cb.primary else 0.5 if ca.primary in cb.secondary or cb.primary in ca.secondary else 0.0
+    words = _jaccard({e.word for e in ca.evidence}, {e.word for e in cb.evidence})
+    return 0.6 * primary + 0.4 * words
 
 
 def programme_score(a: Programme, b: Programme) -> float:
     w = settings()["weights"]
-    fa, fb = _figure_tokens(a), _figure_tokens(b)
-    figures = len(fa & fb) / len(fa | fb) if fa | fb else 0.0
     return (
         w["title"] * similarity(title_key(a.title), title_key(b.title))
-        + w["category"] * _category_score(a, b)
-        + w["figures"] * figures
+        + w["category"] * category_score(a, b)
+        + w["figures"] * figure_score(a, b)
     )
 
 

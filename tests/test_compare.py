@@ -204,3 +204,27 @@ def test_programme_links_over_a_dataset() -> None:
         by_status[r["status"]] = by_status.get(r["status"], 0) + 1  # type: ignore[index]
     assert by_status == {"paired": 11, "dropped": 4, "new": 4}
     assert {r["issuer"] for r in rows} == {"安丘市", "邓州市"}
+
+
+def test_a_notice_compared_with_itself_has_no_change() -> None:
+    notice = load_notice(ROOT / "corpus/series/dengzhou_2025.txt")
+    cmp = compare_notices(notice, notice)
+    assert len(cmp.pairs) == len(notice.programmes) == 7
+    assert all(p.old_id == p.new_id and not p.changes for p in cmp.pairs)
+    assert cmp.new_programmes == cmp.dropped == []
+
+
+def test_notices_without_programmes() -> None:
+    empty = extract_text("某市人民政府关于做好有关工作的通知\n\n正文。\n")
+    other = load_notice(ROOT / "corpus/series/jiande_2026.txt")
+    cmp = compare_notices(empty, other)
+    assert cmp.pairs == [] and len(cmp.new_programmes) == 4
+    assert "new programmes (4)" in format_table(cmp)
+
+
+def test_reworded_programme_pairs_on_its_category_words_and_items() -> None:
+    # quzhou 2024 新增普惠性托育托位2000个 and 2026 婴幼儿照护服务扩容实施方案 are both about 托位
+    old = load_notice(ROOT / "corpus/variants/quzhou_2024.txt")
+    new = load_notice(ROOT / "corpus/variants/quzhou_2026.txt")
+    pairs = {(p.old_title, p.new_title) for p in compare_notices(old, new).pairs}
+    assert ("新增普惠性托育托位2000个", "婴幼儿照护服务扩容实施方案") in pairs
