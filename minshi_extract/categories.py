@@ -82,11 +82,14 @@ def find_words(text: str, words: dict[str, dict[str, float]]) -> Counter[str]:
     return out
 
 
-def classify(title: str, text: str = "", lex: Lexicon | None = None) -> Category:
-    """Category of a programme from its title and its text (the title not repeated in it)."""
+def classify(title: str, text: str = "", lex: Lexicon | None = None, normalized: bool = False) -> Category:
+    """Category of a programme from its title and its text (the title not repeated in it).
+    `normalized`: both are already normalised (a Notice's text), skip normalising them again."""
     lex = lex or lexicon()
-    title_words = find_words(normalize_fragment(title), lex.weights)
-    text_words = find_words(normalize_fragment(text), lex.weights)
+    if not normalized:
+        title, text = normalize_fragment(title), normalize_fragment(text)
+    title_words = find_words(title, lex.weights)
+    text_words = find_words(text, lex.weights)
     score: Counter[str] = Counter()
     title_score: Counter[str] = Counter()
     evidence: dict[str, list[tuple[float, CategoryEvidence]]] = {}
@@ -125,7 +128,7 @@ def programme_text(prog: Programme, text: str) -> str:
 def categorise(notice: Notice) -> None:
     """Set `category` on every programme of the notice."""
     for prog in notice.programmes:
-        prog.category = classify(prog.title, programme_text(prog, notice.text))
+        prog.category = classify(prog.title, programme_text(prog, notice.text), normalized=True)
 
 
 # --- accuracy against hand labels (gold/categories.json) -----------------------------------------
