@@ -162,7 +162,15 @@ def cmd_summary(args: argparse.Namespace) -> int:
             files.append(p)
     if not files:
         raise MinshiError(f"{' '.join(args.paths)}: no notice files")
-    tables = summaries([load_notice(f) for f in files])
+    notices = []
+    for f in files:
+        try:
+            notices.append(load_notice(f))
+        except MinshiError as exc:  # like batch: one bad file does not stop a directory
+            print(f"skipped: {exc}", file=sys.stderr)
+    if not notices:
+        raise MinshiError(f"{' '.join(args.paths)}: no readable notice")
+    tables = summaries(notices)
     if args.csv:
         Path(args.csv).mkdir(parents=True, exist_ok=True)
         for name, df in tables.items():

@@ -52,3 +52,12 @@ def test_cli_summary(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None
 
 def test_cli_summary_nothing_to_read(tmp_path: Path) -> None:
     assert main(["summary", str(tmp_path)]) == 2
+
+
+def test_cli_summary_skips_bad_files_in_a_directory(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "jiande_2026.txt").write_bytes((ROOT / "corpus/series/jiande_2026.txt").read_bytes())
+    assert main(["summary", str(tmp_path), "--table", "by_region"]) == 0
+    out = capsys.readouterr()
+    assert "skipped:" in out.err and "empty.txt" in out.err
+    assert "建德市" in out.out
