@@ -117,6 +117,10 @@ def cmd_eval(args: argparse.Namespace) -> int:
         if failed:
             print(f"FAIL: {failed}", file=sys.stderr)
             return 1
+    if args.min_category_accuracy is not None and total.categories.accuracy < args.min_category_accuracy:
+        print(f"FAIL: category accuracy {total.categories.accuracy:.4f} below {args.min_category_accuracy}",
+              file=sys.stderr)
+        return 1
     if args.min_grounding is not None and total.grounding < args.min_grounding:
         print(f"FAIL: grounding {total.grounding:.4f} below {args.min_grounding}", file=sys.stderr)
         return 1
@@ -234,6 +238,8 @@ def build_parser() -> argparse.ArgumentParser:
     v.add_argument("--programmes", action="store_true", help="per-programme rows for every notice")
     v.add_argument("--min-f1", type=float, help="exit 1 when micro F1 is below this")
     v.add_argument("--min-grounding", type=float, help="exit 1 when grounding is below this")
+    v.add_argument("--min-category-accuracy", type=float,
+                   help="exit 1 when the primary category accuracy (gold/categories.json) is below this")
     v.add_argument("--min-agreement", action="append", metavar="TYPE.FIELD.MEASURE=X",
                    help="exit 1 when a meaning field agrees less, e.g. quantity.item.lenient=0.9 (repeatable)")
     v.set_defaults(func=cmd_eval)

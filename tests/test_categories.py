@@ -187,3 +187,18 @@ def test_eval_reports_category_accuracy_on_the_founding_notice() -> None:
     assert total.categories.total == 17
     assert total.categories.accuracy >= 0.9
     assert "category primary accuracy" in format_score(total, programmes=False)
+
+
+def test_eval_category_gate(tmp_path: Path) -> None:
+    from minshi_extract.cli import main
+
+    gold = tmp_path / "gold"
+    gold.mkdir()
+    (gold / "wuwei_2025.json").write_bytes((ROOT / "gold" / "wuwei_2025.json").read_bytes())
+    first = extract_text((ROOT / "corpus" / "wuwei_2025.txt").read_text(encoding="utf-8")).programmes[0]
+    wrong = "health" if first.category.primary != "health" else "education"
+    labels = {"wuwei_2025": [{"title": first.title, "primary": wrong, "secondary": []}]}
+    (gold / "categories.json").write_text(json.dumps(labels, ensure_ascii=False), encoding="utf-8")
+    args = ["eval", "--gold", str(gold), "--corpus", str(ROOT / "corpus")]
+    assert main([*args, "--min-category-accuracy", "0.5"]) == 1
+    assert main([*args, "--min-category-accuracy", "0.0"]) == 0
