@@ -97,7 +97,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
         print()
     if len(per) > 1:
         print(format_score(total, programmes=False))
-        variants = [s for s in per if "/" in s.name]
+        variants = [s for s in per if s.name.startswith("variants/")]
         if variants:
             from .evaluate import Score
 
