@@ -1,4 +1,4 @@
-"""minshi-extract extract | eval | show | batch."""
+"""minshi-extract extract | eval | show | batch | compare | summary."""
 
 from __future__ import annotations
 
@@ -138,7 +138,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
         print()
     if len(per) > 1:
         print(format_score(total, programmes=False))
-        variants = [s for s in per if "/" in s.name]
+        variants = [s for s in per if s.name.startswith("variants/")]
         if variants:
             from .evaluate import Score
 
@@ -158,6 +158,10 @@ def cmd_eval(args: argparse.Namespace) -> int:
         if failed:
             print(f"FAIL: {failed}", file=sys.stderr)
             return 1
+    if args.min_category_accuracy is not None and total.categories.accuracy < args.min_category_accuracy:
+        print(f"FAIL: category accuracy {total.categories.accuracy:.4f} below {args.min_category_accuracy}",
+              file=sys.stderr)
+        return 1
     if args.min_grounding is not None and total.grounding < args.min_grounding:
         print(f"FAIL: grounding {total.grounding:.4f} below {args.min_grounding}", file=sys.stderr)
         return 1
@@ -174,6 +178,53 @@ def _agreement_gate(total, gate: str) -> str | None:
                           f"TYPE.FIELD one of {', '.join(total.fields.counts)}")
     got = counts.exact_rate if measure == "exact" else counts.lenient_rate
     return f"{name} {got:.4f} below {value}" if got < float(value) else None
+
+
+def cmd_compare(args: argparse.Namespace) -> int:
+    from .compare import compare_notices, load_notice, to_json
+    from .compare_view import compare_html, format_table
+
+    old, new = load_notice(args.old), load_notice(args.new)
+    cmp = compare_notices(old, new)
+    if args.html:
+        from .render import render_html
+
+        _write(args.html, render_html(new, extra=compare_html(cmp)))
+    _write(args.output, to_json(cmp) if args.json else format_table(cmp, all_rows=args.all))
+    return 0
+
+
+def cmd_summary(args: argparse.Namespace) -> int:
+    from .compare import load_notice
+    from .dataset.runner import NOTICE_SUFFIXES
+    from .summary import summaries
+
+    files: list[Path] = []
+    for arg in args.paths:
+        p = Path(arg)
+        if p.is_dir():
+            files += sorted(f for f in p.rglob("*")
+                            if f.is_file() and f.suffix.lower() in NOTICE_SUFFIXES | {".json"})
+        else:
+            files.append(p)
+    if not files:
+        raise MinshiError(f"{' '.join(args.paths)}: no notice files")
+    notices = []
+    for f in files:
+        try:
+            notices.append(load_notice(f))
+        except MinshiError as exc:  # like batch: one bad file does not stop a directory
+            print(f"skipped: {exc}", file=sys.stderr)
+    if not notices:
+        raise MinshiError(f"{' '.join(args.paths)}: no readable notice")
+    tables = summaries(notices)
+    if args.csv:
+        Path(args.csv).mkdir(parents=True, exist_ok=True)
+        for name, df in tables.items():
+            df.to_csv(Path(args.csv) / f"{name}.csv", index=name == "by_notice_category")
+    names = [args.table] if args.table else [k for k in tables if k != "programmes"]
+    _write(None, "\n\n".join(f"== {n}\n{tables[n].to_string()}" for n in names))
+    return 0
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -230,6 +281,22 @@ def build_parser() -> argparse.ArgumentParser:
     add_max(b)
     b.set_defaults(func=cmd_batch)
 
+    c = sub.add_parser("compare", help="pair the programmes of two notices of one government and show changes")
+    c.add_argument("old", help="the earlier notice (any readable format, or JSON written by extract)")
+    c.add_argument("new")
+    c.add_argument("--json", action="store_true", help="print the comparison as JSON")
+    c.add_argument("--all", action="store_true", help="also list unchanged figures")
+    c.add_argument("--html", help="also write the HTML view of NEW with the comparison section")
+    c.add_argument("-o", "--output")
+    c.set_defaults(func=cmd_compare)
+
+    m = sub.add_parser("summary", help="programme counts and money by category, region, notice, year (pandas)")
+    m.add_argument("paths", nargs="+", help="notice files, extract JSON files or directories")
+    m.add_argument("--table", choices=["programmes", "by_category", "by_region", "by_notice_category",
+                                       "by_year_category"], help="print only this table")
+    m.add_argument("--csv", help="also write every table as CSV into this directory")
+    m.set_defaults(func=cmd_summary)
+
     v = sub.add_parser("eval", help="score the extractor against the gold set")
     v.add_argument("--gold", default="gold")
     v.add_argument("--corpus", default="corpus")
@@ -239,6 +306,8 @@ def build_parser() -> argparse.ArgumentParser:
     v.add_argument("--programmes", action="store_true", help="per-programme rows for every notice")
     v.add_argument("--min-f1", type=float, help="exit 1 when micro F1 is below this")
     v.add_argument("--min-grounding", type=float, help="exit 1 when grounding is below this")
+    v.add_argument("--min-category-accuracy", type=float,
+                   help="exit 1 when the primary category accuracy (gold/categories.json) is below this")
     v.add_argument("--min-agreement", action="append", metavar="TYPE.FIELD.MEASURE=X",
                    help="exit 1 when a meaning field agrees less, e.g. quantity.item.lenient=0.9 (repeatable)")
     v.set_defaults(func=cmd_eval)

@@ -134,6 +134,21 @@ class Part(_Model):
     records: list[Record] = Field(default_factory=list)
 
 
+class CategoryEvidence(_Model):
+    category: str  # key of lexicon/categories.yaml
+    word: str
+    where: Literal["title", "text"]
+    count: int = 1
+
+
+class Category(_Model):
+    """Programme category (issue 12): one primary key, optional secondary keys, the deciding words."""
+    primary: str
+    name: str
+    secondary: list[str] = Field(default_factory=list)
+    evidence: list[CategoryEvidence] = Field(default_factory=list)
+
+
 class Programme(_Model):
     id: str
     title: str
@@ -141,6 +156,7 @@ class Programme(_Model):
     parts: list[Part] = Field(default_factory=list)
     sections: list[Section] = Field(default_factory=list)
     records: list[Record] = Field(default_factory=list)
+    category: Category | None = None
 
     def all_records(self) -> list[Record]:
         """The programme's own records and those of its parts, in document order."""

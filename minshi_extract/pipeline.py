@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import BinaryIO, TextIO
 
 from . import __version__
+from .categories import categorise
 from .errors import InputError
 from .ingest import DEFAULT_MAX_BYTES, RawDoc, load, load_bytes
 from .limits import DEFAULT_TIMEOUT, budget, check_budget, naming
@@ -109,6 +110,7 @@ def extract_raw(raw: RawDoc) -> Notice:
     apply_rules(notice)
     if raw.pages:
         _set_pages(notice, raw, offsets)
+    categorise(notice)  # issue 12: programme categories
     return notice
 
 
