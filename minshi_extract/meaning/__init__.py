@@ -21,6 +21,7 @@ from .grammar import (
     clause_start,
     phrase_after,
     phrase_before,
+    sentence_start,
     trim,
     words,
 )
@@ -115,6 +116,36 @@ def _project_name(prog: Programme, r: Record) -> str:
     return _PLAN_SUFFIX.sub("", title) or title
 
 
+def _drop_region_lists(records: list[Record]) -> None:
+    """小寺沟镇、党坝镇各450座: the towns of a share, written before it, are its regions, not its item."""
+    regions: dict[tuple[int, int], set[str]] = {}
+    for r in records:
+        if getattr(r, "region", None):
+            regions.setdefault(r.span, set()).add(r.region)
+    for r in records:
+        names = regions.get(r.span)
+        if names and getattr(r, "item", None) and set(r.item.split("、")) <= names:
+            r.item = None
+
+
+def _continue_items(text: str, records: list[Record]) -> None:
+    """新建公办幼儿园3所,改扩建4所: a figure whose clause names nothing continues the figure before it
+    in the same sentence, with the same unit, and counts the same thing (GUIDELINES rule 5)."""
+    prev: Record | None = None
+    for r in records:
+        if not isinstance(r, Quantity | Money):
+            continue
+        if (r.item is None and prev is not None and prev.item and _same_unit(prev, r)
+                and sentence_start(text, prev.span[0]) == sentence_start(text, r.span[0])
+                and not (isinstance(r, Quantity) and r.unit in words().duration_units | words().age_units)):
+            r.item = prev.item
+        prev = r
+
+
+def _same_unit(a: Record, b: Record) -> bool:
+    return type(a) is type(b) and getattr(a, "unit", None) == getattr(b, "unit", None)
+
+
 def attribute(notice: Notice, in_table: Callable[[tuple[int, int]], bool]) -> None:
     """Fill item / what / source and the share links of every record not read from a table."""
     text = notice.text
@@ -134,7 +165,9 @@ def attribute(notice: Notice, in_table: Callable[[tuple[int, int]], bool]) -> No
         for r in recs:
             if isinstance(r, Deadline) and prog is not None and (r.what is None or r.what in _LABELS):
                 r.what = _project_name(prog, r)  # a 完成时限 section or column: the project is due
+        _drop_region_lists(prose)
         for r in prose:  # a share counts what its total counts (其中, regional shares)
             t = r._total
             if t is not None and r.item is None:
                 r.item = getattr(t, "item", None)
+        _continue_items(text, prose)

@@ -19,7 +19,7 @@ import yaml
 
 # a clause ends at these; 、 ends one only after a figure (食堂3个、助餐点5个), not inside a list
 # of names (食堂、助餐点共8个)
-_HARD_STOPS = ",;。:!?\n()[]"
+_HARD_STOPS = ",;。:!?\n()[]《》"
 _MARKER_RE = regex.compile(r"(?:[一二三四五六七八九十]+[、.]|\d+[、.](?!\d)|[一二三四五六七八九十]是|第[一二三四五六七八九十\d]+[,、]?)")
 _FIGURE_END_RE = regex.compile(r"[\d一二三四五六七八九十百千万亿两]\p{Han}{0,3}$")
 _HAN_RE = regex.compile(r"[\p{Han}A-Za-z]")
@@ -267,7 +267,7 @@ def phrase_after(text: str, end: int, hi: int) -> str | None:
     s = regex.sub(r"^(?:(?:至|到|—|–|-|~)\d+(?:\.\d+)?(?:周岁|岁)?)?(?:及以上|以上|以下|以内|左右|多|余)?", "",
                   text[end:stop])
     # a digit ends the phrase, except an age inside it (1万名|65岁以上老年人)
-    cut = regex.search(r"[和及与且并或由]|\d(?!\d*(?:\.\d+)?周?岁)|等(?!级)|通过|用于", s)
+    cut = regex.search(r"[和及与且并或由的]|\d(?!\d*(?:\.\d+)?周?岁)|等(?!级)|通过|用于", s)
     if cut:
         s = s[: cut.start()]
     return trim(s)
