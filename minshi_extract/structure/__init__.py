@@ -125,6 +125,7 @@ def build_skeleton(text: str, hints: dict[str, str] | None = None) -> Notice:
         skip.update(ln.no for ln in b.title_lines)
         skip.update(ln.no for ln in b.table_lines)
     built = {id(b): rebuild_table(b.table_lines, text) if b.table_lines else None for b in blocks}
+    warnings += [w for t in built.values() if t is not None for w in t[0]._warnings]
     found = _programmes_found(text, lines, end, skip, [t[0] for t in built.values() if t is not None])
     programmes: list[Programme] = [
         make_programme(f"P{k + 1:02d}", f, text, lines, skip) for k, f in enumerate(found)

@@ -117,3 +117,11 @@ def classify(header: str, role: str | None, deadline: bool, figure_unit: bool) -
     if any(w in _bare(header) for w in _NAME_WORDS):
         return ColumnKind("name")
     return ColumnKind("text")
+
+
+def column_kinds(headers: list[str]) -> list[ColumnKind]:
+    """The kind of every column of a table from its header strings."""
+    from ..rules.responsibility import role_of_header
+    from ..rules.tables import is_deadline_header, read_header
+
+    return [classify(h, role_of_header(h), is_deadline_header(h), read_header(h) is not None) for h in headers]

@@ -9,6 +9,9 @@ import regex
 
 from ..models import Table
 from ..structure.lines import TIMEOUT, Line, has_cjk, is_figure, is_furniture, is_table_row
+from .columns import ColumnKind, caption_unit, column_kinds, is_total_label
+from .header import flat_header
+from .place import FIGURE_KINDS, is_group_label, place
 
 _SEQ_HEADERS = ("序号", "编号", "No.", "NO.")
 
@@ -108,24 +111,59 @@ def rebuild_table(lines: list[Line], text: str) -> tuple[Table, list[list[tuple[
     rowed = sum(is_table_row(ln.text) for ln in nonblank)
     if nonblank and len(nonblank[0].text.split()) >= 3 and rowed >= 2 and rowed * 2 >= len(nonblank):
         return _rebuild_spaced(nonblank)
-    cells = _cells(lines, text)
+    return _rebuild_flat(_cells(lines, text))
+
+
+def _is_label(text: str) -> bool:
+    return is_total_label(text) or is_group_label(text)
+
+
+def _data_start(cells: list[Cell], first_fig: int, seq: bool) -> int:
+    """Where the rows begin: at the first figure (a 序号 table's `1`), or at the label before it;
+    a `合计` / `一、…项目` label before the first figure is a row, never a header cell."""
+    start = first_fig
+    if first_fig > 0 and not is_figure(cells[first_fig - 1].text) and (not seq or _is_label(cells[first_fig - 1].text)):
+        start = first_fig - 1
+    while start > 1 and _is_label(cells[start - 1].text):
+        start -= 1
+    return start
+
+
+def _rebuild_flat(cells: list[Cell]) -> tuple[Table, list[list[tuple[int, int]]]] | None:
+    unit, cells = _take_caption(cells)
+    cells = join_broken(cells)
     first_fig = next((i for i, c in enumerate(cells) if is_figure(c.text)), None)
     if first_fig is None:
         return None
     seq = _is_seq(cells, first_fig, 1) or (cells and cells[0].text in _SEQ_HEADERS)
-    data_start = first_fig
-    if not seq and first_fig > 0 and not is_figure(cells[first_fig - 1].text):
-        data_start = first_fig - 1
-    header = _clean_header(cells[:data_start])
-    typical_gap = min((c.gap for c in cells[data_start + 1:]), default=0)
+    data_start = _data_start(cells, first_fig, seq)
+    raw_header = _clean_header(cells[:data_start])
+    header, texts = flat_header(raw_header, unit)
+    rows = _segment(drop_repeated(cells[data_start:], raw_header), header, seq)
+    n = len(header) or max(len(r) for r in rows)
+    out_rows = _pad(rows, seq, n)
+    kinds = column_kinds(texts) if len(texts) == n else []
+    table_warnings: list[str] = []
+    unplaced: list[tuple[int, tuple[int, int]]] = []
+    if kinds:
+        out_rows, table_warnings, unplaced = _arithmetic(rows, out_rows, kinds)
+    table, spans = _make_table(header, out_rows, texts)
+    table._warnings = table_warnings
+    table._unplaced = unplaced
+    return table, spans
+
+
+def _segment(cells: list[Cell], header: list[Cell], seq: bool) -> list[list[Cell]]:
+    """Cells into rows: a 序号 table starts a row at each serial number, a `合计` / `一、…` label
+    or after a full row; another table at each word cell not under a word column."""
+    typical_gap = min((c.gap for c in cells[1:]), default=0)
     n_head = len(header)
     rows: list[list[Cell]] = []
     expected = 1
-    for i in range(data_start, len(cells)):
-        c = cells[i]
+    for i, c in enumerate(cells):
         # a 序号 table starts rows at serial numbers only: the wider gap of a blank cell (`合计`, an
         # empty 序号 cell, then the figures) is not a row break
-        starts = not rows or (not seq and c.gap > typical_gap)
+        starts = not rows or (not seq and c.gap > typical_gap) or _is_label(c.text)
         if seq:
             # a 序号 table: rows start at the next serial number, or after a full row (合计)
             if _is_seq(cells, i, expected):
@@ -139,7 +177,12 @@ def rebuild_table(lines: list[Line], text: str) -> tuple[Table, list[list[tuple[
             rows.append([c])
         else:
             rows[-1].append(c)
-    n = len(header) or max(len(r) for r in rows)
+    return rows
+
+
+def _pad(rows: list[list[Cell]], seq: bool, n: int) -> list[list[Cell | None]]:
+    """Short rows padded: a label-less total row right-aligned, a 序号 table's 合计 row under the
+    figure columns, any other row filled from the left."""
     labelled = [r for r in rows if not is_figure(r[0].text)]
     last_filled = max((len(r) - 1 for r in labelled), default=n - 1)
     out_rows: list[list[Cell | None]] = []
@@ -162,21 +205,125 @@ def rebuild_table(lines: list[Line], text: str) -> tuple[Table, list[list[tuple[
                 pad_left = max(0, last_filled + 1 - len(row))
                 row = [None] * pad_left + row
             row = row + [None] * (n - len(row))
-        out_rows.append(row)
-    return _make_table(header, out_rows)
+        out_rows.append(row[:n] if len(row) > n and all(c is None for c in row[n:]) else row)
+    return out_rows
+
+
+def _arithmetic(
+    rows: list[list[Cell]], padded: list[list[Cell | None]], kinds: list[ColumnKind]
+) -> tuple[list[list[Cell | None]], list[str], list[tuple[int, tuple[int, int]]]]:
+    """Short rows placed by the sums (placement.place): a row the sums confirm, or whose padding
+    put a cell in a column of the wrong kind, takes the placement; a row no placement fits keeps
+    its words and has its figures unplaced; a rejoined broken figure no sum confirms is unplaced."""
+    n = len(kinds)
+    placed = place(rows, kinds)
+    out: list[list[Cell | None]] = []
+    unplaced: list[tuple[int, tuple[int, int]]] = []
+    warnings = list(placed.warnings)
+    for i, (r, pad) in enumerate(zip(rows, padded, strict=True)):
+        cols = placed.cols[i]
+        broken = any(c.broken for c in r)
+        short = len(r) < n
+        if cols is None and (short or broken) and any(is_figure(c.text) for c in r):
+            row: list[Cell | None] = [None] * n
+            words = [c for c in r if not is_figure(c.text)]
+            slots = [j for j, k in enumerate(kinds) if k.kind not in FIGURE_KINDS]
+            for c, j in zip(words, slots, strict=False):
+                row[j] = c
+            unplaced += [(i, (c.start, c.end)) for c in r if is_figure(c.text)]
+            out.append(row)
+            continue
+        if cols is not None and (i in placed.confirmed or not _fits_all(pad, kinds)) and (short or broken):
+            row = [None] * n
+            for c, j in zip(r, cols, strict=True):
+                row[j] = c
+            if broken and i not in placed.confirmed:
+                for j, c in enumerate(row):
+                    if c is not None and c.broken:
+                        row[j] = None
+                        unplaced.append((i, (c.start, c.end)))
+                        warnings.append(f"table figure {c.text!r}: rejoined over a line break, but no sum "
+                                        "confirms it; kept unplaced")
+            out.append(row)
+            continue
+        out.append(pad)
+    return out, warnings, unplaced
+
+
+def _fits_all(row: list[Cell | None], kinds: list[ColumnKind]) -> bool:
+    """Every cell of a padded row sits in a column of its kind (a figure under a figure column)."""
+    if len(row) != len(kinds):
+        return False
+    for c, k in zip(row, kinds, strict=True):
+        if c is None or k.kind == "serial":
+            continue
+        if (k.kind in FIGURE_KINDS) != is_figure(c.text):
+            return False
+    return True
+
+
+_BROKEN_HEAD = regex.compile(r"\d+\.")
+_BROKEN_TAIL = regex.compile(r"\d+")
+
+
+def join_broken(cells: list[Cell]) -> list[Cell]:
+    """`1234567.` then `5`: a figure broken over two lines, rejoined (the sums must confirm it)."""
+    out: list[Cell] = []
+    k = 0
+    while k < len(cells):
+        c = cells[k]
+        nxt = cells[k + 1] if k + 1 < len(cells) else None
+        if nxt is not None and _BROKEN_HEAD.fullmatch(c.text, timeout=TIMEOUT) and _BROKEN_TAIL.fullmatch(
+                nxt.text, timeout=TIMEOUT):
+            out.append(Cell(c.text + nxt.text, c.start, nxt.end, c.gap, c.text, broken=True))
+            k += 2
+            continue
+        out.append(c)
+        k += 1
+    return out
+
+
+def _take_caption(cells: list[Cell]) -> tuple[str | None, list[Cell]]:
+    """A caption among the first cells (`单位:万元`) gives its unit; it is no cell."""
+    for k, c in enumerate(cells[:4]):
+        unit = caption_unit(c.text)
+        if unit:
+            return unit, cells[:k] + cells[k + 1:]
+    return None, cells
+
+
+def drop_repeated(cells: list[Cell], header: list[Cell]) -> list[Cell]:
+    """The header repeated on each page of a table that runs over pages: dropped."""
+    want = [c.text for c in header]
+    if len(want) < 2:
+        return cells
+    out: list[Cell] = []
+    k = 0
+    while k < len(cells):
+        if [c.text for c in cells[k:k + len(want)]] == want:
+            k += len(want)
+            continue
+        out.append(cells[k])
+        k += 1
+    return out
 
 
 def _make_table(
-    header: list[Cell], rows: list[list[Cell | None]]
+    header: list[Cell], rows: list[list[Cell | None]], names: list[str] | None = None
 ) -> tuple[Table, list[list[tuple[int, int]]]]:
-    """A Table with its cell spans; an empty cell gets a zero-width span at its row's first cell."""
+    """A Table with its cell spans; an empty cell gets a zero-width span at its row's first cell
+    (a row with no cell left: at the header's end). `names`: the column headers, when they are
+    not the header cells' own text (a spanning parent's unit carried down, a caption's unit)."""
     spans: list[list[tuple[int, int]]] = [[(c.start, c.end) for c in header]]
     texts: list[list[str]] = []
+    last = header[-1].end if header else 0
     for row in rows:
-        anchor = next(c.start for c in row if c is not None)
+        anchor = next((c.start for c in row if c is not None), last)
         spans.append([(c.start, c.end) if c else (anchor, anchor) for c in row])
         texts.append([c.text if c else "" for c in row])
-    table = Table(header=[c.text for c in header], rows=texts)
+        last = max([last, *(c.end for c in row if c is not None)])
+    headers = names if names is not None and len(names) == len(header) else [c.text for c in header]
+    table = Table(header=headers, rows=texts)
     table._cell_spans = spans
     return table, spans
 
