@@ -32,6 +32,8 @@ _SCALES = {"万": 10**4, "亿": 10**8}
 _BRACKET_RE = regex.compile(r"[(\[](?P<unit>[^()\[\]]{1,8})[)\]]\s*$")
 # a cell that is only a figure: 80 / 28.00 / 1,201 / 3 433 (PDF spacing)
 _FIGURE_CELL_RE = regex.compile(rf"\s*(?P<num>{ARABIC})\s*")
+# a figure broken over two lines in a flattened table: `1234567.` / `5` (rejoined by the table reader)
+_BROKEN_CELL_RE = regex.compile(r"\s*(?P<num>\d+\.\s+\d+)\s*")
 _SERIAL_HEADERS = ("序号", "编号", "序 号")
 _TOTAL_LABELS = ("合计", "小计", "总计", "全市", "共计")
 
@@ -101,7 +103,8 @@ def row_region(row: list[str]) -> tuple[str | None, bool]:
 def _figure_span(notice_text: str, span: tuple[int, int]) -> tuple[int, int, str] | None:
     """The figure inside a cell's span, trimmed of blanks: (start, end, text)."""
     a, b = span
-    m = _FIGURE_CELL_RE.fullmatch(notice_text, a, b, timeout=TIMEOUT)
+    m = _FIGURE_CELL_RE.fullmatch(notice_text, a, b, timeout=TIMEOUT) or _BROKEN_CELL_RE.fullmatch(
+        notice_text, a, b, timeout=TIMEOUT)
     if not m:
         return None
     return m.start("num"), m.end("num"), m.group("num")
@@ -165,7 +168,7 @@ def records_from_table(
 def _figure_record(found: tuple[int, int, str], col: Column, payer: str | None, region: str | None,
                    name: str | None, ctx: Context) -> Money | Quantity | None:
     s, e, raw = found
-    value = parse_number(raw.replace("\n", ""))
+    value = parse_number("".join(raw.split()))
     if value is None:
         return None
     common = {

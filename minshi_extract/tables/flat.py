@@ -226,11 +226,15 @@ def _arithmetic(
         short = len(r) < n
         if cols is None and (short or broken) and any(is_figure(c.text) for c in r):
             row: list[Cell | None] = [None] * n
-            words = [c for c in r if not is_figure(c.text)]
-            slots = [j for j, k in enumerate(kinds) if k.kind not in FIGURE_KINDS]
+            serial = kinds[0].kind == "serial" and r[0].text.isdigit()
+            if serial:
+                row[0] = r[0]
+            rest = r[1:] if serial else r
+            words = [c for c in rest if not is_figure(c.text)]
+            slots = [j for j, k in enumerate(kinds) if k.kind not in (*FIGURE_KINDS, "serial")]
             for c, j in zip(words, slots, strict=False):
                 row[j] = c
-            unplaced += [(i, (c.start, c.end)) for c in r if is_figure(c.text)]
+            unplaced += [(i, (c.start, c.end)) for c in rest if is_figure(c.text)]
             out.append(row)
             continue
         if cols is not None and (i in placed.confirmed or not _fits_all(pad, kinds)) and (short or broken):
