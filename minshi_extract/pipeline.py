@@ -155,6 +155,7 @@ def apply_rules(notice: Notice) -> None:
     from .rules.responsibility import declares_first_is_lead, wrapped_line_end
     from .rules.tables import records_from_table
     from .structure.lines import is_furniture
+    from .tables.link import row_at, row_programmes
 
     rules = _line_rules()
     text = notice.text
@@ -205,10 +206,16 @@ def apply_rules(notice: Notice) -> None:
             linked = next((p for p in notice.programmes if p.id == att.programme_id), None)
             section = f"{att.label} {att.title}".strip()
             ctx = Context(year=year, programme_id=prog.id if prog else att.programme_id, section=section)
+            named = row_programmes(table, notice.programmes)
             for rec in records_from_table(table, table._cell_spans, text, ctx):
-                # an attachment linked to its programme (见附件1) gives its figures to that programme;
-                # an unlinked project table gives each row's figures to the programme of its row
-                if linked is not None:
+                # a row naming a programme (a 项目清单 annex) gives its figures to it, a row naming none
+                # in such a table (合计) to the notice; an attachment linked to its programme (见附件1)
+                # gives its figures to that programme; an unlinked project table gives each row's
+                # figures to the programme of its row
+                row = row_at(table, rec.span[0]) if named is not None else None
+                if named is not None:
+                    rprog, rpart = (named[row] if row is not None else None), None
+                elif linked is not None:
                     rprog, rpart = linked, None
                 else:
                     rprog, rpart = _owner(rec.span[0], notice)

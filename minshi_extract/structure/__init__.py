@@ -87,7 +87,26 @@ def _programmes_found(text: str, lines: list[Line], end: int, skip: set[int],
     best = choose(candidates)
     if best is None:
         return whole
+    best = _prose_over_table(best, candidates)
     return prune_levels(best, lines) if best.name.startswith("heading") else best.items
+
+
+def _prose_over_table(best: Candidate, candidates: list[Candidate]) -> Candidate:
+    """A project table whose rows name the items of a list in the text (a list-style notice and
+    its 项目清单 annex): the programmes are the list's items, the rows link to them by name."""
+    from ..tables.link import matches
+
+    if best.name != "table":
+        return best
+    names = [f.title for f in best.items]
+    for c in candidates:
+        if c is best or not c.items:
+            continue
+        hit = matches(names, [f.title for f in c.items])
+        if hit >= 2 and hit * 2 >= len(names) and hit * 2 >= len(c.items):
+            c.loose, c.need_unit = True, False  # the table attests its items are projects
+            return c
+    return best
 
 
 def _after_recipients(lines: list[Line], end: int) -> int:
