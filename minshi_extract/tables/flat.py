@@ -10,7 +10,7 @@ import regex
 from ..models import Table
 from ..structure.lines import TIMEOUT, Line, has_cjk, is_figure, is_furniture, is_table_row
 from .columns import ColumnKind, caption_unit, column_kinds, is_total_label
-from .header import flat_header
+from .header import caption_of, flat_header, grid_header
 from .place import FIGURE_KINDS, is_group_label, place
 
 _SEQ_HEADERS = ("序号", "编号", "No.", "NO.")
@@ -371,22 +371,23 @@ def _split_pipe(ln: Line) -> list[Cell]:
 
 
 def _rebuild_piped(lines: list[Line]) -> tuple[Table, list[list[tuple[int, int]]]] | None:
+    """A `|` grid: exact cells (an empty one kept as `||`); header rows up to the first row with a
+    figure or a serial number, merged per column (`资金合计` / `(万元)`, a spanning `资金来源(万元)|||`
+    over `中央财政|省级财政|市县财政`); a caption line `单位:万元` gives its unit."""
+    unit = caption_of([ln.text for ln in lines if not ln.blank and "|" not in ln.text])
     rows = [_split_pipe(ln) for ln in lines if not ln.blank and "|" in ln.text]
     rows = [r for r in rows if r]
     if not rows:
         return None
-    header = rows[0]
-    body = rows[1:]
-    # a header wrapped over two lines: `总投资` / `(万元)`
-    width = len(header)
-    body = [r[:width] + [Cell("", r[-1].end, r[-1].end, 0)] * (width - len(r)) for r in body]
-    while body and all(not c.text or c.text.startswith("(") for c in body[0]):
-        header = [Cell(h.text + (body[0][j].text if j < len(body[0]) else ""), h.start,
-                       body[0][j].end if j < len(body[0]) and body[0][j].text else h.end, 0)
-                  for j, h in enumerate(header)]
-        body = body[1:]
-    spans = [[(c.start, c.end) for c in header]] + [[(c.start, c.end) for c in r] for r in body]
-    table = Table(header=[c.text for c in header], rows=[[c.text for c in r] for r in body])
-    table._cell_spans = spans
-    return table, spans
+    width = len(rows[0])
+    grid = [r[:width] + [Cell("", r[-1].end, r[-1].end, 0)] * (width - len(r)) for r in rows]
+    n_head = next((i for i, r in enumerate(grid) if i and _data_row(r)), 1)
+    head_grid = [[c if c.text else None for c in r] for r in grid[:n_head]]
+    names = grid_header(head_grid, n_head, unit)  # type: ignore[arg-type]
+    header = [next((r[j] for r in reversed(grid[:n_head]) if r[j].text), grid[0][j]) for j in range(width)]
+    return _make_table(header, grid[n_head:], names)  # type: ignore[arg-type]
 
+
+def _data_row(row: list[Cell]) -> bool:
+    """A row of data, not of the header: a figure, a serial number, a 合计 or group label."""
+    return any(c.text and (is_figure(c.text) or _is_label(c.text)) for c in row)
