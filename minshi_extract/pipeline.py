@@ -63,7 +63,7 @@ def extract_raw(raw: RawDoc) -> Notice:
     from .structure import build_skeleton
 
     text, offsets = normalize(raw.text)
-    notice = build_skeleton(text, raw.meta or None)
+    notice = build_skeleton(text, raw.meta or None, [t.rows for t in raw.tables])
     notice.source = Source(path=raw.path, format=raw.format, sha256=raw.sha256)  # type: ignore[arg-type]
     apply_rules(notice)
     if raw.pages:

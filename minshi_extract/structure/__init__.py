@@ -125,8 +125,10 @@ def _bundles(whole: list[Found], text: str, lines: list[Line], skip: set[int]) -
     return len(whole) == 1 and bool(make_programme("P01", whole[0], text, lines, skip).parts)
 
 
-def build_skeleton(text: str, hints: dict[str, str] | None = None) -> Notice:
-    """The Notice skeleton of a normalised notice text; `hints` are metadata found outside the body."""
+def build_skeleton(text: str, hints: dict[str, str] | None = None,
+                   grids: list[list[list[str]]] | None = None) -> Notice:
+    """The Notice skeleton of a normalised notice text; `hints` are metadata found outside the body,
+    `grids` the tables the reader saw as grids (RawDoc.tables rows)."""
     lines = split_lines(text)
     end = content_end(lines)
     warnings: list[str] = []
@@ -143,7 +145,7 @@ def build_skeleton(text: str, hints: dict[str, str] | None = None) -> Notice:
         skip.add(b.label_line.no)
         skip.update(ln.no for ln in b.title_lines)
         skip.update(ln.no for ln in b.table_lines)
-    built = {id(b): rebuild_table(b.table_lines, text) if b.table_lines else None for b in blocks}
+    built = {id(b): rebuild_table(b.table_lines, text, grids) if b.table_lines else None for b in blocks}
     warnings += [w for t in built.values() if t is not None for w in t[0]._warnings]
     found = _programmes_found(text, lines, end, skip, [t[0] for t in built.values() if t is not None])
     programmes: list[Programme] = [

@@ -102,8 +102,18 @@ def _is_seq(cells: list[Cell], i: int, expected: int) -> bool:
             and not is_figure(cells[i + 1].text))
 
 
-def rebuild_table(lines: list[Line], text: str) -> tuple[Table, list[list[tuple[int, int]]]] | None:
-    """Header + rows from a one-cell-per-line (or `|`-separated) table; None when no figures."""
+def rebuild_table(
+    lines: list[Line], text: str, grids: list[list[list[str]]] | None = None
+) -> tuple[Table, list[list[tuple[int, int]]]] | None:
+    """Header + rows from a one-cell-per-line (or `|`-separated) table; None when no figures.
+    `grids`: the tables the reader saw as grids (RawDoc.tables); one found in these lines gives
+    every cell its column exactly."""
+    if grids:
+        from .grids import grid_table
+
+        found = grid_table(lines, text, grids)
+        if found is not None:
+            return found
     lines = [ln for ln in lines if not is_furniture(ln.text) or "|" in ln.text]
     if sum("|" in ln.text for ln in lines if not ln.blank) >= 2:
         return _rebuild_piped(lines)
@@ -389,5 +399,6 @@ def _rebuild_piped(lines: list[Line]) -> tuple[Table, list[list[tuple[int, int]]
 
 
 def _data_row(row: list[Cell]) -> bool:
-    """A row of data, not of the header: a figure, a serial number, a 合计 or group label."""
-    return any(c.text and (is_figure(c.text) or _is_label(c.text)) for c in row)
+    """A row of data, not of the header: a figure (a serial number too), or a group label first."""
+    texts = [c.text for c in row if c.text]
+    return any(is_figure(t) for t in texts) or bool(texts and is_group_label(texts[0]))
