@@ -8,7 +8,7 @@ from ..models import Table
 from ..normalize import normalize_fragment
 from ..structure.lines import Line, is_figure, is_furniture
 from .columns import caption_unit
-from .header import grid_header
+from .header import caption_of, grid_header
 from .model import GCell
 from .place import is_group_label
 
@@ -72,15 +72,15 @@ def _is_data(row: list[GCell | None]) -> bool:
 def grid_table(lines: list[Line], text: str, grids: list[list[list[str]]]) -> tuple[Table, list[list[Span]]] | None:
     """The first reader grid found in the block, as a Table: header rows merged per column, a
     caption row (`单位:万元`) or a title row spanning the table dropped, cell text as in the notice."""
+    caption = caption_of([ln.text for ln in lines if not ln.blank])
     for grid in grids:
         found = locate(lines, text, grid)
         if found is not None:
-            return _table(found, text)
+            return _table(found, text, caption)
     return None
 
 
-def _table(grid: list[list[GCell | None]], text: str) -> tuple[Table, list[list[Span]]] | None:
-    unit = None
+def _table(grid: list[list[GCell | None]], text: str, unit: str | None) -> tuple[Table, list[list[Span]]] | None:
     rows: list[list[GCell | None]] = []
     for row in grid:
         filled = [c for c in row if c is not None]
