@@ -6,6 +6,7 @@ from __future__ import annotations
 import regex
 
 from ..models import Attachment, Notice, Programme, Table
+from ..tables.grids import grid_cells
 from .attachments import find_blocks, find_free_tables, find_inline_blocks, find_references, rebuild_table
 from .evidence import Candidate, choose, evidence
 from .lines import TIMEOUT, Line, is_figure, split_lines, title_columns
@@ -65,10 +66,10 @@ def _structural(name: str, found: list[Found], text: str) -> Candidate:
 
 
 def _programmes_found(text: str, lines: list[Line], end: int, skip: set[int],
-                      tables: list[Table]) -> list[Found]:
+                      tables: list[Table], cells: frozenset[str] = frozenset()) -> list[Found]:
     """The programmes: 2+ plan titles win; else the outline level whose items look most like
     projects (evidence.choose); else the one titled plan."""
-    titles = find_plan_titles(lines)
+    titles = _plan_titles(lines, cells)
     if len(titles) >= 2:
         for k, f in enumerate(titles):
             f.end = titles[k + 1].start if k + 1 < len(titles) else end
@@ -109,6 +110,11 @@ def _prose_over_table(best: Candidate, candidates: list[Candidate]) -> Candidate
     return best
 
 
+def _plan_titles(lines: list[Line], cells: frozenset[str]) -> list[Found]:
+    """Plan titles, less the lines that are cells of a table the reader saw (`完成建设方案`)."""
+    return [f for f in find_plan_titles(lines) if _compact(f.title) not in cells]
+
+
 def _after_recipients(lines: list[Line], end: int) -> int:
     _, rline = find_recipients(lines, end)
     return rline.end if rline else 0
@@ -134,7 +140,8 @@ def build_skeleton(text: str, hints: dict[str, str] | None = None,
     warnings: list[str] = []
     refs = find_references(lines)
     skip = {r.line.no for r in refs}
-    pre_titles = find_plan_titles(lines)
+    cells = grid_cells(grids or [])
+    pre_titles = _plan_titles(lines, cells)
     title_starts = [f.start for f in pre_titles]
     inline = find_inline_blocks(lines, title_starts, is_plan_title_end)
     blocks = find_blocks(lines, refs, title_starts + [b.label_line.start for b in inline])
@@ -147,7 +154,7 @@ def build_skeleton(text: str, hints: dict[str, str] | None = None,
         skip.update(ln.no for ln in b.table_lines)
     built = {id(b): rebuild_table(b.table_lines, text, grids) if b.table_lines else None for b in blocks}
     warnings += [w for t in built.values() if t is not None for w in t[0]._warnings]
-    found = _programmes_found(text, lines, end, skip, [t[0] for t in built.values() if t is not None])
+    found = _programmes_found(text, lines, end, skip, [t[0] for t in built.values() if t is not None], cells)
     programmes: list[Programme] = [
         make_programme(f"P{k + 1:02d}", f, text, lines, skip) for k, f in enumerate(found)
     ]

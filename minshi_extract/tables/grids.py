@@ -111,3 +111,8 @@ def _table(grid: list[list[GCell | None]], text: str, unit: str | None) -> tuple
     table = Table(header=names, rows=body)
     table._cell_spans = spans
     return table, spans
+
+
+def grid_cells(grids: list[list[list[str]]]) -> frozenset[str]:
+    """Every filled cell of the reader grids, blanks removed: a line that is one is table text."""
+    return frozenset(_compact(normalize_fragment(c)) for g in grids for row in g for c in row if c and c.strip())
