@@ -414,6 +414,8 @@ def joins(a: Line, b: Line, g: Geometry, gb: Geometry | None = None) -> bool:
     short = 2.2 * a.size if ends_sentence else max(2.2 * a.size, 1.9 * g.pitch)
     if b.page != a.page and g.bottom and a.bottom < g.bottom - short:
         return False
+    if b.page == a.page and g.pitch and b.top - a.top > 2.5 * g.pitch:
+        return False  # lines apart by blank lines (a signature date, then `附件`) are no wrap
     at_left = b.x0 <= gb.left + 0.5 * b.size  # an indented line starts a paragraph
     if full and not at_left and not ends_sentence and b.page == a.page and a.x0 <= g.left + b.size \
             and b.x1 < a.x1 - b.size:
@@ -509,7 +511,7 @@ def merge_continued_tables(
         ):
             rows = item.table.rows
             if rows and rows[0] == prev.table.rows[0]:
-                rows = continue_row(prev.table.rows[-1], rows[1:])
+                rows = continue_row(prev.table.rows, rows)
             elif rows and _row_broken(prev, item):
                 last = prev.table.rows[-1]
                 for i, cell in enumerate(rows[0]):

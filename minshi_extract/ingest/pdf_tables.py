@@ -78,11 +78,16 @@ def _grid_like(table: Any) -> bool:
     return figures >= len(rows)
 
 
-def continue_row(last: list[str], rows: list[list[str]]) -> list[list[str]]:
-    """`rows` (a table's part on the next page, repeated header already dropped) with its first
-    row joined onto `last` when it is the rest of that row: its key cell empty where `last` has
-    one, and a cell of its own filled."""
-    if not rows or len(rows[0]) != len(last):
+def continue_row(before: list[list[str]], rows: list[list[str]]) -> list[list[str]]:
+    """`rows` (a table's part on the next page) without the header rows it repeats from `before`
+    (the part on the page before), its first row joined onto `before`'s last row when it is the
+    rest of that row: its key cell empty where the last row has one, a cell of its own filled."""
+    k = 0
+    while k < len(rows) and k < len(before) - 1 and rows[k] == before[k]:
+        k += 1
+    rows = rows[k:]
+    last = before[-1]
+    if not k or not rows or len(rows[0]) != len(last):
         return rows
     first = rows[0]
     if first[0] or not last[0] or not any(first[1:]):

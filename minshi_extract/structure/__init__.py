@@ -53,7 +53,8 @@ def table_candidate(tables: list[Table]) -> Candidate:
             if not row[col] or any(c in _TOTAL_LABELS for c in row):
                 continue
             real = [sp for sp, c in zip(spans, row, strict=False) if c]
-            cand.items.append(Found(row[col], real[0][0], real[0][1], real[-1][1]))
+            # a name wrapped in its cell (`城镇老旧小区` / `改造`) is one title line
+            cand.items.append(Found("".join(row[col].split("\n")), real[0][0], real[0][1], real[-1][1]))
             cand.scores.append(evidence(_row_text(table.header, row)))
             cand.excluded.append(False)
     return cand
