@@ -64,6 +64,7 @@ class Score:
     meta_matched: int = 0
     meta_fields: int = 0
     meta_mismatches: list[str] = field(default_factory=list)
+    table_sums: tuple[int, int] = (0, 0)  # table sums that check out, sums the tables state
 
     @property
     def micro(self) -> Counts:
@@ -89,6 +90,7 @@ class Score:
         self.meta_matched += other.meta_matched
         self.meta_fields += other.meta_fields
         self.meta_mismatches.extend(f"{other.name}: {m}" for m in other.meta_mismatches)
+        self.table_sums = (self.table_sums[0] + other.table_sums[0], self.table_sums[1] + other.table_sums[1])
 
     def as_dict(self) -> dict:
         return {
@@ -99,6 +101,7 @@ class Score:
             "grounding": round(self.grounding, 4),
             "programme_detection": {"found": self.programmes_found, "expected": self.programmes_expected},
             "meta": {"matched": self.meta_matched, "fields": self.meta_fields, "mismatches": self.meta_mismatches},
+            "table_sums": {"check_out": self.table_sums[0], "stated": self.table_sums[1]},
         }
 
 
@@ -203,6 +206,7 @@ def _by_type(missed: list[Record], spurious: list[Record], gold: list[Record], s
 
 def score_notice(notice: Notice, gold: Gold, name: str | None = None) -> Score:
     score = Score(name=name or Path(gold.path).stem)
+    score.table_sums = table_sums(notice)
     # grounding over every predicted record
     for rec in notice.all_records():
         score.predicted += 1
@@ -239,6 +243,14 @@ def score_notice(notice: Notice, gold: Gold, name: str | None = None) -> Score:
         else:
             score.meta_mismatches.append(f"{f}: expected {want!r}, got {got!r}")
     return score
+
+
+def table_sums(notice: Notice) -> tuple[int, int]:
+    """(sums that check out, sums stated) over the notice's tables: row totals of payer columns,
+    合计 and group rows (minshi_extract.tables.sums)."""
+    from .tables.sums import notice_sums
+
+    return notice_sums(notice)
 
 
 def find_gold_files(gold_dir: Path) -> list[Path]:
@@ -287,6 +299,8 @@ def format_score(s: Score, programmes: bool = True) -> str:
     lines.append(f"grounding {s.grounding:.4f} ({s.grounded}/{s.predicted})")
     lines.append(f"programme detection {s.programmes_found}/{s.programmes_expected}")
     lines.append(f"meta exact-match {s.meta_matched}/{s.meta_fields}")
+    if s.table_sums[1]:
+        lines.append(f"table sums {s.table_sums[0]}/{s.table_sums[1]} check out")
     lines.extend(f"  meta {m}" for m in s.meta_mismatches)
     if programmes:
         lines.append("per programme:")
