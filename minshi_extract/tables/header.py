@@ -7,6 +7,7 @@ from __future__ import annotations
 from .columns import (
     TIMEOUT,
     caption_unit,
+    is_region_header,
     is_serial_header,
     is_total_header,
     lexicon,
@@ -78,7 +79,7 @@ def _last_unit_header(texts: list[str], unit: str | None) -> str:
 
 def with_caption(header: str, unit: str | None) -> str:
     """A caption `单位:万元` gives its unit to a money-looking header without one."""
-    if unit is None or _has_unit(header) or is_serial_header(header):
+    if unit is None or _has_unit(header) or is_serial_header(header) or is_region_header(header):
         return header
     bare = squash(header)
     moneyish = is_total_header(bare) or payer_of(bare) is not None or any(
