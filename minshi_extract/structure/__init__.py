@@ -7,6 +7,7 @@ import regex
 
 from ..models import Attachment, Notice, Programme, Table
 from ..tables.grids import grid_cells
+from ..tables.place import is_group_label
 from .attachments import find_blocks, find_free_tables, find_inline_blocks, find_references, rebuild_table
 from .evidence import Candidate, choose, evidence
 from .lines import TIMEOUT, Line, is_figure, split_lines, title_columns
@@ -50,8 +51,8 @@ def table_candidate(tables: list[Table]) -> Candidate:
         if col is None:
             continue
         for row, spans in zip(table.rows, table._cell_spans[1:], strict=False):
-            if not row[col] or any(c in _TOTAL_LABELS for c in row):
-                continue
+            if not row[col] or any(c in _TOTAL_LABELS for c in row) or is_group_label(row[col]):
+                continue  # a 合计 row, a group row `一、教育类项目`
             real = [sp for sp, c in zip(spans, row, strict=False) if c]
             # a name wrapped in its cell (`城镇老旧小区` / `改造`) is one title line
             cand.items.append(Found("".join(row[col].split("\n")), real[0][0], real[0][1], real[-1][1]))

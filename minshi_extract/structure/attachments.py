@@ -82,11 +82,19 @@ def reference_lines(refs: list[Reference]) -> set[int]:
     return {r.line.no for r in refs}
 
 
-def _ends_table(text: str, plan_title) -> bool:
-    """A line a table never runs over: a label, a body heading, a note, a sentence, a plan title."""
+def _ends_table(text: str, plan_title, group: bool = False) -> bool:
+    """A line a table never runs over: a label, a body heading (not a group row, `group`), a note,
+    a sentence, a plan title."""
     return bool(_LABEL.fullmatch(text, timeout=TIMEOUT) or _INLINE.fullmatch(text, timeout=TIMEOUT)
-                or _BODY_HEADING.match(text, timeout=TIMEOUT) or _NOTE.match(text, timeout=TIMEOUT)
+                or (not group and _BODY_HEADING.match(text, timeout=TIMEOUT)) or _NOTE.match(text, timeout=TIMEOUT)
                 or "。" in text or (len(text) > 40 and not is_table_row(text)) or plan_title(text))
+
+
+def _group_row(lines: list[Line], k: int) -> bool:
+    """`一、教育类项目` inside a flattened table: a group row, not a body heading, when a figure
+    (its sum, or the first item's serial number) is the next line."""
+    nxt = next((x for x in lines[k + 1:k + 4] if not x.blank and not is_furniture(x.text)), None)
+    return nxt is not None and is_figure(nxt.text) and "。" not in lines[k].text
 
 
 def _inline_table(lines: list[Line], idx: int, stops: list[int], plan_title) -> list[Line]:
@@ -94,8 +102,10 @@ def _inline_table(lines: list[Line], idx: int, stops: list[int], plan_title) -> 
     up to the first line a table never runs over; [] when what follows is no table (body text,
     another label): the line is then a reference only."""
     body: list[Line] = []
-    for x in lines[idx + 1:]:
-        if x.start in stops or (not x.blank and not is_furniture(x.text) and _ends_table(x.text, plan_title)):
+    for k in range(idx + 1, len(lines)):
+        x = lines[k]
+        if x.start in stops or (not x.blank and not is_furniture(x.text) and _ends_table(
+                x.text, plan_title, bool(body) and _group_row(lines, k))):
             break
         if not is_furniture(x.text):
             body.append(x)
@@ -227,7 +237,8 @@ def _flat_tables(lines: list[Line], taken: set[int]) -> list[Block]:
         while j < len(lines):
             x = lines[j]
             if x.no in taken or (not x.blank and (
-                    _NOTE.match(x.text, timeout=TIMEOUT) or _BODY_HEADING.match(x.text, timeout=TIMEOUT)
+                    _NOTE.match(x.text, timeout=TIMEOUT)
+                    or (_BODY_HEADING.match(x.text, timeout=TIMEOUT) and not _group_row(lines, j))
                     or _LABEL.fullmatch(x.text, timeout=TIMEOUT))):
                 break
             if not is_furniture(x.text):

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from itertools import combinations
 from typing import Protocol
 
 import regex
@@ -58,17 +57,24 @@ def _fits(cell: CellLike, kind: ColumnKind, first: bool) -> bool:
 
 
 def placements(cells: Sequence[CellLike], kinds: list[ColumnKind]) -> Iterator[tuple[int, ...]]:
-    """Column index of each cell, order kept, leftmost placements first."""
+    """Column index of each cell, order kept, leftmost placements first (a depth-first walk that
+    drops a branch as soon as a cell does not fit its column; at most _MAX_CANDIDATES)."""
     n, k = len(kinds), len(cells)
     if k > n:
         return
-    count = 0
-    for cols in combinations(range(n), k):
-        if all(_fits(c, kinds[j], i == 0) for i, (c, j) in enumerate(zip(cells, cols, strict=True))):
+    found = 0
+    stack: list[tuple[int, tuple[int, ...]]] = [(0, ())]
+    while stack:
+        i, cols = stack.pop()
+        if i == k:
             yield cols
-            count += 1
-            if count >= _MAX_CANDIDATES:
+            found += 1
+            if found >= _MAX_CANDIDATES:
                 return
+            continue
+        start = cols[-1] + 1 if cols else 0
+        nxt = [(i + 1, (*cols, j)) for j in range(start, n - (k - i - 1)) if _fits(cells[i], kinds[j], i == 0)]
+        stack.extend(reversed(nxt))
 
 
 @dataclass

@@ -117,3 +117,19 @@ def test_list_notice_annex_rows_go_to_the_items_they_name() -> None:
     assert ("money", "120") in {(r.type, r.text) for r in second.all_records()}
     assert any(isinstance(r, Responsibility) and r.unit == "市住建局" for r in second.all_records())
     assert [r.text for r in notice.records if isinstance(r, Money)] == ["620"]  # the 合计 row: the notice's
+
+
+def test_group_rows_inside_a_flattened_table_under_an_inline_label() -> None:
+    cells = ["序号", "项目名称", "投资(万元)", "一、教育类项目", "80", "1", "城北学校扩建", "50",
+             "2", "幼儿园扩容", "30", "二、卫生类项目", "20", "3", "卫生院改造", "12", "4", "村卫生室建设", "8",
+             "合计", "100"]
+    body = "附件:2025年民生实事项目表\n\n" + "\n\n".join(cells) + "\n"
+    notice = extract_text(COVER + body)
+    table = notice.attachments[0].tables[0]
+    assert [r[1] for r in table.rows] == ["一、教育类项目", "城北学校扩建", "幼儿园扩容", "二、卫生类项目",
+                                          "卫生院改造", "村卫生室建设", "合计"]
+    assert [p.title for p in notice.programmes] == ["城北学校扩建", "幼儿园扩容", "卫生院改造", "村卫生室建设"]
+    recs = {r.text: r for r in notice.all_records() if isinstance(r, Money)}
+    assert recs["50"]._total is recs["80"] and recs["30"]._total is recs["80"]
+    assert recs["80"]._total is recs["100"] and recs["20"]._total is recs["100"]
+    assert recs["12"]._total is recs["20"] and recs["8"]._total is recs["20"]
