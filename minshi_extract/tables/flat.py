@@ -9,9 +9,10 @@ import regex
 
 from ..models import Table
 from ..structure.lines import TIMEOUT, Line, has_cjk, is_figure, is_furniture, is_table_row
-from .columns import ColumnKind, caption_unit, column_kinds, is_total_label
+from .columns import column_kinds, is_total_label
 from .header import caption_of, flat_header, grid_header
-from .place import FIGURE_KINDS, is_group_label, place
+from .place import is_group_label
+from .recover import arithmetic, drop_repeated, join_broken, take_caption
 
 _SEQ_HEADERS = ("序号", "编号", "No.", "NO.")
 
@@ -140,7 +141,7 @@ def _data_start(cells: list[Cell], first_fig: int, seq: bool) -> int:
 
 
 def _rebuild_flat(cells: list[Cell]) -> tuple[Table, list[list[tuple[int, int]]]] | None:
-    unit, cells = _take_caption(cells)
+    unit, cells = take_caption(cells)
     cells = join_broken(cells)
     first_fig = next((i for i, c in enumerate(cells) if is_figure(c.text)), None)
     if first_fig is None:
@@ -156,7 +157,7 @@ def _rebuild_flat(cells: list[Cell]) -> tuple[Table, list[list[tuple[int, int]]]
     table_warnings: list[str] = []
     unplaced: list[tuple[int, tuple[int, int]]] = []
     if kinds:
-        out_rows, table_warnings, unplaced = _arithmetic(rows, out_rows, kinds)
+        out_rows, table_warnings, unplaced = arithmetic(rows, out_rows, kinds)
     table, spans = _make_table(header, out_rows, texts)
     table._warnings = table_warnings
     table._unplaced = unplaced
@@ -217,109 +218,6 @@ def _pad(rows: list[list[Cell]], seq: bool, n: int) -> list[list[Cell | None]]:
             row = row + [None] * (n - len(row))
         out_rows.append(row[:n] if len(row) > n and all(c is None for c in row[n:]) else row)
     return out_rows
-
-
-def _arithmetic(
-    rows: list[list[Cell]], padded: list[list[Cell | None]], kinds: list[ColumnKind]
-) -> tuple[list[list[Cell | None]], list[str], list[tuple[int, tuple[int, int]]]]:
-    """Short rows placed by the sums (placement.place): a row the sums confirm, or whose padding
-    put a cell in a column of the wrong kind, takes the placement; a row no placement fits keeps
-    its words and has its figures unplaced; a rejoined broken figure no sum confirms is unplaced."""
-    n = len(kinds)
-    placed = place(rows, kinds)
-    out: list[list[Cell | None]] = []
-    unplaced: list[tuple[int, tuple[int, int]]] = []
-    warnings = list(placed.warnings)
-    for i, (r, pad) in enumerate(zip(rows, padded, strict=True)):
-        cols = placed.cols[i]
-        broken = any(c.broken for c in r)
-        short = len(r) < n
-        if cols is None and (short or broken) and any(is_figure(c.text) for c in r):
-            row: list[Cell | None] = [None] * n
-            serial = kinds[0].kind == "serial" and r[0].text.isdigit()
-            if serial:
-                row[0] = r[0]
-            rest = r[1:] if serial else r
-            words = [c for c in rest if not is_figure(c.text)]
-            slots = [j for j, k in enumerate(kinds) if k.kind not in (*FIGURE_KINDS, "serial")]
-            for c, j in zip(words, slots, strict=False):
-                row[j] = c
-            unplaced += [(i, (c.start, c.end)) for c in rest if is_figure(c.text)]
-            out.append(row)
-            continue
-        if cols is not None and (i in placed.confirmed or not _fits_all(pad, kinds)) and (short or broken):
-            row = [None] * n
-            for c, j in zip(r, cols, strict=True):
-                row[j] = c
-            if broken and i not in placed.confirmed:
-                for j, c in enumerate(row):
-                    if c is not None and c.broken:
-                        row[j] = None
-                        unplaced.append((i, (c.start, c.end)))
-                        warnings.append(f"table figure {c.text!r}: rejoined over a line break, but no sum "
-                                        "confirms it; kept unplaced")
-            out.append(row)
-            continue
-        out.append(pad)
-    return out, warnings, unplaced
-
-
-def _fits_all(row: list[Cell | None], kinds: list[ColumnKind]) -> bool:
-    """Every cell of a padded row sits in a column of its kind (a figure under a figure column)."""
-    if len(row) != len(kinds):
-        return False
-    for c, k in zip(row, kinds, strict=True):
-        if c is None or k.kind == "serial":
-            continue
-        if (k.kind in FIGURE_KINDS) != is_figure(c.text):
-            return False
-    return True
-
-
-_BROKEN_HEAD = regex.compile(r"\d+\.")
-_BROKEN_TAIL = regex.compile(r"\d+")
-
-
-def join_broken(cells: list[Cell]) -> list[Cell]:
-    """`1234567.` then `5`: a figure broken over two lines, rejoined (the sums must confirm it)."""
-    out: list[Cell] = []
-    k = 0
-    while k < len(cells):
-        c = cells[k]
-        nxt = cells[k + 1] if k + 1 < len(cells) else None
-        if nxt is not None and _BROKEN_HEAD.fullmatch(c.text, timeout=TIMEOUT) and _BROKEN_TAIL.fullmatch(
-                nxt.text, timeout=TIMEOUT):
-            out.append(Cell(c.text + nxt.text, c.start, nxt.end, c.gap, c.text, broken=True))
-            k += 2
-            continue
-        out.append(c)
-        k += 1
-    return out
-
-
-def _take_caption(cells: list[Cell]) -> tuple[str | None, list[Cell]]:
-    """A caption among the first cells (`单位:万元`) gives its unit; it is no cell."""
-    for k, c in enumerate(cells[:4]):
-        unit = caption_unit(c.text)
-        if unit:
-            return unit, cells[:k] + cells[k + 1:]
-    return None, cells
-
-
-def drop_repeated(cells: list[Cell], header: list[Cell]) -> list[Cell]:
-    """The header repeated on each page of a table that runs over pages: dropped."""
-    want = [c.text for c in header]
-    if len(want) < 2:
-        return cells
-    out: list[Cell] = []
-    k = 0
-    while k < len(cells):
-        if [c.text for c in cells[k:k + len(want)]] == want:
-            k += len(want)
-            continue
-        out.append(cells[k])
-        k += 1
-    return out
 
 
 def _make_table(
