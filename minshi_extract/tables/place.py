@@ -135,8 +135,8 @@ def _dp(options: list[list[tuple[tuple[int, ...], object]]]) -> dict[tuple[int, 
                 s = tuple(a + b for a, b in zip(vec, ov, strict=False)) if vec else ov
                 if s not in nxt:
                     nxt[s] = [*picks, choice]
-        if len(nxt) > _MAX_STATES:
-            return None
+            if len(nxt) > _MAX_STATES:
+                return None  # too many ways to add up: the sums decide nothing here
         states = nxt
     return states
 
@@ -198,7 +198,9 @@ def _solve_columns(rows, roles: list[str], cands, figs: list[int], out: Placed) 
             continue
         out.sums += 1
         states = _dp([[(v, (m, c)) for v, c in vec[m]] for m in items])
-        fit = [(v, c) for v, c in summed if states is not None and v in states]
+        if states is None:
+            continue
+        fit = [(v, c) for v, c in summed if v in states]
         if not fit:
             failed = True
             continue
@@ -216,7 +218,9 @@ def _solve_columns(rows, roles: list[str], cands, figs: list[int], out: Placed) 
         out.sums += 1
         states = _dp([*top_opts, *([(v, (m, c)) for v, c in vec[m]] for m in members)])
         fit = [(v, c) for v, c in vec[t] if states is not None and v in states]
-        if fit:
+        if states is None:
+            pass
+        elif fit:
             out.checked += 1
             v, c = fit[0]
             chosen[t] = c
