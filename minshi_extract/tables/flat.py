@@ -9,9 +9,9 @@ import regex
 
 from ..models import Table
 from ..structure.lines import TIMEOUT, Line, has_cjk, is_figure, is_furniture, is_table_row
-from .columns import column_kinds, is_total_label
+from .columns import ColumnKind, column_kinds, is_total_label
 from .header import caption_of, flat_header, grid_header
-from .place import is_group_label
+from .place import FIGURE_KINDS, is_group_label
 from .recover import arithmetic, drop_repeated, join_broken, take_caption
 
 _SEQ_HEADERS = ("序号", "编号", "No.", "NO.")
@@ -150,10 +150,11 @@ def _rebuild_flat(cells: list[Cell]) -> tuple[Table, list[list[tuple[int, int]]]
     data_start = _data_start(cells, first_fig, seq)
     raw_header = _clean_header(cells[:data_start])
     header, texts = flat_header(raw_header, unit)
-    rows = _segment(drop_repeated(cells[data_start:], raw_header), header, seq)
+    kinds = column_kinds(texts) if texts else []
+    rows = _segment(drop_repeated(cells[data_start:], raw_header), header, seq, kinds)
     n = len(header) or max(len(r) for r in rows)
     out_rows = _pad(rows, seq, n)
-    kinds = column_kinds(texts) if len(texts) == n else []
+    kinds = kinds if len(kinds) == n else []
     table_warnings: list[str] = []
     unplaced: list[tuple[int, tuple[int, int]]] = []
     if kinds:
@@ -164,9 +165,11 @@ def _rebuild_flat(cells: list[Cell]) -> tuple[Table, list[list[tuple[int, int]]]
     return table, spans
 
 
-def _segment(cells: list[Cell], header: list[Cell], seq: bool) -> list[list[Cell]]:
+def _segment(cells: list[Cell], header: list[Cell], seq: bool, kinds: list[ColumnKind]) -> list[list[Cell]]:
     """Cells into rows: a 序号 table starts a row at each serial number, a `合计` / `一、…` label
-    or after a full row; another table at each word cell not under a word column."""
+    or after a full row; another table at each word cell not under a word column (a table whose
+    only word column is its first: at each word cell)."""
+    words_after = any(k.kind not in FIGURE_KINDS for k in kinds[1:]) if kinds else True
     typical_gap = min((c.gap for c in cells[1:]), default=0)
     n_head = len(header)
     rows: list[list[Cell]] = []
@@ -181,7 +184,7 @@ def _segment(cells: list[Cell], header: list[Cell], seq: bool) -> list[list[Cell
                 starts, expected = True, expected + 1
             elif (rows and n_head and len(rows[-1]) >= n_head) or (not is_figure(c.text) and not rows):
                 starts = True
-        elif not is_figure(c.text) and not (rows and n_head and len(rows[-1]) < n_head and
+        elif not is_figure(c.text) and not (words_after and rows and n_head and len(rows[-1]) < n_head and
                                             _text_columns(header, len(rows[-1]))):
             starts = True
         if starts:

@@ -92,3 +92,42 @@ def test_unplaceable_figure_kept_with_a_warning() -> None:
     # every figure column is money in 万元: the figures still count, without a payer
     got = _money(notice)
     assert ("100", 1_000_000, None) in got and ("500", 5_000_000, None) in got
+
+
+REGION_HEAD = """某市人民政府办公室关于印发2025年农村供水实施方案的通知
+
+各县(区)人民政府:
+
+现将方案印发给你们。
+
+某市人民政府办公室
+
+2025年3月1日
+
+2025年农村供水保障工程实施方案
+
+一、目标任务
+
+新建改造供水工程40处。资金安排见附件1。
+
+附件1
+
+资金安排表
+
+单位:万元
+
+"""
+
+
+def test_region_table_without_serials_placed_by_the_sums() -> None:
+    # no 序号 column and no word column after the figures: each county name starts a row; the
+    # 合计 row (400 | 600 | 400) alone says which payer each county's pair of figures belongs to
+    cells = ["县区", "资金合计", "中央财政", "省级财政", "市县财政", "凉州区", "600", "400", "200",
+             "民勤县", "300", "100", "200", "古浪县", "500", "300", "200", "合计", "1400", "400", "600", "400"]
+    notice = extract_text(REGION_HEAD + "\n\n".join(cells) + "\n")
+    table = notice.attachments[0].tables[0]
+    assert table.rows == [["凉州区", "600", "400", "200", ""], ["民勤县", "300", "", "100", "200"],
+                          ["古浪县", "500", "", "300", "200"], ["合计", "1400", "400", "600", "400"]]
+    got = {(r.text, r.region, r.source) for r in notice.all_records() if isinstance(r, Money)}
+    assert ("100", "民勤县", "省级财政") in got and ("200", "古浪县", "市县财政") in got
+    assert notice.warnings == []
