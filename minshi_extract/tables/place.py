@@ -154,7 +154,8 @@ def place(rows: list[Sequence[CellLike]], kinds: list[ColumnKind]) -> Placed:
     if rs.total is not None:
         out.confirmed = {i for i, c in enumerate(cands) if c and rs.total in c[0]}
     for i, c in enumerate(cands):
-        if not c and len(rows[i]) <= len(kinds) and any(value_of(x.text) is not None for x in rows[i]):
+        short = len(rows[i]) < len(kinds) or any(getattr(x, "broken", False) for x in rows[i])
+        if not c and short and any(value_of(x.text) is not None for x in rows[i]):
             out.warnings.append(f"table row {_label(rows[i])}: no placement of its figures fits the columns"
                                 + (" and the row total" if rs.total is not None else "") + "; kept unplaced")
     roles = _roles(rows)
