@@ -157,17 +157,24 @@ def place(rows: list[Sequence[CellLike]], kinds: list[ColumnKind]) -> Placed:
         short = len(rows[i]) < len(kinds) or any(getattr(x, "broken", False) for x in rows[i])
         if not c and short and any(value_of(x.text) is not None for x in rows[i]):
             out.warnings.append(f"table row {_label(rows[i])}: no placement of its figures fits the columns"
-                                + (" and the row total" if rs.total is not None else "") + "; kept unplaced")
+                                + (" and the row total" if rs.total is not None else "")
+                                + f"; figures {_figures(rows[i], kinds)} kept unplaced")
     roles = _roles(rows)
-    _solve_columns(rows, roles, cands, figs, out)
+    _solve_columns(rows, roles, cands, figs, out, kinds)
     return out
+
+
+def _figures(row: Sequence[CellLike], kinds: list[ColumnKind]) -> str:
+    """The row's figures, its serial number left out."""
+    serial = bool(kinds) and kinds[0].kind == "serial" and bool(row) and row[0].text.isdigit()
+    return ", ".join("".join(c.text.split()) for c in row[int(serial):] if value_of(c.text) is not None)
 
 
 def _label(row: Sequence[CellLike]) -> str:
     return "·".join(c.text for c in row[:3])
 
 
-def _solve_columns(rows, roles: list[str], cands, figs: list[int], out: Placed) -> None:
+def _solve_columns(rows, roles: list[str], cands, figs: list[int], out: Placed, kinds: list[ColumnKind]) -> None:
     """Group rows = the sum of their items, the 合计 row = the sum of the groups and loose items;
     when the sums pick one placement per ambiguous row, take it; when nothing fits, the ambiguous
     rows' figures are unplaced."""
@@ -238,4 +245,4 @@ def _solve_columns(rows, roles: list[str], cands, figs: list[int], out: Placed) 
             if i not in chosen and len({_vector(rows[i], c, figs) for c in cands[i]}) > 1:
                 out.cols[i] = None
                 out.warnings.append(f"table row {_label(rows[i])}: the column sums fit no placement of its "
-                                    "figures; kept unplaced")
+                                    f"figures; figures {_figures(rows[i], kinds)} kept unplaced")

@@ -88,7 +88,7 @@ def test_unplaceable_figure_kept_with_a_warning() -> None:
     table = notice.attachments[0].tables[0]
     assert [notice.text[a:b] for _, (a, b) in table._unplaced] == ["500", "300", "100"]
     assert table.rows[0] == ["1", "城区学校扩容工程", "", "", "", ""]
-    assert any("城区学校扩容工程" in w and "unplaced" in w for w in notice.warnings)
+    assert any("城区学校扩容工程" in w and "figures 500, 300, 100 kept unplaced" in w for w in notice.warnings)
     # every figure column is money in 万元: the figures still count, without a payer
     got = _money(notice)
     assert ("100", 1_000_000, None) in got and ("500", 5_000_000, None) in got
