@@ -69,6 +69,7 @@ class Score:
     meta_mismatches: list[str] = field(default_factory=list)
     fields: Agreement = field(default_factory=Agreement)  # item / what / source on matched records
     categories: CategoryScore = field(default_factory=CategoryScore)  # gold/categories.json (issue 12)
+    table_sums: tuple[int, int] = (0, 0)  # table sums that check out, sums the tables state
 
     @property
     def micro(self) -> Counts:
@@ -96,6 +97,7 @@ class Score:
         self.meta_mismatches.extend(f"{other.name}: {m}" for m in other.meta_mismatches)
         self.fields.add(other.fields)
         self.categories.add(other.categories)
+        self.table_sums = (self.table_sums[0] + other.table_sums[0], self.table_sums[1] + other.table_sums[1])
 
     def as_dict(self) -> dict:
         return {
@@ -109,6 +111,7 @@ class Score:
             "fields": {k: c.as_dict() for k, c in self.fields.counts.items()},
             "categories": {"correct": self.categories.correct, "labelled_detected": self.categories.total,
                            "accuracy": round(self.categories.accuracy, 4)},
+            "table_sums": {"check_out": self.table_sums[0], "stated": self.table_sums[1]},
         }
 
 
@@ -220,6 +223,7 @@ def _by_type(missed: list[Record], spurious: list[Record], gold: list[Record], s
 
 def score_notice(notice: Notice, gold: Gold, name: str | None = None) -> Score:
     score = Score(name=name or Path(gold.path).stem)
+    score.table_sums = table_sums(notice)
     # grounding over every predicted record
     for rec in notice.all_records():
         score.predicted += 1
@@ -257,6 +261,14 @@ def score_notice(notice: Notice, gold: Gold, name: str | None = None) -> Score:
         else:
             score.meta_mismatches.append(f"{f}: expected {want!r}, got {got!r}")
     return score
+
+
+def table_sums(notice: Notice) -> tuple[int, int]:
+    """(sums that check out, sums stated) over the notice's tables: row totals of payer columns,
+    合计 and group rows (minshi_extract.tables.sums)."""
+    from .tables.sums import notice_sums
+
+    return notice_sums(notice)
 
 
 def find_gold_files(gold_dir: Path) -> list[Path]:
@@ -314,6 +326,8 @@ def format_score(s: Score, programmes: bool = True) -> str:
         c = s.categories
         lines.append(f"category primary accuracy {c.accuracy:.4f} ({c.correct}/{c.total} labelled programmes detected;"
                      f" within labelled primary+secondary {c.lenient}/{c.total})")
+    if s.table_sums[1]:
+        lines.append(f"table sums {s.table_sums[0]}/{s.table_sums[1]} check out")
     lines.extend(f"  meta {m}" for m in s.meta_mismatches)
     lines.append("what a figure counts (records whose key matched):")
     lines.extend("  " + row for row in format_agreement(s.fields).splitlines())

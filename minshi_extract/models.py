@@ -251,6 +251,9 @@ class Table(_Model):
     """Body rows, cell texts."""
     # span of every cell, header first then rows, row-major; lets rules ground table figures
     _cell_spans: list[list[Span]] = PrivateAttr(default_factory=list)
+    # figures no placement fits (row index, span) and what the table reader warns about
+    _unplaced: list[tuple[int, Span]] = PrivateAttr(default_factory=list)
+    _warnings: list[str] = PrivateAttr(default_factory=list)
 
 
 class Attachment(_Model):

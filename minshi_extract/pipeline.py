@@ -104,7 +104,7 @@ def extract_raw(raw: RawDoc) -> Notice:
     from .structure import build_skeleton
 
     text, offsets = normalize(raw.text)
-    notice = build_skeleton(text, raw.meta or None)
+    notice = build_skeleton(text, raw.meta or None, [t.rows for t in raw.tables])
     notice.source = Source(path=raw.path, format=raw.format, sha256=raw.sha256,  # type: ignore[arg-type]
                            extractor=f"minshi-extract {__version__}")
     apply_rules(notice)
@@ -233,6 +233,7 @@ def apply_rules(notice: Notice) -> None:
     from .rules.responsibility import declares_first_is_lead, wrapped_line_end
     from .rules.tables import records_from_table
     from .structure.lines import is_furniture
+    from .tables.link import row_at, row_programmes
 
     rules = _line_rules()
     text = notice.text
@@ -286,10 +287,16 @@ def apply_rules(notice: Notice) -> None:
             linked = next((p for p in notice.programmes if p.id == att.programme_id), None)
             section = f"{att.label} {att.title}".strip()
             ctx = Context(year=year, programme_id=prog.id if prog else att.programme_id, section=section)
+            named = row_programmes(table, notice.programmes)
             for rec in records_from_table(table, table._cell_spans, text, ctx):
-                # an attachment linked to its programme (见附件1) gives its figures to that programme;
-                # an unlinked project table gives each row's figures to the programme of its row
-                if linked is not None:
+                # a row naming a programme (a 项目清单 annex) gives its figures to it, a row naming none
+                # in such a table (合计) to the notice; an attachment linked to its programme (见附件1)
+                # gives its figures to that programme; an unlinked project table gives each row's
+                # figures to the programme of its row
+                row = row_at(table, rec.span[0]) if named is not None else None
+                if named is not None:
+                    rprog, rpart = (named[row] if row is not None else None), None
+                elif linked is not None:
                     rprog, rpart = linked, None
                 else:
                     rprog, rpart = owner_of(rec.span[0])
@@ -298,9 +305,11 @@ def apply_rules(notice: Notice) -> None:
 
     found.sort(key=lambda t: t[2].span)
     _distribute(notice, found)
-    attribute(notice, lambda span: bool(cells) and _figure_cell(span, cells))
+    in_table = lambda span: bool(cells) and _figure_cell(span, cells)  # noqa: E731
+    attribute(notice, in_table)
     assign_ids(notice)
-    notice.warnings.extend(unbalanced(notice.all_records()))
+    # sums of prose shares; a table's arithmetic is checked (and warned about) by the table reader
+    notice.warnings.extend(unbalanced([r for r in notice.all_records() if not in_table(r.span)]))
 
 
 def _distribute(notice: Notice, found: list[tuple[Programme | None, Part | None, Record]]) -> None:

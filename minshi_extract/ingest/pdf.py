@@ -27,6 +27,7 @@ import regex as re
 
 from ..errors import InputError
 from .pdf_limits import check_glyphs, check_pages, check_streams
+from .pdf_tables import continue_row, find_tables
 from .rawdoc import Page, RawDoc, RawTable
 
 TIMEOUT = 1.0  # seconds: no input can hang a pattern
@@ -260,8 +261,9 @@ def cell_text(chars: list[dict], bbox: tuple[float, float, float, float], gap: f
         slack = width - (a.x1 - a.x0)
         need = per_char * len(nxt) if not nxt.isascii() else 0.55 * a.size * len(nxt)
         wrap = slack < need + 1.2 * a.size
-        if not wrap and abs(a.x0 - b.x0) < 0.2 * a.size:
-            # left-aligned lines with the cell padding on both sides (an office table)
+        if not wrap and abs(a.x0 - b.x0) < 0.2 * a.size and a.x0 - bbox[0] < 2 * a.size:
+            # left-aligned lines with the cell padding on both sides (an office table); two
+            # short lines centred in a wide cell (`市财政局` / `市审计局`) are two lines
             wrap = _wraps(a, _room(a, bbox), b, gap)
         out += b.text if wrap else "\n" + b.text
     return out
@@ -413,6 +415,8 @@ def joins(a: Line, b: Line, g: Geometry, gb: Geometry | None = None) -> bool:
     short = 2.2 * a.size if ends_sentence else max(2.2 * a.size, 1.9 * g.pitch)
     if b.page != a.page and g.bottom and a.bottom < g.bottom - short:
         return False
+    if b.page == a.page and g.pitch and b.top - a.top > 2.5 * g.pitch:
+        return False  # lines apart by blank lines (a signature date, then `附件`) are no wrap
     at_left = b.x0 <= gb.left + 0.5 * b.size  # an indented line starts a paragraph
     if full and not at_left and not ends_sentence and b.page == a.page and a.x0 <= g.left + b.size \
             and b.x1 < a.x1 - b.size:
@@ -508,7 +512,7 @@ def merge_continued_tables(
         ):
             rows = item.table.rows
             if rows and rows[0] == prev.table.rows[0]:
-                rows = rows[1:]
+                rows = continue_row(prev.table.rows, rows)
             elif rows and _row_broken(prev, item):
                 last = prev.table.rows[-1]
                 for i, cell in enumerate(rows[0]):
@@ -541,7 +545,7 @@ def _page_items(page: Any, number: int) -> tuple[list[dict], list[TableItem]]:
     page = page.dedupe_chars(tolerance=1)
     items: list[TableItem] = []
     bboxes = []
-    tables = page.find_tables()
+    tables = find_tables(page)
     gap = 0.0
     if tables:
         gaps = [ln.gap for ln in group_lines(page.chars, number) if ln.gap >= 0]

@@ -23,7 +23,8 @@ from minshi_extract.rules.percentage import find_percentages
 from minshi_extract.rules.quantity import find_quantities, units
 from minshi_extract.rules.ratio import find_ratios
 from minshi_extract.rules.regions import is_region, town_ending_at
-from minshi_extract.rules.responsibility import declares_first_is_lead, find_units, role_of_header
+from minshi_extract.rules.responsibility import declares_first_is_lead, role_of_header
+from minshi_extract.rules.table_cells import link_totals, progress_deadlines, role_units
 
 _MONEY_UNITS = {"元": 1, "万元": 10**4, "亿元": 10**8}
 _SCALES = {"万": 10**4, "亿": 10**8}
@@ -31,6 +32,8 @@ _SCALES = {"万": 10**4, "亿": 10**8}
 _BRACKET_RE = regex.compile(r"[(\[](?P<unit>[^()\[\]]{1,8})[)\]]\s*$")
 # a cell that is only a figure: 80 / 28.00 / 1,201 / 3 433 (PDF spacing)
 _FIGURE_CELL_RE = regex.compile(rf"\s*(?P<num>{ARABIC})\s*")
+# a figure broken over two lines in a flattened table: `1234567.` / `5` (rejoined by the table reader)
+_BROKEN_CELL_RE = regex.compile(r"\s*(?P<num>\d+\.\s+\d+)\s*")
 _SERIAL_HEADERS = ("序号", "编号", "序 号")
 _TOTAL_LABELS = ("合计", "小计", "总计", "全市", "共计")
 
@@ -100,7 +103,8 @@ def row_region(row: list[str]) -> tuple[str | None, bool]:
 def _figure_span(notice_text: str, span: tuple[int, int]) -> tuple[int, int, str] | None:
     """The figure inside a cell's span, trimmed of blanks: (start, end, text)."""
     a, b = span
-    m = _FIGURE_CELL_RE.fullmatch(notice_text, a, b, timeout=TIMEOUT)
+    m = _FIGURE_CELL_RE.fullmatch(notice_text, a, b, timeout=TIMEOUT) or _BROKEN_CELL_RE.fullmatch(
+        notice_text, a, b, timeout=TIMEOUT)
     if not m:
         return None
     return m.start("num"), m.end("num"), m.group("num")
@@ -109,28 +113,39 @@ def _figure_span(notice_text: str, span: tuple[int, int]) -> tuple[int, int, str
 def records_from_table(
     table: Table, cell_spans: list[list[tuple[int, int]]], notice_text: str, ctx: Context
 ) -> list[Quantity | Money | Responsibility]:
-    """One record per figure cell, and one per unit under a 责任单位 / 牵头单位 column;
-    `cell_spans` holds the header's spans first, then each row's, row-major, as absolute
-    offsets into `notice_text`."""
+    """One record per figure cell, one per unit under a role column (责任单位 / 牵头单位 / 协办单位),
+    deadlines from deadline and progress columns; money under a payer column carries it as
+    `source`; each figure is linked (`_total`) to the total it is a share of. `cell_spans` holds
+    the header's spans first, then each row's, row-major, as absolute offsets into `notice_text`."""
+    from minshi_extract.tables.columns import column_kinds
+
     if not ctx.first_is_lead and _notes_first_is_lead(notice_text, cell_spans):
         ctx = replace(ctx, first_is_lead=True)
     columns = [read_header(h) for h in table.header]
+    kinds = column_kinds(table.header)
     roles = [role_of_header(h) for h in table.header]
     due = [is_deadline_header(h) for h in table.header]
+    name_col = next((j for j, k in enumerate(kinds) if k.kind == "name"), None)
+    parents, group_region = row_parents(table.rows, kinds)
     out: list[Quantity | Money | Responsibility | Percentage | Ratio | Deadline] = []
+    figures: dict[tuple[int, int], Money | Quantity] = {}
     for r, row in enumerate(table.rows):
         spans = cell_spans[r + 1] if r + 1 < len(cell_spans) else []
         region, _ = row_region(row)
+        region = region or group_region[r]
+        name = _squash(row[name_col]) if name_col is not None and name_col < len(row) and row[name_col] else None
         for c, col in enumerate(columns):
             if c >= len(row) or c >= len(spans):
                 continue
+            a, b = spans[c]
             if roles[c] is not None:
-                a, b = spans[c]
-                out.extend(find_units(notice_text[a:b], a, ctx, roles[c]))
+                out.extend(role_units(notice_text[a:b], a, ctx, roles[c]))
                 continue
             if due[c]:  # 完成时限 | 2026年8月 -> deadline 2026-08
-                a, b = spans[c]
                 out.extend(find_deadlines(notice_text[a:b], a, replace(ctx, kind="deadline")))
+                continue
+            if kinds[c].kind == "progress" and _figure_span(notice_text, spans[c]) is None:
+                out.extend(progress_deadlines(notice_text[a:b], a, ctx, name))
                 continue
             found = _figure_span(notice_text, spans[c])
             if found is None:
@@ -138,20 +153,85 @@ def records_from_table(
                 continue
             if col is None:
                 continue
-            s, e, raw = found
-            value = parse_number(raw)
-            if value is None:
-                continue
-            common = {
-                "programme_id": ctx.programme_id, "part": ctx.part, "section": ctx.section,
-                "text": raw, "span": (s, e), "item": col.item or None, "region": region,
-            }
-            if col.kind == "money":
-                amount = to_number(value * _MONEY_UNITS[col.unit])
-                out.append(Money(amount_cny=amount, text_unit=col.unit, per=col.per, **common))
-            else:
-                out.append(Quantity(value=to_number(value * col.scale), unit=col.unit, **common))
+            rec = _figure_record(found, col, kinds[c].payer, region, name, ctx)
+            if rec is not None:
+                figures[(r, c)] = rec
+                out.append(rec)
+    out.extend(_unplaced_records(table, columns, notice_text, ctx, group_region))
+    total_col = next((j for j, k in enumerate(kinds) if k.kind == "money" and k.total), None)
+    payers = {j for j, k in enumerate(kinds) if k.kind == "money" and k.payer and j != total_col}
+    row_total = {r: total_col for r in range(len(table.rows)) if total_col is not None and payers}
+    link_totals(figures, parents, row_total, payers)
+    return sorted(out, key=lambda x: x.span)
+
+
+def _figure_record(found: tuple[int, int, str], col: Column, payer: str | None, region: str | None,
+                   name: str | None, ctx: Context) -> Money | Quantity | None:
+    s, e, raw = found
+    value = parse_number("".join(raw.split()))
+    if value is None:
+        return None
+    common = {
+        "programme_id": ctx.programme_id, "part": ctx.part, "section": ctx.section,
+        "text": raw, "span": (s, e), "item": col.item or None, "region": region,
+    }
+    if col.kind == "money":
+        amount = to_number(value * _MONEY_UNITS[col.unit])
+        return Money(amount_cny=amount, text_unit=col.unit, per=col.per, source=payer, **common)
+    return Quantity(value=to_number(value * col.scale), unit=col.unit, **common)
+
+
+def _unplaced_records(table: Table, columns: list[Column | None], notice_text: str, ctx: Context,
+                      group_region: list[str | None]) -> list[Money | Quantity]:
+    """A figure the sums could not place still counts when every figure column would read it
+    alike (all money in 万元): a record without a payer; otherwise none (the warning stands)."""
+    kinds = {(c.kind, c.unit, c.per, c.scale) for c in columns if c is not None}
+    if len(kinds) != 1 or not table._unplaced:
+        return []
+    col = next(c for c in columns if c is not None)
+    out: list[Money | Quantity] = []
+    for r, span in table._unplaced:
+        found = _figure_span(notice_text, span)
+        row = table.rows[r] if r < len(table.rows) else []
+        region = row_region(row)[0] or (group_region[r] if r < len(group_region) else None)
+        if found is not None:
+            rec = _figure_record(found, replace(col, item=""), None, region, None, ctx)
+            if rec is not None:
+                out.append(rec)
     return out
+
+
+def row_parents(rows: list[list[str]], kinds) -> tuple[list[int | None], list[str | None]]:
+    """Each row's parent (the group row `一、…` or region row over it, else the 合计 row) and the
+    region a region row gives the rows under it."""
+    from minshi_extract.tables.columns import is_total_label
+    from minshi_extract.tables.place import is_group_label
+
+    serial = next((j for j, k in enumerate(kinds) if k.kind == "serial"), None)
+    labels = [next((_squash(c) for c in row if c and not _FIGURE_CELL_RE.fullmatch(c)), "") for row in rows]
+    totals = [i for i, lab in enumerate(labels) if is_total_label(lab)]
+    grand = next((i for i in totals if "小计" not in labels[i]), totals[-1] if totals else None)
+    parents: list[int | None] = [None] * len(rows)
+    regions: list[str | None] = [None] * len(rows)
+    group: int | None = None
+    for i, (row, lab) in enumerate(zip(rows, labels, strict=True)):
+        if i == grand:
+            group = None
+            continue
+        region_row = (serial is not None and serial < len(row) and not row[serial] and is_region(lab)
+                      and any(r[serial] for r in rows if serial < len(r)))
+        if is_group_label(lab) or region_row:
+            group = i
+            parents[i] = grand
+            continue
+        if is_total_label(lab):  # a 小计 closes its group
+            parents[i] = grand
+            group = None
+            continue
+        parents[i] = group if group is not None else grand
+        if group is not None and is_region(labels[group]):
+            regions[i] = labels[group]
+    return parents, regions
 
 
 # how far from a table its note may stand: `注:责任单位中列第一位者为牵头单位` right under it

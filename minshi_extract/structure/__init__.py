@@ -8,6 +8,8 @@ from dataclasses import replace
 import regex
 
 from ..models import Attachment, Notice, Programme, Table
+from ..tables.grids import grid_cells
+from ..tables.place import is_group_label
 from .attachments import find_blocks, find_free_tables, find_inline_blocks, find_references, rebuild_table
 from .evidence import Candidate, choose, evidence
 from .lines import Line, is_figure, new_document, split_lines, title_columns
@@ -51,10 +53,11 @@ def table_candidate(tables: list[Table]) -> Candidate:
         if col is None:
             continue
         for row, spans in zip(table.rows, table._cell_spans[1:], strict=False):
-            if not row[col] or any(c in _TOTAL_LABELS for c in row):
-                continue
+            if not row[col] or any(c in _TOTAL_LABELS for c in row) or is_group_label(row[col]):
+                continue  # a 合计 row, a group row `一、教育类项目`
             real = [sp for sp, c in zip(spans, row, strict=False) if c]
-            cand.items.append(Found(row[col], real[0][0], real[0][1], real[-1][1]))
+            # a name wrapped in its cell (`城镇老旧小区` / `改造`) is one title line
+            cand.items.append(Found("".join(row[col].split("\n")), real[0][0], real[0][1], real[-1][1]))
             cand.scores.append(evidence(_row_text(table.header, row)))
             cand.excluded.append(False)
     return cand
@@ -89,7 +92,31 @@ def _programmes_found(text: str, lines: list[Line], end: int, skip: set[int],
     best = choose(candidates)
     if best is None:
         return whole
+    best = _prose_over_table(best, candidates)
     return prune_levels(best, lines) if best.name.startswith("heading") else best.items
+
+
+def _prose_over_table(best: Candidate, candidates: list[Candidate]) -> Candidate:
+    """A project table whose rows name the items of a list in the text (a list-style notice and
+    its 项目清单 annex): the programmes are the list's items, the rows link to them by name."""
+    from ..tables.link import matches
+
+    if best.name != "table":
+        return best
+    names = [f.title for f in best.items]
+    for c in candidates:
+        if c is best or not c.items:
+            continue
+        hit = matches(names, [f.title for f in c.items])
+        if hit >= 2 and hit * 2 >= len(names) and hit * 2 >= len(c.items):
+            c.loose, c.need_unit = True, False  # the table attests its items are projects
+            return c
+    return best
+
+
+def _plan_titles(lines: list[Line], cells: frozenset[str]) -> list[Found]:
+    """Plan titles, less the lines that are cells of a table the reader saw (`完成建设方案`)."""
+    return [f for f in find_plan_titles(lines) if _compact(f.title) not in cells]
 
 
 def _after_recipients(lines: list[Line], end: int) -> int:
@@ -108,15 +135,18 @@ def _bundles(whole: list[Found], text: str, lines: list[Line], skip: set[int]) -
     return len(whole) == 1 and bool(make_programme("P01", whole[0], text, lines, skip).parts)
 
 
-def build_skeleton(text: str, hints: dict[str, str] | None = None) -> Notice:
-    """The Notice skeleton of a normalised notice text; `hints` are metadata found outside the body."""
+def build_skeleton(text: str, hints: dict[str, str] | None = None,
+                   grids: list[list[list[str]]] | None = None) -> Notice:
+    """The Notice skeleton of a normalised notice text; `hints` are metadata found outside the body,
+    `grids` the tables the reader saw as grids (RawDoc.tables rows)."""
     new_document()
     lines = split_lines(text)
     end = content_end(lines)
     warnings: list[str] = []
     refs = find_references(lines)
     skip = {r.line.no for r in refs}
-    pre_titles = find_plan_titles(lines)
+    cells = grid_cells(grids or [])
+    pre_titles = _plan_titles(lines, cells)
     title_starts = [f.start for f in pre_titles]
     inline = find_inline_blocks(lines, title_starts, is_plan_title_end)
     blocks = find_blocks(lines, refs, title_starts + [b.label_line.start for b in inline])
@@ -127,7 +157,8 @@ def build_skeleton(text: str, hints: dict[str, str] | None = None) -> Notice:
         skip.add(b.label_line.no)
         skip.update(ln.no for ln in b.title_lines)
         skip.update(ln.no for ln in b.table_lines)
-    built = {id(b): rebuild_table(b.table_lines, text) if b.table_lines else None for b in blocks}
+    built = {id(b): rebuild_table(b.table_lines, text, grids) if b.table_lines else None for b in blocks}
+    warnings += [w for t in built.values() if t is not None for w in t[0]._warnings]
     found = _programmes_found(text, lines, end, skip, [t[0] for t in built.values() if t is not None],
                              pre_titles)
     programmes: list[Programme] = [

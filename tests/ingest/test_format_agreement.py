@@ -21,3 +21,12 @@ def test_founding_notice_agrees_across_formats(reference, suffix: str) -> None:
     got = extract(CORPUS / f"wuwei_2025{suffix}")
     assert [p.title for p in got.programmes] == [p.title for p in reference.programmes]
     assert agreement(reference, got) >= 0.98
+
+
+def test_ruled_pdf_by_a_second_producer_agrees(reference) -> None:
+    """reportlab, narrow ruled columns whose cells wrap, merged cells (scripts/make_ruled_wuwei.py)."""
+    got = extract(CORPUS / "ruled" / "wuwei_2025_reportlab.pdf")
+    assert [p.title for p in got.programmes] == [p.title for p in reference.programmes]
+    assert agreement(reference, got) >= 0.98
+    tables = [t for a in got.attachments for t in a.tables]
+    assert tables[1].header == ["县区", "补助标准(万元)", "数量(个)", "补助金额(万元)", "备注"]

@@ -1,0 +1,66 @@
+"""Cells read with their column's meaning: progress cells (`一季度完成选址;二季度开工`) give
+deadlines at quarter ends or months, role cells one unit per line, and the links of a table's
+arithmetic (`part_of`): a payer cell is a share of its row's total, a row of its group row or of
+the 合计 row, a group row of the 合计 row."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import regex
+
+from minshi_extract.models import Deadline, Money, Quantity, Responsibility
+from minshi_extract.rules.context import Context
+from minshi_extract.rules.deadline import find_deadlines
+from minshi_extract.rules.numbers import TIMEOUT
+from minshi_extract.rules.responsibility import find_units
+
+# a step of a progress cell: `一季度完成选址` / `3月底前开工` / `第四季度:竣工验收`
+_QUARTER = regex.compile(r"第?(?P<q>[一二三四1-4])\s*季度")
+_QUARTERS = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+_STEP_SPLIT = regex.compile(r"[;。\n]")
+
+
+def progress_deadlines(text: str, base: int, ctx: Context, what: str | None) -> list[Deadline]:
+    """One deadline per step of a progress cell: a step opening with a quarter ends with it
+    (`二季度开工` -> YYYY-06); any other step's dates are read as deadlines (`11月底前完成`)."""
+    out: list[Deadline] = []
+    pos = 0
+    for piece in [*_STEP_SPLIT.split(text, timeout=TIMEOUT)]:
+        start = text.find(piece, pos)
+        pos = start + len(piece)
+        lead = len(piece) - len(piece.lstrip(" ,:、"))
+        m = _QUARTER.match(piece, lead, timeout=TIMEOUT)
+        if m and ctx.year is not None:
+            month = 3 * _QUARTERS[m.group("q")]
+            a = base + start + m.start()
+            out.append(Deadline(date=f"{ctx.year}-{month:02d}", what=what, text=m.group(), span=(a, a + len(m.group())),
+                                programme_id=ctx.programme_id, part=ctx.part, section=ctx.section))
+            continue
+        if piece.strip():
+            out.extend(find_deadlines(piece, base + start, replace(ctx, kind="deadline")))
+    return out
+
+
+def role_units(text: str, base: int, ctx: Context, role) -> list[Responsibility]:
+    """One record per unit of a role cell; a cell holding one unit per line is read line by line."""
+    out: list[Responsibility] = []
+    pos = 0
+    for line in text.split("\n"):
+        if line.strip():
+            out.extend(find_units(line, base + pos, ctx, role))
+        pos += len(line) + 1
+    return out
+
+
+def link_totals(cells: dict[tuple[int, int], Money | Quantity], parents: list[int | None],
+                row_total: dict[int, int], payers: set[int]) -> None:
+    """Set `_total` on each figure record: a payer cell -> its row's total cell; any other cell ->
+    the same column's cell of the row's parent (group row or 合计 row)."""
+    for (r, c), rec in cells.items():
+        if c in payers and r in row_total and (r, row_total[r]) in cells:
+            rec._total = cells[(r, row_total[r])]
+            continue
+        p = parents[r]
+        if p is not None and (p, c) in cells:
+            rec._total = cells[(p, c)]

@@ -1,0 +1,127 @@
+"""What a column holds, from its (merged) header: serial, name, region, count, money (total or
+by payer), role, progress, deadline, remarks or text. Words in lexicon/table_columns.yaml."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+import regex
+import yaml
+
+TIMEOUT = 1.0
+_BRACKET = regex.compile(r"[(\[](?P<unit>[^()\[\]]{1,8})[)\]]")
+_MONEY_UNITS = ("元", "万元", "亿元")
+_SERIAL = ("序号", "编号", "序 号", "No.", "NO.")
+_NAME_WORDS = ("名称", "项目", "实事", "事项", "工程", "任务")
+
+
+@cache
+def lexicon() -> dict:
+    raw = resources.files("minshi_extract.lexicon").joinpath("table_columns.yaml").read_text(encoding="utf-8")
+    return yaml.safe_load(raw)
+
+
+@cache
+def caption_pattern() -> regex.Pattern:
+    return regex.compile(lexicon()["caption"])
+
+
+def squash(s: str) -> str:
+    return "".join(s.split())
+
+
+def caption_unit(line: str) -> str | None:
+    """`单位:万元` / `金额单位:万元` -> 万元; anything else None."""
+    m = caption_pattern().fullmatch(squash(line), timeout=TIMEOUT)
+    return m.group("unit") if m else None
+
+
+def is_total_label(cell: str) -> bool:
+    c = squash(cell)
+    return c in {squash(x) for x in lexicon()["total_rows"]}
+
+
+@dataclass(frozen=True)
+class ColumnKind:
+    kind: str  # serial | name | region | count | money | role | progress | deadline | remarks | text
+    payer: str | None = None  # money column of one payer: the header words naming it
+    total: bool = False  # money column holding the row's total
+
+
+def _bare(header: str) -> str:
+    return _BRACKET.sub("", squash(header), timeout=TIMEOUT)
+
+
+def unit_of(header: str) -> str | None:
+    """The unit in the header's last bracket: `总投资(万元)` -> 万元, `(元/人)` -> 元/人."""
+    found = _BRACKET.findall(squash(header), timeout=TIMEOUT)
+    return found[-1] if found else None
+
+
+def payer_of(header: str) -> str | None:
+    """`中央财政(万元)` -> 中央财政; `市县配套资金` -> 市县配套资金; `合计` -> None."""
+    bare = _bare(header)
+    if any(w in bare for w in lexicon()["totals"]):
+        return None
+    return bare if any(w in bare for w in lexicon()["payers"]) else None
+
+
+def is_total_header(header: str) -> bool:
+    bare = _bare(header)
+    return any(w in bare for w in lexicon()["totals"])
+
+
+def is_progress_header(header: str) -> bool:
+    bare = _bare(header)
+    return any(w in bare for w in lexicon()["progress"])
+
+
+def is_region_header(header: str) -> bool:
+    return squash(header) in {squash(x) for x in lexicon()["regions"]}
+
+
+def is_remarks_header(header: str) -> bool:
+    return _bare(header) in lexicon()["remarks"]
+
+
+def is_serial_header(header: str) -> bool:
+    return squash(header) in {squash(s) for s in _SERIAL}
+
+
+def is_money_unit(unit: str | None) -> bool:
+    return unit is not None and unit.partition("/")[0] in _MONEY_UNITS
+
+
+def classify(header: str, role: str | None, deadline: bool, figure_unit: bool) -> ColumnKind:
+    """The kind of one column: `role` / `deadline` from the rule lexicons, `figure_unit` when
+    the header (or the caption) gives its cells a unit or a count."""
+    if is_serial_header(header):
+        return ColumnKind("serial")
+    if role is not None:
+        return ColumnKind("role")
+    if is_region_header(header):
+        return ColumnKind("region")
+    if is_remarks_header(header):
+        return ColumnKind("remarks")
+    if deadline:
+        return ColumnKind("deadline")
+    if is_progress_header(header):
+        return ColumnKind("progress")
+    unit = unit_of(header)
+    if is_money_unit(unit):
+        return ColumnKind("money", payer=payer_of(header), total=is_total_header(header))
+    if figure_unit:
+        return ColumnKind("count")
+    if any(w in _bare(header) for w in _NAME_WORDS):
+        return ColumnKind("name")
+    return ColumnKind("text")
+
+
+def column_kinds(headers: list[str]) -> list[ColumnKind]:
+    """The kind of every column of a table from its header strings."""
+    from ..rules.responsibility import role_of_header
+    from ..rules.tables import is_deadline_header, read_header
+
+    return [classify(h, role_of_header(h), is_deadline_header(h), read_header(h) is not None) for h in headers]

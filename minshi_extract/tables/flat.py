@@ -1,0 +1,305 @@
+"""Tables rebuilt from the text: one cell per line (empty cells vanished), `|`-separated rows,
+rows set on one line with spaces. Every reader writes its tables into the text this way."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from ..models import Table
+from ..structure.lines import TIMEOUT, Line, has_cjk, is_figure, is_furniture, is_table_row
+from .columns import ColumnKind, column_kinds, is_total_label
+from .header import caption_of, flat_header, grid_header
+from .place import FIGURE_KINDS, is_group_label
+from .recover import arithmetic, drop_repeated, join_broken, take_caption
+
+_SEQ_HEADERS = ("序号", "编号", "No.", "NO.")
+
+
+@dataclass(frozen=True)
+class Cell:
+    text: str
+    start: int
+    end: int
+    gap: int  # blank lines before the cell
+    head: str = ""  # the cell's first line, when a cell runs over several lines
+    broken: bool = False  # a figure rejoined from two lines (`1234567.` / `5`)
+
+
+def _cells(lines: list[Line], text: str) -> list[Cell]:
+    """Cells of a flattened table: a run of consecutive non-blank lines is one cell when the
+    layout separates cells by blank lines (`补助标准` + `(万元)`), else each line is one."""
+    # only blank lines BETWEEN cells count: a blank line before the first cell (after the title)
+    # says nothing about how the cells are separated
+    nonblank = [k for k, ln in enumerate(lines) if not ln.blank]
+    inner = lines[nonblank[0]:nonblank[-1] + 1] if nonblank else []
+    # runs of consecutive non-blank lines: one per cell (or a few lines each) when blank lines
+    # separate the cells; a dense one-cell-per-line table with a footer after one blank line
+    # (`右江区` / `3800` / ... then `主办:…`) has a couple of long runs and is not spaced
+    runs = [r for r in "".join("x" if ln.blank else "." for ln in inner).split("x") if r]
+    spaced = len(runs) > 1 and len(runs) * 3 >= len(nonblank)
+    if not spaced and len(runs) > 1:
+        # the footer after the table's last blank line (`广元市人民政府办公室` / `…印发`) is no cell
+        last_blank = max(k for k, ln in enumerate(lines) if ln.blank and k < nonblank[-1])
+        if not any(is_figure(ln.text) for ln in lines[last_blank:]):
+            lines = lines[:last_blank]
+    cells: list[Cell] = []
+    gap = 0
+    run: list[Line] = []
+
+    def flush() -> None:
+        nonlocal gap
+        if run:
+            cells.append(Cell("".join(r.text for r in run), run[0].start, run[-1].end, gap, run[0].text))
+            run.clear()
+            gap = 0
+
+    for ln in lines:
+        if ln.blank:
+            if run:
+                flush()
+            gap += 1
+            continue
+        if not spaced:
+            run.append(ln)
+            flush()
+        else:
+            run.append(ln)
+    flush()
+    return cells
+
+
+def _clean_header(cells: list[Cell]) -> list[Cell]:
+    """Merge header fragments into the cell before: `(万元)`, `201191—201391`, `期间出生)`."""
+    out: list[Cell] = []
+    for c in cells:
+        # judged on the cell's first line: a cell a reader kept whole (`...人数` / `201191—201391` /
+        # `期间出生)` in one cell) is not a fragment of the cell before
+        t = c.head or c.text
+        # `(万元)` wrapped off `补助标准`; `201191—201391` (no CJK) and `期间出生)` (unbalanced) are pieces
+        frag = t.startswith("(") or (t[:1].isdigit() and not has_cjk(t)) or t.count(")") > t.count("(")
+        if out and frag:
+            prev = out[-1]
+            out[-1] = Cell(prev.text + c.text, prev.start, c.end, prev.gap, prev.head)
+        else:
+            out.append(c)
+    return out
+
+
+def _figure_columns(rows: list[list[Cell]], n: int) -> list[int]:
+    """Columns (after the serial number and label) holding figures in every full row."""
+    full = [r for r in rows if len(r) == n]
+    return [j for j in range(2, n) if full and all(is_figure(r[j].text) for r in full)]
+
+
+def _text_columns(header: list[Cell], j: int) -> bool:
+    """Column j holds text, not figures: its header names no unit bracket (`资金来源`, `责任单位`)."""
+    return j < len(header) and "(" not in header[j].text and not header[j].text.endswith(("数", "量"))
+
+
+def _is_seq(cells: list[Cell], i: int, expected: int) -> bool:
+    return (cells[i].text == str(expected) and i + 1 < len(cells)
+            and not is_figure(cells[i + 1].text))
+
+
+def rebuild_table(
+    lines: list[Line], text: str, grids: list[list[list[str]]] | None = None
+) -> tuple[Table, list[list[tuple[int, int]]]] | None:
+    """Header + rows from a one-cell-per-line (or `|`-separated) table; None when no figures.
+    `grids`: the tables the reader saw as grids (RawDoc.tables); one found in these lines gives
+    every cell its column exactly."""
+    if grids:
+        from .grids import grid_table
+
+        found = grid_table(lines, text, grids)
+        if found is not None:
+            return found
+    lines = [ln for ln in lines if not is_furniture(ln.text) or "|" in ln.text]
+    if sum("|" in ln.text for ln in lines if not ln.blank) >= 2:
+        return _rebuild_piped(lines)
+    nonblank = [ln for ln in lines if not ln.blank]
+    rowed = sum(is_table_row(ln.text) for ln in nonblank)
+    if nonblank and len(nonblank[0].text.split()) >= 3 and rowed >= 2 and rowed * 2 >= len(nonblank):
+        return _rebuild_spaced(nonblank)
+    return _rebuild_flat(_cells(lines, text))
+
+
+def _is_label(text: str) -> bool:
+    return is_total_label(text) or is_group_label(text)
+
+
+def _data_start(cells: list[Cell], first_fig: int, seq: bool) -> int:
+    """Where the rows begin: at the first figure (a 序号 table's `1`), or at the label before it;
+    a `合计` / `一、…项目` label before the first figure is a row, never a header cell."""
+    start = first_fig
+    if first_fig > 0 and not is_figure(cells[first_fig - 1].text) and (not seq or _is_label(cells[first_fig - 1].text)):
+        start = first_fig - 1
+    while start > 1 and _is_label(cells[start - 1].text):
+        start -= 1
+    return start
+
+
+def _rebuild_flat(cells: list[Cell]) -> tuple[Table, list[list[tuple[int, int]]]] | None:
+    unit, cells = take_caption(cells)
+    cells = join_broken(cells)
+    first_fig = next((i for i, c in enumerate(cells) if is_figure(c.text)), None)
+    if first_fig is None:
+        return None
+    seq = _is_seq(cells, first_fig, 1) or (cells and cells[0].text in _SEQ_HEADERS)
+    data_start = _data_start(cells, first_fig, seq)
+    raw_header = _clean_header(cells[:data_start])
+    header, texts = flat_header(raw_header, unit)
+    kinds = column_kinds(texts) if texts else []
+    rows = _segment(drop_repeated(cells[data_start:], raw_header), header, seq, kinds)
+    n = len(header) or max(len(r) for r in rows)
+    out_rows = _pad(rows, seq, n)
+    kinds = kinds if len(kinds) == n else []
+    table_warnings: list[str] = []
+    unplaced: list[tuple[int, tuple[int, int]]] = []
+    if kinds:
+        out_rows, table_warnings, unplaced = arithmetic(rows, out_rows, kinds)
+    table, spans = _make_table(header, out_rows, texts)
+    table._warnings = table_warnings
+    table._unplaced = unplaced
+    return table, spans
+
+
+def _segment(cells: list[Cell], header: list[Cell], seq: bool, kinds: list[ColumnKind]) -> list[list[Cell]]:
+    """Cells into rows: a 序号 table starts a row at each serial number, a `合计` / `一、…` label
+    or after a full row; another table at each word cell not under a word column (a table whose
+    only word column is its first: at each word cell)."""
+    words_after = any(k.kind not in FIGURE_KINDS for k in kinds[1:]) if kinds else True
+    typical_gap = min((c.gap for c in cells[1:]), default=0)
+    n_head = len(header)
+    rows: list[list[Cell]] = []
+    expected = 1
+    for i, c in enumerate(cells):
+        # a 序号 table starts rows at serial numbers only: the wider gap of a blank cell (`合计`, an
+        # empty 序号 cell, then the figures) is not a row break
+        starts = not rows or (not seq and c.gap > typical_gap) or _is_label(c.text)
+        if seq:
+            # a 序号 table: rows start at the next serial number, or after a full row (合计)
+            if _is_seq(cells, i, expected):
+                starts, expected = True, expected + 1
+            elif (rows and n_head and len(rows[-1]) >= n_head) or (not is_figure(c.text) and not rows):
+                starts = True
+        elif not is_figure(c.text) and not (words_after and rows and n_head and len(rows[-1]) < n_head and
+                                            _text_columns(header, len(rows[-1]))):
+            starts = True
+        if starts:
+            rows.append([c])
+        else:
+            rows[-1].append(c)
+    return rows
+
+
+def _pad(rows: list[list[Cell]], seq: bool, n: int) -> list[list[Cell | None]]:
+    """Short rows padded: a label-less total row right-aligned, a 序号 table's 合计 row under the
+    figure columns, any other row filled from the left."""
+    labelled = [r for r in rows if not is_figure(r[0].text)]
+    last_filled = max((len(r) - 1 for r in labelled), default=n - 1)
+    out_rows: list[list[Cell | None]] = []
+    for r in rows:
+        row: list[Cell | None] = list(r)
+        if seq and not is_figure(r[0].text):
+            # 合计 row of a 序号 table: no serial number; its figures go under the figure columns
+            row = [None, r[0]]
+            figs = [c for c in r[1:] if is_figure(c.text)]
+            cols = _figure_columns(rows, n)
+            if len(figs) == len(r) - 1 and len(cols) >= len(figs):
+                row += [None] * (n - 2)
+                for col, c in zip(cols, figs, strict=False):
+                    row[col] = c
+            else:
+                row += r[1:]
+        if len(row) < n:
+            if is_figure(r[0].text) and not seq:
+                # a total row without its label: figures sit in the right-most filled columns
+                pad_left = max(0, last_filled + 1 - len(row))
+                row = [None] * pad_left + row
+            row = row + [None] * (n - len(row))
+        out_rows.append(row[:n] if len(row) > n and all(c is None for c in row[n:]) else row)
+    return out_rows
+
+
+def _make_table(
+    header: list[Cell], rows: list[list[Cell | None]], names: list[str] | None = None
+) -> tuple[Table, list[list[tuple[int, int]]]]:
+    """A Table with its cell spans; an empty cell gets a zero-width span at its row's first cell
+    (a row with no cell left: at the header's end). `names`: the column headers, when they are
+    not the header cells' own text (a spanning parent's unit carried down, a caption's unit)."""
+    spans: list[list[tuple[int, int]]] = [[(c.start, c.end) for c in header]]
+    texts: list[list[str]] = []
+    last = header[-1].end if header else 0
+    for row in rows:
+        anchor = next((c.start for c in row if c is not None), last)
+        spans.append([(c.start, c.end) if c else (anchor, anchor) for c in row])
+        texts.append([c.text if c else "" for c in row])
+        last = max([last, *(c.end for c in row if c is not None)])
+    headers = names if names is not None and len(names) == len(header) else [c.text for c in header]
+    table = Table(header=headers, rows=texts)
+    table._cell_spans = spans
+    return table, spans
+
+
+def _split_spaced(ln: Line) -> list[Cell]:
+    """`陈仓区 12 190` -> cells with offsets."""
+    return [Cell(m.group(), ln.start + m.start(), ln.start + m.end(), 0)
+            for m in regex.finditer(r"\S+", ln.text, timeout=TIMEOUT)]
+
+
+def _rebuild_spaced(lines: list[Line]) -> tuple[Table, list[list[tuple[int, int]]]] | None:
+    """Rows set one per line, cells separated by spaces; a short row (`合计 126 23500`) keeps its
+    label on the left (under the label column of a 序号 table) and its figures on the right."""
+    header = _split_spaced(lines[0])
+    n = len(header)
+    seq = header[0].text in _SEQ_HEADERS
+    rows: list[list[Cell | None]] = []
+    for ln in lines[1:]:
+        cells = _split_spaced(ln)
+        row: list[Cell | None] = list(cells[:n])
+        if len(cells) < n:
+            label = [] if is_figure(cells[0].text) else [cells[0]]
+            figs = cells[len(label):]
+            lead: list[Cell | None] = [None] * (1 if seq and label else 0)
+            row = [*lead, *label]
+            row += [None] * (n - len(row) - len(figs)) + figs
+        rows.append(row)
+    return _make_table(header, rows)
+
+
+def _split_pipe(ln: Line) -> list[Cell]:
+    """`项目名称|建设内容及规模|总投资` -> cells with offsets."""
+    cells: list[Cell] = []
+    pos = ln.start
+    for part in ln.text.split("|"):
+        stripped = part.strip()
+        lead = len(part) - len(part.lstrip())
+        cells.append(Cell(stripped, pos + lead, pos + lead + len(stripped), 0))
+        pos += len(part) + 1
+    return cells
+
+
+def _rebuild_piped(lines: list[Line]) -> tuple[Table, list[list[tuple[int, int]]]] | None:
+    """A `|` grid: exact cells (an empty one kept as `||`); header rows up to the first row with a
+    figure or a serial number, merged per column (`资金合计` / `(万元)`, a spanning `资金来源(万元)|||`
+    over `中央财政|省级财政|市县财政`); a caption line `单位:万元` gives its unit."""
+    unit = caption_of([ln.text for ln in lines if not ln.blank and "|" not in ln.text])
+    rows = [_split_pipe(ln) for ln in lines if not ln.blank and "|" in ln.text]
+    rows = [r for r in rows if r]
+    if not rows:
+        return None
+    width = len(rows[0])
+    grid = [r[:width] + [Cell("", r[-1].end, r[-1].end, 0)] * (width - len(r)) for r in rows]
+    n_head = next((i for i, r in enumerate(grid) if i and _data_row(r)), 1)
+    head_grid = [[c if c.text else None for c in r] for r in grid[:n_head]]
+    names = grid_header(head_grid, n_head, unit)  # type: ignore[arg-type]
+    header = [next((r[j] for r in reversed(grid[:n_head]) if r[j].text), grid[0][j]) for j in range(width)]
+    return _make_table(header, grid[n_head:], names)  # type: ignore[arg-type]
+
+
+def _data_row(row: list[Cell]) -> bool:
+    """A row of data, not of the header: a figure (a serial number too), or a group label first."""
+    texts = [c.text for c in row if c.text]
+    return any(is_figure(t) for t in texts) or bool(texts and is_group_label(texts[0]))

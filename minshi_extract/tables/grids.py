@@ -1,0 +1,118 @@
+"""Reader grids: a table the reader saw as a grid (HTML `<table>`, a ruled PDF table, a docx
+table) is written into the text one cell per line and kept in RawDoc.tables. Found again in the
+text, it gives every cell its column exactly, empty cells included, and the spans of its cells."""
+
+from __future__ import annotations
+
+from ..models import Table
+from ..normalize import normalize_fragment
+from ..structure.lines import Line, is_figure, is_furniture
+from .columns import caption_unit
+from .header import caption_of, grid_header
+from .model import GCell
+from .place import is_group_label
+
+Span = tuple[int, int]
+_MIN_COVER = 0.8  # share of the block's cell text a grid must account for
+
+
+def _compact(s: str) -> str:
+    return "".join(s.split())
+
+
+def _flat(lines: list[Line]) -> tuple[str, list[int], list[int]]:
+    """The block's text without blanks, each character's offset, and where each line begins in it."""
+    chars: list[str] = []
+    offs: list[int] = []
+    starts: list[int] = []
+    for ln in lines:
+        if ln.blank or is_furniture(ln.text):
+            continue
+        starts.append(len(chars))
+        for k, ch in enumerate(ln.text):
+            if not ch.isspace():
+                chars.append(ch)
+                offs.append(ln.start + k)
+    return "".join(chars), offs, starts
+
+
+def locate(lines: list[Line], text: str, grid: list[list[str]]) -> list[list[GCell | None]] | None:
+    """The grid's cells found in the block's lines, in order, each with its span; None when the
+    grid is not this block's table."""
+    flat, offs, starts = _flat(lines)
+    cells = [[_compact(normalize_fragment(c)) if c else "" for c in row] for row in grid]
+    whole = "".join(c for row in cells for c in row)
+    if not whole or len(whole) < _MIN_COVER * len(flat):
+        return None
+    at = next((s for s in starts[:4] if flat.startswith(whole, s)), None)
+    if at is None:
+        return None
+    out: list[list[GCell | None]] = []
+    pos = at
+    for row in cells:
+        got: list[GCell | None] = []
+        for c in row:
+            if not c:
+                got.append(None)
+                continue
+            a, b = offs[pos], offs[pos + len(c) - 1] + 1
+            got.append(GCell(text[a:b], a, b))
+            pos += len(c)
+        out.append(got)
+    return out
+
+
+def _is_data(row: list[GCell | None]) -> bool:
+    """A row of data, not of the header: it holds a figure, or opens with a group label (`一、…`);
+    a `合计` among header cells names a column."""
+    texts = [_compact(c.text) for c in row if c is not None]
+    return any(is_figure(t) for t in texts) or bool(texts and is_group_label(texts[0]))
+
+
+def grid_table(lines: list[Line], text: str, grids: list[list[list[str]]]) -> tuple[Table, list[list[Span]]] | None:
+    """The first reader grid found in the block, as a Table: header rows merged per column, a
+    caption row (`单位:万元`) or a title row spanning the table dropped, cell text as in the notice."""
+    caption = caption_of([ln.text for ln in lines if not ln.blank])
+    for grid in grids:
+        found = locate(lines, text, grid)
+        if found is not None:
+            return _table(found, text, caption)
+    return None
+
+
+def _table(grid: list[list[GCell | None]], text: str, unit: str | None) -> tuple[Table, list[list[Span]]] | None:
+    rows: list[list[GCell | None]] = []
+    for row in grid:
+        filled = [c for c in row if c is not None]
+        if len(filled) == 1 and not rows and caption_unit(filled[0].text):
+            unit = caption_unit(filled[0].text)
+            continue
+        if len(filled) == 1 and not rows and len(row) > 2 and not _is_data(row):
+            continue  # a title row spanning the table
+        rows.append(row)
+    n_head = next((i for i, r in enumerate(rows) if i and _is_data(r)), 1)
+    if len(rows) <= n_head:
+        return None
+    width = max(len(r) for r in rows)
+    rows = [r + [None] * (width - len(r)) for r in rows]
+    names = grid_header(rows[:n_head], n_head, unit)
+    header = [next((r[j] for r in reversed(rows[:n_head]) if r[j] is not None), None) for j in range(width)]
+    spans: list[list[Span]] = [[(c.start, c.end) if c else (0, 0) for c in header]]
+    if header and header[0] is None:
+        first = next(c for c in header if c is not None)
+        spans[0] = [(c.start, c.end) if c else (first.start, first.start) for c in header]
+    body: list[list[str]] = []
+    last = max((c.end for c in header if c is not None), default=0)
+    for row in rows[n_head:]:
+        anchor = next((c.start for c in row if c is not None), last)
+        spans.append([(c.start, c.end) if c else (anchor, anchor) for c in row])
+        body.append([text[c.start:c.end] if c else "" for c in row])
+        last = max([last, *(c.end for c in row if c is not None)])
+    table = Table(header=names, rows=body)
+    table._cell_spans = spans
+    return table, spans
+
+
+def grid_cells(grids: list[list[list[str]]]) -> frozenset[str]:
+    """Every filled cell of the reader grids, blanks removed: a line that is one is table text."""
+    return frozenset(_compact(normalize_fragment(c)) for g in grids for row in g for c in row if c and c.strip())

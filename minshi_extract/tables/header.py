@@ -1,0 +1,144 @@
+"""Header rows: several rows merged into one header per column (`总投资` / `(万元)`, a spanning
+`资金来源(万元)` over `中央财政 | 省级财政`), captions (`单位:万元`) and, in a flattened table, the
+spanning cells told from the columns under them."""
+
+from __future__ import annotations
+
+from .columns import (
+    TIMEOUT,
+    caption_unit,
+    is_region_header,
+    is_serial_header,
+    is_total_header,
+    lexicon,
+    payer_of,
+    squash,
+    unit_of,
+)
+from .model import GCell, Grid
+
+
+def _has_unit(text: str) -> bool:
+    return unit_of(text) is not None
+
+
+def is_parent(text: str, following: list[str]) -> bool:
+    """A flattened header cell spanning the next ones: a parent word (`资金来源(万元)`, `其中`), or a
+    money header followed by a `合计` / payer cell without a unit of its own."""
+    bare = _bare(text)
+    if not following:
+        return False
+    nxt = following[0]
+    child = (is_total_header(nxt) or payer_of(nxt) is not None) and not _has_unit(nxt)
+    return child and (bare in lexicon()["parents"] or (_has_unit(text) and not is_total_header(bare)))
+
+
+def _bare(text: str) -> str:
+    import regex
+
+    return regex.sub(r"[(\[][^()\[\]]{1,8}[)\]]", "", squash(text), timeout=TIMEOUT)
+
+
+def _child_header(parent: str, child: str) -> str:
+    """`中央财政` under `资金来源(万元)` -> `中央财政(万元)`; a child with its own unit keeps it."""
+    unit = unit_of(parent)
+    return child if _has_unit(child) or unit is None else f"{child}({unit})"
+
+
+def flat_header(cells: list[GCell], unit: str | None = None) -> tuple[list[GCell], list[str]]:
+    """The header cells of a flattened table without their spanning parents, and one header
+    string per column (children carry the parent's unit; a caption's unit goes to money-looking
+    headers without one)."""
+    out: list[GCell] = []
+    texts: list[str] = []
+    k = 0
+    while k < len(cells):
+        c = cells[k]
+        if is_parent(c.text, [x.text for x in cells[k + 1:]]):
+            inherit = c.text if _has_unit(c.text) else _last_unit_header(texts, unit)
+            k += 1
+            while k < len(cells) and (is_total_header(cells[k].text) or payer_of(cells[k].text) is not None) \
+                    and not _has_unit(cells[k].text):
+                out.append(cells[k])
+                texts.append(_child_header(inherit, cells[k].text))
+                k += 1
+            continue
+        out.append(c)
+        texts.append(c.text)
+        k += 1
+    return out, [with_caption(t, unit) for t in texts]
+
+
+def _last_unit_header(texts: list[str], unit: str | None) -> str:
+    for t in reversed(texts):
+        u = unit_of(t)
+        if u is not None:
+            return f"({u})"
+    return f"({unit})" if unit else ""
+
+
+def with_caption(header: str, unit: str | None) -> str:
+    """A caption `单位:万元` gives its unit to a money-looking header without one."""
+    if unit is None or _has_unit(header) or is_serial_header(header) or is_region_header(header):
+        return header
+    bare = squash(header)
+    moneyish = is_total_header(bare) or payer_of(bare) is not None or any(
+        w in bare for w in ("资金", "投资", "金额", "补助", "经费", "预算"))
+    return f"{header}({unit})" if moneyish else header
+
+
+def grid_header(grid: Grid, n_head: int, unit: str | None = None) -> list[str]:
+    """One header per column from the first `n_head` rows of an exact grid. An empty cell of an
+    upper row over a filled lower one is covered by the spanning cell to its left."""
+    width = max((len(r) for r in grid), default=0)
+    rows = [list(r) + [None] * (width - len(r)) for r in grid[:n_head]]
+    out: list[str] = []
+    for j in range(width):
+        parts: list[str] = []
+        for i, row in enumerate(rows):
+            c = row[j]
+            below = any(rows[x][j] is not None and rows[x][j].text for x in range(i + 1, len(rows)))
+            if (c is None or not c.text) and below:
+                left = next((row[x] for x in range(j - 1, -1, -1) if row[x] is not None and row[x].text), None)
+                if left is not None and _spans_to(rows, i, left, j):
+                    parts.append("\x00" + left.text)
+                continue
+            if c is not None and c.text:
+                spanning = j + 1 < width and (row[j + 1] is None or not row[j + 1].text) and any(
+                    rows[x][j + 1] is not None and rows[x][j + 1].text for x in range(i + 1, len(rows)))
+                parts.append(("\x00" if spanning else "") + c.text)
+        out.append(with_caption(_compose(parts), unit))
+    return out
+
+
+def _spans_to(rows: list[list[GCell | None]], i: int, left: GCell, j: int) -> bool:
+    """The cell `left` of row i reaches column j: every cell between them is empty in row i."""
+    row = rows[i]
+    k = row.index(left)
+    return all(row[x] is None or not row[x].text for x in range(k + 1, j + 1))
+
+
+def _compose(parts: list[str]) -> str:
+    """Parts top to bottom; a spanning parent (marked \\x00) lends its unit to the part below,
+    a parent covering one column (`总投资` over `(万元)`) is joined on."""
+    out = ""
+    for p in parts:
+        if p.startswith("\x00"):
+            parent = p[1:]
+            out = parent if not out else out + parent
+            out = "\x00" + out
+            continue
+        if out.startswith("\x00"):
+            out = _child_header(out[1:], p)
+        else:
+            out += p
+    return out.lstrip("\x00")
+
+
+def caption_of(texts: list[str]) -> str | None:
+    """The unit of a caption among a table's leading lines."""
+    for t in texts:
+        u = caption_unit(t)
+        if u:
+            return u
+    return None

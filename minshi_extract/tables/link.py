@@ -1,0 +1,47 @@
+"""Table rows linked to programmes by name: a list-style notice whose annex (项目清单) lists its
+projects gives each row's records to the programme its name cell names."""
+
+from __future__ import annotations
+
+from ..models import Programme, Table
+from ..normalize import normalize_fragment
+from .columns import column_kinds, squash
+
+
+def same_name(a: str, b: str) -> bool:
+    """Two project names are one: equal once blanks go, or one is the other with a tail."""
+    x, y = squash(normalize_fragment(a)), squash(normalize_fragment(b))
+    if not x or not y:
+        return False
+    short, long_ = sorted((x, y), key=len)
+    return x == y or (len(short) >= 4 and long_.startswith(short))
+
+
+def name_column(table: Table) -> int | None:
+    return next((j for j, k in enumerate(column_kinds(table.header)) if k.kind == "name"), None)
+
+
+def row_names(table: Table) -> list[str]:
+    col = name_column(table)
+    return [row[col] if col is not None and col < len(row) else "" for row in table.rows]
+
+
+def matches(names: list[str], titles: list[str]) -> int:
+    """How many of `names` name one of `titles`."""
+    return sum(any(same_name(n, t) for t in titles) for n in names if n)
+
+
+def row_programmes(table: Table, programmes: list[Programme]) -> list[Programme | None] | None:
+    """The programme each row's name names; None when fewer than two rows name one (the table
+    is then no list of the programmes, its rows go by position)."""
+    names = row_names(table)
+    out = [next((p for p in programmes if n and same_name(n, p.title)), None) for n in names]
+    return out if sum(p is not None for p in out) >= 2 else None
+
+
+def row_at(table: Table, pos: int) -> int | None:
+    """The row holding offset `pos` (a record's start)."""
+    for r, spans in enumerate(table._cell_spans[1:]):
+        if any(a <= pos < b for a, b in spans):
+            return r
+    return None

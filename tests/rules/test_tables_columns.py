@@ -1,0 +1,100 @@
+"""Columns with their meaning: payer money, role columns one unit per line, progress columns,
+merged header rows and captions. Expected values are read from the cells written here."""
+
+from minshi_extract.models import Deadline, Money, Responsibility, Table
+from minshi_extract.rules.context import Context
+from minshi_extract.rules.table_cells import progress_deadlines
+from minshi_extract.rules.tables import records_from_table, row_parents
+from minshi_extract.tables.columns import caption_unit, column_kinds
+from minshi_extract.tables.header import flat_header, grid_header
+from minshi_extract.tables.model import GCell
+
+CTX = Context(year=2025, programme_id="P01")
+
+
+def _layout(header: list[str], rows: list[list[str]]) -> tuple[str, list[list[tuple[int, int]]]]:
+    text, spans = "附件\n", []
+    for row in [header, *rows]:
+        row_spans = []
+        for cell in row:
+            row_spans.append((len(text), len(text) + len(cell)))
+            text += cell + "\n"
+        spans.append(row_spans)
+    return text, spans
+
+
+def test_column_kinds_from_headers() -> None:
+    kinds = column_kinds(["序号", "县(区)", "项目名称", "合计(万元)", "中央财政(万元)", "数量(个)",
+                          "牵头单位", "协办单位", "进度要求", "备注"])
+    assert [k.kind for k in kinds] == ["serial", "region", "name", "money", "money", "count",
+                                       "role", "role", "progress", "remarks"]
+    assert kinds[3].total and kinds[3].payer is None
+    assert kinds[4].payer == "中央财政" and not kinds[4].total
+
+
+def test_caption_unit() -> None:
+    assert caption_unit("单位:万元") == "万元"
+    assert caption_unit("金额单位: 元") == "元"
+    assert caption_unit("单位名称") is None
+
+
+def test_spanning_header_lends_its_unit_to_the_columns_under_it() -> None:
+    c = [GCell(t, k, k + 1) for k, t in enumerate(
+        ["序号", "项目", "总投资", "资金来源(万元)", None, None, "(万元)", "中央财政", "省级财政", "市县财政"])
+         if t is not None]
+    top = [c[0], c[1], c[2], c[3], None, None]
+    bottom = [None, None, c[4], c[5], c[6], c[7]]
+    assert grid_header([top, bottom], 2) == ["序号", "项目", "总投资(万元)", "中央财政(万元)",
+                                             "省级财政(万元)", "市县财政(万元)"]
+
+
+def test_flattened_header_parent_and_caption() -> None:
+    cells = [GCell(t, k, k + 1) for k, t in enumerate(["县区", "资金合计", "其中", "中央财政", "省级财政"])]
+    kept, names = flat_header(cells, "万元")
+    assert [c.text for c in kept] == ["县区", "资金合计", "中央财政", "省级财政"]
+    assert names == ["县区", "资金合计(万元)", "中央财政(万元)", "省级财政(万元)"]
+
+
+def test_payer_columns_give_source_and_link_to_the_row_total() -> None:
+    header = ["县区", "合计(万元)", "中央财政(万元)", "省级财政(万元)"]
+    rows = [["凉州区", "300", "200", "100"], ["民勤县", "150", "100", "50"], ["合计", "450", "300", "150"]]
+    text, spans = _layout(header, rows)
+    recs = records_from_table(Table(header=header, rows=rows), spans, text, CTX)
+    money = [r for r in recs if isinstance(r, Money)]
+    assert [(r.text, r.source, r.region) for r in money] == [
+        ("300", None, "凉州区"), ("200", "中央财政", "凉州区"), ("100", "省级财政", "凉州区"),
+        ("150", None, "民勤县"), ("100", "中央财政", "民勤县"), ("50", "省级财政", "民勤县"),
+        ("450", None, None), ("300", "中央财政", None), ("150", "省级财政", None)]
+    assert all(r.per is None for r in money)
+    assert money[1]._total is money[0] and money[2]._total is money[0]
+    assert money[0]._total is money[6]  # a row's total is a share of the 合计 row's
+    assert money[6]._total is None
+
+
+def test_role_columns_one_unit_per_line() -> None:
+    header = ["序号", "工作任务", "牵头单位", "协办单位"]
+    rows = [["1", "完成选址", "市民政局", "市财政局\n市自然资源局"]]
+    text, spans = _layout(header, rows)
+    recs = records_from_table(Table(header=header, rows=rows), spans, text, CTX)
+    assert [(r.role, r.unit) for r in recs if isinstance(r, Responsibility)] == [
+        ("lead", "市民政局"), ("support", "市财政局"), ("support", "市自然资源局")]
+
+
+def test_progress_cell_quarters_and_months() -> None:
+    cell = "一季度完成招标;二季度开工建设;10月底前通水验收"
+    got = progress_deadlines(cell, 100, CTX, "农村供水")
+    assert [(d.date, d.text, d.span[0] - 100) for d in got] == [
+        ("2025-03", "一季度", 0), ("2025-06", "二季度", 8), ("2025-10", "10月底前", 16)]
+    assert all(isinstance(d, Deadline) for d in got)
+    assert [d.what for d in got[:2]] == ["农村供水", "农村供水"]  # a quarter step: the row's name
+
+
+def test_group_rows_are_parents_and_region_rows_give_their_region() -> None:
+    kinds = column_kinds(["序号", "项目名称", "投资(万元)"])
+    rows = [["", "一、教育类", "80"], ["1", "学校", "50"], ["2", "幼儿园", "30"], ["", "合计", "80"]]
+    parents, _ = row_parents(rows, kinds)
+    assert parents == [3, 0, 0, None]
+    kinds = column_kinds(["序号", "县区", "投资(万元)"])
+    rows = [["", "凉州区", "50"], ["1", "城北学校", "50"], ["", "合计", "50"]]
+    parents, regions = row_parents(rows, kinds)
+    assert parents == [2, 0, None] and regions == [None, "凉州区", None]

@@ -1,0 +1,135 @@
+"""One table model for every reader: a reader grid found again in the text, a `|` grid with two
+header rows, a flattened table with its header repeated after page furniture, group rows, and
+rows linked to a list-style notice's items by name. Values read from the text written here."""
+
+from minshi_extract.models import Money, Quantity, Responsibility
+from minshi_extract.pipeline import extract_text
+from minshi_extract.structure.lines import split_lines
+from minshi_extract.tables.grids import locate
+
+COVER = """某市人民政府办公室关于印发2025年民生实事项目的通知
+
+各县(区)人民政府,市政府各部门:
+
+现将2025年民生实事项目印发给你们,请认真贯彻落实。
+
+某市人民政府办公室
+
+2025年3月1日
+
+"""
+
+
+def test_reader_grid_located_in_the_text_keeps_empty_cells() -> None:
+    text = "县区\n\n中央财政\n\n省级财政\n\n凉州区\n\n20\n\n民勤县\n\n15\n"
+    grid = [["县区", "中央财政", "省级财政"], ["凉州区", "", "20"], ["民勤县", "15", ""]]
+    found = locate(split_lines(text), text, grid)
+    assert found is not None
+    assert [[c.text if c else None for c in row] for row in found] == [
+        ["县区", "中央财政", "省级财政"], ["凉州区", None, "20"], ["民勤县", "15", None]]
+    assert text[found[1][2].start:found[1][2].end] == "20"
+
+
+def test_reader_grid_not_found_when_the_text_differs() -> None:
+    text = "县区\n\n中央财政\n\n凉州区\n\n20\n"
+    assert locate(split_lines(text), text, [["县区", "省级财政"], ["凉州区", "20"]]) is None
+
+
+def test_piped_grid_with_two_header_rows_and_an_empty_cell() -> None:
+    body = """附件:项目资金表
+
+附件
+
+项目资金表
+
+序号|项目名称|资金合计|资金来源(万元)|
+||(万元)|中央财政|省级财政
+1|城区供热管网改造|500|300|200
+2|农村危房改造|120||120
+合计||620|300|320
+"""
+    notice = extract_text(COVER + body)
+    table = notice.attachments[0].tables[0]
+    assert table.header == ["序号", "项目名称", "资金合计(万元)", "中央财政(万元)", "省级财政(万元)"]
+    assert table.rows[1] == ["2", "农村危房改造", "120", "", "120"]
+    money = [(r.text, r.source) for r in notice.all_records() if isinstance(r, Money)]
+    assert ("200", "省级财政") in money and ("620", None) in money
+
+
+def test_flattened_table_header_repeated_after_page_furniture() -> None:
+    cells = ["县区", "改造户数(户)", "补助资金(万元)", "凉州区", "80", "28", "— 3 —",
+             "县区", "改造户数(户)", "补助资金(万元)", "民勤县", "45", "15.75", "合计", "125", "43.75"]
+    body = "附件\n\n改造任务分解表\n\n" + "\n\n".join(cells) + "\n"
+    notice = extract_text(COVER + body)
+    table = notice.attachments[0].tables[0]
+    assert table.rows == [["凉州区", "80", "28"], ["民勤县", "45", "15.75"], ["合计", "125", "43.75"]]
+    recs = [(r.text, r.region) for r in notice.all_records() if isinstance(r, Quantity | Money)]
+    assert ("45", "民勤县") in recs and ("15.75", "民勤县") in recs
+
+
+def test_list_notice_annex_rows_go_to_the_items_they_name() -> None:
+    body = """2025年民生实事项目安排
+
+一、项目安排
+
+(一)城区供热管网改造。改造城区供热管网38公里。
+
+(二)农村危房改造。完成农村危房改造1200户。
+
+附件:项目表
+
+附件
+
+项目表
+
+序号
+
+项目名称
+
+投资(万元)
+
+牵头单位
+
+1
+
+城区供热管网改造
+
+500
+
+市住建局
+
+2
+
+农村危房改造
+
+120
+
+市住建局
+
+合计
+
+620
+"""
+    notice = extract_text(COVER + body)
+    assert [p.title for p in notice.programmes] == ["城区供热管网改造", "农村危房改造"]
+    first, second = notice.programmes
+    assert {(r.type, r.text) for r in first.all_records()} >= {("quantity", "38公里"), ("money", "500")}
+    assert ("money", "120") in {(r.type, r.text) for r in second.all_records()}
+    assert any(isinstance(r, Responsibility) and r.unit == "市住建局" for r in second.all_records())
+    assert [r.text for r in notice.records if isinstance(r, Money)] == ["620"]  # the 合计 row: the notice's
+
+
+def test_group_rows_inside_a_flattened_table_under_an_inline_label() -> None:
+    cells = ["序号", "项目名称", "投资(万元)", "一、教育类项目", "80", "1", "城北学校扩建", "50",
+             "2", "幼儿园扩容", "30", "二、卫生类项目", "20", "3", "卫生院改造", "12", "4", "村卫生室建设", "8",
+             "合计", "100"]
+    body = "附件:2025年民生实事项目表\n\n" + "\n\n".join(cells) + "\n"
+    notice = extract_text(COVER + body)
+    table = notice.attachments[0].tables[0]
+    assert [r[1] for r in table.rows] == ["一、教育类项目", "城北学校扩建", "幼儿园扩容", "二、卫生类项目",
+                                          "卫生院改造", "村卫生室建设", "合计"]
+    assert [p.title for p in notice.programmes] == ["城北学校扩建", "幼儿园扩容", "卫生院改造", "村卫生室建设"]
+    recs = {r.text: r for r in notice.all_records() if isinstance(r, Money)}
+    assert recs["50"]._total is recs["80"] and recs["30"]._total is recs["80"]
+    assert recs["80"]._total is recs["100"] and recs["20"]._total is recs["100"]
+    assert recs["12"]._total is recs["20"] and recs["8"]._total is recs["20"]
