@@ -116,6 +116,25 @@ def _project_name(prog: Programme, r: Record) -> str:
     return _PLAN_SUFFIX.sub("", title) or title
 
 
+_HEADER_YEAR = regex.compile(r"^(?:\d{4}年(?:度)?)")
+_HEADER_LEAD = regex.compile(r"^(?:其中[:、]?|合计|小计)")
+
+
+def table_item(row_name: str | None, header: str | None, money: bool = False) -> str | None:
+    """The item of a table cell (GUIDELINES rule 8): the row's name, a space, and the column header
+    without its unit, year, 其中 and payer, when the header names what is counted or paid
+    (`城北小学扩建 总投资`); a generic or payer-only header adds nothing; a row without a name
+    (a region row, a 合计 row) takes the header alone."""
+    head = _HEADER_LEAD.sub("", _HEADER_YEAR.sub("", (header or "").strip()))
+    if money:
+        head = strip_payer(head) or ""  # 中央和省级补助资金(万元): the payer is the cell's source
+    if head in words().generic_headers:
+        head = ""
+    if not row_name or is_region(row_name):
+        return head or None
+    return f"{row_name} {head}" if head else row_name
+
+
 def _drop_region_lists(records: list[Record]) -> None:
     """小寺沟镇、党坝镇各450座: the towns of a share, written before it, are its regions, not its item."""
     regions: dict[tuple[int, int], set[str]] = {}

@@ -165,6 +165,12 @@ def records_from_table(
     return sorted(out, key=lambda x: x.span)
 
 
+def table_item(name: str | None, header: str | None, money: bool) -> str | None:
+    from minshi_extract.meaning import table_item as item_of_cell
+
+    return item_of_cell(name, header, money)
+
+
 def _figure_record(found: tuple[int, int, str], col: Column, payer: str | None, region: str | None,
                    name: str | None, ctx: Context) -> Money | Quantity | None:
     s, e, raw = found
@@ -173,7 +179,7 @@ def _figure_record(found: tuple[int, int, str], col: Column, payer: str | None, 
         return None
     common = {
         "programme_id": ctx.programme_id, "part": ctx.part, "section": ctx.section,
-        "text": raw, "span": (s, e), "item": col.item or None, "region": region,
+        "text": raw, "span": (s, e), "item": table_item(name, col.item, col.kind == "money"), "region": region,
     }
     if col.kind == "money":
         amount = to_number(value * _MONEY_UNITS[col.unit])
