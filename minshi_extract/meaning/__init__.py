@@ -100,7 +100,16 @@ def source_of(text: str, r: Money, is_total: bool = False) -> str | None:
 
 
 def what_of(text: str, r: Deadline) -> str | None:
-    return action_after(text, r.span[1]) or action_before(text, r.span[0])
+    """The action due by the date of `r`; an event written into the date's evidence (3月底前开工建设)
+    starts it."""
+    w = words()
+    end = r.span[1]
+    for verbs in (w.predicates, w.governing):
+        tail = next((m for m in verbs.finditer(r.text) if m.end() == len(r.text)), None)
+        if tail is not None:
+            end = r.span[0] + tail.start()
+            break
+    return action_after(text, end) or action_before(text, r.span[0])
 
 
 # section labels a bare date may sit after (实施期限: 2024年11月底前): they name no action

@@ -304,12 +304,17 @@ def action_after(text: str, pos: int) -> str | None:
     if m is None:
         return _clean_what(clause)
     start = m.start()
-    for adv in w.what_adverbs:
-        if clause.endswith(adv, 0, start):
-            start -= len(adv)
-            break
-    if start > 0 and not _subject_like(clause[:start]):
-        start = 0
+    head = clause[:start]
+    jiang = head.rfind("将")
+    if jiang >= 0:  # 各县区将|工作总结报…: a 将 construction keeps 将 and its object
+        start = jiang
+    elif not _SUBJECT_RE.search(head):
+        start = 0  # 足额|发放到位, 按新标准|发放: not a subject, part of the action
+    else:
+        for adv in w.what_adverbs:
+            if clause.endswith(adv, 0, start):
+                start -= len(adv)
+                break
     return _clean_what(clause[start:])
 
 
@@ -329,9 +334,12 @@ def action_before(text: str, pos: int) -> str | None:
     return _clean_what(prev[m.start():]) if m else None
 
 
-def _subject_like(s: str) -> bool:
-    """A short subject before the verb (市财政局, 各县区, 项目): dropped from `what`."""
-    return len(s) <= 12 and not regex.search(r"[,;。]", s)
+# a subject before the verb (市财政局, 各县(市、区), 所有项目, 施工单位, 开工率): dropped from `what`,
+# with the adverbs between it and the verb kept (主体工程|全面完工)
+_SUBJECT_RE = regex.compile(
+    r"(?:局|委|厅|办|政府|人民政府|县|区|市|镇|乡|街道|单位|部门|中心|公司|学校|医院|机构|项目|工程|各地|率|\))"
+    r"(?:全面|基本|全部|如期|按时|按期|确保|力争|陆续|逐步|率先)?$"
+)
 
 
 def _clean_what(s: str) -> str | None:
