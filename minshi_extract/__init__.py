@@ -2,9 +2,26 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 __version__ = "0.1.0"
 
-from .ingest import load
-from .pipeline import extract
-
 __all__ = ["__version__", "extract", "load"]
+
+if TYPE_CHECKING:
+    from .ingest import load
+    from .pipeline import extract
+
+
+def __getattr__(name: str) -> Any:
+    """`extract` and `load` import the pipeline on first use, so `minshi-extract --help` and
+    `import minshi_extract.errors` do not build the pydantic models."""
+    if name == "extract":
+        from .pipeline import extract
+
+        return extract
+    if name == "load":
+        from .ingest import load
+
+        return load
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

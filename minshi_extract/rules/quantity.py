@@ -12,10 +12,10 @@ from decimal import Decimal
 from functools import cache
 
 import regex
-import yaml
 
 from minshi_extract.models import Quantity
 from minshi_extract.rules.context import Context
+from minshi_extract.rules.lexicon import load_yaml
 from minshi_extract.rules.numbers import ARABIC, CHINESE, NUMBER, parse_number, to_number
 from minshi_extract.rules.regions import (
     LEXICON,
@@ -38,7 +38,7 @@ def units() -> tuple[str, ...]:
 @cache
 def qualifier_lexicon() -> dict:
     """lexicon/qualifiers.yaml, loaded once."""
-    return yaml.safe_load((LEXICON / "qualifiers.yaml").read_text(encoding="utf-8"))
+    return load_yaml("qualifiers.yaml")
 
 
 def _alternation(words: list[str] | tuple[str, ...]) -> str:

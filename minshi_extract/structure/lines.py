@@ -9,7 +9,8 @@ from importlib import resources
 from typing import TypeVar
 
 import regex
-import yaml
+
+from ..rules.lexicon import load_yaml
 
 TIMEOUT = 1.0  # seconds; every pattern run on user text gets it
 
@@ -115,7 +116,7 @@ def is_furniture(s: str) -> bool:
 @cache
 def section_kinds() -> tuple[tuple[str, str], ...]:
     """(phrase, kind) pairs of lexicon/section_kinds.yaml, longest phrase first."""
-    data = yaml.safe_load(_lexicon_text("section_kinds.yaml"))
+    data = load_yaml("section_kinds.yaml")
     pairs = [(phrase, kind) for kind, phrases in data.items() for phrase in phrases]
     return tuple(sorted(pairs, key=lambda p: -len(p[0])))
 
