@@ -31,6 +31,7 @@ import regex
 
 from ..normalize import normalize_fragment
 from ..rules.lexicon import load_yaml
+from .lines import TIMEOUT
 
 
 @cache
@@ -89,7 +90,7 @@ def evidence(text: str) -> Evidence:
     text = normalize_fragment(text)
     return Evidence(
         unit=bool(_unit_label().search(text) or _UNIT_BRACKET.search(text)),
-        target=bool(_target().search(text)),
+        target=bool(_target().search(text, timeout=TIMEOUT)),
         money=bool(_MONEY.search(text)),
         date=bool(_DATE.search(text)),
     )

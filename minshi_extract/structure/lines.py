@@ -110,7 +110,7 @@ def is_furniture(s: str) -> bool:
     s = s.strip()
     if not s:
         return False
-    return furniture_pattern().fullmatch(s) is not None
+    return furniture_pattern().fullmatch(s, timeout=TIMEOUT) is not None
 
 
 @cache
