@@ -137,10 +137,10 @@ def memory(size: int) -> None:
 
 
 def pdf_table(repeat: int) -> None:
-    from minshi_extract import extract
-
     import pdfplumber
     import pypdfium2
+
+    from minshi_extract import extract
 
     data = PDF.read_bytes()
     pages = len(pypdfium2.PdfDocument(data))
