@@ -15,6 +15,7 @@ from __future__ import annotations
 import logging
 import os
 import platform
+import resource
 import statistics
 import subprocess
 import sys
@@ -185,16 +186,19 @@ def cold_cli(repeat: int) -> None:
         "minshi-extract --help": [str(exe), "--help"],
         "minshi-extract extract <text notice>": [str(exe), "extract", str(TEXT), "--format", "json"],
     }
-    print("\n## Cold CLI, wall time (median of fresh processes)\n")
-    print("| command | wall |")
-    print("|---|---|")
+    print("\n## Cold CLI (medians of fresh processes; CPU = the child's user + system time)\n")
+    print("| command | wall | CPU |")
+    print("|---|---|---|")
     for name, cmd in cmds.items():
-        times = []
+        walls, cpus = [], []
         for _ in range(repeat):
+            before = resource.getrusage(resource.RUSAGE_CHILDREN)
             t0 = time.perf_counter()
             subprocess.run(cmd, capture_output=True, check=True)
-            times.append(time.perf_counter() - t0)
-        print(f"| `{name}` | {statistics.median(times):.2f} s |")
+            walls.append(time.perf_counter() - t0)
+            after = resource.getrusage(resource.RUSAGE_CHILDREN)
+            cpus.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
+        print(f"| `{name}` | {statistics.median(walls):.2f} s | {statistics.median(cpus):.2f} s |")
 
 
 def machine() -> None:
