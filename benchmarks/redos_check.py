@@ -30,7 +30,7 @@ PIECES = [
 
 def adversarial(n: int) -> list[str]:
     out = [p * (n // len(p)) for p in PIECES]
-    out += [(a + b) * (n // (len(a) + len(b))) for a in ("1", "一", "县", "(", "、") for b in PIECES]
+    out += [("1" + b) * (n // (1 + len(b))) for b in PIECES]
     out += [p * (n // len(p) // 2) + "!" for p in PIECES]  # a failing end after a long run
     return out
 
@@ -56,12 +56,12 @@ def patterns() -> list[tuple[str, regex.Pattern]]:
 def _time(pat: regex.Pattern, s: str) -> float:
     t0 = time.perf_counter()
     try:
-        for _ in pat.finditer(s, timeout=1.0):
+        for _ in pat.finditer(s, timeout=0.2):
             pass
-        pat.match(s, timeout=1.0)
-        pat.fullmatch(s, timeout=1.0)
+        pat.match(s, timeout=0.2)
+        pat.fullmatch(s, timeout=0.2)
     except TimeoutError:
-        return 1.0
+        return 0.2
     return time.perf_counter() - t0
 
 
@@ -78,6 +78,7 @@ def main(argv: list[str]) -> int:
             if t_large > worst[1]:
                 worst = (_time(pat, a), t_large, b[:10])
         rows.append((worst[1], worst[1] / max(worst[0], 1e-6), name, worst[2]))
+        print(f"{worst[1] * 1000:8.1f} ms {name}", file=sys.stderr, flush=True)
     rows.sort(reverse=True)
     risky = [r for r in rows if r[0] > 0.02 and r[1] > 8]
     for t, growth, name, which in rows[:20]:

@@ -8,7 +8,6 @@ from __future__ import annotations
 import os
 from bisect import bisect_right
 from collections.abc import Callable, Iterator
-from dataclasses import replace
 from pathlib import Path
 from typing import BinaryIO, TextIO
 
@@ -175,7 +174,9 @@ def _context_for(pos: int, index: SpanIndex, base: Context) -> Context:
     if best is None:
         return base
     sec, path, steps = best  # type: ignore[misc]
-    return replace(base, section=path, kind=sec.kind, in_steps=steps, is_heading=pos == sec.span[0])
+    return Context(year=base.year, programme_id=base.programme_id, part=base.part, section=path,
+                   kind=sec.kind, in_steps=steps, is_heading=pos == sec.span[0],
+                   first_is_lead=base.first_is_lead)
 
 
 def _section_spans(index: list[tuple[Section, str, bool]]) -> SpanIndex:

@@ -19,8 +19,8 @@ from functools import cache
 from pathlib import Path
 
 import regex
-import yaml
 
+from minshi_extract.rules.lexicon import load_yaml
 from minshi_extract.rules.numbers import parse_number
 
 LEXICON = Path(__file__).resolve().parent.parent / "lexicon"
@@ -29,7 +29,7 @@ LEXICON = Path(__file__).resolve().parent.parent / "lexicon"
 @cache
 def date_words() -> dict:
     """lexicon/dates.yaml, loaded once."""
-    return yaml.safe_load((LEXICON / "dates.yaml").read_text(encoding="utf-8")) or {}
+    return load_yaml("dates.yaml")
 
 
 # --- patterns ------------------------------------------------------------------------------------

@@ -17,6 +17,7 @@ import regex
 from minshi_extract.models import Deadline
 from minshi_extract.rules.context import Context
 from minshi_extract.rules.dates import DateMatch, date_words, find_dates
+from minshi_extract.rules.numbers import TIMEOUT
 from minshi_extract.rules.phase import find_phases
 
 # 每年3月 / 每月15日前 / 逐月: a recurrence, not a target
@@ -82,7 +83,7 @@ def _is_target(d: DateMatch, text: str, ctx: Context) -> bool:
         if d.word in ("下半年", "全年"):
             return False
         ends_at = d.word and d.word.endswith("末")
-        if not (ends_at or d.suffix or _period_cue_re().match(text, d.end)):
+        if not (ends_at or d.suffix or _period_cue_re().match(text, d.end, timeout=TIMEOUT)):
             return False
     left = text[max(0, d.start - 8) : d.start]
     if _RECURRING_LEFT_RE.search(left) or _document_left_re().search(left):

@@ -10,7 +10,7 @@ A step heading without a window gives no phase (RECORDS.md §3, GUIDELINES.md ph
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 import regex
 
@@ -84,6 +84,9 @@ def _window_of(inner: str, year: int | None) -> tuple[DateMatch, str | None, str
     return d, d.window.start, d.window.end
 
 
+# the phase and deadline rules both ask for the window of the same line, one after the other: the
+# answer is kept for the last few lines only (a pure function of its arguments)
+@lru_cache(maxsize=16)
 def step_window(text: str, year: int | None, require_marker: bool = True) -> StepWindow | None:
     """The window of a step heading at the start of `text`, before its first 。 (run-in body follows)."""
     m = _MARKER_RE.match(text)

@@ -12,11 +12,11 @@ from decimal import Decimal
 from functools import cache
 
 import regex
-import yaml
 
 from minshi_extract.models import Quantity
 from minshi_extract.rules.context import Context
-from minshi_extract.rules.numbers import ARABIC, CHINESE, NUMBER, parse_number, to_number
+from minshi_extract.rules.lexicon import load_yaml
+from minshi_extract.rules.numbers import ARABIC, CHINESE, NUMBER, TIMEOUT, parse_number, to_number
 from minshi_extract.rules.regions import (
     LEXICON,
     clause_region,
@@ -38,7 +38,7 @@ def units() -> tuple[str, ...]:
 @cache
 def qualifier_lexicon() -> dict:
     """lexicon/qualifiers.yaml, loaded once."""
-    return yaml.safe_load((LEXICON / "qualifiers.yaml").read_text(encoding="utf-8"))
+    return load_yaml("qualifiers.yaml")
 
 
 def _alternation(words: list[str] | tuple[str, ...]) -> str:
@@ -226,7 +226,7 @@ def find_figures(text: str) -> list[Figure]:
     """Every quantity-like figure of `text` that passes the exclusions, left to right."""
     quotes = quoted_spans(text)
     out: list[Figure] = []
-    for m in QUANTITY_RE.finditer(text, overlapped=False):
+    for m in QUANTITY_RE.finditer(text, overlapped=False, timeout=TIMEOUT):
         value = parse_number(m.group("num"))
         if value is None or _excluded(text, m, value, quotes):
             continue
@@ -237,7 +237,7 @@ def find_figures(text: str) -> list[Figure]:
         )
     out += _range_firsts(text, out)
     taken = [(f.start, f.end) for f in out]
-    for m in POPULATION_RE.finditer(text):
+    for m in POPULATION_RE.finditer(text, timeout=TIMEOUT):
         value = parse_number(m.group("num"))
         if value is None or inside(m.start("num"), quotes) or inside(m.start("num"), taken):
             continue
@@ -259,7 +259,7 @@ _ITEM_AFTER = regex.compile(r"[\p{Han}A-Za-z“”()]{2,16}?(?=[,。;:、和及�
 def _item_before(text: str, start: int) -> str | None:
     lo = max(0, start - 24)  # wide enough to reach the verb: 增补|义务教育阶段中小学学位
     before = _ITEM_BREAK.split(text[lo:start])[-1]
-    cut = _VERBS.match(before)
+    cut = _VERBS.match(before, timeout=TIMEOUT)
     if cut:
         before = before[cut.end():]
     return before or None

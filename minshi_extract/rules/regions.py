@@ -14,7 +14,8 @@ from functools import cache
 from pathlib import Path
 
 import regex
-import yaml
+
+from minshi_extract.rules.lexicon import load_yaml
 
 LEXICON = Path(__file__).resolve().parent.parent / "lexicon"
 
@@ -22,7 +23,7 @@ LEXICON = Path(__file__).resolve().parent.parent / "lexicon"
 @cache
 def exclusions() -> dict:
     """lexicon/exclusions.yaml, loaded once."""
-    return yaml.safe_load((LEXICON / "exclusions.yaml").read_text(encoding="utf-8")) or {}
+    return load_yaml("exclusions.yaml")
 
 
 @cache
@@ -40,7 +41,7 @@ def region_names() -> frozenset[str]:
 @cache
 def share_words() -> dict:
     """lexicon/shares.yaml, loaded once."""
-    return yaml.safe_load((LEXICON / "shares.yaml").read_text(encoding="utf-8")) or {}
+    return load_yaml("shares.yaml")
 
 
 @cache

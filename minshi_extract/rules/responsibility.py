@@ -24,10 +24,10 @@ from functools import cache
 from pathlib import Path
 
 import regex
-import yaml
 
 from minshi_extract.models import Responsibility, Role
 from minshi_extract.rules.context import Context
+from minshi_extract.rules.lexicon import load_yaml
 from minshi_extract.rules.regions import region_names
 
 LEXICON = Path(__file__).resolve().parent.parent / "lexicon"
@@ -36,7 +36,7 @@ LEXICON = Path(__file__).resolve().parent.parent / "lexicon"
 @cache
 def role_lexicon() -> dict:
     """lexicon/roles.yaml, loaded once."""
-    return yaml.safe_load((LEXICON / "roles.yaml").read_text(encoding="utf-8")) or {}
+    return load_yaml("roles.yaml")
 
 
 @cache

@@ -30,16 +30,15 @@ from importlib import resources
 import regex
 
 from ..normalize import normalize_fragment
+from ..rules.lexicon import load_yaml
+from .lines import TIMEOUT
 
 
 @cache
 def _unit_label() -> regex.Pattern:
     """`牵头单位:` / `责任单位:` / `配合部门:` ...: the unit labels of lexicon/roles.yaml (the ones
     that name units, not persons), so structure and the responsibility rule share one list."""
-    import yaml
-
-    raw = resources.files("minshi_extract.lexicon").joinpath("roles.yaml").read_text("utf-8")
-    labels = [k for k, role in (yaml.safe_load(raw).get("labels") or {}).items() if role]
+    labels = [k for k, role in (load_yaml("roles.yaml").get("labels") or {}).items() if role]
     alt = "|".join(regex.escape(k) for k in sorted(labels, key=len, reverse=True))
     return regex.compile(rf"(?:{alt})\s*:")
 
@@ -91,7 +90,7 @@ def evidence(text: str) -> Evidence:
     text = normalize_fragment(text)
     return Evidence(
         unit=bool(_unit_label().search(text) or _UNIT_BRACKET.search(text)),
-        target=bool(_target().search(text)),
+        target=bool(_target().search(text, timeout=TIMEOUT)),
         money=bool(_MONEY.search(text)),
         date=bool(_DATE.search(text)),
     )

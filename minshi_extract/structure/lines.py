@@ -9,7 +9,8 @@ from importlib import resources
 from typing import TypeVar
 
 import regex
-import yaml
+
+from ..rules.lexicon import load_yaml
 
 TIMEOUT = 1.0  # seconds; every pattern run on user text gets it
 
@@ -136,15 +137,15 @@ def is_furniture(s: str) -> bool:
     s = s.strip()
     if not s:
         return False
-    if furniture_pattern().fullmatch(s) is not None:
+    if furniture_pattern().fullmatch(s, timeout=TIMEOUT) is not None:
         return True
-    return loose_furniture_pattern().fullmatch(s) is not None and not carries_figure(s)
+    return loose_furniture_pattern().fullmatch(s, timeout=TIMEOUT) is not None and not carries_figure(s)
 
 
 @cache
 def section_kinds() -> tuple[tuple[str, str], ...]:
     """(phrase, kind) pairs of lexicon/section_kinds.yaml, longest phrase first."""
-    data = yaml.safe_load(_lexicon_text("section_kinds.yaml"))
+    data = load_yaml("section_kinds.yaml")
     pairs = [(phrase, kind) for kind, phrases in data.items() for phrase in phrases]
     return tuple(sorted(pairs, key=lambda p: -len(p[0])))
 

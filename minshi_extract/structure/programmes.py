@@ -18,7 +18,7 @@ import regex
 from ..models import Part, Programme, Section
 from .evidence import NON_PROJECT_PARENTS, Candidate, evidence, is_category
 from .headings import Heading, build_sections, find_headings, heading_of, parse_marker, section_kind
-from .lines import Line, has_cjk, is_figure, is_furniture, is_table_row, per_document
+from .lines import TIMEOUT, Line, has_cjk, is_figure, is_furniture, is_table_row, per_document
 
 # a plan title ends the line: ...实施方案 / ...工作方案 / ...行动方案(试行)
 _PLAN_END = regex.compile(r"(?:实施方案|工作方案|行动方案|建设方案|方案|实施细则)(?:\((?:试行|修订)\))?")
@@ -57,7 +57,7 @@ def is_plan_title_end(s: str) -> bool:
         return False
     if any(p in s for p in _SENTENCE_PUNCT) or "关于" in s or "《" in s or s.startswith(("附件", "根据", "按照")):
         return False
-    return bool(_PLAN_END_AT_END.search(s))
+    return bool(_PLAN_END_AT_END.search(s, timeout=TIMEOUT))
 
 
 @per_document
@@ -123,7 +123,7 @@ def item_title(body: str) -> str:
     cut = body.find("。")
     head = body if cut == -1 else body[:cut]
     head = _UNIT_BRACKET.sub("", head)
-    return _TRAIL.sub("", head.strip())
+    return _TRAIL.sub("", head.strip(), timeout=TIMEOUT)
 
 
 def find_items(lines: list[Line], start: int, end: int, skip: set[int]) -> list[Heading]:
@@ -301,7 +301,7 @@ def inline_programmes(lines: list[Line], start: int, end: int, skip: set[int]) -
             body_from = m.end()
             stop = min((k for k in (ln.text.find(p, body_from) for p in _INLINE_END) if k != -1),
                        default=len(ln.text))
-            title = _TRAIL.sub("", ln.text[body_from:stop].strip())
+            title = _TRAIL.sub("", ln.text[body_from:stop].strip(), timeout=TIMEOUT)
             if not title:
                 continue
             if out and out[-1].end > ln.start + m.start():
