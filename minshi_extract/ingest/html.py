@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import regex as re
 
-from ..errors import InputError
+from ..errors import InputError, LimitError
 from ..limits import MAX_HTML_DEPTH, MAX_HTML_ELEMENTS, check_count
 from .rawdoc import RawDoc, RawTable
 from .text import MIN_CHINESE_SCORE, best_decoding
@@ -344,11 +344,19 @@ def page_title(soup) -> str:
 
 
 def read_html(data: bytes, path: str | None, sha256: str) -> RawDoc:
-    from bs4 import BeautifulSoup
-
     where = _where(path)
     check_markup(data, where)
     html = decode_html(data, where)
+    try:
+        return _read_page(html, path, sha256)
+    except RecursionError:  # elements nested past what the tree walk can follow (tables in tables ...)
+        raise LimitError(f"{where}: HTML elements nested too deep to read; not a notice this tool can read") from None
+
+
+def _read_page(html: str, path: str | None, sha256: str) -> RawDoc:
+    from bs4 import BeautifulSoup
+
+    where = _where(path)
     soup = BeautifulSoup(html, "lxml")
     meta = read_meta(soup)
     title = page_title(soup)

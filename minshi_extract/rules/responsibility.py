@@ -126,8 +126,10 @@ def _strip_marker(text: str, s: int, e: int) -> tuple[int, Role | None]:
 def _wraps(text: str, newline: int) -> bool:
     """True when the line ending at `newline` ends with a list separator, so the list goes on
     in the next line: `配合单位:市财政局、市市场监管局、` / `          市卫生健康委`."""
-    before = text[:newline].rstrip(" \t\u3000")
-    return bool(before) and before[-1] in _SEPARATORS
+    i = newline  # scan back over blanks: a text[:newline] copy per line would be quadratic
+    while i > 0 and text[i - 1] in " \t\u3000":
+        i -= 1
+    return i > 0 and text[i - 1] in _SEPARATORS
 
 
 def _list_end(text: str, start: int, stop: int) -> int:
