@@ -13,7 +13,7 @@ from __future__ import annotations
 import regex as re
 
 from ..errors import InputError, LimitError
-from ..limits import MAX_HTML_DEPTH, MAX_HTML_ELEMENTS, check_count
+from ..limits import MAX_HTML_DEPTH, MAX_HTML_ELEMENTS, MAX_TABLE_DEPTH, check_count
 from .rawdoc import RawDoc, RawTable
 from .text import MIN_CHINESE_SCORE, best_decoding
 
@@ -101,22 +101,29 @@ _TAG = re.compile(rb"<(/?)([A-Za-z][A-Za-z0-9]{0,15})\b[^<>]{0,4096}?(/?)>")
 
 
 def check_markup(data: bytes, where: str) -> None:
-    """Element count and nesting depth of container elements, by one scan of the tags before any
-    parsing: 100,000 nested <div>s or 5,000 nested tables are refused (reading them is quadratic in
-    depth), unclosed <p>s do not nest and are not counted as depth."""
-    depth = peak = count = 0
+    """Element count and nesting depth of container elements (and of tables alone: reading a
+    table scans every table inside it), by one scan of the tags before any parsing: 100,000
+    nested <div>s or 5,000 nested tables are refused (reading them is quadratic in depth or
+    worse); unclosed <p>s do not nest and are not counted as depth."""
+    depth = peak = count = tables = table_peak = 0
     for m in _TAG.finditer(data):
         count += 1
         name = m.group(2).lower()
         if name not in _CONTAINERS or m.group(3):
             continue
+        table = name == b"table"
         if m.group(1):
             depth = max(0, depth - 1)
-        else:
-            depth += 1
-            if depth > peak:
-                peak = depth
-                check_count("nesting depth of the HTML elements", peak, MAX_HTML_DEPTH, where)
+            tables = max(0, tables - table)
+            continue
+        depth += 1
+        tables += table
+        if depth > peak:
+            peak = depth
+            check_count("nesting depth of the HTML elements", peak, MAX_HTML_DEPTH, where)
+        if tables > table_peak:
+            table_peak = tables
+            check_count("nesting depth of the HTML tables", table_peak, MAX_TABLE_DEPTH, where)
     check_count("HTML elements", count, MAX_HTML_ELEMENTS, where)
 
 
