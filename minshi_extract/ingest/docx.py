@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import zipfile
+import zlib
 from io import BytesIO
 
 from ..errors import InputError, LimitError
@@ -180,7 +181,8 @@ def check_package(data: bytes, where: str) -> None:
                                              "uncompressed (a compression bomb?)")
                         check_inflation(f".docx part {info.filename}", out, info.compress_size, total, where)
                 check_budget(where)
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, EOFError, OSError, ValueError) as exc:
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, EOFError, OSError, ValueError,
+            zlib.error) as exc:
         raise InputError(f"{where}: not a readable .docx document ({type(exc).__name__}: {str(exc)[:100]})") from None
     except RuntimeError as exc:  # an encrypted zip member
         raise InputError(f"{where}: .docx package is encrypted or damaged ({str(exc)[:100]})") from None

@@ -173,3 +173,18 @@ def test_no_budget_and_an_outer_budget() -> None:
         check_budget()  # no budget: nothing raised
     with budget(1e-9), budget(1000), pytest.raises(BudgetError):
         check_budget()  # the sooner deadline holds
+
+
+def test_docx_with_a_corrupt_deflate_stream() -> None:
+    """Found by the fuzz harness: a damaged part raised zlib.error while its size was counted."""
+    import io
+    import zipfile
+
+    from hostile_fixtures import CORPUS
+
+    data = bytearray((CORPUS / "wuwei_2025.docx").read_bytes())
+    info = zipfile.ZipFile(io.BytesIO(bytes(data))).getinfo("word/document.xml")
+    start = info.header_offset + 30 + len(info.filename) + len(info.extra)
+    data[start + 100 : start + 160] = b"\xff" * 60
+    with pytest.raises(InputError, match=r"^c.docx: not a readable .docx document \("):
+        load_bytes(bytes(data), "c.docx")
