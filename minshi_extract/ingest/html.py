@@ -13,11 +13,11 @@ from __future__ import annotations
 import regex as re
 
 from ..errors import InputError, LimitError
-from ..limits import MAX_HTML_DEPTH, MAX_HTML_ELEMENTS, MAX_TABLE_DEPTH, check_count
+from ..limits import MAX_HTML_DEPTH, MAX_HTML_ELEMENTS, MAX_TABLE_DEPTH, check_budget, check_count
 from .rawdoc import RawDoc, RawTable
 from .text import MIN_CHINESE_SCORE, best_decoding
 
-TIMEOUT = 1.0  # seconds: no input can hang a pattern
+# no per-pattern time limit: every pattern here is linear, and the document budget (limits.py) bounds the whole
 
 # label as printed on portals -> the key we keep (several portals, one vocabulary)
 META_KEYS: dict[str, str] = {
@@ -135,8 +135,8 @@ def is_cjk(ch: str) -> bool:
 def clean_inline(s: str) -> str:
     """Whitespace inside a paragraph: a source line break between CJK characters is no space."""
     s = s.replace("\r", "\n")
-    s = re.sub(r"(?<=[\u2e80-\uffff])[ \t]*\n\s*(?=[\u2e80-\uffff])", "", s, timeout=TIMEOUT)
-    s = re.sub(r"[ \t\n\f\v]+", " ", s, timeout=TIMEOUT)
+    s = re.sub(r"(?<=[\u2e80-\uffff])[ \t]*\n\s*(?=[\u2e80-\uffff])", "", s)
+    s = re.sub(r"[ \t\n\f\v]+", " ", s)
     return s.strip(" \xa0\u3000")
 
 
@@ -174,11 +174,13 @@ def _text_lines(node) -> list[str]:
 def read_meta(soup) -> dict[str, str]:
     """索引号 / 发布机构 / 文号 / dates from label-value cells (`<th>索引号:</th><td>...</td>`) or `索引号：...` items."""
     meta: dict[str, str] = {}
-    for el in soup.find_all(["th", "td", "li", "span", "p", "div", "dt", "dd", "b", "strong", "label"]):
+    for n, el in enumerate(soup.find_all(["th", "td", "li", "span", "p", "div", "dt", "dd", "b", "strong", "label"])):
+        if n % 1024 == 0:
+            check_budget()
         text = el.get_text(" ", strip=True)
         if not text or len(text) > 80:
             continue
-        m = _META_LABEL.match(text, timeout=TIMEOUT)
+        m = _META_LABEL.match(text)
         if not m:
             continue
         key = META_KEYS[m.group(1)]
@@ -187,7 +189,7 @@ def read_meta(soup) -> dict[str, str]:
             sib = el.find_next_sibling()
             if sib is not None and sib.name in ("td", "dd", "span", "em", "i", "font", "div"):
                 cand = sib.get_text(" ", strip=True)
-                value = "" if _META_LABEL.match(cand, timeout=TIMEOUT) else clean_inline(cand)
+                value = "" if _META_LABEL.match(cand) else clean_inline(cand)
         if value and key not in meta:
             meta[key] = value
     return meta
@@ -198,8 +200,8 @@ def read_meta(soup) -> dict[str, str]:
 
 def _plain_len(node) -> int:
     """Characters of text not inside links: navigation is mostly links, an article mostly not."""
-    total = len(re.sub(r"\s+", "", node.get_text(), timeout=TIMEOUT))
-    links = sum(len(re.sub(r"\s+", "", a.get_text(), timeout=TIMEOUT)) for a in node.find_all("a"))
+    total = len(re.sub(r"\s+", "", node.get_text()))
+    links = sum(len(re.sub(r"\s+", "", a.get_text())) for a in node.find_all("a"))
     return total - links
 
 
@@ -218,7 +220,7 @@ def find_article(soup):
         parent = p.parent
         if parent is None:
             continue
-        n = len(re.sub(r"\s+", "", p.get_text(), timeout=TIMEOUT)) if p.name != "br" else 0
+        n = len(re.sub(r"\s+", "", p.get_text())) if p.name != "br" else 0
         key = id(parent)
         scores[key] = (scores.get(key, (0, parent))[0] + n, parent)
     if not scores:
@@ -295,6 +297,7 @@ def article_blocks(node, tables: list[RawTable]) -> list[tuple[str, list[str]]]:
                 out.append(("para", [ln]))
 
     def walk(n) -> None:
+        check_budget()
         for child in n.children:
             if isinstance(child, Tag) and child.name == "table" and not _is_layout_table(child):
                 flush()
@@ -346,7 +349,7 @@ def page_title(soup) -> str:
         if len(t) >= 6:
             return t
     if soup.title and soup.title.string:
-        return re.split(r"[_|－—-]{1,2}", clean_inline(soup.title.string), timeout=TIMEOUT)[0]
+        return re.split(r"[_|－—-]{1,2}", clean_inline(soup.title.string))[0]
     return ""
 
 
