@@ -49,9 +49,7 @@ def extract(
 ) -> Notice:
     """Extract a Notice from a file path, raw bytes or an already-read RawDoc, within a
     whole-document time budget of `timeout` seconds (None: no budget; BudgetError past it)."""
-    where = source.path or "<text>" if isinstance(source, RawDoc) else "<bytes>" if isinstance(
-        source, bytes | bytearray | memoryview) else str(source)
-    with budget(timeout), naming(where):
+    with budget(timeout), naming(_where(source)):
         if isinstance(source, RawDoc):
             raw = source
         elif isinstance(source, bytes | bytearray | memoryview):
@@ -63,6 +61,13 @@ def extract(
         else:
             raise InputError(f"extract() takes a path, bytes or a RawDoc, not {type(source).__name__}")
         return extract_raw(raw)
+
+
+def _where(source: object) -> str:
+    """How errors name the source: its path, `<bytes>` or `<text>`."""
+    if isinstance(source, RawDoc):
+        return source.path or "<text>"
+    return "<bytes>" if isinstance(source, bytes | bytearray | memoryview) else str(source)
 
 
 def extract_text(text: str, *, timeout: float | None = DEFAULT_TIMEOUT) -> Notice:
