@@ -13,7 +13,7 @@ from __future__ import annotations
 import regex as re
 
 from ..errors import InputError, LimitError
-from ..limits import MAX_HTML_DEPTH, MAX_HTML_ELEMENTS, MAX_TABLE_DEPTH, check_budget, check_count
+from ..limits import MAX_HTML_DEPTH, MAX_HTML_TAGS, MAX_TABLE_DEPTH, check_budget, check_count
 from .rawdoc import RawDoc, RawTable
 from .text import MIN_CHINESE_SCORE, best_decoding
 
@@ -101,7 +101,7 @@ _TAG = re.compile(rb"<(/?)([A-Za-z][A-Za-z0-9]{0,15})\b[^<>]{0,4096}?(/?)>")
 
 
 def check_markup(data: bytes, where: str) -> None:
-    """Element count and nesting depth of container elements (and of tables alone: reading a
+    """Tag count and nesting depth of container elements (and of tables alone: reading a
     table scans every table inside it), by one scan of the tags before any parsing: 100,000
     nested <div>s or 5,000 nested tables are refused (reading them is quadratic in depth or
     worse); unclosed <p>s do not nest and are not counted as depth."""
@@ -124,7 +124,7 @@ def check_markup(data: bytes, where: str) -> None:
         if tables > table_peak:
             table_peak = tables
             check_count("nesting depth of the HTML tables", table_peak, MAX_TABLE_DEPTH, where)
-    check_count("HTML elements", count, MAX_HTML_ELEMENTS, where)
+    check_count("HTML tags:", count, MAX_HTML_TAGS, where)
 
 
 def is_cjk(ch: str) -> bool:

@@ -146,6 +146,12 @@ def test_html_unclosed_paragraphs_are_read() -> None:
     assert doc.text.count("新建学校12所") == 3000
 
 
+def test_html_with_too_many_tags_is_refused() -> None:
+    with pytest.raises(LimitError) as err:
+        load_bytes(unclosed_p(100_000), "p.html")  # 100,000 <p> + 3 opening and 3 closing tags
+    assert str(err.value) == "p.html: HTML tags: 100006 is over the limit of 60000; not a notice this tool can read"
+
+
 def test_a_310_digit_figure_is_no_number() -> None:
     assert parse_number("9" * 310) is None
     assert parse_number("1" + "0" * 18) is None
