@@ -237,10 +237,9 @@ def build_parser() -> argparse.ArgumentParser:
         sp.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES,
                         help=f"refuse files larger than this (default {DEFAULT_MAX_BYTES})")
 
-    def add_limits(sp: argparse.ArgumentParser, force_help: str) -> None:
+    def add_timeout(sp: argparse.ArgumentParser) -> None:
         sp.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT,
-                        help=f"give up on a notice after this many seconds (default {DEFAULT_TIMEOUT:g}; 0: never)")
-        sp.add_argument("--force", action="store_true", help=force_help)
+                        help=f"give up on a notice after this many CPU seconds (default {DEFAULT_TIMEOUT:g}; 0: never)")
 
     e = sub.add_parser("extract", help="extract one notice (text, PDF, HTML, .docx)")
     e.add_argument("file")
@@ -249,14 +248,16 @@ def build_parser() -> argparse.ArgumentParser:
                         "and parquet write the dataset tables (records, notices, programmes, ...)")
     e.add_argument("-o", "--output", help="write here (atomically; never over the input file)")
     add_max(e)
-    add_limits(e, "accepted for symmetry with show: a path named by -o is always replaced")
+    add_timeout(e)
     e.set_defaults(func=cmd_extract)
 
     s = sub.add_parser("show", help="write an HTML view of a notice with its records highlighted")
     s.add_argument("file")
     s.add_argument("-o", "--output", help="write here (default: the notice's name with .html, in this folder)")
     add_max(s)
-    add_limits(s, "replace an existing file at the default output path (a path named by -o is always replaced)")
+    add_timeout(s)
+    s.add_argument("--force", action="store_true",
+                   help="replace an existing file at the default output path (a path named by -o is always replaced)")
     s.set_defaults(func=cmd_show)
 
     b = sub.add_parser(

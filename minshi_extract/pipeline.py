@@ -58,9 +58,7 @@ def extract(
     """
     if isinstance(source, str) and "\n" in source:
         return extract_text(source, timeout=timeout)
-    where = source.path or "<text>" if isinstance(source, RawDoc) else "<bytes>" if isinstance(
-        source, bytes | bytearray | memoryview) else str(getattr(source, "name", source))
-    with budget(timeout), naming(where):
+    with budget(timeout), naming(_where(source)):
         if isinstance(source, RawDoc):
             raw = source
         elif isinstance(source, bytes | bytearray | memoryview):
@@ -89,6 +87,13 @@ def _load_path(source: str | os.PathLike[str], max_bytes: int) -> RawDoc:
     except OSError as exc:  # e.g. File name too long: a notice's text passed as a path
         raise InputError(f"{str(source)[:40]}...: not a readable file ({exc.strerror}); "
                          "to extract from a string call extract_text()") from None
+
+
+def _where(source: object) -> str:
+    """How errors name the source: its path, `<bytes>` or `<text>`."""
+    if isinstance(source, RawDoc):
+        return source.path or "<text>"
+    return "<bytes>" if isinstance(source, bytes | bytearray | memoryview) else str(source)
 
 
 def extract_text(text: str, *, timeout: float | None = DEFAULT_TIMEOUT) -> Notice:

@@ -118,6 +118,8 @@ def read_capped(path: str | os.PathLike[str], max_bytes: int = DEFAULT_MAX_BYTES
         fd = os.open(p, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
     except FileNotFoundError:
         raise InputError(f"{p}: no such file") from None
+    except ValueError:  # a NUL byte in the path
+        raise InputError(f"{str(p)!r}: not a usable path (NUL byte)") from None
     except IsADirectoryError:
         raise InputError(f"{p}: is a directory, not a notice file") from None
     except OSError as exc:

@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import regex as re
 
-from ..errors import InputError
-from ..limits import MAX_HTML_DEPTH, MAX_HTML_ELEMENTS, check_count
+from ..errors import InputError, LimitError
+from ..limits import MAX_HTML_DEPTH, MAX_HTML_TAGS, MAX_TABLE_DEPTH, check_budget, check_count
 from .rawdoc import RawDoc, RawTable
 from .text import MIN_CHINESE_SCORE, best_decoding
 
-TIMEOUT = 1.0  # seconds: no input can hang a pattern
+# no per-pattern time limit: every pattern here is linear, and the document budget (limits.py) bounds the whole
 
 # label as printed on portals -> the key we keep (several portals, one vocabulary)
 META_KEYS: dict[str, str] = {
@@ -101,23 +101,30 @@ _TAG = re.compile(rb"<(/?)([A-Za-z][A-Za-z0-9]{0,15})\b[^<>]{0,4096}?(/?)>")
 
 
 def check_markup(data: bytes, where: str) -> None:
-    """Element count and nesting depth of container elements, by one scan of the tags before any
-    parsing: 100,000 nested <div>s or 5,000 nested tables are refused (reading them is quadratic in
-    depth), unclosed <p>s do not nest and are not counted as depth."""
-    depth = peak = count = 0
+    """Tag count and nesting depth of container elements (and of tables alone: reading a
+    table scans every table inside it), by one scan of the tags before any parsing: 100,000
+    nested <div>s or 5,000 nested tables are refused (reading them is quadratic in depth or
+    worse); unclosed <p>s do not nest and are not counted as depth."""
+    depth = peak = count = tables = table_peak = 0
     for m in _TAG.finditer(data):
         count += 1
         name = m.group(2).lower()
         if name not in _CONTAINERS or m.group(3):
             continue
+        table = name == b"table"
         if m.group(1):
             depth = max(0, depth - 1)
-        else:
-            depth += 1
-            if depth > peak:
-                peak = depth
-                check_count("nesting depth of the HTML elements", peak, MAX_HTML_DEPTH, where)
-    check_count("HTML elements", count, MAX_HTML_ELEMENTS, where)
+            tables = max(0, tables - table)
+            continue
+        depth += 1
+        tables += table
+        if depth > peak:
+            peak = depth
+            check_count("nesting depth of the HTML elements", peak, MAX_HTML_DEPTH, where)
+        if tables > table_peak:
+            table_peak = tables
+            check_count("nesting depth of the HTML tables", table_peak, MAX_TABLE_DEPTH, where)
+    check_count("HTML tags:", count, MAX_HTML_TAGS, where)
 
 
 def is_cjk(ch: str) -> bool:
@@ -128,8 +135,8 @@ def is_cjk(ch: str) -> bool:
 def clean_inline(s: str) -> str:
     """Whitespace inside a paragraph: a source line break between CJK characters is no space."""
     s = s.replace("\r", "\n")
-    s = re.sub(r"(?<=[\u2e80-\uffff])[ \t]*\n\s*(?=[\u2e80-\uffff])", "", s, timeout=TIMEOUT)
-    s = re.sub(r"[ \t\n\f\v]+", " ", s, timeout=TIMEOUT)
+    s = re.sub(r"(?<=[\u2e80-\uffff])[ \t]*\n\s*(?=[\u2e80-\uffff])", "", s)
+    s = re.sub(r"[ \t\n\f\v]+", " ", s)
     return s.strip(" \xa0\u3000")
 
 
@@ -167,11 +174,13 @@ def _text_lines(node) -> list[str]:
 def read_meta(soup) -> dict[str, str]:
     """索引号 / 发布机构 / 文号 / dates from label-value cells (`<th>索引号:</th><td>...</td>`) or `索引号：...` items."""
     meta: dict[str, str] = {}
-    for el in soup.find_all(["th", "td", "li", "span", "p", "div", "dt", "dd", "b", "strong", "label"]):
+    for n, el in enumerate(soup.find_all(["th", "td", "li", "span", "p", "div", "dt", "dd", "b", "strong", "label"])):
+        if n % 1024 == 0:
+            check_budget()
         text = el.get_text(" ", strip=True)
         if not text or len(text) > 80:
             continue
-        m = _META_LABEL.match(text, timeout=TIMEOUT)
+        m = _META_LABEL.match(text)
         if not m:
             continue
         key = META_KEYS[m.group(1)]
@@ -180,7 +189,7 @@ def read_meta(soup) -> dict[str, str]:
             sib = el.find_next_sibling()
             if sib is not None and sib.name in ("td", "dd", "span", "em", "i", "font", "div"):
                 cand = sib.get_text(" ", strip=True)
-                value = "" if _META_LABEL.match(cand, timeout=TIMEOUT) else clean_inline(cand)
+                value = "" if _META_LABEL.match(cand) else clean_inline(cand)
         if value and key not in meta:
             meta[key] = value
     return meta
@@ -191,8 +200,8 @@ def read_meta(soup) -> dict[str, str]:
 
 def _plain_len(node) -> int:
     """Characters of text not inside links: navigation is mostly links, an article mostly not."""
-    total = len(re.sub(r"\s+", "", node.get_text(), timeout=TIMEOUT))
-    links = sum(len(re.sub(r"\s+", "", a.get_text(), timeout=TIMEOUT)) for a in node.find_all("a"))
+    total = len(re.sub(r"\s+", "", node.get_text()))
+    links = sum(len(re.sub(r"\s+", "", a.get_text())) for a in node.find_all("a"))
     return total - links
 
 
@@ -211,7 +220,7 @@ def find_article(soup):
         parent = p.parent
         if parent is None:
             continue
-        n = len(re.sub(r"\s+", "", p.get_text(), timeout=TIMEOUT)) if p.name != "br" else 0
+        n = len(re.sub(r"\s+", "", p.get_text())) if p.name != "br" else 0
         key = id(parent)
         scores[key] = (scores.get(key, (0, parent))[0] + n, parent)
     if not scores:
@@ -288,6 +297,7 @@ def article_blocks(node, tables: list[RawTable]) -> list[tuple[str, list[str]]]:
                 out.append(("para", [ln]))
 
     def walk(n) -> None:
+        check_budget()
         for child in n.children:
             if isinstance(child, Tag) and child.name == "table" and not _is_layout_table(child):
                 flush()
@@ -339,16 +349,24 @@ def page_title(soup) -> str:
         if len(t) >= 6:
             return t
     if soup.title and soup.title.string:
-        return re.split(r"[_|－—-]{1,2}", clean_inline(soup.title.string), timeout=TIMEOUT)[0]
+        return re.split(r"[_|－—-]{1,2}", clean_inline(soup.title.string))[0]
     return ""
 
 
 def read_html(data: bytes, path: str | None, sha256: str) -> RawDoc:
-    from bs4 import BeautifulSoup
-
     where = _where(path)
     check_markup(data, where)
     html = decode_html(data, where)
+    try:
+        return _read_page(html, path, sha256)
+    except RecursionError:  # elements nested past what the tree walk can follow (tables in tables ...)
+        raise LimitError(f"{where}: HTML elements nested too deep to read; not a notice this tool can read") from None
+
+
+def _read_page(html: str, path: str | None, sha256: str) -> RawDoc:
+    from bs4 import BeautifulSoup
+
+    where = _where(path)
     soup = BeautifulSoup(html, "lxml")
     meta = read_meta(soup)
     title = page_title(soup)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import TypeVar
 
@@ -137,6 +137,17 @@ def is_furniture(s: str) -> bool:
     s = s.strip()
     if not s:
         return False
+    return _short_furniture(s) if len(s) <= 200 else _furniture(s)
+
+
+@lru_cache(maxsize=1 << 16)
+def _short_furniture(s: str) -> bool:
+    """Memoised for short lines (the memory stays small): the structure passes ask about each line
+    several times."""
+    return _furniture(s)
+
+
+def _furniture(s: str) -> bool:
     if furniture_pattern().fullmatch(s, timeout=TIMEOUT) is not None:
         return True
     return loose_furniture_pattern().fullmatch(s, timeout=TIMEOUT) is not None and not carries_figure(s)

@@ -240,25 +240,17 @@ def docx_no_body() -> bytes:
 
 
 def docx_part_bomb(mb: int = 2048) -> bytes:
-    """A 2 GiB part of zeros (word/media/bomb.bin) in an ordinary docx."""
-
-    def bomb(z: zipfile.ZipFile) -> None:
-        with z.open(zipfile.ZipInfo("word/media/bomb.bin"), "w", force_zip64=True) as f:
-            chunk = b"\0" * (1 << 20)
-            for _ in range(mb):
-                f.write(chunk)
-
+    """An ordinary docx with a `mb` MB part of zeros (word/media/bomb.bin; 2 GiB packs to ~2 MB)."""
     zi = zipfile.ZipInfo("word/media/bomb.bin")
     zi.compress_type = zipfile.ZIP_DEFLATED
 
-    def bomb_deflated(z: zipfile.ZipFile) -> None:
+    def bomb(z: zipfile.ZipFile) -> None:
         with z.open(zi, "w", force_zip64=True) as f:
             chunk = b"\0" * (1 << 20)
             for _ in range(mb):
                 f.write(chunk)
 
-    del bomb
-    return _rezip(_docx([("为民实事", "")]), {"word/media/bomb.bin": bomb_deflated})
+    return _rezip(_docx([("为民实事", "")]), {"word/media/bomb.bin": bomb})
 
 
 def docx_huge_xml(mb: int = 100) -> bytes:

@@ -58,7 +58,7 @@ def test_readers_on_random_bytes(head: bytes, body: bytes) -> None:
     _read(head + body)
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(mutated())
 def test_readers_on_mutated_notices(data: bytes) -> None:
     _read(data)

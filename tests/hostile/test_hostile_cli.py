@@ -13,8 +13,8 @@ import pytest
 from minshi_extract.cli import main
 
 CASES = {
-    "lf_text_2mb.txt": lambda: hf.lf_text(2),
-    "headings_20k.txt": lambda: hf.headings(20_000),
+    "lf_text_1mb.txt": lambda: hf.lf_text(1),
+    "headings_5k.txt": lambda: hf.headings(5_000),
     "long_line.txt": lambda: hf.long_line(1),
     "huge_figure.txt": hf.huge_figure,
     "numeral_run.txt": hf.numeral_run,
@@ -26,7 +26,7 @@ CASES = {
     "pdf_marker.txt": lambda: hf.marker_in_text("%PDF-1.7"),
     "body_marker.txt": lambda: hf.marker_in_text("<body>"),
     "deep_divs.html": hf.deep_divs,
-    "unclosed_p.html": lambda: hf.unclosed_p(5_000),
+    "unclosed_p.html": lambda: hf.unclosed_p(2_000),
     "nested_tables.html": hf.nested_tables,
     "utf8_as_latin1.html": hf.mislabelled_html,
     "glyphs.pdf": lambda: hf.glyph_page(25_000),
@@ -40,7 +40,7 @@ CASES = {
     "huge_xml.docx": lambda: hf.docx_huge_xml(40),
 }
 # the ones a right reading accepts (the rest must be refused with exit 2)
-READABLE = {"lf_text_2mb.txt", "headings_20k.txt", "huge_figure.txt", "numeral_run.txt", "big5_founding.txt",
+READABLE = {"lf_text_1mb.txt", "headings_5k.txt", "huge_figure.txt", "numeral_run.txt", "big5_founding.txt",
             "utf16le_founding.txt", "vt_breaks_founding.txt", "bidi_founding.txt", "pdf_marker.txt",
             "body_marker.txt", "unclosed_p.html", "utf8_as_latin1.html", "numbering_120.docx",
             "numbering_ilvl12.docx", "numbering_nonnumeric.docx", "numbering_negative.docx"}

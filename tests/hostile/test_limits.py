@@ -119,15 +119,37 @@ def test_chinese_number_beyond_99(n: int, s: str) -> None:
     assert chinese_number(n) == s
 
 
-@pytest.mark.parametrize("make", [deep_divs, lambda: nested_tables(5000)], ids=["100k-divs", "5k-tables"])
-def test_html_nested_too_deep_is_refused(make) -> None:
-    with pytest.raises(LimitError, match=r"^p.html: nesting depth of the HTML elements 513 is over the limit of 512"):
-        load_bytes(make(), "p.html")
+def test_html_nested_too_deep_is_refused() -> None:
+    with pytest.raises(LimitError) as err:
+        load_bytes(deep_divs(100_000), "p.html")
+    assert str(err.value) == ("p.html: nesting depth of the HTML elements 257 is over the limit of 256; "
+                              "not a notice this tool can read")
+    with pytest.raises(LimitError) as err:
+        load_bytes(nested_tables(5_000), "p.html")
+    assert str(err.value) == ("p.html: nesting depth of the HTML tables 17 is over the limit of 16; "
+                              "not a notice this tool can read")
+
+
+def test_html_nested_under_the_depth_limit_is_read_or_refused_cleanly(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert "深" in load_bytes(deep_divs(250), "p.html").text
+    assert load_bytes(nested_tables(16), "p.html").text.count("新建学校12所") == 4
+    import minshi_extract.ingest.html as html
+
+    monkeypatch.setattr(html, "MAX_HTML_DEPTH", 10**6)  # past the scan, the tree walk's recursion is the limit
+    with pytest.raises(LimitError) as err:
+        load_bytes(deep_divs(2_000), "p.html")
+    assert str(err.value) == "p.html: HTML elements nested too deep to read; not a notice this tool can read"
 
 
 def test_html_unclosed_paragraphs_are_read() -> None:
     doc = load_bytes(unclosed_p(3000), "p.html")
     assert doc.text.count("新建学校12所") == 3000
+
+
+def test_html_with_too_many_tags_is_refused() -> None:
+    with pytest.raises(LimitError) as err:
+        load_bytes(unclosed_p(100_000), "p.html")  # 100,000 <p> + 3 opening and 3 closing tags
+    assert str(err.value) == "p.html: HTML tags: 100006 is over the limit of 60000; not a notice this tool can read"
 
 
 def test_a_310_digit_figure_is_no_number() -> None:
@@ -157,3 +179,18 @@ def test_no_budget_and_an_outer_budget() -> None:
         check_budget()  # no budget: nothing raised
     with budget(1e-9), budget(1000), pytest.raises(BudgetError):
         check_budget()  # the sooner deadline holds
+
+
+def test_docx_with_a_corrupt_deflate_stream() -> None:
+    """Found by the fuzz harness: a damaged part raised zlib.error while its size was counted."""
+    import io
+    import zipfile
+
+    from hostile_fixtures import CORPUS
+
+    data = bytearray((CORPUS / "wuwei_2025.docx").read_bytes())
+    info = zipfile.ZipFile(io.BytesIO(bytes(data))).getinfo("word/document.xml")
+    start = info.header_offset + 30 + len(info.filename) + len(info.extra)
+    data[start + 100 : start + 160] = b"\xff" * 60
+    with pytest.raises(InputError, match=r"^c.docx: not a readable .docx document \("):
+        load_bytes(bytes(data), "c.docx")

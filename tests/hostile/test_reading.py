@@ -100,6 +100,12 @@ def test_notice_text_is_not_taken_as_a_path() -> None:
     assert "extract_text()" in str(err.value)
 
 
+def test_a_path_with_a_nul_byte() -> None:
+    with pytest.raises(InputError) as err:
+        extract("a\x00b.txt")
+    assert str(err.value) == "'a\\x00b.txt': not a usable path (NUL byte)"
+
+
 @pytest.mark.parametrize("bad", [None, 12, 3.5, ["a.txt"], {"a": 1}])
 def test_wrong_argument_types_raise_minshi_errors(bad: object) -> None:
     with pytest.raises(MinshiError):
