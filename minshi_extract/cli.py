@@ -148,10 +148,27 @@ def cmd_eval(args: argparse.Namespace) -> int:
     if args.min_f1 is not None and total.micro.f1 < args.min_f1:
         print(f"FAIL: micro F1 {total.micro.f1:.4f} below --min-f1 {args.min_f1}", file=sys.stderr)
         return 1
+    for gate in args.min_agreement or []:
+        failed = _agreement_gate(total, gate)
+        if failed:
+            print(f"FAIL: {failed}", file=sys.stderr)
+            return 1
     if args.min_grounding is not None and total.grounding < args.min_grounding:
         print(f"FAIL: grounding {total.grounding:.4f} below {args.min_grounding}", file=sys.stderr)
         return 1
     return 0
+
+
+def _agreement_gate(total, gate: str) -> str | None:
+    """`quantity.item.lenient=0.9` -> a failure message when that agreement is below 0.9."""
+    name, _, value = gate.partition("=")
+    key, _, measure = name.rpartition(".")
+    counts = total.fields.counts.get(key)
+    if counts is None or measure not in ("exact", "lenient") or not value:
+        raise MinshiError(f"--min-agreement {gate!r}: expected TYPE.FIELD.(exact|lenient)=X, "
+                          f"TYPE.FIELD one of {', '.join(total.fields.counts)}")
+    got = counts.exact_rate if measure == "exact" else counts.lenient_rate
+    return f"{name} {got:.4f} below {value}" if got < float(value) else None
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -210,6 +227,8 @@ def build_parser() -> argparse.ArgumentParser:
     v.add_argument("--programmes", action="store_true", help="per-programme rows for every notice")
     v.add_argument("--min-f1", type=float, help="exit 1 when micro F1 is below this")
     v.add_argument("--min-grounding", type=float, help="exit 1 when grounding is below this")
+    v.add_argument("--min-agreement", action="append", metavar="TYPE.FIELD.MEASURE=X",
+                   help="exit 1 when a meaning field agrees less, e.g. quantity.item.lenient=0.9 (repeatable)")
     v.set_defaults(func=cmd_eval)
     return p
 

@@ -6,6 +6,7 @@ import difflib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .agreement import Agreement, compare_fields, format_agreement, format_mismatches
 from .gold import Gold, load_gold
 from .models import RECORD_TYPES, Meta, Notice, Record, dedupe, norm_name, record_key
 
@@ -64,6 +65,7 @@ class Score:
     meta_matched: int = 0
     meta_fields: int = 0
     meta_mismatches: list[str] = field(default_factory=list)
+    fields: Agreement = field(default_factory=Agreement)  # item / what / source on matched records
 
     @property
     def micro(self) -> Counts:
@@ -89,6 +91,7 @@ class Score:
         self.meta_matched += other.meta_matched
         self.meta_fields += other.meta_fields
         self.meta_mismatches.extend(f"{other.name}: {m}" for m in other.meta_mismatches)
+        self.fields.add(other.fields)
 
     def as_dict(self) -> dict:
         return {
@@ -99,6 +102,7 @@ class Score:
             "grounding": round(self.grounding, 4),
             "programme_detection": {"found": self.programmes_found, "expected": self.programmes_expected},
             "meta": {"matched": self.meta_matched, "fields": self.meta_fields, "mismatches": self.meta_mismatches},
+            "fields": {k: c.as_dict() for k, c in self.fields.counts.items()},
         }
 
 
@@ -142,19 +146,26 @@ def keys_match(g: Record, p: Record) -> bool:
 
 def match_records(gold: list[Record], pred: list[Record]) -> tuple[list[Record], list[Record], int]:
     """One-to-one matching on the key, both sides as sets. Returns (missed, spurious, tp)."""
+    missed, spurious, pairs = match_pairs(gold, pred)
+    return missed, spurious, len(pairs)
+
+
+def match_pairs(
+    gold: list[Record], pred: list[Record]
+) -> tuple[list[Record], list[Record], list[tuple[Record, Record]]]:
+    """One-to-one matching on the key, both sides as sets: (missed, spurious, matched pairs)."""
     gold, pred = dedupe(gold), dedupe(pred)
     free = list(pred)
     missed: list[Record] = []
-    tp = 0
+    pairs: list[tuple[Record, Record]] = []
     for g in gold:
         for i, p in enumerate(free):
             if keys_match(g, p):
-                del free[i]
-                tp += 1
+                pairs.append((g, free.pop(i)))
                 break
         else:
             missed.append(g)
-    return missed, free, tp
+    return missed, free, pairs
 
 
 def _flat(s: str) -> str:
@@ -210,7 +221,8 @@ def score_notice(notice: Notice, gold: Gold, name: str | None = None) -> Score:
         score.grounded += int(0 <= s <= e <= len(notice.text) and notice.text[s:e] == rec.text)
 
     def compare(label: str, g: list[Record], p: list[Record]) -> None:
-        missed, spurious, _ = match_records(g, p)
+        missed, spurious, pairs = match_pairs(g, p)
+        compare_fields(label, pairs, score.fields)
         score.by_programme[label] = _by_type(missed, spurious, g, score)
         score.errors.extend(Miss("missed", label, r) for r in missed)
         score.errors.extend(Miss("spurious", label, r) for r in spurious)
@@ -288,6 +300,8 @@ def format_score(s: Score, programmes: bool = True) -> str:
     lines.append(f"programme detection {s.programmes_found}/{s.programmes_expected}")
     lines.append(f"meta exact-match {s.meta_matched}/{s.meta_fields}")
     lines.extend(f"  meta {m}" for m in s.meta_mismatches)
+    lines.append("what a figure counts (records whose key matched):")
+    lines.extend("  " + row for row in format_agreement(s.fields).splitlines())
     if programmes:
         lines.append("per programme:")
         for p, c in s.by_programme.items():
@@ -301,4 +315,5 @@ def format_errors(s: Score) -> str:
         r = m.record
         key = record_key(r)[1:]
         out.append(f"{m.kind:<8} [{m.programme[:24]}] {r.type} {key} «{r.text}» @ {r.section or '-'}")
-    return "\n".join(out)
+    fields = format_mismatches(s.fields)
+    return "\n".join(out + ([fields] if fields else []))

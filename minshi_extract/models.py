@@ -182,6 +182,13 @@ class Notice(_Model):
             out.extend(prog.all_records())
         return out
 
+    def leaf_records(self) -> list[Record]:
+        """The records no other record is a share of: summing a field over them never counts a
+        total together with its parts (`资金1850万元,其中中央1000万元…` keeps the shares only)."""
+        records = self.all_records()
+        totals = {r.part_of for r in records if r.part_of}
+        return [r for r in records if r.id not in totals]
+
     def records_frame(self):  # -> pandas.DataFrame (pandas: pip install 'minshi-extract[pandas]')
         """One row per record, the columns of the dataset's records table."""
         from .dataset.frames import frame

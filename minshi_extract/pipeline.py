@@ -15,6 +15,7 @@ from typing import BinaryIO, TextIO
 from . import __version__
 from .errors import InputError
 from .ingest import DEFAULT_MAX_BYTES, RawDoc, load, load_bytes
+from .meaning import attribute, unbalanced
 from .models import Notice, Part, Programme, Record, Section, Source, dedupe, record_key
 from .normalize import normalize
 from .rules.context import Context
@@ -136,28 +137,53 @@ def _section_index(sections: list[Section]) -> list[tuple[Section, str, bool]]:
     return out
 
 
-def _context_for(
-    pos: int, index: list[tuple[Section, str, bool]], base: Context
-) -> Context:
-    best: tuple[Section, str, bool] | None = None
-    for entry in index:
-        s = entry[0]
-        if s.span[0] <= pos < s.span[1]:
-            best = entry  # pre-order: the last hit is the innermost
+class SpanIndex:
+    """Which of a list of spans holds an offset, the last of the list winning where spans
+    overlap (pre-order: the innermost section; in document order: the first programme is listed
+    last). The spans' ends and starts cut the text into segments; each segment is painted once per
+    span covering it, and a lookup is one bisection."""
+
+    def __init__(self, items: list[tuple[tuple[int, int], object]]) -> None:
+        cuts = sorted({x for span, _ in items for x in span})
+        self._cuts = cuts
+        self._owner: list[object] = [None] * len(cuts)
+        where = {x: k for k, x in enumerate(cuts)}
+        for (a, b), item in items:
+            for k in range(where[a], where[b]):
+                self._owner[k] = item
+
+    def at(self, pos: int) -> object:
+        k = bisect_right(self._cuts, pos) - 1
+        return self._owner[k] if k >= 0 else None  # the last cut starts no segment: None
+
+
+def _context_for(pos: int, index: SpanIndex, base: Context) -> Context:
+    best = index.at(pos)
     if best is None:
         return base
-    sec, path, steps = best
+    sec, path, steps = best  # type: ignore[misc]
     return replace(base, section=path, kind=sec.kind, in_steps=steps, is_heading=pos == sec.span[0])
 
 
-def _owner(pos: int, notice: Notice) -> tuple[Programme | None, Part | None]:
-    for prog in notice.programmes:
-        if prog.span[0] <= pos < prog.span[1]:
-            for part in prog.parts:
-                if part.span[0] <= pos < part.span[1]:
-                    return prog, part
-            return prog, None
-    return None, None
+def _section_spans(index: list[tuple[Section, str, bool]]) -> SpanIndex:
+    return SpanIndex([(e[0].span, e) for e in index])
+
+
+class Owners:
+    """The programme (and part) holding an offset: the first programme whose span holds it, then
+    the first of its parts whose span holds it."""
+
+    def __init__(self, notice: Notice) -> None:
+        progs = notice.programmes
+        self._progs = SpanIndex([(p.span, p) for p in reversed(progs)])
+        self._parts = {id(p): SpanIndex([(pt.span, pt) for pt in reversed(p.parts)]) for p in progs if p.parts}
+
+    def __call__(self, pos: int) -> tuple[Programme | None, Part | None]:
+        prog = self._progs.at(pos)
+        if prog is None:
+            return None, None
+        parts = self._parts.get(id(prog))
+        return prog, (parts.at(pos) if parts is not None else None)  # type: ignore[return-value]
 
 
 def _table_cells(notice: Notice) -> list[tuple[int, int]]:
@@ -172,6 +198,16 @@ def _table_cells(notice: Notice) -> list[tuple[int, int]]:
 def _in_cells(pos: int, cells: list[tuple[int, int]]) -> bool:
     i = bisect_right(cells, (pos, 1 << 62)) - 1
     return i >= 0 and cells[i][0] <= pos < cells[i][1]
+
+
+def _figure_cell(span: tuple[int, int], cells: list[tuple[int, int]]) -> bool:
+    """True when the record is a table cell of its own (`16820` under 资金(万元)); a figure inside a
+    cell of prose (`…集中供水率达到82%。`) is read like any sentence."""
+    i = bisect_right(cells, (span[0], 1 << 62)) - 1
+    if i < 0 or not cells[i][0] <= span[0] < cells[i][1]:
+        return False
+    a, b = cells[i]
+    return (b - a) - (span[1] - span[0]) <= 6
 
 
 def apply_rules(notice: Notice) -> None:
@@ -189,7 +225,8 @@ def apply_rules(notice: Notice) -> None:
     text = notice.text
     year = notice.meta.year
     cells = _table_cells(notice)
-    indexes: dict[int, list[tuple[Section, str, bool]]] = {}
+    indexes: dict[int, SpanIndex] = {}
+    owner_of = Owners(notice)
     found: list[tuple[Programme | None, Part | None, Record]] = []
     first_is_lead = False
 
@@ -202,10 +239,10 @@ def apply_rules(notice: Notice) -> None:
         line = text[a:b]
         if is_furniture(line):  # portal footers, share bars: not content
             continue
-        prog, part = _owner(a, notice)
+        prog, part = owner_of(a)
         owner = part or prog
         if owner is not None and id(owner) not in indexes:
-            indexes[id(owner)] = _section_index(owner.sections)
+            indexes[id(owner)] = _section_spans(_section_index(owner.sections))
         # 列第一位者为牵头单位 holds for every unit list after the note
         first_is_lead = first_is_lead or declares_first_is_lead(line)
         base = Context(
@@ -219,7 +256,7 @@ def apply_rules(notice: Notice) -> None:
             for rec in rule(line, a, ctx):
                 # a line can hold several programmes (news items 一是…;二是…): the record
                 # belongs to the programme holding its own start
-                rprog, rpart = (prog, part) if rec.span[0] == a else _owner(rec.span[0], notice)
+                rprog, rpart = (prog, part) if rec.span[0] == a else owner_of(rec.span[0])
                 if rprog is not prog:
                     rec.programme_id = rprog.id if rprog else None
                     rec.part = rpart.index if rpart else None
@@ -230,7 +267,7 @@ def apply_rules(notice: Notice) -> None:
             if not table._cell_spans:
                 continue
             first = table._cell_spans[0][0][0] if table._cell_spans[0] else att.span[0] if att.span else 0
-            prog, part = _owner(first, notice)
+            prog, part = owner_of(first)
             linked = next((p for p in notice.programmes if p.id == att.programme_id), None)
             section = f"{att.label} {att.title}".strip()
             ctx = Context(year=year, programme_id=prog.id if prog else att.programme_id, section=section)
@@ -240,21 +277,40 @@ def apply_rules(notice: Notice) -> None:
                 if linked is not None:
                     rprog, rpart = linked, None
                 else:
-                    rprog, rpart = _owner(rec.span[0], notice)
+                    rprog, rpart = owner_of(rec.span[0])
                 rec.programme_id = rprog.id if rprog else None
                 found.append((rprog, rpart, rec))
 
     found.sort(key=lambda t: t[2].span)
-    notice.records = dedupe([r for p, _, r in found if p is None])
+    _distribute(notice, found)
+    attribute(notice, lambda span: bool(cells) and _figure_cell(span, cells))
+    assign_ids(notice)
+    notice.warnings.extend(unbalanced(notice.all_records()))
+
+
+def _distribute(notice: Notice, found: list[tuple[Programme | None, Part | None, Record]]) -> None:
+    """Each record to its programme (or part), in document order, deduplicated per programme;
+    records of no programme to the notice. One pass over `found`, grouped by owner."""
+    cover: list[Record] = []
+    by_prog: dict[int, list[tuple[Part | None, Record]]] = {}
+    for p, pt, r in found:
+        if p is None:
+            cover.append(r)
+        else:
+            by_prog.setdefault(id(p), []).append((pt, r))
+    notice.records = dedupe(cover)
     for prog in notice.programmes:
-        mine = dedupe([r for p, _, r in found if p is prog])
-        kept = {id(r) for r in mine}
-        prog.records = [r for p, pt, r in found if p is prog and pt is None and id(r) in kept]
+        entries = by_prog.get(id(prog), [])
+        kept = {id(r) for r in dedupe([r for _, r in entries])}
+        prog.records = [r for pt, r in entries if pt is None and id(r) in kept]
+        by_part: dict[int, list[Record]] = {}
+        for pt, r in entries:
+            if pt is not None and id(r) in kept:
+                by_part.setdefault(id(pt), []).append(r)
         for part in prog.parts:
-            part.records = [r for p, pt, r in found if p is prog and pt is part and id(r) in kept]
+            part.records = by_part.get(id(part), [])
             for r in part.records:
                 r.part = part.index
-    assign_ids(notice)
 
 
 def assign_ids(notice: Notice) -> None:

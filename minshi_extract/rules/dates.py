@@ -21,7 +21,7 @@ from pathlib import Path
 import regex
 import yaml
 
-from minshi_extract.rules.numbers import TIMEOUT, parse_number
+from minshi_extract.rules.numbers import parse_number
 
 LEXICON = Path(__file__).resolve().parent.parent / "lexicon"
 
@@ -244,14 +244,14 @@ def find_dates(text: str, year: int | None) -> list[DateMatch]:
     scan = " " * k + text[k:] if k else text
     out: list[DateMatch] = []
     taken: list[tuple[int, int]] = []
-    for m in _RANGE_RE.finditer(scan, timeout=TIMEOUT):
+    for m in _RANGE_RE.finditer(scan):
         w = _range_window(m.groupdict(), year)
         if w is None:
             continue
         out.append(DateMatch(m.start(), m.end(), text[m.start() : m.end()], w, m.group("suffix"), True))
         taken.append((m.start(), m.end()))
     current = year
-    for m in _POINT_RE.finditer(scan, timeout=TIMEOUT):
+    for m in _POINT_RE.finditer(scan):
         if any(a <= m.start() < b or a < m.end() <= b for a, b in taken):
             continue
         g = m.groupdict()
@@ -282,5 +282,5 @@ def resolve(text: str, year: int | None) -> DateWindow | None:
 
 def starts_with_marker(text: str) -> int:
     """Length of a list marker at the start (`1.` in `1.3月15日前完成`), else 0."""
-    m = _MARKER_RE.match(text, timeout=TIMEOUT)
+    m = _MARKER_RE.match(text)
     return m.end() if m else 0

@@ -16,7 +16,7 @@ import regex
 
 from minshi_extract.models import Deadline
 from minshi_extract.rules.context import Context
-from minshi_extract.rules.dates import TIMEOUT, DateMatch, date_words, find_dates
+from minshi_extract.rules.dates import DateMatch, date_words, find_dates
 from minshi_extract.rules.phase import find_phases
 
 # 每年3月 / 每月15日前 / 逐月: a recurrence, not a target
@@ -82,26 +82,26 @@ def _is_target(d: DateMatch, text: str, ctx: Context) -> bool:
         if d.word in ("下半年", "全年"):
             return False
         ends_at = d.word and d.word.endswith("末")
-        if not (ends_at or d.suffix or _period_cue_re().match(text, d.end, timeout=TIMEOUT)):
+        if not (ends_at or d.suffix or _period_cue_re().match(text, d.end)):
             return False
     left = text[max(0, d.start - 8) : d.start]
-    if _RECURRING_LEFT_RE.search(left, timeout=TIMEOUT) or _document_left_re().search(left, timeout=TIMEOUT):
+    if _RECURRING_LEFT_RE.search(left) or _document_left_re().search(left):
         return False
-    if _status_left_re().search(left, timeout=TIMEOUT):
+    if _status_left_re().search(left):
         return False
-    if _CN_ONLY_MONTH_RE.fullmatch(d.text, timeout=TIMEOUT) and _FREQUENCY_RE.match(text, d.end, timeout=TIMEOUT):
+    if _CN_ONLY_MONTH_RE.fullmatch(d.text) and _FREQUENCY_RE.match(text, d.end):
         return False
-    if _right_re("fact_words", 4).match(text, d.end, timeout=TIMEOUT):
+    if _right_re("fact_words", 4).match(text, d.end):
         return False
     # a full day without 前/起 followed by 印发/召开 in its sentence dates a document or a meeting
     dated_document = w.kind == "day" and d.suffix is None
-    if dated_document and _right_re("document_words", 20).match(text, d.end, timeout=TIMEOUT):
+    if dated_document and _right_re("document_words", 20).match(text, d.end):
         return False
     if _inside_title(text, d.start):
         return False
     if ctx.year is not None and w.explicit_year is not None and w.explicit_year < ctx.year:
         return False  # 2024年11月22日中央政法委印发: the past
-    bare_line = _ONLY_PUNCT_RE.match(text[: d.start] + text[d.end :], timeout=TIMEOUT)
+    bare_line = _ONLY_PUNCT_RE.match(text[: d.start] + text[d.end :])
     # a line that is only a full date is a signature or document date, unless in 完成时限
     return not (bare_line and w.kind == "day" and d.suffix is None and ctx.kind != "deadline")
 
@@ -111,7 +111,7 @@ def _what(text: str, end: int) -> str | None:
     pos = end
     while pos < len(text) and text[pos] in _LEAD_IN:
         pos += 1
-    m = _CLAUSE_RE.match(text, pos, timeout=TIMEOUT)
+    m = _CLAUSE_RE.match(text, pos)
     return m.group().strip() or None if m else None
 
 

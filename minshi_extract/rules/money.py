@@ -14,7 +14,7 @@ import regex
 
 from minshi_extract.models import Money
 from minshi_extract.rules.context import Context
-from minshi_extract.rules.numbers import TIMEOUT, parse_number, to_number
+from minshi_extract.rules.numbers import parse_number, to_number
 from minshi_extract.rules.quantity import (
     FIGURE,
     GLOSS,
@@ -97,9 +97,9 @@ def text_unit_of(num: str) -> str:
 def rate_of(prefix: str, slash: str) -> str | None:
     """`每人每月` -> 人/月, `每年每站` -> 站/年 (entity first, then period), `/人` -> 人,
     `户均` -> 户; None when the text states no rate."""
-    words = _EVERY_RE.findall(prefix, timeout=TIMEOUT)
-    words += [w for w in regex.split(r"[/·]", slash, timeout=TIMEOUT) if w]  # 元/人·月 -> 人/月
-    avg = _AVERAGE_RE.findall(prefix, timeout=TIMEOUT)
+    words = _EVERY_RE.findall(prefix)
+    words += [w for w in regex.split(r"[/·]", slash) if w]  # 元/人·月 -> 人/月
+    avg = _AVERAGE_RE.findall(prefix)
     words += [a[0] for a in avg]
     if not words:
         return None
@@ -114,10 +114,10 @@ def rate_of(prefix: str, slash: str) -> str | None:
 
 def source_of(text: str, clause_lo: int, num_start: int, end: int) -> str | None:
     """The payer written before the amount in its clause, or `由X财政解决` after it."""
-    found = list(_SOURCE_BEFORE_RE.finditer(text[clause_lo:num_start], timeout=TIMEOUT))
+    found = list(_SOURCE_BEFORE_RE.finditer(text[clause_lo:num_start]))
     if found:
         return found[-1].group()
-    after = _SOURCE_AFTER_RE.search(text[end:end + 20], timeout=TIMEOUT)
+    after = _SOURCE_AFTER_RE.search(text[end:end + 20])
     return after.group("src") if after else None
 
 
@@ -126,7 +126,7 @@ def find_amounts(text: str) -> list[Amount]:
     quotes = quoted_spans(text)
     out: list[Amount] = []
     prev_end = 0
-    for m in MONEY_RE.finditer(text, timeout=TIMEOUT):
+    for m in MONEY_RE.finditer(text):
         num_start = m.start("num")
         if inside(num_start, quotes) or heading_marker_glued(text, num_start):
             continue
@@ -136,10 +136,10 @@ def find_amounts(text: str) -> list[Amount]:
         lo = clause_start(text, m.start())
         prefix = text[lo:m.start()]
         qualifier = figure_qualifier(m)
-        if qualifier is None and _ABOUT_BEFORE_RE.search(prefix, timeout=TIMEOUT):
+        if qualifier is None and _ABOUT_BEFORE_RE.search(prefix):
             qualifier = "about"
         start = m.start()
-        every = _EVERY_NEAR_RE.search(prefix, timeout=TIMEOUT)
+        every = _EVERY_NEAR_RE.search(prefix)
         if every:
             start = lo + every.start()  # evidence 每人每月1500元, 每年约需资金450万元
         out.append(
@@ -162,7 +162,7 @@ def _cap_rate(text: str, a: Amount, before: list[Amount]) -> str | None:
     stands between (the ceiling limits that rate's payment)."""
     lo, _ = sentence_bounds(text, a.start)
     here = clause_start(text, a.start)
-    if _TOTAL_WORDS_RE.search(text, here, a.start, timeout=TIMEOUT):
+    if _TOTAL_WORDS_RE.search(text, here, a.start):
         return None
     for prev in before:
         if prev.end > lo:
@@ -177,7 +177,7 @@ def _subject_rate(text: str, a: Amount, before: list[Amount]) -> str | None:
     """`每个镇街养老服务中心设置床位不少于30张,给予建设补助100万元` -> 个: a sentence whose subject
     is `每X` pays its amounts per X, in later clauses too, when no amount stands between."""
     lo, _ = sentence_bounds(text, a.start)
-    if any(p.end > lo for p in before) or not _SUBJECT_RATE_RE.match(text, lo, timeout=TIMEOUT):
+    if any(p.end > lo for p in before) or not _SUBJECT_RATE_RE.match(text, lo):
         return None
     here = clause_start(text, a.start)
     return rate_of(text[lo:here], "") if here > lo else None
@@ -185,7 +185,7 @@ def _subject_rate(text: str, a: Amount, before: list[Amount]) -> str | None:
 
 def _is_total(text: str, a: Amount) -> bool:
     """`共需资金360万元`, `总投资9600万元`: the amount is a total, never a share of a rate."""
-    return bool(_TOTAL_WORDS_RE.search(text, clause_start(text, a.start), a.start, timeout=TIMEOUT))
+    return bool(_TOTAL_WORDS_RE.search(text, clause_start(text, a.start), a.start))
 
 
 def _split_amount(text: str, amounts: list[Amount], i: int) -> Amount | None:

@@ -32,8 +32,9 @@ _CN_CLASS = _DIGIT_CLASS + "十拾百佰千仟万萬亿億"
 
 # 1,080 / 51637.29 / 1 0 0 0 (PDF spacing: three or more single digits, each after one blank)
 ARABIC = r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d(?: \d){2,}(?!\d)|\d+)(?:\.\d+)?"
-# a Chinese numeral starts with a digit or 十 (十五个); bare 百/千/万 are words (`万名...行动`)
-CHINESE = rf"(?:[{_DIGIT_CLASS}十拾][{_CN_CLASS}]*)"
+# a Chinese numeral starts with a digit or 十 (十五个); bare 百/千/万 are words (`万名...行动`);
+# a decimal point 点 is followed by digits and maybe a scale word: 三点五万, 六点五
+CHINESE = rf"(?:[{_DIGIT_CLASS}十拾][{_CN_CLASS}]*(?:点[{_DIGIT_CLASS}]+[万萬亿億]*)?)"
 # an Arabic figure may carry a scale word: 1.7万, 4.68亿, 1 000万; PDF spacing before 万 too
 _SCALED_ARABIC = rf"(?:{ARABIC})(?: ?[万萬亿億])?"
 NUMBER = rf"(?:{_SCALED_ARABIC}|{CHINESE})"
@@ -62,35 +63,70 @@ def to_number(d: Decimal) -> int | float:
     return float(d)
 
 
+def _digit_string(s: str) -> Decimal:
+    return Decimal("".join(str(_CN_DIGITS[c]) for c in s))
+
+
+def _parse_decimal(s: str) -> Decimal | None:
+    """三点五万 -> 35000, 六点五 -> 6.5, 零点三 -> 0.3: integer part, 点, digits, scale words."""
+    whole, _, rest = s.partition("点")
+    frac = rest.rstrip("万萬亿億")
+    if not frac or not all(c in _CN_DIGITS for c in frac):
+        return None
+    value = _parse_chinese(whole) if whole else Decimal(0)
+    if value is None:
+        return None
+    value += Decimal("0." + "".join(str(_CN_DIGITS[c]) for c in frac))
+    for c in rest[len(frac):]:
+        value *= _CN_BIG_UNITS[c]
+    return value
+
+
 def _parse_chinese(s: str) -> Decimal | None:
-    """一千零八十 -> 1080, 两万 -> 20000, 十五 -> 15, 三千 -> 3000, 一二 -> 12 (digit string)."""
+    """一千零八十 -> 1080, 两万 -> 20000, 十五 -> 15, 三千 -> 3000, 一二 -> 12 (digit string),
+    一万五 -> 15000 and 两千五 -> 2500 (a last digit right after a unit counts that unit's tenths)."""
     if not s:
         return None
+    if "点" in s:
+        return _parse_decimal(s)
     if all(c in _CN_DIGITS for c in s) and len(s) > 1:
         # 二〇二五 -> 2025: a digit-by-digit numeral
-        return Decimal("".join(str(_CN_DIGITS[c]) for c in s))
+        return _digit_string(s)
     total = 0  # finished 亿/万 groups
     section = 0  # the group under the current big unit
     digit: int | None = None
+    last_unit = 0  # the unit just before the current digit; 0 after 零 or at the start
+    small = 0  # the last small unit of this group: they must fall (一千二百, never 一百二千)
+    big = 0  # the last big unit
     for c in s:
         if c in _CN_DIGITS:
-            digit = _CN_DIGITS[c]
+            if digit is not None:
+                return None  # 三五 inside a numeral with units: not one number
+            digit = _CN_DIGITS[c] or None
+            if digit is None:
+                last_unit = 0  # 一万零五: the 五 is units, not thousands
         elif c in _CN_SMALL_UNITS:
-            section += (1 if digit is None else digit) * _CN_SMALL_UNITS[c]
-            digit = None
+            unit = _CN_SMALL_UNITS[c]
+            if (small and unit >= small) or (digit is None and (unit != 10 or section)):
+                return None  # 一百二百, 百 without a digit
+            section += (digit or 1) * unit
+            digit, last_unit, small = None, unit, unit
         elif c in _CN_BIG_UNITS:
             unit = _CN_BIG_UNITS[c]
             group = section + (digit or 0)
-            if group == 0 and total == 0:
-                group = 1  # 万 alone
+            if unit == big or (group == 0 and len(s) > 1 and not 0 < big < unit):
+                return None  # 万万, 亿千一, 一亿万; a lone 万 is 10000; 一万亿 is 10**12
             if unit > 10**4:
-                total = (total + group) * unit
+                total = (total + (group or int(not total))) * unit
             else:
-                total += group * unit
-            section, digit = 0, None
+                total += (group or 1) * unit
+            section, digit, last_unit, small, big = 0, None, unit, 0, unit
         else:
             return None
-    return Decimal(total + section + (digit or 0))
+    tail = digit or 0
+    if tail and last_unit >= 100:
+        tail *= last_unit // 10  # 一万五 = 一万五千, 两千五 = 两千五百, 三百五 = 三百五十
+    return Decimal(total + section + tail)
 
 
 def parse_number(s: str) -> Decimal | None:
@@ -104,7 +140,7 @@ def parse_number(s: str) -> Decimal | None:
         return None
     if s.startswith("百分之"):
         return parse_number(s[3:])
-    m = _ARABIC_FULL.fullmatch(s, timeout=TIMEOUT)
+    m = _ARABIC_FULL.fullmatch(s)
     if m:
         try:
             value = Decimal(m.group(1).replace(",", "").replace(" ", ""))
@@ -113,7 +149,7 @@ def parse_number(s: str) -> Decimal | None:
         for c in m.group(2):
             value *= _CN_BIG_UNITS[c]
         return value
-    if regex.fullmatch(rf"[{_CN_CLASS}]+", s, timeout=TIMEOUT):
+    if regex.fullmatch(rf"[{_CN_CLASS}点]+", s):
         return _parse_chinese(s)
     return None
 
@@ -121,7 +157,7 @@ def parse_number(s: str) -> Decimal | None:
 def find_numbers(text: str) -> list[NumberMatch]:
     """Every number in `text`, left to right, with absolute-in-`text` offsets."""
     out: list[NumberMatch] = []
-    for m in _NUMBER_RE.finditer(text, timeout=TIMEOUT):
+    for m in _NUMBER_RE.finditer(text):
         raw = m.group()
         value = parse_number(raw)
         if value is None:

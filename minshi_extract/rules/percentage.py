@@ -9,7 +9,7 @@ import regex
 
 from minshi_extract.models import Percentage
 from minshi_extract.rules.context import Context
-from minshi_extract.rules.numbers import ARABIC, CHINESE, TIMEOUT, parse_number, to_number
+from minshi_extract.rules.numbers import ARABIC, CHINESE, parse_number, to_number
 from minshi_extract.rules.quantity import (
     PREFIX,
     SUFFIX,
@@ -28,7 +28,7 @@ PERCENT_RE = regex.compile(
 def find_percentages(text: str, base: int, ctx: Context) -> list[Percentage]:
     """Percentage records of one line/paragraph `text` that starts at offset `base`."""
     out: list[Percentage] = []
-    for m in PERCENT_RE.finditer(text, timeout=TIMEOUT):
+    for m in PERCENT_RE.finditer(text):
         num = m.group("num") or m.group("cn")
         num_start = m.start("num") if m.group("num") else m.start("cn")
         if heading_marker_glued(text, num_start):

@@ -16,7 +16,7 @@ import regex
 
 from minshi_extract.models import Phase
 from minshi_extract.rules.context import Context
-from minshi_extract.rules.dates import TIMEOUT, DateMatch, date_words, find_dates
+from minshi_extract.rules.dates import DateMatch, date_words, find_dates
 
 # heading markers as the normaliser leaves them: 一、 / (一) / 一) (a lost bracket: `五)实施步骤`) / 1. / (1)
 _MARKER_RE = regex.compile(
@@ -58,7 +58,7 @@ def _window_of(inner: str, year: int | None) -> tuple[DateMatch, str | None, str
     """(match, start, end) when the whole bracket is one date or range (a 前 allowed), else None.
     `即日起至5月底` is a window with start null and end 5月 (GUIDELINES.md)."""
     s = inner.strip()
-    opened = _open_start_re().match(s, timeout=TIMEOUT)
+    opened = _open_start_re().match(s)
     if opened:
         found = find_dates(s[opened.end():], year)
         if len(found) != 1:
@@ -86,13 +86,13 @@ def _window_of(inner: str, year: int | None) -> tuple[DateMatch, str | None, str
 
 def step_window(text: str, year: int | None, require_marker: bool = True) -> StepWindow | None:
     """The window of a step heading at the start of `text`, before its first 。 (run-in body follows)."""
-    m = _MARKER_RE.match(text, timeout=TIMEOUT)
+    m = _MARKER_RE.match(text)
     if m is None and require_marker:
         return None
     head_start = m.end() if m else len(text) - len(text.lstrip())
     stop = text.find("。", head_start)
     head_end = len(text) if stop == -1 else stop
-    for b in _BRACKET_RE.finditer(text, head_start, head_end, timeout=TIMEOUT):
+    for b in _BRACKET_RE.finditer(text, head_start, head_end):
         got = _window_of(b.group("inner"), year)
         if got is None:
             continue
@@ -117,7 +117,7 @@ def _window_match(
     pattern: regex.Pattern, text: str, head_start: int, head_end: int, year: int | None
 ) -> tuple[regex.Match, DateMatch, str | None, str | None] | None:
     """The match of a colon-window pattern whose `win` group is one date or range."""
-    m = pattern.match(text, head_start, head_end, timeout=TIMEOUT)
+    m = pattern.match(text, head_start, head_end)
     got = _window_of(m.group("win"), year) if m else None
     return (m, *got) if m and got else None
 
@@ -150,7 +150,7 @@ def is_step_heading(text: str, ctx: Context) -> bool:
     """A line that starts a step: a heading inside a steps section, or a marked line there."""
     if not ctx.in_steps:
         return False
-    return ctx.is_heading or _MARKER_RE.match(text, timeout=TIMEOUT) is not None
+    return ctx.is_heading or _MARKER_RE.match(text) is not None
 
 
 def find_phases(text: str, base: int, ctx: Context) -> list[Phase]:
@@ -159,7 +159,7 @@ def find_phases(text: str, base: int, ctx: Context) -> list[Phase]:
     if w is None:
         return []
     # a heading named …阶段 with a window is a step even if the section kind was missed
-    named_stage = ctx.is_heading and w.name and _STAGE_NAME_RE.search(w.name, timeout=TIMEOUT)
+    named_stage = ctx.is_heading and w.name and _STAGE_NAME_RE.search(w.name)
     if not (is_step_heading(text, ctx) or named_stage):
         return []
     if w.start is None and w.end is None:

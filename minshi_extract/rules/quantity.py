@@ -16,7 +16,7 @@ import yaml
 
 from minshi_extract.models import Quantity
 from minshi_extract.rules.context import Context
-from minshi_extract.rules.numbers import ARABIC, CHINESE, NUMBER, TIMEOUT, parse_number, to_number
+from minshi_extract.rules.numbers import ARABIC, CHINESE, NUMBER, parse_number, to_number
 from minshi_extract.rules.regions import (
     LEXICON,
     clause_region,
@@ -112,7 +112,7 @@ class Figure:
 
 def quoted_spans(text: str) -> list[tuple[int, int]]:
     """Spans of short quotations (“七有”, “1+N”) whose figures are names, not counts."""
-    return [m.span() for m in _QUOTED_RE.finditer(text, timeout=TIMEOUT)]
+    return [m.span() for m in _QUOTED_RE.finditer(text)]
 
 
 def inside(pos: int, spans: list[tuple[int, int]]) -> bool:
@@ -179,10 +179,10 @@ def heading_marker_glued(text: str, num_start: int) -> bool:
     before = text[text.rfind("\n", 0, num_start) + 1:num_start].rstrip(" \t")
     if before and not before.endswith(_MARKER_AFTER):
         return False
-    if _MARKER_THEN_YEAR.match(text, num_start, timeout=TIMEOUT):
+    if _MARKER_THEN_YEAR.match(text, num_start):
         return True
     at_line_start = num_start == 0 or text[num_start - 1] == "\n"
-    return at_line_start and _MARKER_THEN_NUMBER.match(text, num_start, timeout=TIMEOUT) is not None
+    return at_line_start and _MARKER_THEN_NUMBER.match(text, num_start) is not None
 
 
 def _excluded(text: str, m: regex.Match, value: Decimal, quotes: list[tuple[int, int]]) -> bool:
@@ -201,7 +201,7 @@ def _excluded(text: str, m: regex.Match, value: Decimal, quotes: list[tuple[int,
         return True
     if _is_year_or_date(text, m, value):
         return True
-    chinese = _CHINESE_ONLY.fullmatch(m.group("num"), timeout=TIMEOUT) is not None
+    chinese = _CHINESE_ONLY.fullmatch(m.group("num")) is not None
     return chinese and not _chinese_numeral_ok(text, m)
 
 
@@ -215,7 +215,7 @@ def _range_firsts(text: str, figures: list[Figure]) -> list[Figure]:
     for f in figures:
         if f.unit not in qualifier_lexicon().get("range_units", []) or f.chinese or f.start != f.num_start:
             continue
-        m = _RANGE_FIRST_RE.search(text, max(0, f.num_start - 14), f.num_start, timeout=TIMEOUT)
+        m = _RANGE_FIRST_RE.search(text, max(0, f.num_start - 14), f.num_start)
         value = parse_number(m.group("num")) if m else None
         if value is not None:
             out.append(Figure(m.start("num"), m.start("num"), f.end, value, f.unit, None, False))  # evidence 35—64岁
@@ -226,18 +226,18 @@ def find_figures(text: str) -> list[Figure]:
     """Every quantity-like figure of `text` that passes the exclusions, left to right."""
     quotes = quoted_spans(text)
     out: list[Figure] = []
-    for m in QUANTITY_RE.finditer(text, overlapped=False, timeout=TIMEOUT):
+    for m in QUANTITY_RE.finditer(text, overlapped=False):
         value = parse_number(m.group("num"))
         if value is None or _excluded(text, m, value, quotes):
             continue
-        chinese = _CHINESE_ONLY.fullmatch(m.group("num"), timeout=TIMEOUT) is not None
+        chinese = _CHINESE_ONLY.fullmatch(m.group("num")) is not None
         out.append(
             Figure(m.start(), m.start("num"), m.end(), value, m.group("unit"),
                    figure_qualifier(m), chinese)
         )
     out += _range_firsts(text, out)
     taken = [(f.start, f.end) for f in out]
-    for m in POPULATION_RE.finditer(text, timeout=TIMEOUT):
+    for m in POPULATION_RE.finditer(text):
         value = parse_number(m.group("num"))
         if value is None or inside(m.start("num"), quotes) or inside(m.start("num"), taken):
             continue
@@ -258,8 +258,8 @@ _ITEM_AFTER = regex.compile(r"[\p{Han}A-Za-z“”()]{2,16}?(?=[,。;:、和及�
 
 def _item_before(text: str, start: int) -> str | None:
     lo = max(0, start - 24)  # wide enough to reach the verb: 增补|义务教育阶段中小学学位
-    before = _ITEM_BREAK.split(text[lo:start], timeout=TIMEOUT)[-1]
-    cut = _VERBS.match(before, timeout=TIMEOUT)
+    before = _ITEM_BREAK.split(text[lo:start])[-1]
+    cut = _VERBS.match(before)
     if cut:
         before = before[cut.end():]
     return before or None
@@ -272,8 +272,8 @@ def item_near(text: str, start: int, end: int, prefer_before: bool = False) -> s
     before = _item_before(text, start)
     if prefer_before and before:
         return before
-    after = _ITEM_AFTER.match(text, end, timeout=TIMEOUT)
-    if after and _HAN_START.match(after.group(), timeout=TIMEOUT):
+    after = _ITEM_AFTER.match(text, end)
+    if after and _HAN_START.match(after.group()):
         return after.group()
     return before
 

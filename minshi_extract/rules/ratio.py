@@ -11,7 +11,7 @@ import regex
 
 from minshi_extract.models import Ratio
 from minshi_extract.rules.context import Context
-from minshi_extract.rules.numbers import TIMEOUT, parse_number, to_number
+from minshi_extract.rules.numbers import parse_number, to_number
 from minshi_extract.rules.quantity import qualifier_lexicon
 
 
@@ -41,7 +41,7 @@ _STAFFING_RE = regex.compile(r"(?:(?P<a>\p{Han}{1,8}?)与(?P<b>\p{Han}{1,8}?)(?:
 
 def parties_before(text: str, pos: int) -> list[str]:
     """The parties written right before a ratio: `省、市、县按照` -> [省, 市, 县]."""
-    m = _PARTIES_RE.search(text[max(0, pos - 30):pos], timeout=TIMEOUT)
+    m = _PARTIES_RE.search(text[max(0, pos - 30):pos])
     if not m:
         return []
     return m.group("list").split("、")
@@ -50,19 +50,19 @@ def parties_before(text: str, pos: int) -> list[str]:
 def find_ratios(text: str, base: int, ctx: Context) -> list[Ratio]:
     """Ratio records of one line/paragraph `text` that starts at offset `base`."""
     out: list[Ratio] = []
-    for m in RATIO_RE.finditer(text, timeout=TIMEOUT):
+    for m in RATIO_RE.finditer(text):
         raw = m.group("r")
-        parts = regex.split(r" ?[:∶：] ?", raw, timeout=TIMEOUT)
+        parts = regex.split(r" ?[:∶：] ?", raw)
         before, after = text[max(0, m.start() - 12):m.start()], text[m.end():m.end() + 6]
-        if _TIME_BEFORE.search(before, timeout=TIMEOUT):
+        if _TIME_BEFORE.search(before):
             continue  # 2025-03-13 17:01
         parties = parties_before(text, m.start())
         if len(parts) == 2 and not (
             parties
-            or _RATIO_WORD_BEFORE.search(before, timeout=TIMEOUT)
-            or _RATIO_WORD_AFTER.search(after, timeout=TIMEOUT)
+            or _RATIO_WORD_BEFORE.search(before)
+            or _RATIO_WORD_AFTER.search(after)
         ):
-            staffing = _STAFFING_RE.search(text[max(0, m.start() - 60):m.start()], timeout=TIMEOUT)
+            staffing = _STAFFING_RE.search(text[max(0, m.start() - 60):m.start()])
             if staffing is None:
                 continue
             if staffing.group("a"):

@@ -16,8 +16,6 @@ from pathlib import Path
 import regex
 import yaml
 
-from minshi_extract.rules.numbers import TIMEOUT
-
 LEXICON = Path(__file__).resolve().parent.parent / "lexicon"
 
 
@@ -88,7 +86,7 @@ def town_ending_at(text: str, end: int, lo: int = 0) -> int | None:
         s = end - n
         if s < lo:
             break
-        if not _HAN_RE.fullmatch(text[s:end - len(suffix)], timeout=TIMEOUT):
+        if not _HAN_RE.fullmatch(text[s:end - len(suffix)]):
             break
         if (s > 0 and text[s - 1] in bounds) or any(s >= len(w) and text.startswith(w, s - len(w)) for w in leads):
             name = text[s:end]
@@ -147,7 +145,7 @@ def regions_before(text: str, pos: int, window: int = 60) -> RegionShare | None:
     if link:
         end -= len(link)
     else:
-        verb = _each_verb_re().search(text[lo:end], timeout=TIMEOUT)
+        verb = _each_verb_re().search(text[lo:end])
         if verb:  # 各建设1个: a share of 各, the verb between
             link, end = "各", lo + verb.start()
     names: list[str] = []

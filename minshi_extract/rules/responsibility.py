@@ -28,7 +28,6 @@ import yaml
 
 from minshi_extract.models import Responsibility, Role
 from minshi_extract.rules.context import Context
-from minshi_extract.rules.numbers import TIMEOUT
 from minshi_extract.rules.regions import region_names
 
 LEXICON = Path(__file__).resolve().parent.parent / "lexicon"
@@ -114,7 +113,7 @@ def _marker_re() -> regex.Pattern:
 
 def _strip_marker(text: str, s: int, e: int) -> tuple[int, Role | None]:
     """(end without the marker, its role) of the item text[s:e]; the item unchanged without one."""
-    m = _marker_re().search(text[s:e], timeout=TIMEOUT)
+    m = _marker_re().search(text[s:e])
     if m is None or m.start() == 0:
         return e, None
     end = s + m.start()
@@ -126,8 +125,10 @@ def _strip_marker(text: str, s: int, e: int) -> tuple[int, Role | None]:
 def _wraps(text: str, newline: int) -> bool:
     """True when the line ending at `newline` ends with a list separator, so the list goes on
     in the next line: `配合单位:市财政局、市市场监管局、` / `          市卫生健康委`."""
-    before = text[:newline].rstrip(" \t\u3000")
-    return bool(before) and before[-1] in _SEPARATORS
+    k = newline - 1  # the last character before the blanks at the line end; no copy of the prefix
+    while k >= 0 and text[k] in " \t\u3000":
+        k -= 1
+    return k >= 0 and text[k] in _SEPARATORS
 
 
 def _list_end(text: str, start: int, stop: int) -> int:
@@ -213,26 +214,24 @@ def _drop_tail(text: str, items: list[tuple[int, int]]) -> list[tuple[int, int]]
 
 def _split_place(name: str) -> tuple[str, str] | None:
     """(place prefix, body) of `凉州区人民政府` -> (凉州区, 人民政府); None without a place prefix."""
-    m = _place_prefix_re().match(name, timeout=TIMEOUT)
+    m = _place_prefix_re().match(name)
     if not m:
         return None
     place = m.group("place")
     # a prefix holding a body's suffix is not a place: 中国铁塔股份有限公司武威市|分公司
-    if any(_unit_end_re().search(place[: i + 1], timeout=TIMEOUT) for i in range(len(place) - 1)):
+    if any(_unit_end_re().search(place[: i + 1]) for i in range(len(place) - 1)):
         return None
     return place, m.group("body")
 
 
 def _split_town(name: str) -> tuple[str, str] | None:
     """(town, body) of `万泉镇人民政府` -> (万泉镇, 人民政府); None otherwise."""
-    m = _town_prefix_re().match(name, timeout=TIMEOUT)
+    m = _town_prefix_re().match(name)
     return (m.group("place"), m.group("body")) if m else None
 
 
 def _is_bare_place(name: str) -> bool:
-    return bool(_bare_place_re().match(name, timeout=TIMEOUT)) and not _unit_end_re().search(
-        name, timeout=TIMEOUT
-    )
+    return bool(_bare_place_re().match(name)) and not _unit_end_re().search(name)
 
 
 def _shared_suffix(names: list[str]) -> list[str]:
@@ -241,13 +240,13 @@ def _shared_suffix(names: list[str]) -> list[str]:
     the place prefix then comes from the neighbours like any bare body."""
     if len(names) < 2:
         return names
-    end = _unit_end_re().search(names[-1], timeout=TIMEOUT)
+    end = _unit_end_re().search(names[-1])
     if end is None or "(" in end.group():
         return names
     suffix = end.group()
     return [
-        n + suffix if i < len(names) - 1 and not _unit_end_re().search(n, timeout=TIMEOUT)
-        and not _is_bare_place(n) and not n.startswith("各") and _HAN_ONLY.fullmatch(n, timeout=TIMEOUT)
+        n + suffix if i < len(names) - 1 and not _unit_end_re().search(n)
+        and not _is_bare_place(n) and not n.startswith("各") and _HAN_ONLY.fullmatch(n)
         else n
         for i, n in enumerate(names)
     ]
@@ -339,7 +338,7 @@ def _roles_for(role: Role, units: list[Unit], first_is_lead: bool) -> list[tuple
 def _labelled(text: str, first_is_lead: bool) -> tuple[list[tuple[Role, Unit]], list[tuple[int, int]]]:
     """Records of every `label:units` group, and the spans the groups cover."""
     labels = role_lexicon()["labels"]
-    found = list(_label_re().finditer(text, timeout=TIMEOUT))
+    found = list(_label_re().finditer(text))
     out: list[tuple[Role, Unit]] = []
     covered: list[tuple[int, int]] = []
     for k, m in enumerate(found):
@@ -355,13 +354,13 @@ def _labelled(text: str, first_is_lead: bool) -> tuple[list[tuple[Role, Unit]], 
 
 def _bracketed(text: str, covered: list[tuple[int, int]]) -> list[Unit]:
     """Units of a label-free trailing bracket `(市教育局、市财政局)`; every item must name a body."""
-    m = _TRAILING_BRACKET_RE.search(text, timeout=TIMEOUT)
+    m = _TRAILING_BRACKET_RE.search(text)
     if not m or any(a <= m.start("inner") < b for a, b in covered):
         return []
     units = _units(text, m.start("inner"), m.end("inner"))
     groups = set(role_lexicon().get("place_group_units", []))
     if not units or not all(
-        (_unit_end_re().search(u.name, timeout=TIMEOUT) or u.name in groups) and len(u.name) <= 25 for u in units
+        (_unit_end_re().search(u.name) or u.name in groups) and len(u.name) <= 25 for u in units
     ) or all(u.name in groups for u in units):
         return []
     return units
@@ -369,7 +368,7 @@ def _bracketed(text: str, covered: list[tuple[int, int]]) -> list[Unit]:
 
 def declares_first_is_lead(text: str) -> bool:
     """True when `text` holds the note 列第一位者为牵头单位 (for the orchestrator to carry on)."""
-    return bool(_note_re().search(text, timeout=TIMEOUT))
+    return bool(_note_re().search(text))
 
 
 def find_responsibilities(text: str, base: int, ctx: Context) -> list[Responsibility]:

@@ -3,12 +3,14 @@ attachments), records left empty for the rules."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import regex
 
 from ..models import Attachment, Notice, Programme, Table
 from .attachments import find_blocks, find_free_tables, find_inline_blocks, find_references, rebuild_table
 from .evidence import Candidate, choose, evidence
-from .lines import TIMEOUT, Line, is_figure, split_lines, title_columns
+from .lines import Line, is_figure, new_document, split_lines, title_columns
 from .meta import build_meta, find_recipients
 from .programmes import (
     Found,
@@ -65,10 +67,10 @@ def _structural(name: str, found: list[Found], text: str) -> Candidate:
 
 
 def _programmes_found(text: str, lines: list[Line], end: int, skip: set[int],
-                      tables: list[Table]) -> list[Found]:
+                      tables: list[Table], titles: list[Found]) -> list[Found]:
     """The programmes: 2+ plan titles win; else the outline level whose items look most like
-    projects (evidence.choose); else the one titled plan."""
-    titles = find_plan_titles(lines)
+    projects (evidence.choose); else the one titled plan. `titles`: find_plan_titles(lines), found once."""
+    titles = [replace(f) for f in titles]  # their ends are set here
     if len(titles) >= 2:
         for k, f in enumerate(titles):
             f.end = titles[k + 1].start if k + 1 < len(titles) else end
@@ -108,6 +110,7 @@ def _bundles(whole: list[Found], text: str, lines: list[Line], skip: set[int]) -
 
 def build_skeleton(text: str, hints: dict[str, str] | None = None) -> Notice:
     """The Notice skeleton of a normalised notice text; `hints` are metadata found outside the body."""
+    new_document()
     lines = split_lines(text)
     end = content_end(lines)
     warnings: list[str] = []
@@ -125,7 +128,8 @@ def build_skeleton(text: str, hints: dict[str, str] | None = None) -> Notice:
         skip.update(ln.no for ln in b.title_lines)
         skip.update(ln.no for ln in b.table_lines)
     built = {id(b): rebuild_table(b.table_lines, text) if b.table_lines else None for b in blocks}
-    found = _programmes_found(text, lines, end, skip, [t[0] for t in built.values() if t is not None])
+    found = _programmes_found(text, lines, end, skip, [t[0] for t in built.values() if t is not None],
+                             pre_titles)
     programmes: list[Programme] = [
         make_programme(f"P{k + 1:02d}", f, text, lines, skip) for k, f in enumerate(found)
     ]
@@ -213,10 +217,10 @@ def _missing_cited(text: str, lines: list[Line], blocks, refs, programmes: list[
     for ln in lines:
         if ln.blank or ln.start >= stop or ln.no in ref_lines:
             continue
-        for m in _SEE_LABEL.finditer(ln.text, timeout=TIMEOUT):
+        for m in _SEE_LABEL.finditer(ln.text):
             where = next((p.id for p in programmes if p.span[0] <= ln.start < p.span[1]), "cover letter")
             if m.group(1):
-                for n in (int(x) for x in _NUMS.findall(m.group(1), timeout=TIMEOUT)):
+                for n in (int(x) for x in _NUMS.findall(m.group(1))):
                     msg = f"附件 referenced but missing: 附件{n} (cited in {where})"
                     if n not in numbers and n not in listed and msg not in out:
                         out.append(msg)
@@ -230,13 +234,13 @@ def _missing_cited(text: str, lines: list[Line], blocks, refs, programmes: list[
 def _cited(text: str, start: int, end: int) -> set[int]:
     """Attachment numbers referenced in text[start:end]."""
     out: set[int] = set()
-    for m in _LABEL_REF.finditer(text, start, max(start, end), timeout=TIMEOUT):
-        out.update(int(n) for n in _NUMS.findall(m.group(1), timeout=TIMEOUT))
+    for m in _LABEL_REF.finditer(text, start, max(start, end)):
+        out.update(int(n) for n in _NUMS.findall(m.group(1)))
     return out
 
 
 def _bigrams(title: str) -> set[str]:
-    core = _GENERIC.sub("|", title, timeout=TIMEOUT)
+    core = _GENERIC.sub("|", title)
     return {core[k:k + 2] for k in range(len(core) - 1) if "|" not in core[k:k + 2]}
 
 

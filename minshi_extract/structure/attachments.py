@@ -3,6 +3,7 @@ rebuilt from the flattened one-cell-per-line layout."""
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 import regex
@@ -130,6 +131,10 @@ def find_inline_blocks(lines: list[Line], stops: list[int], plan_title) -> list[
     return blocks
 
 
+def _line_start(ln: Line) -> int:
+    return ln.start
+
+
 def find_blocks(lines: list[Line], refs: list[Reference], stops: list[int]) -> list[Block]:
     """Attachment blocks; each ends at the next block, the next offset in `stops` or the last line."""
     blocks: list[Block] = []
@@ -146,8 +151,9 @@ def find_blocks(lines: list[Line], refs: list[Reference], stops: list[int]) -> l
         if i + 1 < len(blocks):
             nexts.append(blocks[i + 1].label_line.start)
         b.end = min(nexts) if nexts else last
-        body = [ln for ln in lines if b.label_line.end < ln.start < b.end or
-                (ln.blank and b.label_line.end < ln.start <= b.end)]
+        lo = bisect_right(lines, b.label_line.end, key=_line_start)  # lines are in offset order
+        hi = bisect_right(lines, b.end, lo, key=_line_start)
+        body = [ln for ln in lines[lo:hi] if ln.start < b.end or ln.blank]
         _split_title(b, body, refs)
     return blocks
 

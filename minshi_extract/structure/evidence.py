@@ -30,7 +30,6 @@ from importlib import resources
 import regex
 
 from ..normalize import normalize_fragment
-from .lines import TIMEOUT
 
 
 @cache
@@ -91,16 +90,16 @@ def evidence(text: str) -> Evidence:
     normalised text; a caller with raw text (責任單位:) gets it read the same way."""
     text = normalize_fragment(text)
     return Evidence(
-        unit=bool(_unit_label().search(text, timeout=TIMEOUT) or _UNIT_BRACKET.search(text, timeout=TIMEOUT)),
-        target=bool(_target().search(text, timeout=TIMEOUT)),
-        money=bool(_MONEY.search(text, timeout=TIMEOUT)),
-        date=bool(_DATE.search(text, timeout=TIMEOUT)),
+        unit=bool(_unit_label().search(text) or _UNIT_BRACKET.search(text)),
+        target=bool(_target().search(text)),
+        money=bool(_MONEY.search(text)),
+        date=bool(_DATE.search(text)),
     )
 
 
 def is_category(title: str) -> bool:
     """`教育类(3件)`, `就业创业(3项)`, `教育方面`: a heading that groups items."""
-    return bool(_CATEGORY.search(title.strip(), timeout=TIMEOUT))
+    return bool(_CATEGORY.search(title.strip()))
 
 
 @dataclass

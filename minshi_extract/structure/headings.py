@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import regex
 
 from ..models import Section
-from .lines import TIMEOUT, Line, section_kinds
+from .lines import Line, per_document, section_kinds
 
 _CN = "一二三四五六七八九十百〇零两"
 
@@ -39,23 +39,24 @@ class Heading:
     number: int | None = None  # arabic item number for 1. / (1) markers
 
 
+@per_document
 def parse_marker(s: str) -> tuple[str, int] | None:
     """('一、', 1) for `一、目标任务`; None when the line starts with no heading marker."""
     if not s:
         return None
-    m = _L1.match(s, timeout=TIMEOUT)
+    m = _L1.match(s)
     if m:
         return m.group(0), 1
-    m = _L2.match(s, timeout=TIMEOUT)
+    m = _L2.match(s)
     if m:
         return m.group(0), 2
-    m = _L4.match(s, timeout=TIMEOUT)
+    m = _L4.match(s)
     if m:
         return m.group(0), 4
-    m = _L3.match(s, timeout=TIMEOUT)
+    m = _L3.match(s)
     if m and len(s) > len(m.group("m")):
         return m.group("m"), 3
-    m = _ORD.match(s, timeout=TIMEOUT)
+    m = _ORD.match(s)
     if m and len(s) > len(m.group(0)):
         return m.group(0), 1  # 第一件 heads a whole item like 一、
     return None
@@ -71,6 +72,7 @@ def heading_title(body: str) -> str:
     return title.strip().rstrip(_TRAIL_PUNCT).strip()
 
 
+@per_document
 def section_kind(title: str) -> str:
     """Kind from lexicon/section_kinds.yaml: the title starts with a known phrase (`目标任务` -> targets)."""
     t = title.strip()

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from typing import TypeVar
 
 import regex
 import yaml
@@ -17,6 +19,25 @@ _FIGURE = regex.compile(r"(?:[-+]?\d+(?:\.\d+)?%?|[-—/]+)")
 _UNIT_CELL = regex.compile(r".*\([^()]{1,6}\)")
 # a line made only of CJK-free punctuation is not a title fragment
 _HAS_CJK = regex.compile(r"\p{Han}")
+
+
+F = TypeVar("F", bound=Callable)
+_PER_DOCUMENT: list = []
+
+
+def per_document(fn: F) -> F:
+    """Memoise a pure per-line decision (is_furniture, parse_marker, ...) for the document being
+    parsed: the parser asks about the same line many times; `new_document` forgets all answers, so a
+    cache never outgrows one notice and a benchmark never reads answers of an earlier run."""
+    cached = cache(fn)
+    _PER_DOCUMENT.append(cached)
+    return cached  # type: ignore[return-value]
+
+
+def new_document() -> None:
+    """Forget the per-line answers of the previous document."""
+    for fn in _PER_DOCUMENT:
+        fn.cache_clear()
 
 
 @dataclass(frozen=True)
@@ -46,9 +67,10 @@ def split_lines(text: str) -> list[Line]:
     return out
 
 
+@per_document
 def is_figure(s: str) -> bool:
     """A table figure cell: `155`, `54.25`, `0.00`."""
-    return bool(_FIGURE.fullmatch(s.strip(), timeout=TIMEOUT))
+    return bool(_FIGURE.fullmatch(s.strip()))
 
 
 def is_table_row(s: str) -> bool:
@@ -58,11 +80,11 @@ def is_table_row(s: str) -> bool:
     if len(cells) < 3:
         return False
     return (sum(is_figure(c) for c in cells) >= 2
-            or sum(bool(_UNIT_CELL.fullmatch(c, timeout=TIMEOUT)) for c in cells) >= 2)
+            or sum(bool(_UNIT_CELL.fullmatch(c)) for c in cells) >= 2)
 
 
 def has_cjk(s: str) -> bool:
-    return bool(_HAS_CJK.search(s, timeout=TIMEOUT))
+    return bool(_HAS_CJK.search(s))
 
 
 def _lexicon_text(name: str) -> str:
@@ -81,12 +103,13 @@ def furniture_pattern() -> regex.Pattern:
     return regex.compile("|".join(pats))
 
 
+@per_document
 def is_furniture(s: str) -> bool:
     """`扫一扫在手机打开当前页`, `Produced By ...`, `xxx.pdf`, `(此件公开发布)`, portal 索引号 lines."""
     s = s.strip()
     if not s:
         return False
-    return furniture_pattern().fullmatch(s, timeout=TIMEOUT) is not None
+    return furniture_pattern().fullmatch(s) is not None
 
 
 @cache

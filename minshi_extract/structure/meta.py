@@ -5,7 +5,7 @@ from __future__ import annotations
 import regex
 
 from ..models import Meta
-from .lines import TIMEOUT, Line, is_furniture
+from .lines import Line, is_furniture
 
 # 武威市人民政府办公室关于印发2025年省市为民实事实施方案的通知
 _TITLE_END = regex.compile(r"(?:的)?(?:通知|意见|决定|批复|函|通报|公告|报告)$")
@@ -62,10 +62,10 @@ def _cn_small(s: str) -> int:
 
 def parse_date(s: str) -> str | None:
     """`2025年3月7日`, `2025-03-07`, `二〇二五年三月七日` -> `2025-03-07`."""
-    m = _SIGN_DATE.search(s, timeout=TIMEOUT) or _ISO_DATE_RE.search(s, timeout=TIMEOUT)
+    m = _SIGN_DATE.search(s) or _ISO_DATE_RE.search(s)
     if m:
         return _iso(*m.groups()[:3])
-    m = _CN_DATE.search(s, timeout=TIMEOUT)
+    m = _CN_DATE.search(s)
     if m:
         y = "".join(str(_CN_DIGIT[c]) for c in m.group(1))
         return _iso(y, _cn_small(m.group(2)), _cn_small(m.group(3)))
@@ -78,7 +78,7 @@ def find_title(lines: list[Line]) -> tuple[str, list[Line]] | None:
     for i, ln in enumerate(body):
         if _ABOUT not in ln.text or len(ln.text) > 120 or ln.text.endswith("。"):
             continue
-        if _LABEL_PREFIX.match(ln.text, timeout=TIMEOUT) and not ln.text.startswith(("关于",)):
+        if _LABEL_PREFIX.match(ln.text) and not ln.text.startswith(("关于",)):
             # a portal label line `标题: ...` keeps its value
             ln_text = ln.text.split(":", 1)[1].strip()
         else:
@@ -87,14 +87,14 @@ def find_title(lines: list[Line]) -> tuple[str, list[Line]] | None:
         # the issuing body wrapped onto its own line just above: `沂水县人民政府办公室` / `关于印发...的通知`
         prev = body[i - 1] if i > 0 else None
         if (ln_text.startswith(_ABOUT) and prev is not None and prev.no == ln.no - 1
-                and _ISSUER_LINE.fullmatch(prev.text, timeout=TIMEOUT)):
+                and _ISSUER_LINE.fullmatch(prev.text)):
             joined, used = prev.text + ln_text, [prev, ln]
         for nxt in body[i + 1:i + 3]:
-            if _TITLE_END.search(joined, timeout=TIMEOUT):
+            if _TITLE_END.search(joined):
                 break
             joined += nxt.text
             used.append(nxt)
-        if _TITLE_END.search(joined, timeout=TIMEOUT):
+        if _TITLE_END.search(joined):
             return joined, used
     return None
 
@@ -126,7 +126,7 @@ def find_doc_number(lines: list[Line], stop: int) -> str | None:
             break
         if ln.blank or ln.text.startswith(("关于",)):
             continue
-        m = _DOC_NO.search(ln.text, timeout=TIMEOUT)
+        m = _DOC_NO.search(ln.text)
         if m and "关于" not in ln.text[: m.start()]:
             return "".join(m.group(0).split())
     return None
@@ -139,9 +139,9 @@ def find_signature(lines: list[Line], stop: int) -> tuple[str | None, str | None
         ln = cover[i]
         if len(ln.text) > 20:
             continue
-        if _SIGN_DATE.fullmatch(ln.text, timeout=TIMEOUT) or _CN_DATE.fullmatch(ln.text, timeout=TIMEOUT):
+        if _SIGN_DATE.fullmatch(ln.text) or _CN_DATE.fullmatch(ln.text):
             body = None
-            if i > 0 and _ISSUER_LINE.fullmatch(cover[i - 1].text, timeout=TIMEOUT):
+            if i > 0 and _ISSUER_LINE.fullmatch(cover[i - 1].text):
                 body = cover[i - 1].text
             return body, parse_date(ln.text), ln.no
     return None, None, None
@@ -155,8 +155,8 @@ def find_recipients(lines: list[Line], stop: int) -> tuple[list[str], Line | Non
         t = ln.text
         if not t.endswith(":") or is_furniture(t) or len(t) > 150:
             continue
-        if _RECIPIENTS.fullmatch(t, timeout=TIMEOUT):
-            parts = [p.strip() for p in _RECIP_SPLIT.split(t[:-1], timeout=TIMEOUT)]
+        if _RECIPIENTS.fullmatch(t):
+            parts = [p.strip() for p in _RECIP_SPLIT.split(t[:-1])]
             return [p for p in parts if p], ln
     return [], None
 
@@ -167,20 +167,20 @@ def infer_year(title: str | None, doc_number: str | None, sign_date: str | None,
     issued_on, else published_on (a news page), else the first year written in the opening text
     (`南充市2025年8件民生实事项目`)."""
     if title:
-        m = _YEAR_IN.search(title, timeout=TIMEOUT)
+        m = _YEAR_IN.search(title)
         if m:
             return int(m.group(1))
-        cn = _CN_YEAR.search(title, timeout=TIMEOUT)
+        cn = _CN_YEAR.search(title)
         if cn:
             return int("".join(str(_CN_DIGIT[c]) for c in cn.group(1)))
     if doc_number:
-        m = _DOC_YEAR.search(doc_number, timeout=TIMEOUT)
+        m = _DOC_YEAR.search(doc_number)
         if m:
             return int(m.group(1))
     for d in (sign_date, issued_on, published_on):
         if d:
             return int(d[:4])
-    m = _YEAR_IN.search(head, timeout=TIMEOUT) if head else None
+    m = _YEAR_IN.search(head) if head else None
     return int(m.group(1)) if m else None
 
 
@@ -206,21 +206,21 @@ def build_meta(text: str, lines: list[Line], stop: int, hints: dict[str, str] | 
     if title is None:
         title = news_title(lines, stop)
     if issuer is None:
-        m = _SOURCE.search(head, timeout=TIMEOUT)
+        m = _SOURCE.search(head)
         issuer = m.group(1) if m else None
     issuer = issuer or _hint(hints, "issuer", "发布机构")
     doc_number = find_doc_number(lines, stop) or _hint(hints, "doc_number", "文号", "文件编号")
-    m = _INDEX_NO.search(head, timeout=TIMEOUT)
+    m = _INDEX_NO.search(head)
     index_no = m.group(1) if m else _hint(hints, "index_no", "索引号")
-    m = _ISSUED.search(head, timeout=TIMEOUT)
+    m = _ISSUED.search(head)
     issued_on = _iso(*m.groups()) if m else None
     if issued_on is None:
         hinted = _hint(hints, "issued_on", "发文日期", "成文日期")
         issued_on = parse_date(hinted) if hinted else sign_date
     if issued_on is None:
-        m = _DELIVERED.search(head, timeout=TIMEOUT)
+        m = _DELIVERED.search(head)
         issued_on = _iso(*m.groups()) if m else None
-    m = _PUBLISHED.search(head, timeout=TIMEOUT)
+    m = _PUBLISHED.search(head)
     published_on = _iso(*m.groups()) if m else None
     if published_on is None:
         hinted = _hint(hints, "published_on", "发布日期", "发布时间")

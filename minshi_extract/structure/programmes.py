@@ -10,6 +10,7 @@ Layouts:
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 
 import regex
@@ -17,7 +18,7 @@ import regex
 from ..models import Part, Programme, Section
 from .evidence import NON_PROJECT_PARENTS, Candidate, evidence, is_category
 from .headings import Heading, build_sections, find_headings, heading_of, parse_marker, section_kind
-from .lines import TIMEOUT, Line, has_cjk, is_figure, is_furniture, is_table_row
+from .lines import Line, has_cjk, is_figure, is_furniture, is_table_row, per_document
 
 # a plan title ends the line: ...实施方案 / ...工作方案 / ...行动方案(试行)
 _PLAN_END = regex.compile(r"(?:实施方案|工作方案|行动方案|建设方案|方案|实施细则)(?:\((?:试行|修订)\))?")
@@ -49,22 +50,24 @@ class Found:
     heading: Heading | None = None  # the item heading, for the items layout
 
 
+@per_document
 def is_plan_title_end(s: str) -> bool:
     """`...工程实施方案` alone on a line; not the cover title (`关于...的通知`), not a sentence."""
     if not s or len(s) > 100 or parse_marker(s) or is_furniture(s):
         return False
     if any(p in s for p in _SENTENCE_PUNCT) or "关于" in s or "《" in s or s.startswith(("附件", "根据", "按照")):
         return False
-    return bool(_PLAN_END_AT_END.search(s, timeout=TIMEOUT))
+    return bool(_PLAN_END_AT_END.search(s))
 
 
+@per_document
 def is_title_fragment(s: str) -> bool:
     """A wrapped title line: short, Chinese, no sentence punctuation, no marker, not a table figure."""
     if not s or len(s) > MAX_FRAGMENT or not has_cjk(s) or is_figure(s) or is_furniture(s):
         return False
     if any(p in s for p in _SENTENCE_PUNCT) or s.endswith(("。", ",")) or parse_marker(s):
         return False
-    if _DATE_LINE.fullmatch(s, timeout=TIMEOUT) or is_table_row(s):
+    if _DATE_LINE.fullmatch(s) or is_table_row(s):
         return False
     return not s.startswith(("附件", "附\u3000件")) and not is_plan_title_end(s)
 
@@ -119,8 +122,8 @@ def item_title(body: str) -> str:
     """`城镇新增就业1.1万人,扶持成功创业2600人(县人社局、县财政局)。` -> the text before 。 / the unit bracket."""
     cut = body.find("。")
     head = body if cut == -1 else body[:cut]
-    head = _UNIT_BRACKET.sub("", head, timeout=TIMEOUT)
-    return _TRAIL.sub("", head.strip(), timeout=TIMEOUT)
+    head = _UNIT_BRACKET.sub("", head)
+    return _TRAIL.sub("", head.strip())
 
 
 def find_items(lines: list[Line], start: int, end: int, skip: set[int]) -> list[Heading]:
@@ -193,8 +196,8 @@ def item_extent(lines: list[Line], item: Heading, stop: int) -> int:
             continue
         h = heading_of(ln)
         sub = h is not None and h.level >= 3 and started
-        if _ITEM_LABEL.match(ln.text, timeout=TIMEOUT) or sub:
-            if _ITEM_LABEL.match(ln.text, timeout=TIMEOUT) and ln.text.rstrip().endswith(":"):
+        if _ITEM_LABEL.match(ln.text) or sub:
+            if _ITEM_LABEL.match(ln.text) and ln.text.rstrip().endswith(":"):
                 started = True
             end = ln.end
             continue
@@ -226,9 +229,16 @@ def bundle_parts(sections: list[Section]) -> bool:
     return all(any(c.kind == "targets" for c in s.children) for s in top)
 
 
+def _start(ln: Line) -> int:
+    return ln.start
+
+
 def make_programme(pid: str, found: Found, text: str, lines: list[Line], skip: set[int]) -> Programme:
     """Sections of a programme; a bundled plan's 一、 headings become parts."""
-    body = [ln for ln in lines if found.body_start <= ln.start < found.end]
+    # lines are in offset order: the body is one slice, found by bisection
+    lo = bisect_left(lines, found.body_start, key=_start)
+    hi = bisect_left(lines, found.end, lo, key=_start)
+    body = lines[lo:hi]
     if found.heading is not None:
         body = [ln for ln in body if ln.no != found.heading.line.no]
     heads = find_headings(body, skip)
@@ -285,13 +295,13 @@ def inline_programmes(lines: list[Line], start: int, end: int, skip: set[int]) -
             continue
         if governing is not None and section_kind(governing.title) != "other":
             continue
-        for m in _INLINE_ITEM.finditer(ln.text, timeout=TIMEOUT):
+        for m in _INLINE_ITEM.finditer(ln.text):
             if _cn_int(m.group("n")) != len(out) + 1:
                 continue
             body_from = m.end()
             stop = min((k for k in (ln.text.find(p, body_from) for p in _INLINE_END) if k != -1),
                        default=len(ln.text))
-            title = _TRAIL.sub("", ln.text[body_from:stop].strip(), timeout=TIMEOUT)
+            title = _TRAIL.sub("", ln.text[body_from:stop].strip())
             if not title:
                 continue
             if out and out[-1].end > ln.start + m.start():

@@ -1,0 +1,140 @@
+"""What each figure counts: item, what, source, and the total a share belongs to.
+
+Runs after the rules, on the final records of each programme (and of the cover letter): the
+rules find *which* figures there are; this pass reads the clause around each one
+(gold/GUIDELINES.md "What a figure counts"). Records from table cells keep what the table rule
+gave them (row name + column header, payer column).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import regex
+
+from ..models import Deadline, Money, Notice, Percentage, Programme, Quantity, Record
+from ..rules.numbers import find_numbers
+from ..rules.regions import is_region
+from .grammar import (
+    action_after,
+    action_before,
+    clause_start,
+    phrase_after,
+    phrase_before,
+    trim,
+    words,
+)
+from .links import link_shares, unbalanced
+from .source import payer_in, source_at, strip_payer
+
+__all__ = ["attribute", "unbalanced"]
+
+
+def _figure_start(r: Record) -> int:
+    """Where the figure of `r` starts: its last number (利州区58个|4320户 for the 户 record); a range
+    (35—64岁) and a percentage in words are one figure."""
+    nums = find_numbers(r.text)
+    if not nums:
+        return r.span[0]
+    if isinstance(r, Quantity) and r.unit in words().age_units:
+        return r.span[0] + nums[0].start
+    return r.span[0] + nums[-1].start
+
+
+def _noun_in_evidence(r: Record) -> str | None:
+    """13.3万常住人口 (a count of people written without a measure word): the noun is in the evidence."""
+    nums = find_numbers(r.text)
+    if not nums or not isinstance(r, Quantity):
+        return None
+    rest = r.text[nums[0].end:]
+    if len(nums) > 1 or rest.startswith(r.unit) or regex.search(r"以上|以下|以内|左右|[余多]", rest):
+        return None
+    return rest if len(rest) > len(r.unit) else None
+
+
+def item_of(text: str, r: Record) -> str | None:
+    """The noun phrase the figure of `r` counts or pays for: the one after its measure word
+    (十件|民生实事, 为1.2万名|适龄女童), else the one before it (新增|学位|1620个)."""
+    w = words()
+    unit = getattr(r, "unit", None)
+    if unit in w.duration_units and r.qualifier == "at_most":
+        return None  # 10个工作日内: a time limit
+    own = _noun_in_evidence(r)
+    if own:
+        return own
+    after = phrase_after(text, r.span[1], len(text)) if not isinstance(r, Percentage) else None
+    if (after and not isinstance(r, Money)) or unit in w.age_units:
+        return after
+    fig = _figure_start(r)
+    lo = clause_start(text, fig)
+    item = phrase_before(text, lo, fig)
+    if item in (None, "标准") and after:
+        item = after
+    region = getattr(r, "region", None)
+    if item and region and item.startswith(region):
+        item = trim(item[len(region):])  # 港北区新建|5所: the region is not the thing counted
+    if item and all(is_region(part) for part in item.split("、")):
+        item = None  # 安塞区、子长市各12个: the regions of a share name no thing
+    if unit in w.duration_units and item and not item.endswith(("期限", "时间", "周期", "年限", "时长")):
+        return None  # 运营1年以上: the length of an action, no thing counted
+    if item is None and not region and lo >= 2 and text[lo - 1] == ",":
+        # 老旧小区改造,共30个: the phrase of the clause before, in the same sentence
+        plo = clause_start(text, lo - 1)
+        if not find_numbers(text[plo:lo - 1]):
+            item = phrase_before(text, plo, lo - 1)
+    if isinstance(r, Money):
+        item = strip_payer(item)
+        if item in w.funding_verbs:
+            return None  # 县级财政|安排|800万元: a payer and its verb; the share takes its total's item
+    return item
+
+
+def source_of(text: str, r: Money, is_total: bool = False) -> str | None:
+    """The payer of `r`; a total split among payers has none but its own clause's."""
+    fig = _figure_start(r)
+    lo = clause_start(text, fig)
+    if is_total:
+        return payer_in(text, lo, fig)
+    return source_at(text, lo, fig, r.span[1])
+
+
+def what_of(text: str, r: Deadline) -> str | None:
+    return action_after(text, r.span[1]) or action_before(text, r.span[0])
+
+
+# section labels a bare date may sit after (实施期限: 2024年11月底前): they name no action
+_LABELS = frozenset({"实施期限", "完成时限", "完成时间", "建设期限", "实施时间", "时间安排", "完成期限"})
+_PLAN_SUFFIX = regex.compile(r"(?:项目)?(?:实施|工作)方案$")
+
+
+def _project_name(prog: Programme, r: Record) -> str:
+    """The project a bare date is the deadline of: its part's title, else the programme's, without
+    the 实施方案 it is a plan of."""
+    part = next((p for p in prog.parts if p.index == r.part), None)
+    title = part.title if part is not None else prog.title
+    return _PLAN_SUFFIX.sub("", title) or title
+
+
+def attribute(notice: Notice, in_table: Callable[[tuple[int, int]], bool]) -> None:
+    """Fill item / what / source and the share links of every record not read from a table."""
+    text = notice.text
+    groups = [(None, notice.records)] + [(p, p.all_records()) for p in notice.programmes]
+    for prog, recs in groups:
+        recs = sorted(recs, key=lambda r: r.span)
+        prose = [r for r in recs if not in_table(r.span)]
+        link_shares(text, prose)
+        totals = {id(r._total) for r in prose if r._total is not None}
+        for r in prose:
+            if isinstance(r, Quantity | Money | Percentage):
+                r.item = item_of(text, r)
+            if isinstance(r, Money):
+                r.source = source_of(text, r, is_total=id(r) in totals)
+            elif isinstance(r, Deadline):
+                r.what = what_of(text, r)
+        for r in recs:
+            if isinstance(r, Deadline) and prog is not None and (r.what is None or r.what in _LABELS):
+                r.what = _project_name(prog, r)  # a 完成时限 section or column: the project is due
+        for r in prose:  # a share counts what its total counts (其中, regional shares)
+            t = r._total
+            if t is not None and r.item is None:
+                r.item = getattr(t, "item", None)

@@ -1,0 +1,340 @@
+"""The clause grammar of a figure: which noun phrase it counts, which action is due, who pays.
+
+Chinese notices write a target in a few constructions (gold/GUIDELINES.md "What a figure counts"):
+- verb + noun phrase + figure        新增|学位|1620个, 安排|补助资金|2070万元
+- verb + figure + measure + noun     建设|3个|社区食堂, 为|1.2万名|适龄女童|接种
+- indicator + linking verb + figure  接种率|达到|90%
+- a clause without a noun phrase takes the phrase of the figure it continues (其中 shares).
+The words (verbs, prepositions, nominal heads, scope words) are data in lexicon/meaning.yaml.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+import regex
+import yaml
+
+# a clause ends at these; 、 ends one only after a figure (食堂3个、助餐点5个), not inside a list
+# of names (食堂、助餐点共8个)
+_HARD_STOPS = ",;。:!?\n()[]"
+_MARKER_RE = regex.compile(r"(?:[一二三四五六七八九十]+[、.]|\d+[、.](?!\d)|[一二三四五六七八九十]是|第[一二三四五六七八九十\d]+[,、]?)")
+_FIGURE_END_RE = regex.compile(r"[\d一二三四五六七八九十百千万亿两]\p{Han}{0,3}$")
+_HAN_RE = regex.compile(r"[\p{Han}A-Za-z]")
+# a figure with its measure word, inside a phrase: 58个, 1.2万名, 30%
+_FIGURE_RE = regex.compile(r"(?<![\d.])\d+(?:\.\d+)?(?![\d.]|年|月|日)(?:万|亿)?(?:%|[个户人名所处座家条项场次公里米平方]{1,3})?")
+
+
+@dataclass(frozen=True)
+class Words:
+    governing: regex.Pattern
+    linking_tail: regex.Pattern
+    linking: regex.Pattern
+    predicates: regex.Pattern
+    prepositions: tuple[str, ...]
+    nominal_heads: tuple[str, ...]
+    nominal_verbs: frozenset[str]
+    leading_re: regex.Pattern
+    trailing: tuple[str, ...]
+    what_adverbs: tuple[str, ...]
+    generic_headers: frozenset[str]
+    age_units: frozenset[str]
+    funding_verbs: frozenset[str]
+    document_words: frozenset[str]
+    duration_units: frozenset[str]
+
+
+def _alt(words: list[str]) -> str:
+    return "|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+def _longest_first(words: list[str]) -> tuple[str, ...]:
+    return tuple(sorted(set(words), key=len, reverse=True))
+
+
+@cache
+def lexicon() -> dict:
+    """lexicon/meaning.yaml, loaded once."""
+    return yaml.safe_load(resources.files("minshi_extract.lexicon").joinpath("meaning.yaml").read_text("utf-8"))
+
+
+@cache
+def words() -> Words:
+    lex = lexicon()
+    return Words(
+        governing=regex.compile(_alt(lex["governing_verbs"])),
+        linking_tail=regex.compile(rf"(?:{_alt(lex['linking_verbs'])})$"),
+        linking=regex.compile(_alt([v for v in lex["linking_verbs"] if len(v) > 1])),
+        predicates=regex.compile(_alt(lex["clause_verbs"])),
+        prepositions=_longest_first(lex["prepositions"]),
+        nominal_heads=_longest_first(lex["nominal_heads"]),
+        nominal_verbs=frozenset(lex["nominal_verbs"]),
+        leading_re=regex.compile(_alt(lex["leading_words"])),
+        trailing=_longest_first(lex["trailing_words"]),
+        what_adverbs=_longest_first(lex["what_adverbs"]),
+        generic_headers=frozenset(lex["generic_headers"]),
+        age_units=frozenset(lex["age_units"]),
+        funding_verbs=frozenset(lex["funding_verbs"]),
+        document_words=frozenset(lex["document_words"]),
+        duration_units=frozenset(lex["duration_units"]),
+    )
+
+
+# --- clauses ----------------------------------------------------------------------------------
+
+
+def clause_start(text: str, pos: int, floor: int = 0) -> int:
+    """Start of the clause that holds `pos`: after the last hard stop, or after a 、 that follows
+    a figure (建设食堂3个、|助餐点5个)."""
+    i = pos - 1
+    while i >= floor:
+        c = text[i]
+        if c in _HARD_STOPS:
+            break
+        if c == "、" and _FIGURE_END_RE.search(text, max(floor, i - 12), i):
+            break
+        i -= 1
+    start = i + 1
+    m = _MARKER_RE.match(text, start, pos)
+    return m.end() if m else start
+
+
+_ACTION_STOPS = ",;。!?\n"
+
+
+def clause_end(text: str, pos: int, stops: str = _HARD_STOPS + "、") -> int:
+    """End of the clause that holds `pos` (exclusive)."""
+    n = len(text)
+    i = pos
+    while i < n and text[i] not in stops:
+        i += 1
+    return i
+
+
+def sentence_start(text: str, pos: int) -> int:
+    i = max(text.rfind("。", 0, pos), text.rfind("\n", 0, pos), text.rfind(";", 0, pos))
+    return i + 1
+
+
+# --- trimming ---------------------------------------------------------------------------------
+
+
+# a year or a date opening a phrase: 2025年|…, 10月底前|完工率, 年底前|…, 改造后|…
+_LEADING_DATE_RE = regex.compile(
+    r"^(?:(?:\d{4}|[一二〇○零三四五六七八九]{4})年(?:度|底前|内)?|\d{1,2}月(?:\d{1,2}日)?(?:底|末|中旬|上旬|下旬)?"
+    r"(?:前|之前)?|年底前|年内|[^\d,。;]{0,6}后(?=[\p{Han}]{2}))"
+)
+# 居民出资比例|不低于改造费用的|10%: a percentage of a base names the base after a linking verb
+_BASE_OF_RE = regex.compile(
+    r"(?:(?:不低于|不少于|不超过|不高于|达到|占|为|按照?)[^,;。]*的|由[^,;。]*\d[^,;。]*|(?:比|较)上年[^,;。]*)$"
+)
+
+
+def _strip_leading(s: str) -> str:
+    w = words()
+    changed = True
+    while s and changed:
+        changed = False
+        lead = w.leading_re.match(s)
+        if lead is not None:
+            s, changed = s[lead.end():], True
+        year = _LEADING_DATE_RE.match(s)
+        if year and len(s) > year.end():
+            s, changed = s[year.end():], True
+    return s
+
+
+# the rate words of an amount, written before it: 每座补助|3万元, 按照每公里|30万元, 户均|800元
+_RATE_TAIL_RE = regex.compile(
+    r"(?:(?:按照?|标准为|分别为|为)?(?:每[^\d,;。、每]{1,4}?)+|[户人生村校站床]均)"
+    r"(?:(?:最高|最多)?(?:补助|补贴|奖补|资助|发放|给予)?(?:最高|最多)?)$"
+)
+
+
+_PAID_RE = regex.compile(
+    r"(?:每[^\d,;。、每]{1,4}?)+(?:最高|再)?(补助|补贴|奖补|资助|奖励)(?:最高|最多)?(?:不超过|不低于|不少于|不高于|约)?$"
+)
+
+
+def _strip_trailing(s: str) -> str:
+    w = words()
+    changed = True
+    while s and changed:
+        changed = False
+        m = _RATE_TAIL_RE.search(s)
+        if m and m.start() > 0 and m.end() > m.start():
+            s, changed = s[: m.start()], True
+            continue
+        m = w.linking_tail.search(s)
+        if m and m.start() > 0:
+            s, changed = s[: m.start()], True
+            continue
+        if s.endswith(w.trailing):  # one C call for the common case: no trailing word
+            tail = next(t for t in w.trailing if s.endswith(t))
+            s, changed = s[: -len(tail)], True
+    return s
+
+
+def trim(s: str) -> str | None:
+    """An item candidate without scope words at its start and figure words at its end."""
+    s = _strip_trailing(_strip_leading(s.strip(" 、")))
+    if words().governing.fullmatch(s):
+        return None  # 港北区|新建|5所: a verb alone names nothing
+    s = s.strip(" 、《》")
+    if s in words().document_words:
+        return None
+    return s if _HAN_RE.search(s) else None
+
+
+# --- noun phrases -----------------------------------------------------------------------------
+
+
+def _is_nominal(text: str, verb: regex.Match) -> bool:
+    """A modifying verb directly before a nominal head is inside a noun: 危房改造|资金, 接种|率;
+    安排|资金 is a verb and its object."""
+    w = words()
+    if text.startswith(("率", "度", "比例", "占比"), verb.end()):
+        return True  # 签约覆盖|率, 满意|度: an indicator is a noun whatever verb it is made of
+    return verb.group() in w.nominal_verbs and text.startswith(w.nominal_heads, verb.end())
+
+
+def phrase_before(text: str, lo: int, pos: int) -> str | None:
+    """The noun phrase between the clause's governing verb and the figure at `pos`.
+
+    The governing verb is the last verb of [lo, pos) that is followed by some phrase and is not
+    itself inside a noun (完成|困难重度残疾人家庭无障碍改造|500户: 改造 has nothing after it).
+    Before a linking verb (接种率|达到|90%) the phrase is the one before the linking verb.
+    """
+    w = words()
+    span = text[lo:pos]
+    base = _BASE_OF_RE.search(span)
+    if base and base.start() > 0:
+        span = span[: base.start()]
+        pos = lo + len(span)
+    # 利州区58个|4320户: a figure before this one ends its phrase
+    last = None
+    for found in _FIGURE_RE.finditer(text, lo, pos):
+        last = found
+    if last is not None and last.end() > lo and regex.match(r"[和及与、]|[^\p{Han}]*$", text[last.end():pos]):
+        # only a figure glued to this one or joined by 和 (…7项和|可选类项目23项); a figure inside an
+        # indicator stays (城区公交站点500米覆盖率)
+        lo = last.end()
+        span = text[lo:pos]
+    paid = _PAID_RE.search(span)
+    if paid:
+        return paid.group(1)  # 每餐补贴|3元: the payment word after the rate is what is paid
+    tail = _strip_trailing(span)
+    hi = lo + len(tail)
+    verbs = [m for m in w.governing.finditer(text, lo, hi, overlapped=False)]
+    start = lo
+    if tail.endswith(("率", "满意度", "比例", "占比", "比重")):
+        verbs = []  # 重点人群签约覆盖率: an indicator's name runs back to the clause start
+    for m in reversed(verbs):
+        if m.end() < hi and not _is_nominal(text, m):
+            start = m.end()
+            break
+    else:
+        # no verb: a preposition opens an adverbial (在凉州城区) that is not the item
+        for p in w.prepositions:
+            if text.startswith(p, lo) and hi - lo > len(p) + 1:
+                return trim(text[lo + len(p):hi]) if verbs else None
+    return trim(text[start:hi])
+
+
+# 每人每月200元|的标准给予|运营补贴: the thing paid is the object after the frame
+_FRAME_RE = regex.compile(r"(?:的)?标准(?:给予|予以|发放|补助|奖补|进行)?")
+
+
+def phrase_after(text: str, end: int, hi: int) -> str | None:
+    """The noun phrase after a figure's measure word, up to the next verb or clause end:
+    为1.2万名|适龄女童|接种, 建设3个|社区食堂; after a 标准 frame, its object (…的标准给予|运营补贴)."""
+    w = words()
+    stop = min(clause_end(text, end), hi, end + 24)
+    frame = _FRAME_RE.match(text, end, stop)
+    if frame is not None:
+        paid = trim(text[frame.end():stop]) if frame.end() < stop else None
+        return paid or "标准"
+    for verbs in (w.governing, w.linking, w.predicates):
+        # 3项|实施方案: a verb inside a noun (实施|方案) does not end the phrase
+        m = next((v for v in verbs.finditer(text, end, stop) if not _is_nominal(text, v)), None)
+        if m is not None and m.start() > end:
+            stop = m.start()
+        elif m is not None:
+            return None  # 1000人|培训: a verb right after the figure, no noun
+    # 90周岁|至99周岁|老年人: the rest of a range; 以上 and the like belong to the figure
+    s = regex.sub(r"^(?:(?:至|到|—|–|-|~)\d+(?:\.\d+)?(?:周岁|岁)?)?(?:及以上|以上|以下|以内|左右|多|余)?", "",
+                  text[end:stop])
+    # a digit ends the phrase, except an age inside it (1万名|65岁以上老年人)
+    cut = regex.search(r"[和及与且并或由]|\d(?!\d*(?:\.\d+)?周?岁)|等(?!级)|通过|用于", s)
+    if cut:
+        s = s[: cut.start()]
+    return trim(s)
+
+
+def opens_with_verb(text: str, lo: int, pos: int) -> bool:
+    """True when a governing verb or preposition stands right before the figure (建设|3个…)."""
+    before = text[lo:pos]
+    w = words()
+    return bool(before) and (
+        any(before.endswith(p) for p in w.prepositions)
+        or any(m.end() == pos for m in w.governing.finditer(text, max(lo, pos - 6), pos))
+    )
+
+
+# --- deadlines --------------------------------------------------------------------------------
+
+
+def action_after(text: str, pos: int) -> str | None:
+    """The verb phrase after a date: 11月底前|全面完成为民实事; 12月10日前,|市财政局|拨付资金.
+
+    Skips a comma right after the date and a subject written before the first verb; keeps an
+    adverb directly before that verb (全面, 基本)."""
+    w = words()
+    i = pos
+    while i < len(text) and text[i] in " ,:前之":
+        i += 1
+    # an action runs over lists and brackets: 完成施工、监理招投标…; 各县(市)完成…
+    end = clause_end(text, i, _ACTION_STOPS)
+    if end <= i:
+        return None
+    clause = text[i:end]
+    m = w.governing.search(clause)
+    if m is None:
+        return _clean_what(clause)
+    start = m.start()
+    for adv in w.what_adverbs:
+        if clause.endswith(adv, 0, start):
+            start -= len(adv)
+            break
+    if start > 0 and not _subject_like(clause[:start]):
+        start = 0
+    return _clean_what(clause[start:])
+
+
+def action_before(text: str, pos: int) -> str | None:
+    """A date that ends its clause (项目于10月底前完工 has 完工 after; 完成项目建设,时间为11月底前
+    has none): the verb phrase of the clause before it."""
+    lo = clause_start(text, pos)
+    own = text[lo:pos]
+    m = words().governing.search(own)
+    if m is not None:
+        return _clean_what(regex.sub(r"(?:于|在|截至|到)$", "", own[m.start():]))
+    if lo <= 1:
+        return None
+    prev_lo = clause_start(text, lo - 1)
+    prev = text[prev_lo:lo - 1]
+    m = words().governing.search(prev)
+    return _clean_what(prev[m.start():]) if m else None
+
+
+def _subject_like(s: str) -> bool:
+    """A short subject before the verb (市财政局, 各县区, 项目): dropped from `what`."""
+    return len(s) <= 12 and not regex.search(r"[,;。]", s)
+
+
+def _clean_what(s: str) -> str | None:
+    s = s.strip(" ,、")
+    s = regex.sub(r"^(?:要|须|需|应|必须|将)", "", s)
+    return s if _HAN_RE.search(s) and len(s) >= 2 else None

@@ -1,0 +1,80 @@
+"""Who pays: the payer of an amount (money `source`), as written.
+
+A payer is one or more levels of government (`中央`, `省级`, `市、县两级财政`, `中央和自治区`), or
+another payer (`社会资本`, `农户`), followed closely by a funding word or by the figure:
+`省级财政安排补助资金2070万元` -> 省级财政; `中央1000万元` -> 中央; `中央水利发展资金` -> 中央;
+`…由市、县区按照1:1比例分担` -> 市、县区 for every amount of that sentence without its own payer.
+The words are data in lexicon/meaning.yaml.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+import regex
+
+from .grammar import lexicon, sentence_start
+
+
+def _alt(words: list[str]) -> str:
+    return "(?:" + "|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True)) + ")"
+
+
+@cache
+def _patterns() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern]:
+    lex = lexicon()
+    short = _alt(lex["payer_levels_short"])
+    suffix = _alt(lex["payer_suffixes"])
+    bracket = r"(?:\((?:市、|县、)?(?:区|市|县)\))?"
+    level = rf"(?:{_alt(lex['payer_levels'])}{bracket}|{short}{bracket}(?=级|本级|{suffix}|[、和及与]|两级|三级))"
+    joined = rf"{level}(?:[、和及与]{level})*(?:两级|三级)?(?:本级)?{suffix}?"
+    # a payer that is not a level stands at a clause start or after 由/和/其中 (not 困难|群众)
+    named = _alt(lex["payer_others"])
+    others = rf"(?:(?<=^|[^\p{{Han}}]|[由和及与中余]){named})"
+    payer = rf"(?:{joined}{named}?|{others})"  # 中央福彩公益金: a level and a named fund
+    funding = _alt(lex["funding_words"])
+    # not a payer: 对每个县级|儿童之家 (a rate's object), 城市 / 市场 (a level inside a word)
+    before = regex.compile(
+        rf"(?<![每对个城都超全各该此跨])(?P<p>{payer})(?=\p{{Han}}{{0,8}}?{funding}|\p{{Han}}{{0,6}}?[\d约共])"
+    )
+    # 由市级财政统筹解决; not 由自治区财政承担60% (payers splitting by percentages pay no one amount)
+    by = regex.compile(
+        rf"由(?P<p>{payer})[^,;。]{{0,12}}?(?:承担|解决|负担|分担|安排|筹集|筹措|补助|列支)(?![\d.]+%)"
+    )
+    lead = regex.compile(rf"^{payer}")
+    return before, by, lead
+
+
+def payer_in(text: str, lo: int, pos: int) -> str | None:
+    """The last payer written in [lo, pos)."""
+    # the lookahead may see the figure itself (市级财政|170万元): search a little past `pos`
+    found = [m for m in _patterns()[0].finditer(text, lo, min(len(text), pos + 12)) if m.end("p") <= pos]
+    return found[-1].group("p") if found else None
+
+
+def payer_by(text: str, lo: int, hi: int) -> str | None:
+    """`由X承担` in [lo, hi): X pays."""
+    m = _patterns()[1].search(text, lo, hi)
+    return m.group("p") if m else None
+
+
+def source_at(text: str, clause_lo: int, fig: int, end: int) -> str | None:
+    """The payer of the amount whose figure starts at `fig`: in its clause, then `由X承担` in its
+    sentence, then the last payer earlier in its sentence."""
+    s_lo = sentence_start(text, fig)
+    s_hi = text.find("。", end)
+    s_hi = len(text) if s_hi < 0 else s_hi
+    nl = text.find("\n", end)
+    if 0 <= nl < s_hi:
+        s_hi = nl
+    return payer_in(text, clause_lo, fig) or payer_by(text, s_lo, s_hi) or payer_in(text, s_lo, clause_lo)
+
+
+def strip_payer(item: str | None) -> str | None:
+    """`中央资金` -> `资金`: a payer at the start of an item is the source, not the item."""
+    if not item or item == "财政":
+        return None
+    m = _patterns()[2].match(item)
+    if m:
+        return item[m.end():] or None  # 其中中央|1000万元: a payer alone names no item
+    return item

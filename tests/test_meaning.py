@@ -1,0 +1,117 @@
+"""What a figure counts: item / what / source read by the clause grammar (gold/GUIDELINES.md
+"What a figure counts"), and the share links (part_of). Each phrase is from the guideline's examples
+or the corpus notices; the expected values were read from the phrase, not from the extractor."""
+
+import pytest
+
+from minshi_extract.pipeline import extract_text
+
+HEAD = "关于印发2025年为民实事实施方案的通知\n"  # a year for the deadlines
+
+
+def _records(text: str):
+    return extract_text(HEAD + text).all_records()
+
+
+def _field(text: str, evidence: str, name: str):
+    hits = [r for r in _records(text) if evidence in r.text]
+    assert hits, f"no record with {evidence!r}"
+    return getattr(hits[0], name)
+
+
+ITEMS = [
+    # noun phrase + figure: from after the governing verb
+    ("在凉州城区增补义务教育阶段中小学学位1080个。", "1080个", "义务教育阶段中小学学位"),
+    ("全市新增学位1620个。", "1620个", "学位"),
+    ("新建乡镇综合养老服务中心18个。", "18个", "乡镇综合养老服务中心"),
+    ("完成困难重度残疾人家庭无障碍改造500户。", "500户", "困难重度残疾人家庭无障碍改造"),
+    ("统筹安排资金10040万元。", "10040万元", "资金"),
+    ("安排农村危房改造资金500万元。", "500万元", "农村危房改造资金"),
+    # figure + measure word + noun phrase
+    ("为1.2万名适龄女童接种HPV疫苗。", "1.2万名", "适龄女童"),
+    ("建设3个社区食堂。", "3个", "社区食堂"),
+    ("包头市2023年十件民生实事出炉。", "十件", "民生实事"),
+    ("为6.2万名65周岁以上老年人提供免费健康体检。", "6.2万名", "65周岁以上老年人"),
+    # indicators before a linking verb
+    ("全市适龄女童HPV疫苗接种率达到90%以上。", "90%", "适龄女童HPV疫苗接种率"),
+    ("城镇登记失业率控制在5%以内。", "5%", "城镇登记失业率"),
+    ("居民出资比例不低于改造费用的10%。", "10%", "居民出资比例"),
+    # rates: the payment word after 每X, or what a 标准 frame gives
+    ("村级公共厕所每座补助3万元。", "3万元", "补助"),
+    ("按照每人每月200元的标准给予运营补贴。", "200元", "运营补贴"),
+    # time limits and bare age conditions count nothing
+    ("审核在10个工作日内办结。", "10个工作日", None),
+    ("入住对象须年满60周岁。", "60周岁", None),
+    # glued figures: each counts its own
+    ("建设食堂3个、助餐点5个。", "5个", "助餐点"),
+]
+
+
+@pytest.mark.parametrize(("text", "evidence", "item"), ITEMS)
+def test_item(text: str, evidence: str, item: str | None) -> None:
+    assert _field(text, evidence, "item") == item
+
+
+SOURCES = [
+    ("省级财政安排补助资金2070万元。", "2070万元", "省级财政"),
+    ("中央水利发展资金6200万元。", "6200万元", "中央"),
+    ("所需资金102万元由市级财政承担。", "102万元", "市级财政"),
+    ("市级财政按照每个5万元给予一次性建设补助。", "5万元", "市级财政"),
+    ("中央福彩公益金150万元。", "150万元", "中央福彩公益金"),
+    ("统筹安排资金10040万元。", "10040万元", None),
+    # payers that split by percentages pay no single amount
+    ("全市共需资金792万元,由自治区财政承担60%、市县财政承担40%。", "792万元", None),
+]
+
+
+@pytest.mark.parametrize(("text", "evidence", "source"), SOURCES)
+def test_source(text: str, evidence: str, source: str | None) -> None:
+    assert _field(text, evidence, "source") == source
+
+
+WHATS = [
+    ("11月底前全面完成为民实事。", "11月底前", "全面完成为民实事"),
+    ("9月底前完成项目招标。", "9月底前", "完成项目招标"),
+    ("12月10日前,市财政局拨付资金。", "12月10日前", "拨付资金"),
+    ("3月15日前完成可研编制、立项批复。", "3月15日前", "完成可研编制、立项批复"),
+]
+
+
+@pytest.mark.parametrize(("text", "evidence", "what"), WHATS)
+def test_what(text: str, evidence: str, what: str) -> None:
+    assert _field(text, evidence, "what") == what
+
+
+SHARES = (
+    "一、目标任务\n"
+    "新建互助幸福院12个,其中凉州区6个、民勤县4个、古浪县2个。\n"
+    "二、资金安排\n"
+    "项目总投资1850万元,其中中央1000万元、省级500万元、市县350万元。\n"
+)
+
+
+def test_shares_link_to_their_total() -> None:
+    notice = extract_text(SHARES)
+    recs = {r.text: r for r in notice.all_records()}
+    total, homes = recs["1850万元"], recs["12个"]
+    assert [recs[t].part_of for t in ("1000万元", "500万元", "350万元")] == [total.id] * 3
+    assert [recs[t].source for t in ("1000万元", "500万元", "350万元")] == ["中央", "省级", "市县"]
+    assert recs["1000万元"].item == "项目总投资"
+    assert [recs[t].part_of for t in ("凉州区6个", "民勤县4个", "古浪县2个")] == [homes.id] * 3
+    assert recs["凉州区6个"].item == "互助幸福院"  # a share counts what its total counts
+    assert total.part_of is None and total.source is None
+    leaves = [r for r in notice.leaf_records() if r.type == "money"]
+    assert sum(r.amount_cny for r in leaves) == 18500000  # no double count
+    assert not [w for w in notice.warnings if "add up" in w]
+
+
+def test_parts_that_do_not_add_up_are_warned() -> None:
+    notice = extract_text("项目总投资1850万元,其中中央1000万元、省级500万元。\n")
+    assert any("1850万元" in w and "add up to 15000000" in w for w in notice.warnings)
+
+
+def test_ids_are_stable_and_unique() -> None:
+    notice = extract_text(SHARES)
+    ids = [r.id for r in notice.all_records()]
+    assert len(ids) == len(set(ids)) and all(ids)
+    assert extract_text(SHARES).all_records()[0].id == ids[0]
