@@ -179,6 +179,8 @@ class _Progress:
 def run_batch(opts: BatchOptions) -> BatchResult:
     if not opts.src.is_dir():
         raise MinshiError(f"{opts.src}: not a directory")
+    if format_of(opts.out) is None and opts.out.exists() and not opts.out.is_dir():
+        raise MinshiError(f"{opts.out}: a file, not a directory; name a .csv, .xlsx or .parquet file or a directory")
     if "parquet" in opts.formats:
         _pyarrow()  # a missing extra fails now, not after the whole folder is converted
     cache = cache_dir(opts.out)
