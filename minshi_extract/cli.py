@@ -1,4 +1,4 @@
-"""minshi-extract extract | eval | show | batch."""
+"""minshi-extract extract | eval | show | batch | compare | summary."""
 
 from __future__ import annotations
 
@@ -10,12 +10,14 @@ from pathlib import Path
 from . import __version__
 from .errors import MinshiError
 from .ingest import DEFAULT_MAX_BYTES
+from .limits import DEFAULT_TIMEOUT
 
 
 def _write(out: str | None, content: str) -> None:
+    from .outfiles import write_atomic
+
     if out:
-        Path(out).parent.mkdir(parents=True, exist_ok=True)
-        Path(out).write_text(content if content.endswith("\n") else content + "\n", encoding="utf-8")
+        write_atomic(out, content if content.endswith("\n") else content + "\n")
     else:
         sys.stdout.write(content if content.endswith("\n") else content + "\n")
 
@@ -31,7 +33,7 @@ def _extract_format(args: argparse.Namespace) -> str:
         by_suffix: str | None = _EXTRACT_SUFFIXES[Path(args.output).suffix.lower()]
     elif args.output:
         by_suffix = format_of(args.output)
-        if by_suffix is None:
+        if by_suffix is None and not args.format:  # an explicit --format names the format itself
             raise MinshiError(f"-o {args.output}: name a file (.json .txt .csv .xlsx .parquet)")
     else:
         by_suffix = None
@@ -45,10 +47,13 @@ def _extract_format(args: argparse.Namespace) -> str:
 
 def cmd_extract(args: argparse.Namespace) -> int:
     from .export import to_json, to_tree
+    from .outfiles import check_target
     from .pipeline import extract
 
     fmt = _extract_format(args)
-    notice = extract(args.file, max_bytes=args.max_bytes)
+    if args.output:
+        check_target(args.output, inputs=(args.file,), named=True)
+    notice = extract(args.file, max_bytes=args.max_bytes, timeout=args.timeout)
     if fmt in ("csv", "xlsx", "parquet"):
         from .dataset.tables import notice_tables
         from .dataset.writers import table_csv, write_dataset
@@ -67,13 +72,13 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
 
 def cmd_show(args: argparse.Namespace) -> int:
+    from .outfiles import check_target
     from .pipeline import extract
     from .render import render_html
 
-    notice = extract(args.file, max_bytes=args.max_bytes)
     out = args.output or str(Path(args.file).with_suffix(".html").name)
-    if Path(out).resolve() == Path(args.file).resolve():
-        raise MinshiError(f"{out}: refusing to overwrite the input file; pass -o")
+    check_target(out, inputs=(args.file,), named=bool(args.output), force=args.force)
+    notice = extract(args.file, max_bytes=args.max_bytes, timeout=args.timeout)
     _write(out, render_html(notice))
     print(f"wrote {out}")
     return 0
@@ -133,7 +138,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
         print()
     if len(per) > 1:
         print(format_score(total, programmes=False))
-        variants = [s for s in per if "/" in s.name]
+        variants = [s for s in per if s.name.startswith("variants/")]
         if variants:
             from .evaluate import Score
 
@@ -153,6 +158,10 @@ def cmd_eval(args: argparse.Namespace) -> int:
         if failed:
             print(f"FAIL: {failed}", file=sys.stderr)
             return 1
+    if args.min_category_accuracy is not None and total.categories.accuracy < args.min_category_accuracy:
+        print(f"FAIL: category accuracy {total.categories.accuracy:.4f} below {args.min_category_accuracy}",
+              file=sys.stderr)
+        return 1
     if args.min_grounding is not None and total.grounding < args.min_grounding:
         print(f"FAIL: grounding {total.grounding:.4f} below {args.min_grounding}", file=sys.stderr)
         return 1
@@ -171,6 +180,53 @@ def _agreement_gate(total, gate: str) -> str | None:
     return f"{name} {got:.4f} below {value}" if got < float(value) else None
 
 
+def cmd_compare(args: argparse.Namespace) -> int:
+    from .compare import compare_notices, load_notice, to_json
+    from .compare_view import compare_html, format_table
+
+    old, new = load_notice(args.old), load_notice(args.new)
+    cmp = compare_notices(old, new)
+    if args.html:
+        from .render import render_html
+
+        _write(args.html, render_html(new, extra=compare_html(cmp)))
+    _write(args.output, to_json(cmp) if args.json else format_table(cmp, all_rows=args.all))
+    return 0
+
+
+def cmd_summary(args: argparse.Namespace) -> int:
+    from .compare import load_notice
+    from .dataset.runner import NOTICE_SUFFIXES
+    from .summary import summaries
+
+    files: list[Path] = []
+    for arg in args.paths:
+        p = Path(arg)
+        if p.is_dir():
+            files += sorted(f for f in p.rglob("*")
+                            if f.is_file() and f.suffix.lower() in NOTICE_SUFFIXES | {".json"})
+        else:
+            files.append(p)
+    if not files:
+        raise MinshiError(f"{' '.join(args.paths)}: no notice files")
+    notices = []
+    for f in files:
+        try:
+            notices.append(load_notice(f))
+        except MinshiError as exc:  # like batch: one bad file does not stop a directory
+            print(f"skipped: {exc}", file=sys.stderr)
+    if not notices:
+        raise MinshiError(f"{' '.join(args.paths)}: no readable notice")
+    tables = summaries(notices)
+    if args.csv:
+        Path(args.csv).mkdir(parents=True, exist_ok=True)
+        for name, df in tables.items():
+            df.to_csv(Path(args.csv) / f"{name}.csv", index=name == "by_notice_category")
+    names = [args.table] if args.table else [k for k in tables if k != "programmes"]
+    _write(None, "\n\n".join(f"== {n}\n{tables[n].to_string()}" for n in names))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="minshi-extract", description=__doc__)
     p.add_argument("--version", action="version", version=f"minshi-extract {__version__}")
@@ -181,19 +237,26 @@ def build_parser() -> argparse.ArgumentParser:
         sp.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES,
                         help=f"refuse files larger than this (default {DEFAULT_MAX_BYTES})")
 
+    def add_limits(sp: argparse.ArgumentParser, force_help: str) -> None:
+        sp.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT,
+                        help=f"give up on a notice after this many seconds (default {DEFAULT_TIMEOUT:g}; 0: never)")
+        sp.add_argument("--force", action="store_true", help=force_help)
+
     e = sub.add_parser("extract", help="extract one notice (text, PDF, HTML, .docx)")
     e.add_argument("file")
     e.add_argument("--format", choices=["json", "tree", "csv", "xlsx", "parquet"],
                    help="default: by -o's suffix (.json .txt .csv .xlsx .parquet), else json; csv, xlsx "
                         "and parquet write the dataset tables (records, notices, programmes, ...)")
-    e.add_argument("-o", "--output")
+    e.add_argument("-o", "--output", help="write here (atomically; never over the input file)")
     add_max(e)
+    add_limits(e, "accepted for symmetry with show: a path named by -o is always replaced")
     e.set_defaults(func=cmd_extract)
 
     s = sub.add_parser("show", help="write an HTML view of a notice with its records highlighted")
     s.add_argument("file")
-    s.add_argument("-o", "--output")
+    s.add_argument("-o", "--output", help="write here (default: the notice's name with .html, in this folder)")
     add_max(s)
+    add_limits(s, "replace an existing file at the default output path (a path named by -o is always replaced)")
     s.set_defaults(func=cmd_show)
 
     b = sub.add_parser(
@@ -218,6 +281,22 @@ def build_parser() -> argparse.ArgumentParser:
     add_max(b)
     b.set_defaults(func=cmd_batch)
 
+    c = sub.add_parser("compare", help="pair the programmes of two notices of one government and show changes")
+    c.add_argument("old", help="the earlier notice (any readable format, or JSON written by extract)")
+    c.add_argument("new")
+    c.add_argument("--json", action="store_true", help="print the comparison as JSON")
+    c.add_argument("--all", action="store_true", help="also list unchanged figures")
+    c.add_argument("--html", help="also write the HTML view of NEW with the comparison section")
+    c.add_argument("-o", "--output")
+    c.set_defaults(func=cmd_compare)
+
+    m = sub.add_parser("summary", help="programme counts and money by category, region, notice, year (pandas)")
+    m.add_argument("paths", nargs="+", help="notice files, extract JSON files or directories")
+    m.add_argument("--table", choices=["programmes", "by_category", "by_region", "by_notice_category",
+                                       "by_year_category"], help="print only this table")
+    m.add_argument("--csv", help="also write every table as CSV into this directory")
+    m.set_defaults(func=cmd_summary)
+
     v = sub.add_parser("eval", help="score the extractor against the gold set")
     v.add_argument("--gold", default="gold")
     v.add_argument("--corpus", default="corpus")
@@ -227,6 +306,8 @@ def build_parser() -> argparse.ArgumentParser:
     v.add_argument("--programmes", action="store_true", help="per-programme rows for every notice")
     v.add_argument("--min-f1", type=float, help="exit 1 when micro F1 is below this")
     v.add_argument("--min-grounding", type=float, help="exit 1 when grounding is below this")
+    v.add_argument("--min-category-accuracy", type=float,
+                   help="exit 1 when the primary category accuracy (gold/categories.json) is below this")
     v.add_argument("--min-agreement", action="append", metavar="TYPE.FIELD.MEASURE=X",
                    help="exit 1 when a meaning field agrees less, e.g. quantity.item.lenient=0.9 (repeatable)")
     v.set_defaults(func=cmd_eval)

@@ -7,10 +7,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .agreement import Agreement, compare_fields, format_agreement, format_mismatches
+from .categories import CategoryScore, load_labels, score_categories
 from .gold import Gold, load_gold
 from .models import RECORD_TYPES, Meta, Notice, Record, dedupe, norm_name, record_key
 
 COVER = "(cover letter)"
+NOT_RECORD_GOLD = {"categories.json"}
 _META_FIELDS = tuple(Meta.model_fields)
 
 
@@ -66,6 +68,7 @@ class Score:
     meta_fields: int = 0
     meta_mismatches: list[str] = field(default_factory=list)
     fields: Agreement = field(default_factory=Agreement)  # item / what / source on matched records
+    categories: CategoryScore = field(default_factory=CategoryScore)  # gold/categories.json (issue 12)
 
     @property
     def micro(self) -> Counts:
@@ -92,6 +95,7 @@ class Score:
         self.meta_fields += other.meta_fields
         self.meta_mismatches.extend(f"{other.name}: {m}" for m in other.meta_mismatches)
         self.fields.add(other.fields)
+        self.categories.add(other.categories)
 
     def as_dict(self) -> dict:
         return {
@@ -103,6 +107,8 @@ class Score:
             "programme_detection": {"found": self.programmes_found, "expected": self.programmes_expected},
             "meta": {"matched": self.meta_matched, "fields": self.meta_fields, "mismatches": self.meta_mismatches},
             "fields": {k: c.as_dict() for k, c in self.fields.counts.items()},
+            "categories": {"correct": self.categories.correct, "labelled_detected": self.categories.total,
+                           "accuracy": round(self.categories.accuracy, 4)},
         }
 
 
@@ -255,7 +261,9 @@ def score_notice(notice: Notice, gold: Gold, name: str | None = None) -> Score:
 
 def find_gold_files(gold_dir: Path) -> list[Path]:
     return sorted(
-        p for p in gold_dir.rglob("*.json") if not any(part.startswith("_") for part in p.relative_to(gold_dir).parts)
+        p for p in gold_dir.rglob("*.json")
+        if not any(part.startswith("_") for part in p.relative_to(gold_dir).parts)
+        and p.name not in NOT_RECORD_GOLD and not p.name.endswith(".pairing.json")  # issue 12 gold
     )
 
 
@@ -272,6 +280,7 @@ def evaluate(
     gold_dir, corpus_dir = Path(gold_dir), Path(corpus_dir)
     per: list[Score] = []
     total = Score(name="all")
+    labels = load_labels(gold_dir / "categories.json") if (gold_dir / "categories.json").is_file() else {}
     for gpath in find_gold_files(gold_dir):
         if only and not fnmatch(str(gpath.relative_to(gold_dir).with_suffix("")), only):
             continue
@@ -279,6 +288,8 @@ def evaluate(
         notice = extract(corpus_dir / head.corpus_file)
         gold = load_gold(gpath, normalize(notice.text)[0])
         s = score_notice(notice, gold, str(gpath.relative_to(gold_dir).with_suffix("")))
+        if s.name in labels:
+            s.categories = score_categories(notice, labels[s.name], s.name)
         per.append(s)
         total.add(s)
     return total, per
@@ -299,6 +310,10 @@ def format_score(s: Score, programmes: bool = True) -> str:
     lines.append(f"grounding {s.grounding:.4f} ({s.grounded}/{s.predicted})")
     lines.append(f"programme detection {s.programmes_found}/{s.programmes_expected}")
     lines.append(f"meta exact-match {s.meta_matched}/{s.meta_fields}")
+    if s.categories.total:
+        c = s.categories
+        lines.append(f"category primary accuracy {c.accuracy:.4f} ({c.correct}/{c.total} labelled programmes detected;"
+                     f" within labelled primary+secondary {c.lenient}/{c.total})")
     lines.extend(f"  meta {m}" for m in s.meta_mismatches)
     lines.append("what a figure counts (records whose key matched):")
     lines.extend("  " + row for row in format_agreement(s.fields).splitlines())
@@ -316,4 +331,5 @@ def format_errors(s: Score) -> str:
         key = record_key(r)[1:]
         out.append(f"{m.kind:<8} [{m.programme[:24]}] {r.type} {key} «{r.text}» @ {r.section or '-'}")
     fields = format_mismatches(s.fields)
+    out += [f"category [{e}]" for e in s.categories.errors]
     return "\n".join(out + ([fields] if fields else []))

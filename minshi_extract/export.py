@@ -34,7 +34,8 @@ def to_tree(notice: Notice) -> str:
         f"  cover letter: {len(notice.records)} records",
     ]
     for p in notice.programmes:
-        out.append(f"{p.id} {p.title}  ({len(p.all_records())} records)")
+        cat = f"  [{p.category.primary}{''.join(' +' + k for k in p.category.secondary)}]" if p.category else ""
+        out.append(f"{p.id} {p.title}  ({len(p.all_records())} records){cat}")
         _tree_sections(p.sections, 1, out)
         for part in p.parts:
             out.append(f"  part {part.index}: {part.title}  ({len(part.records)} records)")

@@ -3,8 +3,10 @@
 - full-width letters, digits and ASCII punctuation -> half-width (`（一）` -> `(一)`, `：` -> `:`, `１２` -> `12`)
 - `∶` (ratio sign) -> `:`  (`5∶2∶3` -> `5:2:3`)
 - range dashes unified to `—` (`1–2月`, `1―2月`); `～` becomes `~`
-- non-breaking and ideographic spaces -> space; zero-width characters dropped
-- `\r\n` / `\r` -> `\n`; blanks at both ends of each line dropped
+- non-breaking and ideographic spaces -> space; zero-width characters, bidi marks and every other
+  format or control character (but tab) dropped
+- every Unicode line break (`\r\n`, `\r`, `\v`, `\f`, `\x1c`-`\x1e`, U+0085, U+2028, U+2029) -> `\n`;
+  blanks at both ends of each line dropped
 - traditional characters -> simplified (億元 -> 亿元), one for one
 - noise dropped: pinyin glosses (`業(yè)`), PDF spacing (`2024 年`, `项 目 总 投 资`)
 Every character of the result keeps the offset of the raw character it came from.
@@ -12,11 +14,14 @@ Every character of the result keeps the offset of the raw character it came from
 
 from __future__ import annotations
 
+import unicodedata
 from array import array
 from functools import cache
 from pathlib import Path
 
 import regex
+
+from .limits import MAX_LINE_CHARS, MAX_LINES, check_budget, check_count
 
 _TRANS: dict[int, str] = {c: chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)}
 _TRANS.update(
@@ -35,7 +40,11 @@ _TRANS.update(
         0x3007: "〇",
     }
 )
+# zero-width characters: dropped (with every other format control, see `_controls`)
 _DROP = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad")
+# every Unicode line break; `\r\n` counts as one
+_BREAKS = "\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"
+_GONE = "\x00"  # what a dropped character becomes in the translated text (1:1, so offsets hold)
 
 # 業(yè), 萬人(ren): a pinyin gloss inserted after a character, dropped so `1.8萬(wàn)人` stays one figure
 _PINYIN_GLOSS = regex.compile(r"(?<=\p{Han})\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{1,6}\)")
@@ -44,42 +53,70 @@ _DIGIT_GAP = regex.compile(r"(?<=\d) (?=[年月日件个人户元万亿项所座
 # `项 目 总 投 资`: a line spaced out character by character
 _HAN_GAP = regex.compile(r"(?<=[\p{Han}\d]) (?=\p{Han})|(?<=\p{Han}) (?=\d)")
 _SPACED_LINE_MIN_GAPS = 3
-_BLANK = " \t\f\v"
+_STRIP = " \t" + _GONE
+_CHECK_EVERY = 4096  # lines between two looks at the document's time budget
 
 
 def normalize(raw: str) -> tuple[str, array]:
-    """Return (text, offsets) with offsets[i] = raw index of text[i]."""
-    trans = raw.translate(_translation())  # 1:1, so indices stay those of `raw`
-    drop = _dropped(trans)
+    """Return (text, offsets) with offsets[i] = raw index of text[i].
+
+    One linear pass: every line break becomes `\n` and every dropped character NUL in one
+    `str.translate` (one character for one, so indices stay those of `raw`), then each line is
+    stripped and copied whole unless it holds something to drop."""
+    trans = raw.translate(_translation())
+    check_count("lines:", trans.count("\n") + 1, MAX_LINES, "")
     out: list[str] = []
     offsets = array("i")
     n = len(trans)
     i = 0
-    while i < n:
+    lines = 0
+    while True:
         j = trans.find("\n", i)
-        k = trans.find("\r", i)
-        if j == -1 or (k != -1 and k < j):
-            j = k
         end = n if j == -1 else j
-        # strip blanks at both ends of the line
-        a, b = i, end
-        while a < b and (trans[a] in _BLANK or trans[a] in _DROP):
-            a += 1
-        while b > a and (trans[b - 1] in _BLANK or trans[b - 1] in _DROP):
-            b -= 1
-        for p in range(a, b):
-            ch = trans[p]
-            if ch in _DROP or p in drop:
-                continue
-            out.append(ch)
-            offsets.append(p)
+        if end - i > MAX_LINE_CHARS:
+            check_count(f"characters in line {lines + 1}:", end - i, MAX_LINE_CHARS, "")
+        line = trans[i:end]
+        s = line.strip(_STRIP)
+        if s:
+            a = i + len(line) - len(line.lstrip(_STRIP))
+            drops = _line_drops(s)
+            if not drops and _GONE not in s:
+                out.append(s)
+                offsets.extend(range(a, a + len(s)))
+            else:
+                for k, ch in enumerate(s):
+                    if ch != _GONE and k not in drops:
+                        out.append(ch)
+                        offsets.append(a + k)
         if j == -1:
             break
         out.append("\n")
         offsets.append(j)
-        # \r\n counts as one line break
-        i = j + 2 if trans[j] == "\r" and j + 1 < n and trans[j + 1] == "\n" else j + 1
+        i = j + 2 if raw[j] == "\r" and j + 1 < n and raw[j + 1] == "\n" else j + 1
+        lines += 1
+        if lines % _CHECK_EVERY == 0:
+            check_budget()
     return "".join(out), offsets
+
+
+def _line_drops(s: str) -> set[int]:
+    """Indices (in the line `s`) of layout noise: pinyin glosses, PDF spacing."""
+    drop: set[int] = set()
+    if "(" in s:
+        for m in _PINYIN_GLOSS.finditer(s):
+            drop.update(range(m.start(), m.end()))
+    if " " in s:
+        for m in _DIGIT_GAP.finditer(s):
+            drop.add(m.start())
+        gaps = [g.start() for g in _HAN_GAP.finditer(s)]
+        if len(gaps) >= _SPACED_LINE_MIN_GAPS:
+            drop.update(gaps)
+    return drop
+
+
+def to_simplified(s: str) -> str:
+    """`s` with full-width forms half-width and traditional characters simplified, one for one."""
+    return s.translate(_translation())
 
 
 @cache
@@ -98,6 +135,18 @@ def _translation() -> dict[int, str]:
             if len(trad) == 1 and len(first) == 1 and trad != first:
                 table[ord(trad)] = first
     table.update(_TRANS)
+    table.update(_controls())
+    return table
+
+
+def _controls() -> dict[int, str]:
+    """Line breaks -> `\\n`; format controls (bidi marks and embeddings, zero-width characters,
+    soft hyphens) and C0/C1 control characters other than tab -> NUL, dropped by `normalize`."""
+    table = {ord(c): "\n" for c in _BREAKS}
+    for c in [*range(0x10000), *range(0xE0000, 0xE0080)]:
+        ch = chr(c)
+        if (unicodedata.category(ch) in ("Cf", "Cc") or ch in _DROP) and ch not in "\t\n" and ch not in _BREAKS:
+            table[c] = _GONE
     return table
 
 
@@ -108,20 +157,6 @@ def _opencc_characters() -> Path | None:
         return None
     p = Path(opencc.__file__).parent / "dictionary" / "TSCharacters.txt"
     return p if p.exists() else None
-
-
-def _dropped(trans: str) -> set[int]:
-    """Indices of characters that are layout noise: pinyin glosses, PDF spacing."""
-    drop: set[int] = set()
-    for m in _PINYIN_GLOSS.finditer(trans, timeout=5):
-        drop.update(range(m.start(), m.end()))
-    for m in _DIGIT_GAP.finditer(trans, timeout=5):
-        drop.add(m.start())
-    for line in regex.finditer(r"[^\n\r]+", trans, timeout=5):
-        gaps = list(_HAN_GAP.finditer(trans, line.start(), line.end(), timeout=5))
-        if len(gaps) >= _SPACED_LINE_MIN_GAPS:
-            drop.update(g.start() for g in gaps)
-    return drop
 
 
 def normalize_fragment(s: str) -> str:

@@ -13,8 +13,10 @@ from pathlib import Path
 from typing import BinaryIO, TextIO
 
 from . import __version__
+from .categories import categorise
 from .errors import InputError
 from .ingest import DEFAULT_MAX_BYTES, RawDoc, load, load_bytes
+from .limits import DEFAULT_TIMEOUT, budget, check_budget, naming
 from .meaning import attribute, unbalanced
 from .models import Notice, Part, Programme, Record, Section, Source, dedupe, record_key
 from .normalize import normalize
@@ -47,23 +49,30 @@ def extract(
     source: str | os.PathLike[str] | bytes | BinaryIO | RawDoc,
     *,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    timeout: float | None = DEFAULT_TIMEOUT,
 ) -> Notice:
-    """Extract a Notice from a file path, raw bytes, a binary file object or an already-read RawDoc.
+    """Extract a Notice from a file path, raw bytes, a binary file object or an already-read RawDoc,
+    within a whole-document time budget of `timeout` seconds (None: no budget; BudgetError past it).
 
     A str that contains a line break is the notice's text itself, never a file name (no file name
     has one); any other str is a path. For text without line breaks call extract_text().
     """
-    if isinstance(source, RawDoc):
-        raw = source
-    elif isinstance(source, bytes | bytearray | memoryview):
-        raw = load_bytes(bytes(source), None, max_bytes)
-    elif isinstance(source, str) and "\n" in source:
-        return extract_text(source)
-    elif hasattr(source, "read"):
-        raw = _load_stream(source, max_bytes)
-    else:
-        raw = _load_path(source, max_bytes)
-    return extract_raw(raw)
+    if isinstance(source, str) and "\n" in source:
+        return extract_text(source, timeout=timeout)
+    where = source.path or "<text>" if isinstance(source, RawDoc) else "<bytes>" if isinstance(
+        source, bytes | bytearray | memoryview) else str(getattr(source, "name", source))
+    with budget(timeout), naming(where):
+        if isinstance(source, RawDoc):
+            raw = source
+        elif isinstance(source, bytes | bytearray | memoryview):
+            raw = load_bytes(bytes(source), None, max_bytes)
+        elif hasattr(source, "read"):
+            raw = _load_stream(source, max_bytes)
+        elif isinstance(source, str | os.PathLike):
+            raw = _load_path(source, max_bytes)
+        else:
+            raise InputError(f"extract() takes a path, bytes, a file object or a RawDoc, not {type(source).__name__}")
+        return extract_raw(raw)
 
 
 def _load_stream(stream: BinaryIO | TextIO, max_bytes: int) -> RawDoc:
@@ -83,9 +92,12 @@ def _load_path(source: str | os.PathLike[str], max_bytes: int) -> RawDoc:
                          "to extract from a string call extract_text()") from None
 
 
-def extract_text(text: str) -> Notice:
+def extract_text(text: str, *, timeout: float | None = DEFAULT_TIMEOUT) -> Notice:
     """Extract from a notice already in memory as a string (tests, notebooks)."""
-    return extract_raw(RawDoc(text=text, format="text"))
+    if not isinstance(text, str):
+        raise InputError(f"extract_text() takes a str, not {type(text).__name__}")
+    with budget(timeout), naming("<text>"):
+        return extract_raw(RawDoc(text=text, format="text"))
 
 
 def extract_raw(raw: RawDoc) -> Notice:
@@ -98,6 +110,7 @@ def extract_raw(raw: RawDoc) -> Notice:
     apply_rules(notice)
     if raw.pages:
         _set_pages(notice, raw, offsets)
+    categorise(notice)  # issue 12: programme categories
     return notice
 
 
@@ -231,7 +244,9 @@ def apply_rules(notice: Notice) -> None:
     first_is_lead = False
 
     consumed = 0
-    for a, b in _lines(text, 0, len(text)):
+    for n, (a, b) in enumerate(_lines(text, 0, len(text))):
+        if n % 1024 == 0:
+            check_budget()
         if a < consumed or (cells and _in_cells(a, cells)):
             continue
         # a line ending with a list separator goes on in the next one (配合单位:市财政局、 / 市卫健委)

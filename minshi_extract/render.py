@@ -120,7 +120,8 @@ def _legend(counts: dict[str, int]) -> str:
     return f'<fieldset id="legend"><legend>Record types (untick to hide)</legend>{items}</fieldset>'
 
 
-def render_html(notice: Notice) -> str:
+def render_html(notice: Notice, extra: str = "") -> str:
+    """`extra`: more HTML sections appended to the page (e.g. compare_view.compare_html)."""
     records = sorted(notice.all_records(), key=lambda r: (r.span[0], -r.span[1]))
     keyed = [(rec.id or f"r{i}", rec) for i, rec in enumerate(records)]
     body: list[str] = []
@@ -140,5 +141,5 @@ def render_html(notice: Notice) -> str:
         f"<h1>{title}</h1>{_legend(counts)}<pre>{''.join(body)}</pre>"
         f"<h2>Records ({len(records)})</h2><table id=records>"
         "<tr><th>id</th><th>programme</th><th>type</th><th>value</th><th>evidence</th></tr>"
-        f"{rows}</table><script>{_JS}</script></body></html>"
+        f"{rows}</table>{extra}<script>{_JS}</script></body></html>"
     )

@@ -11,9 +11,11 @@
 from __future__ import annotations
 
 import zipfile
+import zlib
 from io import BytesIO
 
-from ..errors import InputError
+from ..errors import InputError, LimitError
+from ..limits import MAX_PART, MAX_PARTS, MAX_XML_PART, check_budget, check_count, check_inflation
 from .rawdoc import RawDoc, RawTable
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -24,12 +26,39 @@ def _where(path: str | None) -> str:
     return path or "<bytes>"
 
 
+_CN_PLACES = ((1000, "千"), (100, "百"), (10, "十"))
+_LEVELS = 9  # w:ilvl 0..8; anything else is not a list level Word shows
+
+
 def chinese_number(n: int) -> str:
-    """1 -> 一, 10 -> 十, 12 -> 十二, 20 -> 二十 (list markers never go past 99)."""
+    """1 -> 一, 10 -> 十, 12 -> 十二, 20 -> 二十, 101 -> 一百零一, 0 -> 〇 (as Word counts;
+    past 9999 or below 0 the Arabic figure)."""
+    if n < 0 or n > 9999:
+        return str(n)
     if n < 10:
         return _CN_DIGITS[n]
-    tens, ones = divmod(n, 10)
-    return ("" if tens == 1 else _CN_DIGITS[tens]) + "十" + (_CN_DIGITS[ones] if ones else "")
+    if n < 20:
+        return "十" + (_CN_DIGITS[n - 10] if n > 10 else "")
+    out = ""
+    zero = False
+    for value, name in _CN_PLACES:
+        digit, n = divmod(n, value)
+        if digit:
+            out += ("零" if zero and out else "") + _CN_DIGITS[digit] + name
+            zero = False
+        elif out:
+            zero = True
+    if n:
+        out += ("零" if zero else "") + _CN_DIGITS[n]
+    return out
+
+
+def _int(value: str | None, default: int) -> int:
+    """A w:val that should be a number: anything else reads as the default, not an error."""
+    try:
+        return int(str(value).strip())
+    except (TypeError, ValueError):
+        return default
 
 
 def format_number(n: int, fmt: str) -> str:
@@ -40,7 +69,7 @@ def format_number(n: int, fmt: str) -> str:
     if fmt == "upperLetter":
         return chr(ord("A") + (n - 1) % 26)
     if fmt in ("decimalEnclosedCircle", "decimalEnclosedCircleChinese"):
-        return chr(0x2460 + n - 1) if n <= 20 else str(n)
+        return chr(0x2460 + n - 1) if 1 <= n <= 20 else str(n)
     if fmt == "none":
         return ""
     return str(n)
@@ -60,14 +89,16 @@ class Numbering:
         for an in root.findall(f"{_W}abstractNum"):
             lv: dict[int, tuple[str, str, int]] = {}
             for lvl in an.findall(f"{_W}lvl"):
-                ilvl = int(lvl.get(f"{_W}ilvl", "0"))
+                ilvl = _int(lvl.get(f"{_W}ilvl"), -1)
+                if not 0 <= ilvl < _LEVELS:
+                    continue
                 fmt = lvl.find(f"{_W}numFmt")
                 text = lvl.find(f"{_W}lvlText")
                 start = lvl.find(f"{_W}start")
                 lv[ilvl] = (
                     fmt.get(f"{_W}val", "decimal") if fmt is not None else "decimal",
                     text.get(f"{_W}val", "") if text is not None else "",
-                    int(start.get(f"{_W}val", "1")) if start is not None else 1,
+                    max(0, _int(start.get(f"{_W}val"), 1)) if start is not None else 1,
                 )
             abstract[an.get(f"{_W}abstractNumId", "")] = lv
         for num in root.findall(f"{_W}num"):
@@ -84,12 +115,12 @@ class Numbering:
             return ""
         num_id_el, ilvl_el = num_pr.find(f"{_W}numId"), num_pr.find(f"{_W}ilvl")
         num_id = num_id_el.get(f"{_W}val", "") if num_id_el is not None else ""
-        ilvl = int(ilvl_el.get(f"{_W}val", "0")) if ilvl_el is not None else 0
+        ilvl = _int(ilvl_el.get(f"{_W}val"), -1) if ilvl_el is not None else 0
         if (num_id, ilvl) not in self.levels or num_id == "0":
             return ""
-        counts = self.counters.setdefault(num_id, [0] * 9)
+        counts = self.counters.setdefault(num_id, [0] * _LEVELS)
         counts[ilvl] += 1
-        for deeper in range(ilvl + 1, 9):  # a new 一、 restarts its (一)
+        for deeper in range(ilvl + 1, _LEVELS):  # a new 一、 restarts its (一)
             counts[deeper] = 0
         text = self.levels[(num_id, ilvl)][1]
         for lv in range(ilvl + 1):
@@ -118,9 +149,43 @@ def _clean(s: str) -> str:
     return s.replace("\t", " ").replace("\xa0", " ").strip(" \u3000")
 
 
-def _is_title(paragraph) -> bool:
-    name = (paragraph.style.name if paragraph.style is not None else "") or ""
+def _is_title(paragraph, names: dict[str | None, str] | None = None) -> bool:
+    """A title or first/second-level heading style; `names` caches style id -> name (one look-up
+    per style, not per paragraph: a style look-up scans every style)."""
+    names = {} if names is None else names
+    ppr = paragraph._p.pPr
+    sid = ppr.pStyle.val if ppr is not None and ppr.pStyle is not None else None
+    if sid not in names:
+        names[sid] = (paragraph.style.name if paragraph.style is not None else "") or ""
+    name = names[sid]
     return name.startswith("Title") or name in ("Heading 1", "Heading 2", "标题", "标题 1", "标题 2")
+
+
+def check_package(data: bytes, where: str) -> None:
+    """Decompressed size and ratio of every part, counted while inflating (zip headers can lie):
+    a zip bomb or a 100 MB document.xml is refused before python-docx parses anything."""
+    total = 0
+    try:
+        with zipfile.ZipFile(BytesIO(data)) as zf:
+            infos = zf.infolist()
+            check_count("parts in the .docx package:", len(infos), MAX_PARTS, where)
+            for info in infos:
+                cap = MAX_XML_PART if info.filename.endswith((".xml", ".rels")) else MAX_PART
+                out = 0
+                with zf.open(info) as f:
+                    while chunk := f.read(1 << 20):
+                        out += len(chunk)
+                        total += len(chunk)
+                        if out > cap:
+                            raise LimitError(f"{where}: .docx part {info.filename} is over {cap} bytes "
+                                             "uncompressed (a compression bomb?)")
+                        check_inflation(f".docx part {info.filename}", out, info.compress_size, total, where)
+                check_budget(where)
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, EOFError, OSError, ValueError,
+            zlib.error) as exc:
+        raise InputError(f"{where}: not a readable .docx document ({type(exc).__name__}: {str(exc)[:100]})") from None
+    except RuntimeError as exc:  # an encrypted zip member
+        raise InputError(f"{where}: .docx package is encrypted or damaged ({str(exc)[:100]})") from None
 
 
 def table_rows(table) -> list[list[str]]:
@@ -146,6 +211,7 @@ def table_rows(table) -> list[list[str]]:
 
 def read_docx(data: bytes, path: str | None, sha256: str) -> RawDoc:
     where = _where(path)
+    check_package(data, where)
     try:
         from docx import Document
         from docx.table import Table
@@ -156,7 +222,11 @@ def read_docx(data: bytes, path: str | None, sha256: str) -> RawDoc:
         raise InputError(f"{where}: not a readable .docx document ({type(exc).__name__}: {str(exc)[:100]})") from None
     except Exception as exc:  # lxml XMLSyntaxError and friends: a damaged package
         raise InputError(f"{where}: damaged .docx document ({type(exc).__name__}: {str(exc)[:100]})") from None
+    body = doc.element.body
+    if body is None:
+        raise InputError(f"{where}: .docx document has no body (no <w:body> in word/document.xml)")
     numbering = Numbering(doc)
+    styles: dict[str | None, str] = {}
     parts: list[str] = []
     tables: list[RawTable] = []
     prev_title = False
@@ -170,7 +240,9 @@ def read_docx(data: bytes, path: str | None, sha256: str) -> RawDoc:
             else:
                 yield child
 
-    for child in body_children(doc.element.body):
+    for n, child in enumerate(body_children(body)):
+        if n % 256 == 0:
+            check_budget(where)
         if child.tag == f"{_W}tbl":
             rows = table_rows(Table(child, doc))
             if any(any(c for c in r) for r in rows):
@@ -183,7 +255,7 @@ def read_docx(data: bytes, path: str | None, sha256: str) -> RawDoc:
             if not text or _is_masthead(p):
                 continue
             text = numbering.marker(p) + text
-            title = _is_title(p)
+            title = _is_title(p, styles)
             if title != prev_title and parts:  # a blank line more around a title block, as the web text has
                 text = "\n" + text
             parts.append(text)

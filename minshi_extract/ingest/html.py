@@ -13,7 +13,9 @@ from __future__ import annotations
 import regex as re
 
 from ..errors import InputError
+from ..limits import MAX_HTML_DEPTH, MAX_HTML_ELEMENTS, check_count
 from .rawdoc import RawDoc, RawTable
+from .text import MIN_CHINESE_SCORE, best_decoding
 
 TIMEOUT = 1.0  # seconds: no input can hang a pattern
 
@@ -65,19 +67,57 @@ def _where(path: str | None) -> str:
 
 
 def decode_html(data: bytes, where: str) -> str:
-    """Decode by BOM, then the declared charset (gb2312/gbk read as gb18030), then UTF-8, then GB18030."""
+    """Decode by BOM, else score every decoding that succeeds (the declared charset, UTF-8,
+    GB18030, Big5) by how Chinese it reads and take the best: a declaration is a hint, not a fact
+    (a UTF-8 page declaring latin-1 is read as UTF-8). Mojibake is refused, not passed on."""
     if data.startswith(b"\xef\xbb\xbf"):
         return data[3:].decode("utf-8", errors="replace")
-    m = re.search(rb"charset\s*=\s*[\"']?([A-Za-z0-9_\-]+)", data[:4096], timeout=TIMEOUT)
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise InputError(f"{where}: starts with a UTF-16 byte-order mark but is not UTF-16 HTML") from None
+    m = re.search(rb"charset\s*=\s*[\"']?([A-Za-z0-9_\-]+)", data[:4096])
     declared = m.group(1).decode("ascii").lower() if m else ""
     if declared in ("gb2312", "gbk", "gb18030", "x-gbk"):
         declared = "gb18030"
-    for enc in [e for e in (declared, "utf-8", "gb18030") if e]:
-        try:
-            return data.decode(enc)
-        except (UnicodeDecodeError, LookupError):
+    elif declared in ("big5", "big5-hkscs", "x-big5"):
+        declared = "cp950"
+    candidates = tuple(dict.fromkeys(e for e in (declared, "utf-8", "gb18030", "cp950") if e))
+    best = best_decoding(data, candidates)
+    if best is None:
+        raise InputError(f"{where}: HTML page is neither UTF-8 nor GB18030 and declares no usable charset")
+    html, enc, score = best
+    if score is not None and score < MIN_CHINESE_SCORE:
+        raise InputError(f"{where}: HTML page does not read as Chinese in its declared charset "
+                         f"({declared or 'none'}) nor UTF-8, GB18030 or Big5 (best: {enc}, {score:.0%} common characters)")
+    return html
+
+
+# container elements that nest until closed: their depth bounds BeautifulSoup's tree depth
+# (elements a page often leaves open, li td tr p b, are not counted)
+_CONTAINERS = frozenset(b"div table span section article ul ol dl blockquote center form font".split())
+_TAG = re.compile(rb"<(/?)([A-Za-z][A-Za-z0-9]{0,15})\b[^<>]{0,4096}?(/?)>")
+
+
+def check_markup(data: bytes, where: str) -> None:
+    """Element count and nesting depth of container elements, by one scan of the tags before any
+    parsing: 100,000 nested <div>s or 5,000 nested tables are refused (reading them is quadratic in
+    depth), unclosed <p>s do not nest and are not counted as depth."""
+    depth = peak = count = 0
+    for m in _TAG.finditer(data):
+        count += 1
+        name = m.group(2).lower()
+        if name not in _CONTAINERS or m.group(3):
             continue
-    raise InputError(f"{where}: HTML page is neither UTF-8 nor GB18030 and declares no usable charset")
+        if m.group(1):
+            depth = max(0, depth - 1)
+        else:
+            depth += 1
+            if depth > peak:
+                peak = depth
+                check_count("nesting depth of the HTML elements", peak, MAX_HTML_DEPTH, where)
+    check_count("HTML elements", count, MAX_HTML_ELEMENTS, where)
 
 
 def is_cjk(ch: str) -> bool:
@@ -307,6 +347,7 @@ def read_html(data: bytes, path: str | None, sha256: str) -> RawDoc:
     from bs4 import BeautifulSoup
 
     where = _where(path)
+    check_markup(data, where)
     html = decode_html(data, where)
     soup = BeautifulSoup(html, "lxml")
     meta = read_meta(soup)

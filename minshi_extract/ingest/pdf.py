@@ -26,6 +26,7 @@ from typing import Any
 import regex as re
 
 from ..errors import InputError
+from .pdf_limits import check_glyphs, check_pages, check_streams
 from .rawdoc import Page, RawDoc, RawTable
 
 TIMEOUT = 1.0  # seconds: no input can hang a pattern
@@ -569,12 +570,17 @@ def _drop_masthead(chars: list[dict], body: float) -> list[dict]:
 def read_pdf(data: bytes, path: str | None, sha256: str) -> RawDoc:
     where = _where(path)
     _check_bytes(data, where)
+    check_streams(data, where)
     import pdfplumber
 
     try:
         with pdfplumber.open(BytesIO(data)) as pdf:
             meta = {k: str(v) for k, v in (pdf.metadata or {}).items() if isinstance(v, str | int | float)}
-            raw_pages = [_page_items(p, i) for i, p in enumerate(pdf.pages, 1)]
+            check_pages(len(pdf.pages), where)
+            raw_pages = []
+            for i, p in enumerate(pdf.pages, 1):
+                check_glyphs(len(p.chars), i, where)  # before dedupe_chars, quadratic at worst
+                raw_pages.append(_page_items(p, i))
             sizes = [(float(p.width), float(p.height)) for p in pdf.pages]
     except InputError:
         raise

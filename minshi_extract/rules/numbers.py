@@ -34,7 +34,8 @@ _CN_CLASS = _DIGIT_CLASS + "十拾百佰千仟万萬亿億"
 ARABIC = r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d(?: \d){2,}(?!\d)|\d+)(?:\.\d+)?"
 # a Chinese numeral starts with a digit or 十 (十五个); bare 百/千/万 are words (`万名...行动`);
 # a decimal point 点 is followed by digits and maybe a scale word: 三点五万, 六点五
-CHINESE = rf"(?:[{_DIGIT_CLASS}十拾][{_CN_CLASS}]*(?:点[{_DIGIT_CLASS}]+[万萬亿億]*)?)"
+# (at most 20 characters each: a 7,000-character run of numerals must not cost a scan per start)
+CHINESE = rf"(?:[{_DIGIT_CLASS}十拾][{_CN_CLASS}]{{0,20}}(?:点[{_DIGIT_CLASS}]{{1,20}}[万萬亿億]{{0,2}})?)"
 # an Arabic figure may carry a scale word: 1.7万, 4.68亿, 1 000万; PDF spacing before 万 too
 _SCALED_ARABIC = rf"(?:{ARABIC})(?: ?[万萬亿億])?"
 NUMBER = rf"(?:{_SCALED_ARABIC}|{CHINESE})"
@@ -129,7 +130,16 @@ def _parse_chinese(s: str) -> Decimal | None:
     return Decimal(total + section + tail)
 
 
+# a figure at or past 10^18 is not a count or an amount (a 310-digit run, an id): not a number
+MAX_FIGURE = Decimal(10) ** 18
+
+
 def parse_number(s: str) -> Decimal | None:
+    value = _parse_number(s)
+    return None if value is None or abs(value) >= MAX_FIGURE else value
+
+
+def _parse_number(s: str) -> Decimal | None:
     """Value of one written number, or None.
 
     `1.7万` -> 17000, `4.68亿` -> 468000000, `1,080` -> 1080, `1 0 0 0` -> 1000,
@@ -139,7 +149,7 @@ def parse_number(s: str) -> Decimal | None:
     if not s:
         return None
     if s.startswith("百分之"):
-        return parse_number(s[3:])
+        return _parse_number(s[3:])
     m = _ARABIC_FULL.fullmatch(s)
     if m:
         try:

@@ -91,25 +91,54 @@ def _lexicon_text(name: str) -> str:
     return resources.files("minshi_extract.lexicon").joinpath(name).read_text(encoding="utf-8")
 
 
-@cache
-def furniture_pattern() -> regex.Pattern:
-    """lexicon/page_furniture.txt: one whole-line regex per line, `#` comments; compiled
-    once as a single alternation so a line is tested in one call."""
+def _furniture_regex(name: str) -> regex.Pattern:
+    """One whole-line regex per line of a lexicon file, `#` comments; compiled once as a single
+    alternation so a line is tested in one call."""
     pats = []
-    for raw in _lexicon_text("page_furniture.txt").splitlines():
+    for raw in _lexicon_text(name).splitlines():
         raw = raw.strip()
         if raw and not raw.startswith("#"):
             pats.append(f"(?:{raw})")
     return regex.compile("|".join(pats))
 
 
+@cache
+def furniture_pattern() -> regex.Pattern:
+    """lexicon/page_furniture.txt: lines that are furniture whatever else they hold."""
+    return _furniture_regex("page_furniture.txt")
+
+
+@cache
+def loose_furniture_pattern() -> regex.Pattern:
+    """lexicon/page_furniture_loose.txt: furniture only on a line that carries no figure."""
+    return _furniture_regex("page_furniture_loose.txt")
+
+
+@cache
+def figure_pattern() -> regex.Pattern:
+    """A figure: a number with a unit of lexicon/units.txt (dates' 年 月 天 周 left out), a sum or a share."""
+    raw = _lexicon_text("units.txt").splitlines()
+    units = sorted({u.strip() for u in raw if u.strip() and not u.startswith("#")} - {"年", "月", "天", "周"},
+                   key=len, reverse=True)
+    alt = "|".join(regex.escape(u) for u in units)
+    return regex.compile(rf"(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+) ?(?:[万亿])?(?:元|%|{alt})"
+                         rf"|百分之")
+
+
+def carries_figure(s: str) -> bool:
+    return figure_pattern().search(s) is not None
+
+
 @per_document
 def is_furniture(s: str) -> bool:
-    """`扫一扫在手机打开当前页`, `Produced By ...`, `xxx.pdf`, `(此件公开发布)`, portal 索引号 lines."""
+    """`扫一扫在手机打开当前页`, `Produced By ...`, `xxx.pdf`, `(此件公开发布)`, portal 索引号 lines;
+    a `.pdf` / 打印本页 line that carries a figure is content."""
     s = s.strip()
     if not s:
         return False
-    return furniture_pattern().fullmatch(s) is not None
+    if furniture_pattern().fullmatch(s) is not None:
+        return True
+    return loose_furniture_pattern().fullmatch(s) is not None and not carries_figure(s)
 
 
 @cache

@@ -332,7 +332,8 @@ def _own_text(region: list[Line], at: int, stop: int, head_nos: set[int]) -> str
     """An item heading's own text: its line (region[at]) plus the plain lines of its span (deeper
     heading lines left out, so a group heading over `(一)`…`(八)` items shows none of their evidence)."""
     parts = [region[at].text]
-    for ln in region[at + 1:]:
+    for k in range(at + 1, len(region)):  # by index: a slice would copy the rest per heading
+        ln = region[k]
         if ln.start >= stop:
             break
         if not ln.blank and ln.no not in head_nos:

@@ -1,0 +1,193 @@
+"""Programme categories (issue 12): weighted keywords of lexicon/categories.yaml -> one primary
+category, optional secondary ones, and the words that decided them.
+
+Words in the programme's title weigh most (the title names what the money and targets are about);
+words of its text add a little each, capped, so a plan's boilerplate cannot outvote its title.
+Overlapping keywords: the longest occurrence wins (农村公路 hides 农村, 城市公共厕所 hides 厕所).
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+import yaml
+
+from .models import Category, CategoryEvidence, Notice, Programme
+from .normalize import normalize_fragment
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    names: dict[str, str]  # key -> 教育
+    weights: dict[str, dict[str, float]]  # word -> {category key: weight}
+    title_factor: float
+    text_factor: float
+    text_cap: int
+    secondary_ratio: float
+    secondary_min: float
+    other: str
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    raw = yaml.safe_load(
+        resources.files("minshi_extract.lexicon").joinpath("categories.yaml").read_text("utf-8")
+    )
+    return lexicon_from(raw)
+
+
+def lexicon_from(raw: dict) -> Lexicon:
+    """Build the lexicon from the parsed YAML (tests pass small ones)."""
+    st = raw.get("settings", {})
+    names: dict[str, str] = {}
+    weights: dict[str, dict[str, float]] = {}
+    for key, body in raw["categories"].items():
+        names[key] = body["name"]
+        for word, w in (body.get("keywords") or {}).items():
+            weights.setdefault(normalize_fragment(str(word)), {})[key] = float(w)
+    return Lexicon(
+        names=names,
+        weights=weights,
+        title_factor=float(st.get("title_factor", 4.0)),
+        text_factor=float(st.get("text_factor", 0.4)),
+        text_cap=int(st.get("text_cap", 3)),
+        secondary_ratio=float(st.get("secondary_ratio", 0.5)),
+        secondary_min=float(st.get("secondary_min", 2.0)),
+        other=str(st.get("other", "other")),
+    )
+
+
+def find_words(text: str, words: dict[str, dict[str, float]]) -> Counter[str]:
+    """Occurrences of the lexicon's words in text, longest first, never two on the same character."""
+    hits: list[tuple[int, int, str]] = []
+    for word in words:
+        start = text.find(word)
+        while start >= 0:
+            hits.append((start, start + len(word), word))
+            start = text.find(word, start + 1)
+    hits.sort(key=lambda h: (h[0] - h[1], h[0]))
+    taken = [False] * len(text)
+    out: Counter[str] = Counter()
+    for a, b, word in hits:
+        if any(taken[a:b]):
+            continue
+        for i in range(a, b):
+            taken[i] = True
+        out[word] += 1
+    return out
+
+
+def classify(title: str, text: str = "", lex: Lexicon | None = None, normalized: bool = False) -> Category:
+    """Category of a programme from its title and its text (the title not repeated in it).
+    `normalized`: both are already normalised (a Notice's text), skip normalising them again."""
+    lex = lex or lexicon()
+    if not normalized:
+        title, text = normalize_fragment(title), normalize_fragment(text)
+    title_words = find_words(title, lex.weights)
+    text_words = find_words(text, lex.weights)
+    score: Counter[str] = Counter()
+    title_score: Counter[str] = Counter()
+    evidence: dict[str, list[tuple[float, CategoryEvidence]]] = {}
+    for where, words, factor in (("title", title_words, lex.title_factor), ("text", text_words, lex.text_factor)):
+        for word, n in words.items():
+            times = 1 if where == "title" else min(n, lex.text_cap)
+            for key, w in lex.weights[word].items():
+                gain = w * factor * times
+                score[key] += gain
+                if where == "title":
+                    title_score[key] += gain
+                ev = CategoryEvidence(category=key, word=word, where=where, count=n)  # type: ignore[arg-type]
+                evidence.setdefault(key, []).append((gain, ev))
+    if not score:
+        return Category(primary=lex.other, name=lex.names.get(lex.other, lex.other))
+    order = list(lex.names)
+    ranked = sorted(score, key=lambda k: (-score[k], -title_score[k], order.index(k)))
+    primary = ranked[0]
+    top = score[primary]
+    secondary = [
+        k for k in ranked[1:] if score[k] >= max(lex.secondary_ratio * top, lex.secondary_min)
+    ]
+    kept: list[CategoryEvidence] = []
+    for key in [primary, *secondary]:
+        kept.extend(ev for _, ev in sorted(evidence[key], key=lambda t: -t[0]))
+    return Category(primary=primary, name=lex.names[primary], secondary=secondary, evidence=kept)
+
+
+def programme_text(prog: Programme, text: str) -> str:
+    """The programme's text without its title line (the title is scored on its own)."""
+    body = text[prog.span[0]:prog.span[1]]
+    at = body.find(prog.title)
+    return body[at + len(prog.title):] if 0 <= at < 10 else body
+
+
+def categorise(notice: Notice) -> None:
+    """Set `category` on every programme of the notice."""
+    for prog in notice.programmes:
+        prog.category = classify(prog.title, programme_text(prog, notice.text), normalized=True)
+
+
+# --- accuracy against hand labels (gold/categories.json) -----------------------------------------
+
+
+def load_labels(path: str | Path) -> dict[str, list[dict]]:
+    """gold/categories.json: {notice name: [{title, primary, secondary}]}, the name as in eval
+    (`wuwei_2025`, `variants/x`). Unknown keys or a malformed file -> GoldError."""
+    from .errors import GoldError
+
+    p = Path(path)
+    try:
+        raw = json.loads(p.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise GoldError(f"{p}: cannot read category labels ({exc})") from None
+    keys = set(lexicon().names)
+    if not isinstance(raw, dict):
+        raise GoldError(f"{p}: expected an object of notice name -> labelled programmes")
+    for name, progs in raw.items():
+        for i, lab in enumerate(progs if isinstance(progs, list) else [None]):
+            if not isinstance(lab, dict) or not isinstance(lab.get("title"), str):
+                raise GoldError(f"{p}: {name}[{i}]: expected {{title, primary, secondary}}")
+            bad = {lab.get("primary"), *lab.get("secondary", [])} - keys
+            if bad:
+                raise GoldError(f"{p}: {name}[{i}] {lab['title']}: unknown category {sorted(map(str, bad))}")
+    return raw
+
+
+@dataclass
+class CategoryScore:
+    correct: int = 0  # primary equal to the label's primary
+    total: int = 0  # labelled programmes that were detected
+    lenient: int = 0  # primary among the label's primary and secondary
+    errors: list[str] = field(default_factory=list)
+
+    def add(self, other: CategoryScore) -> None:
+        self.correct += other.correct
+        self.total += other.total
+        self.lenient += other.lenient
+        self.errors.extend(other.errors)
+
+    @property
+    def accuracy(self) -> float:
+        return self.correct / self.total if self.total else 1.0
+
+
+def score_categories(notice: Notice, labels: list[dict], name: str = "") -> CategoryScore:
+    """Primary accuracy over the labelled programmes the extractor detected (paired by title)."""
+    from .evaluate import pair_programmes
+
+    out = CategoryScore()
+    # labels carry the titles as written (traditional script too); programmes carry normalised ones
+    pairs = pair_programmes([normalize_fragment(lab["title"]) for lab in labels], [p.title for p in notice.programmes])
+    for i, j in pairs.items():
+        lab, cat = labels[i], notice.programmes[j].category
+        got = cat.primary if cat else None
+        out.total += 1
+        out.correct += got == lab["primary"]
+        out.lenient += got in {lab["primary"], *lab.get("secondary", [])}
+        if got != lab["primary"]:
+            out.errors.append(f"{name}: {lab['title']}: labelled {lab['primary']}, got {got}")
+    return out

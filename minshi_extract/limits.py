@@ -1,0 +1,86 @@
+"""Resource limits by design: every hostile input ends in a clear `LimitError` / `BudgetError`.
+
+The limits are far above any real notice (a notice is a few hundred KB of text, tens of pages)
+and far below what exhausts a machine. Readers call the small `check_*` functions; the
+whole-document time budget is a deadline checked between lines, pages and sections, so it
+never decides whether one record exists (no per-pattern wall-clock limit does that).
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+
+from .errors import BudgetError, LimitError
+
+DEFAULT_TIMEOUT = 600.0  # seconds for one document: generous; 50 MB of text takes far less
+
+MAX_DECOMPRESSED = 256 * 1024 * 1024  # all PDF streams / docx parts of one file together
+MAX_PART = 64 * 1024 * 1024  # one PDF stream or docx part
+MAX_XML_PART = 32 * 1024 * 1024  # one docx XML part (a notice's document.xml is < 2 MB)
+MAX_PARTS = 10_000  # parts in one docx package
+MAX_RATIO = 200  # decompressed / compressed, for a stream or part above RATIO_FLOOR
+RATIO_FLOOR = 16 * 1024 * 1024
+MAX_PAGES = 2000
+MAX_GLYPHS_PER_PAGE = 20_000  # a dense A4 page has ~3,000; a small-print table page ~8,000
+MAX_HTML_DEPTH = 512  # element nesting; portal pages stay under 60
+MAX_HTML_ELEMENTS = 500_000
+MAX_LINES = 3_000_000  # lines of text (50 MB of short lines stays under)
+MAX_LINE_CHARS = 200_000  # one line (paragraph) of the normalised text
+
+_deadline: ContextVar[tuple[float, float] | None] = ContextVar("minshi_deadline", default=None)
+
+
+@contextmanager
+def budget(seconds: float | None) -> Iterator[None]:
+    """Run the body under a whole-document time budget (None or <= 0: no budget).
+
+    A budget already running (an outer call) is kept when it ends sooner."""
+    outer = _deadline.get()
+    if seconds is None or seconds <= 0:
+        token = _deadline.set(outer)
+    else:
+        mine = (time.monotonic() + seconds, seconds)
+        token = _deadline.set(outer if outer is not None and outer[0] <= mine[0] else mine)
+    try:
+        yield
+    finally:
+        _deadline.reset(token)
+
+
+def check_budget(where: str = "") -> None:
+    """Raise BudgetError when the running document's time budget is spent."""
+    d = _deadline.get()
+    if d is not None and time.monotonic() > d[0]:
+        prefix = f"{where}: " if where else ""
+        raise BudgetError(f"{prefix}not finished within the time budget of {d[1]:g} s (raise it with --timeout)")
+
+
+def check_count(what: str, n: int, limit: int, where: str) -> None:
+    """Raise LimitError when `n` (pages, glyphs, lines ...) is over `limit`."""
+    if n > limit:
+        prefix = f"{where}: " if where else ""
+        raise LimitError(f"{prefix}{what} {n} is over the limit of {limit}; not a notice this tool can read")
+
+
+def check_inflation(what: str, out: int, packed: int, total: int, where: str) -> None:
+    """Decompressed size of one part (`out` from `packed` bytes) and of the file so far (`total`)."""
+    if out > MAX_PART or total > MAX_DECOMPRESSED:
+        raise LimitError(f"{where}: {what} decompresses past the limit of {MAX_PART if out > MAX_PART else MAX_DECOMPRESSED}"
+                         " bytes (a compression bomb?)")
+    if out > RATIO_FLOOR and out > MAX_RATIO * max(packed, 1):
+        raise LimitError(f"{where}: {what} inflates {out // max(packed, 1)}-fold, over the limit of {MAX_RATIO}"
+                         " (a compression bomb?)")
+
+
+@contextmanager
+def naming(where: str) -> Iterator[None]:
+    """Prefix `where` (the file) to a limit or budget error raised without it."""
+    try:
+        yield
+    except (LimitError, BudgetError) as exc:
+        if str(exc).startswith(f"{where}: "):
+            raise
+        raise type(exc)(f"{where}: {exc}") from None

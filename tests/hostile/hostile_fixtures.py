@@ -1,0 +1,326 @@
+"""Hostile inputs made at test time (nothing large is committed).
+
+`python tests/hostile/hostile_fixtures.py DIR` writes every fixture into DIR; the tests call the
+makers directly. Each maker returns the bytes of one file; sizes are those of the issue's classes
+(100,000-deep divs, a 110,000-glyph page, a 300 MB Flate bomb, a 2 GiB docx part ...).
+"""
+
+from __future__ import annotations
+
+import io
+import sys
+import zipfile
+import zlib
+from collections.abc import Callable
+from pathlib import Path
+
+CORPUS = Path(__file__).resolve().parents[2] / "corpus"
+FOUNDING = CORPUS / "wuwei_2025.txt"
+W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+
+def founding_text() -> str:
+    return FOUNDING.read_text(encoding="utf-8")
+
+
+# --- text --------------------------------------------------------------------------------------
+
+
+_PROSE = "各县区、各部门要加强组织领导，压实工作责任，确保为民实事项目按期完成、群众满意。\n"
+
+
+def lf_text(mb: int) -> bytes:
+    """The founding notice followed by prose lines up to `mb` MB of LF-separated text."""
+    head = founding_text().encode("utf-8")
+    line = _PROSE.encode("utf-8")
+    return head + line * max(0, (mb * 1024 * 1024 - len(head)) // len(line))
+
+
+def repeated_notice(mb: int) -> bytes:
+    """The founding notice repeated to `mb` MB (17 programmes per copy)."""
+    one = founding_text().encode("utf-8")
+    return one * max(1, mb * 1024 * 1024 // len(one))
+
+
+def headings(n: int = 100_000) -> bytes:
+    return ("关于印发为民实事实施方案的通知\n" + "一、\n" * n).encode("utf-8")
+
+
+def long_line(mb: int = 10) -> bytes:
+    return ("为民实事项目建设学校1080个" * (mb * 1024 * 1024 // 36)).encode("utf-8") + b"\n"
+
+
+def huge_figure() -> bytes:
+    return ("为民实事\n一、目标任务\n新建学校" + "9" * 310 + "所，投资" + "9" * 310 + ".5万元。\n").encode("utf-8")
+
+
+def numeral_run() -> bytes:
+    return ("为民实事\n一、目标任务\n新建学校" + "一二三四五六七八九十百千万" * 540 + "所。\n").encode("utf-8")
+
+
+def random_high_bytes(n: int = 20_000, seed: int = 15) -> bytes:
+    import random
+
+    rnd = random.Random(seed)
+    return bytes(rnd.randrange(0x81, 0xFF) for _ in range(n))
+
+
+def big5_founding() -> bytes:
+    """The founding notice as a Taiwan office would save it: traditional characters (OpenCC s2tw),
+    Big5-encoded; the few characters Big5 lacks written as Big5 has them (∶ as ：, NBSP as a space)."""
+    import opencc
+
+    trad = opencc.OpenCC("s2tw").convert(founding_text()).replace("∶", "：").replace("\xa0", " ")
+    return trad.encode("cp950")
+
+
+def gbk_founding() -> bytes:
+    return founding_text().encode("gb18030")
+
+
+def utf16_founding(byteorder: str = "le") -> bytes:
+    return founding_text().encode(f"utf-16-{byteorder}")
+
+
+def breaks_founding(sep: str = "\v") -> bytes:
+    return founding_text().replace("\n", sep).encode("utf-8")
+
+
+def bidi_founding() -> bytes:
+    """Every line wrapped in RLE ... PDF and a RLM after each figure's first digit run."""
+    lines = founding_text().split("\n")
+    return "\n".join(f"\u202b{ln}\u202c\u200f" if ln else ln for ln in lines).encode("utf-8")
+
+
+def marker_in_text(marker: str) -> bytes:
+    """A valid text notice mentioning `marker` (`%PDF-`, `<body>`) in its first kilobyte."""
+    text = founding_text()
+    return (f"(原文件格式 {marker} 已转为文本)\n" + text).encode("utf-8")
+
+
+# --- html --------------------------------------------------------------------------------------
+
+
+_ARTICLE = "<p>一、目标任务</p><p>新建学校12所，投资3000万元。</p>" * 4
+
+
+def deep_divs(n: int = 100_000) -> bytes:
+    return (f"<html><body><div id='zoom'>{_ARTICLE}" + "<div>" * n + "深" + "</div>" * n + "</div></body></html>").encode()
+
+
+def unclosed_p(n: int = 100_000) -> bytes:
+    return ("<html><body><div id='zoom'>" + "<p>新建学校12所" * n + "</div></body></html>").encode()
+
+
+def nested_tables(n: int = 5_000) -> bytes:
+    return ("<html><body>" + _ARTICLE + "<table><tr><td>" * n + "1" + "</td></tr></table>" * n + "</body></html>").encode()
+
+
+def mislabelled_html(declared: str = "iso-8859-1", actual: str = "utf-8") -> bytes:
+    html = (CORPUS / "wuwei_2025.html").read_bytes().decode("utf-8")
+    import re
+
+    html = re.sub(r"charset\s*=\s*[\"']?[A-Za-z0-9_\-]+", f"charset={declared}", html, count=1)
+    if "charset=" not in html[:4096]:
+        html = html.replace("<head>", f'<head><meta charset="{declared}">', 1)
+    return html.encode(actual)
+
+
+# --- pdf ---------------------------------------------------------------------------------------
+
+
+def _pdf(content: bytes, compressed: bool = True) -> bytes:
+    stream = zlib.compress(content, 9) if compressed else content
+    filt = b"/Filter/FlateDecode" if compressed else b""
+    objs = [
+        b"<</Type/Catalog/Pages 2 0 R>>",
+        b"<</Type/Pages/Kids[3 0 R]/Count 1>>",
+        b"<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]/Resources<</Font<</F1 5 0 R>>>>/Contents 4 0 R>>",
+        b"<</Length %d%s>>\nstream\n" % (len(stream), filt) + stream + b"\nendstream",
+        b"<</Type/Font/Subtype/Type1/BaseFont/Helvetica>>",
+    ]
+    return _assemble(objs)
+
+
+def _assemble(objs: list[bytes]) -> bytes:
+    out = io.BytesIO()
+    out.write(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
+    offsets = []
+    for i, body in enumerate(objs, 1):
+        offsets.append(out.tell())
+        out.write(b"%d 0 obj\n" % i + body + b"\nendobj\n")
+    xref = out.tell()
+    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1))
+    for off in offsets:
+        out.write(b"%010d 00000 n \n" % off)
+    out.write(b"trailer\n<</Size %d/Root 1 0 R>>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, xref))
+    return out.getvalue()
+
+
+def glyph_page(glyphs: int = 110_000) -> bytes:
+    """One page holding `glyphs` glyphs (rows of 200 at 2 pt)."""
+    rows = []
+    per_row = 200
+    for r in range(glyphs // per_row):
+        rows.append(b"1 0 0 1 10 %d Tm (%s) Tj" % (10 + (r % 400) * 2, b"A" * per_row))
+    return _pdf(b"BT /F1 2 Tf " + b"\n".join(rows) + b" ET")
+
+
+def flate_bomb(mb: int = 300) -> bytes:
+    """A content stream of `mb` MB of blanks, Flate-compressed to a few hundred KB."""
+    comp = zlib.compressobj(9)
+    chunk = b" " * (1 << 20)
+    packed = b"".join(comp.compress(chunk) for _ in range(mb)) + comp.flush()
+    objs = [
+        b"<</Type/Catalog/Pages 2 0 R>>",
+        b"<</Type/Pages/Kids[3 0 R]/Count 1>>",
+        b"<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]/Contents 4 0 R>>",
+        b"<</Length %d/Filter/FlateDecode>>\nstream\n" % len(packed) + packed + b"\nendstream",
+    ]
+    return _assemble(objs)
+
+
+# --- docx --------------------------------------------------------------------------------------
+
+
+def _docx(paragraphs: list[tuple[str, str]], numbering: list[str] | None = None) -> bytes:
+    """python-docx document; paragraphs are (text, numPr xml or '')."""
+    from docx import Document
+    from docx.oxml import parse_xml
+
+    doc = Document()
+    if numbering:
+        part = doc.part.numbering_part
+        for xml in numbering:
+            part.element.append(parse_xml(xml))
+    for text, num_pr in paragraphs:
+        p = doc.add_paragraph(text)
+        if num_pr:
+            p._p.get_or_add_pPr().append(parse_xml(num_pr))
+    buf = io.BytesIO()
+    doc.save(buf)
+    return buf.getvalue()
+
+
+def _lvl(ilvl: str, start: str, fmt: str = "chineseCounting", text: str = "%1、") -> str:
+    return (f'<w:lvl w:ilvl="{ilvl}"><w:start w:val="{start}"/><w:numFmt w:val="{fmt}"/>'
+            f'<w:lvlText w:val="{text}"/></w:lvl>')
+
+
+def numbered_docx(items: int = 120, ilvl: str = "0", start: str = "1", para_ilvl: str | None = None) -> bytes:
+    levels = _lvl(ilvl, start) + _lvl("1", "1", text="（%2）")
+    numbering = [f'<w:abstractNum {W} w:abstractNumId="7">{levels}</w:abstractNum>',
+                 f'<w:num {W} w:numId="9"><w:abstractNumId w:val="7"/></w:num>']
+    pl = ilvl if para_ilvl is None else para_ilvl
+    num_pr = f'<w:numPr {W}><w:ilvl w:val="{pl}"/><w:numId w:val="9"/></w:numPr>'
+    paras = [("关于印发为民实事实施方案的通知", "")] + [(f"新建学校{i}所", num_pr) for i in range(1, items + 1)]
+    return _docx(paras, numbering)
+
+
+def _rezip(data: bytes, replace: dict[str, Callable[[zipfile.ZipFile], None] | bytes | None]) -> bytes:
+    """Copy a docx, replacing (bytes), dropping (None) or streaming (callable) some parts."""
+    src = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            if info.filename in replace:
+                continue
+            dst.writestr(info, src.read(info.filename))
+        for name, what in replace.items():
+            if isinstance(what, bytes):
+                dst.writestr(name, what)
+            elif what is not None:
+                what(dst)
+    return out.getvalue()
+
+
+def docx_no_body() -> bytes:
+    base = _docx([("为民实事", "")])
+    return _rezip(base, {"word/document.xml": f'<?xml version="1.0"?><w:document {W}></w:document>'.encode()})
+
+
+def docx_part_bomb(mb: int = 2048) -> bytes:
+    """A 2 GiB part of zeros (word/media/bomb.bin) in an ordinary docx."""
+
+    def bomb(z: zipfile.ZipFile) -> None:
+        with z.open(zipfile.ZipInfo("word/media/bomb.bin"), "w", force_zip64=True) as f:
+            chunk = b"\0" * (1 << 20)
+            for _ in range(mb):
+                f.write(chunk)
+
+    zi = zipfile.ZipInfo("word/media/bomb.bin")
+    zi.compress_type = zipfile.ZIP_DEFLATED
+
+    def bomb_deflated(z: zipfile.ZipFile) -> None:
+        with z.open(zi, "w", force_zip64=True) as f:
+            chunk = b"\0" * (1 << 20)
+            for _ in range(mb):
+                f.write(chunk)
+
+    del bomb
+    return _rezip(_docx([("为民实事", "")]), {"word/media/bomb.bin": bomb_deflated})
+
+
+def docx_huge_xml(mb: int = 100) -> bytes:
+    """document.xml of `mb` MB: many small paragraphs."""
+    para = "<w:p><w:r><w:t>新建学校12所</w:t></w:r></w:p>".encode()
+    zi = zipfile.ZipInfo("word/document.xml")
+    zi.compress_type = zipfile.ZIP_DEFLATED
+
+    def big(z: zipfile.ZipFile) -> None:
+        with z.open(zi, "w", force_zip64=True) as f:
+            f.write(f'<?xml version="1.0"?><w:document {W}><w:body>'.encode())
+            block = para * 20_000
+            for _ in range(mb * 1024 * 1024 // len(block) + 1):
+                f.write(block)
+            f.write(b"</w:body></w:document>")
+
+    return _rezip(_docx([("为民实事", "")]), {"word/document.xml": big})
+
+
+# --- all ---------------------------------------------------------------------------------------
+
+MAKERS: dict[str, Callable[[], bytes]] = {
+    "lf_text_16mb.txt": lambda: lf_text(16),
+    "headings_100k.txt": headings,
+    "long_line_10mb.txt": long_line,
+    "huge_figure.txt": huge_figure,
+    "numeral_run.txt": numeral_run,
+    "random_high_bytes.txt": random_high_bytes,
+    "big5_founding.txt": big5_founding,
+    "gbk_founding.txt": gbk_founding,
+    "utf16le_founding.txt": utf16_founding,
+    "vt_breaks_founding.txt": breaks_founding,
+    "u2028_founding.txt": lambda: breaks_founding("\u2028"),
+    "bidi_founding.txt": bidi_founding,
+    "pdf_marker.txt": lambda: marker_in_text("%PDF-1.7"),
+    "body_marker.txt": lambda: marker_in_text("<body>"),
+    "deep_divs.html": deep_divs,
+    "unclosed_p.html": unclosed_p,
+    "nested_tables.html": nested_tables,
+    "utf8_as_latin1.html": mislabelled_html,
+    "gbk_as_utf8.html": lambda: mislabelled_html("utf-8", "gb18030"),
+    "glyphs_110k.pdf": glyph_page,
+    "flate_bomb.pdf": flate_bomb,
+    "numbering_120.docx": numbered_docx,
+    "numbering_ilvl12.docx": lambda: numbered_docx(5, ilvl="12"),
+    "numbering_nonnumeric.docx": lambda: numbered_docx(5, ilvl="x", start="y"),
+    "numbering_negative.docx": lambda: numbered_docx(3, start="-3"),
+    "no_body.docx": docx_no_body,
+    "part_bomb.docx": docx_part_bomb,
+    "huge_xml.docx": docx_huge_xml,
+}
+
+
+def main(argv: list[str]) -> int:
+    out = Path(argv[1] if len(argv) > 1 else "hostile_fixtures")
+    out.mkdir(parents=True, exist_ok=True)
+    names = argv[2:] or list(MAKERS)
+    for name in names:
+        (out / name).write_bytes(MAKERS[name]())
+        print(out / name, (out / name).stat().st_size)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
