@@ -24,8 +24,8 @@ from ..errors import MinshiError
 from ..ingest import DEFAULT_MAX_BYTES
 from . import convert
 from .convert import Converted, tables_of
-from .tables import Row, Tables, combine, drop_duplicates
-from .writers import _pyarrow, format_of, remove_dataset, write_dataset
+from .tables import EXTRACTOR, Row, Tables, combine, drop_duplicates
+from .writers import FORMATS, _pyarrow, format_of, remove_dataset, write_dataset
 
 NOTICE_SUFFIXES = {".txt", ".pdf", ".html", ".htm", ".docx", ".doc", ".wps"}
 CACHE_MARK = ".minshi-batch"
@@ -94,10 +94,12 @@ def _prepare_cache(cache: Path, resume: bool) -> None:
 
 
 def _cached(path: Path, sha: str) -> bool:
+    """A cached notice counts when its file is unchanged and this version of the extractor wrote it."""
     try:
-        return json.loads(path.read_text(encoding="utf-8"))["source"]["sha256"] == sha
+        source = json.loads(path.read_text(encoding="utf-8"))["source"]
     except (OSError, ValueError, KeyError, TypeError):
         return False
+    return isinstance(source, dict) and source.get("sha256") == sha and source.get("extractor") == EXTRACTOR
 
 
 def _save(path: Path, text: str) -> None:
@@ -179,14 +181,16 @@ class _Progress:
 def run_batch(opts: BatchOptions) -> BatchResult:
     if not opts.src.is_dir():
         raise MinshiError(f"{opts.src}: not a directory")
+    if format_of(opts.out) is None and opts.out.exists() and not opts.out.is_dir():
+        raise MinshiError(f"{opts.out}: a file, not a directory; name a .csv, .xlsx or .parquet file or a directory")
     if "parquet" in opts.formats:
         _pyarrow()  # a missing extra fails now, not after the whole folder is converted
     cache = cache_dir(opts.out)
     files, skipped = find_notices(opts.src, skip=cache.resolve())
     if not files:
         raise MinshiError(f"{opts.src}: no notice files (.txt .pdf .html .docx)")
-    for fmt in opts.formats:
-        remove_dataset(opts.out, [fmt])
+    # a directory may hold the tables of an earlier run in any format; a file name only its own
+    remove_dataset(opts.out, FORMATS if format_of(opts.out) is None else opts.formats)
     _prepare_cache(cache, opts.resume)
     wanted = {cache / f"{rel}.json" for rel in files}
     for old in cache.rglob("*.json"):

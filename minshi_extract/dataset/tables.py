@@ -9,10 +9,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-from functools import lru_cache
-from importlib import resources
-
-import yaml
 
 from .. import __version__
 from ..models import Notice, Programme, Record, record_key
@@ -32,7 +28,7 @@ NOTICES: Columns = {
 }
 PROGRAMMES: Columns = {
     **_NOTICE_KEY, **_NOTICE_META, "programme_id": "str", "programme": "str", "category": "str",
-    "parts": "int", "records": "int", "money_total_cny": "float", "lead_units": "list_str",
+    "category_name": "str", "parts": "int", "records": "int", "money_total_cny": "float", "lead_units": "list_str",
     "deadline": "str", "start": "int", "end": "int",
 }
 RECORDS: Columns = {
@@ -98,19 +94,6 @@ def notice_row(notice: Notice, source_file: str) -> Row:
     }
 
 
-@lru_cache(maxsize=1)
-def _categories() -> list[tuple[str, list[str]]]:
-    raw = resources.files("minshi_extract.lexicon").joinpath("programme_categories.yaml").read_text("utf-8")
-    return [(cat, [str(w) for w in words]) for cat, words in yaml.safe_load(raw).items()]
-
-
-def programme_category(title: str) -> str:
-    for cat, words in _categories():
-        if any(w in title for w in words):
-            return cat
-    return "other"
-
-
 def _money_total(records: list[Record]) -> float | None:
     """The sum of the programme's money totals: amounts that are nobody's share and not per-unit."""
     amounts = [float(r.amount_cny) for r in records
@@ -124,7 +107,8 @@ def programme_row(notice: Notice, prog: Programme, source_file: str) -> Row:
     deadlines = [r.date for r in recs if r.type == "deadline"]
     return {
         **_notice_cols(notice, source_file), "programme_id": prog.id, "programme": prog.title,
-        "category": programme_category(prog.title), "parts": len(prog.parts), "records": len(recs),
+        "category": prog.category.primary if prog.category else None,
+        "category_name": prog.category.name if prog.category else None, "parts": len(prog.parts), "records": len(recs),
         "money_total_cny": _money_total(recs), "lead_units": list(dict.fromkeys(leads)),
         "deadline": max(deadlines) if deadlines else None, "start": prog.span[0], "end": prog.span[1],
     }

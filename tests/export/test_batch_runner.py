@@ -104,6 +104,23 @@ def test_resume_reconverts_a_changed_file(tmp_path: Path, capsys) -> None:
     # corpus/variants/quzhou_2022.txt is titled 衢州市 ... 2022年
     row = next(r for r in rows if r[header.index("source_file")] == GOOD3[0])
     assert "衢州" in row[header.index("title")] and row[header.index("year")] == "2022"
+    # a notice cached by another version of the extractor is converted again
+    cached = out / "json" / f"{GOOD3[1]}.json"
+    cached.write_text(cached.read_text(encoding="utf-8").replace('"extractor": "minshi-extract ',
+                                                               '"extractor": "minshi-extract 0.0.0-old'),
+                      encoding="utf-8")
+    assert main(["batch", str(src), "-o", str(out), "-q", "--resume"]) == 0
+    assert "2 reused" in capsys.readouterr().out
+    assert "0.0.0-old" not in cached.read_text(encoding="utf-8")
+
+
+def test_tables_of_an_earlier_run_in_another_format_are_removed(tmp_path: Path, capsys) -> None:
+    src = copy_corpus(tmp_path / "in", GOOD3[:1])
+    out = tmp_path / "out"
+    assert main(["batch", str(src), "-o", str(out), "-q", "--format", "csv,xlsx"]) == 0
+    assert (out / "records.csv").is_file() and (out / "dataset.xlsx").is_file()
+    assert main(["batch", str(src), "-o", str(out), "-q", "--format", "parquet"]) == 0
+    assert sorted(p.name for p in out.iterdir() if p.is_file()) == sorted(f"{t}.parquet" for t in TABLES)
 
 
 def test_symlink_out_of_the_folder_not_followed(tmp_path: Path, capsys) -> None:

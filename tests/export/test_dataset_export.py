@@ -143,3 +143,13 @@ def test_parquet_without_pyarrow_fails_before_converting(tmp_path: Path, monkeyp
     assert main(["batch", str(src), "-o", str(tmp_path / "out.parquet")]) == 2
     assert "pip install 'minshi-extract[parquet]'" in capsys.readouterr().err
     assert not (tmp_path / "out.json").exists()  # nothing converted
+
+
+def test_output_that_is_a_plain_file_is_an_error(tmp_path: Path, capsys) -> None:
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.txt").write_text("某县民生实事实施方案\n", encoding="utf-8")
+    (tmp_path / "out").write_text("not a folder")
+    assert main(["batch", str(src), "-o", str(tmp_path / "out")]) == 2
+    assert "a file, not a directory" in capsys.readouterr().err
+    assert (tmp_path / "out").read_text() == "not a folder"

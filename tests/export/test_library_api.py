@@ -68,4 +68,4 @@ def test_frames() -> None:
     assert prog["programme"].tolist() == ["城区停车泊位建设实施方案"]
     assert prog["money_total_cny"].tolist() == [12000000.0]
     assert prog["lead_units"].tolist() == [["县住建局"]]
-    assert prog["category"].tolist() == ["transport"]  # 停车 in lexicon/programme_categories.yaml
+    assert prog["category"].tolist() == ["transport"]  # 停车 in the title: lexicon/categories.yaml
