@@ -125,7 +125,9 @@ def test_extract_writes_the_tables_by_suffix(tmp_path: Path, capsys, fmt: str, s
         from openpyxl import load_workbook
 
         ws = load_workbook(out)["records"]
-        assert ws["O2"].value == "5200个"  # column O is the evidence text
+        header = [c.value for c in ws[1]]
+        row = dict(zip(header, [c.value for c in ws[2]], strict=True))
+        assert (row["text"], row["item"], row["leaf"]) == ("5200个", "停车泊位", True)
     elif fmt == "csv":
         assert out.read_bytes().startswith(b"\xef\xbb\xbf")
         assert (tmp_path / "n.programmes.csv").read_text(encoding="utf-8-sig").count("城区停车泊位建设实施方案") == 1

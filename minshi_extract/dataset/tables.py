@@ -33,7 +33,7 @@ PROGRAMMES: Columns = {
 }
 RECORDS: Columns = {
     **_NOTICE_KEY, **_NOTICE_META, "programme_id": "str", "programme": "str", "part": "int",
-    "section": "str", "page": "int", "id": "str", "part_of": "str", "type": "str", "text": "str",
+    "section": "str", "page": "int", "id": "str", "part_of": "str", "leaf": "bool", "type": "str", "text": "str",
     "start": "int", "end": "int", "value": "float", "unit": "str", "amount_cny": "float",
     "text_unit": "str", "per": "str", "shares": "list_float", "parties": "list_str", "name": "str",
     "start_date": "str", "end_date": "str", "date": "str", "role": "str", "responsible_unit": "str",
@@ -118,8 +118,12 @@ _RENAMES = {("responsibility", "unit"): "responsible_unit", ("phase", "start"): 
             ("phase", "end"): "end_date"}
 
 
-def record_row(notice: Notice, rec: Record, source_file: str, titles: dict[str, str]) -> Row:
-    row: Row = {**_notice_cols(notice, source_file), "programme": titles.get(rec.programme_id or "")}
+def record_row(notice: Notice, rec: Record, source_file: str, titles: dict[str, str],
+               totals: frozenset[str] = frozenset()) -> Row:
+    """`totals`: the ids some record is a share of; a record not among them is a leaf (summing the
+    leaves never counts a total together with its parts)."""
+    row: Row = {**_notice_cols(notice, source_file), "programme": titles.get(rec.programme_id or ""),
+                "leaf": rec.id not in totals}
     for k, v in rec.model_dump(mode="json").items():
         if k == "span":
             row["start"], row["end"] = v
@@ -132,10 +136,11 @@ def notice_tables(notice: Notice, source_file: str | None = None) -> Tables:
     """The rows one notice contributes to each table (errors stay empty)."""
     src = source_file if source_file is not None else (notice.source.path or "")
     titles = {p.id: p.title for p in notice.programmes}
+    totals = frozenset(r.part_of for r in notice.all_records() if r.part_of)
     return {
         "notices": [notice_row(notice, src)],
         "programmes": [programme_row(notice, p, src) for p in notice.programmes],
-        "records": [record_row(notice, r, src, titles) for r in notice.all_records()],
+        "records": [record_row(notice, r, src, titles, totals) for r in notice.all_records()],
         "warnings": [{"sha256": notice.source.sha256, "source_file": src, "warning": w}
                      for w in notice.warnings],
         "errors": [],

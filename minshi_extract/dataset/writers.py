@@ -104,7 +104,7 @@ def xlsx_bytes(tables: Tables) -> bytes:
     return buf.getvalue()
 
 
-_ARROW = {"str": "string", "int": "int64", "float": "float64"}
+_ARROW = {"str": "string", "int": "int64", "float": "float64", "bool": "bool"}
 
 
 def arrow_schema(name: str):  # -> pyarrow.Schema
