@@ -244,6 +244,11 @@ def _shared_suffix(names: list[str]) -> list[str]:
     if end is None or "(" in end.group():
         return names
     suffix = end.group()
+    town = _split_town(names[-1])
+    if town is not None:
+        # 中枢、盐津、坛厂街道办事处: bare town names take the town's level with the body (街道办事处)
+        level = next((t for t in role_lexicon()["town_suffixes"] if town[0].endswith(t)), "")
+        suffix = level + town[1]
     return [
         n + suffix if i < len(names) - 1 and not _unit_end_re().search(n)
         and not _is_bare_place(n) and not n.startswith("各") and _HAN_ONLY.fullmatch(n)

@@ -23,6 +23,10 @@ CASES = [
     ("实施单位:凉州区人民政府、古浪县人民政府",
      [("implementer", "凉州区人民政府", "凉州区人民政府"), ("implementer", "古浪县人民政府", "古浪县人民政府")]),
     ("实施主体:各县区政府", [("implementer", "各县区政府", "各县区政府")]),
+    # bare town names take the town level and the body of the last item (blind batch 8)
+    ("实施单位:中枢、盐津、坛厂街道办事处",
+     [("implementer", "中枢街道办事处", "中枢"), ("implementer", "盐津街道办事处", "盐津"),
+      ("implementer", "坛厂街道办事处", "坛厂街道办事处")]),
     ("实施单位:凉州区、民勤县、天祝县政府",
      [("implementer", "凉州区政府", "凉州区"), ("implementer", "民勤县政府", "民勤县"),
       ("implementer", "天祝县政府", "天祝县政府")]),
