@@ -118,3 +118,31 @@ def test_ids_are_stable_and_unique() -> None:
     ids = [r.id for r in notice.all_records()]
     assert len(ids) == len(set(ids)) and all(ids)
     assert extract_text(SHARES).all_records()[0].id == ids[0]
+
+
+def test_founding_notice_shares_add_up_to_their_totals() -> None:
+    """Read from corpus/wuwei_2025.txt: 1.7万人 = 凉州区10000 + 民勤县2300 + 古浪县2500 + 天祝县2200;
+    18个 (其中:凉州区8个、古浪县4个、民勤县、天祝县各3个) and 59个 (其中凉州区12个、古浪县22个、
+    民勤县20个、天祝县5个) in one sentence, each 其中 with its own total; the 155户 of P06 and the
+    rows 80 / 45 / 30 of its attachment table."""
+    from collections import defaultdict
+    from pathlib import Path
+
+    from minshi_extract.pipeline import extract
+
+    notice = extract(Path(__file__).resolve().parents[1] / "corpus" / "wuwei_2025.txt")
+    by_id = {r.id: r for r in notice.all_records()}
+    parts = defaultdict(list)
+    for r in notice.all_records():
+        if r.part_of:
+            parts[r.part_of].append(r)
+
+    def sums(text: str) -> tuple[float, float]:
+        total = next(r for r in notice.all_records() if r.text == text and r.id in parts)
+        return total.value, sum(p.value for p in parts[total.id])
+
+    assert sums("1.7万人") == (17000, 17000)
+    assert sums("18个") == (18, 18)
+    assert sums("59个") == (59, 59)
+    assert sums("155户") == (155, 155)
+    assert all(by_id[t].id != r.id for t, rs in parts.items() for r in rs)
