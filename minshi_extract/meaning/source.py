@@ -78,3 +78,12 @@ def strip_payer(item: str | None) -> str | None:
     if m:
         return item[m.end():] or None  # 其中中央|1000万元: a payer alone names no item
     return item
+
+
+def header_payer(header: str | None) -> str | None:
+    """The payer a table's payer column names: `中央财政(万元)` -> 中央财政, `省级补助资金` -> 省级,
+    `市县配套资金` -> 市县; a header with no payer phrase at its start stays as it is."""
+    if not header:
+        return None
+    m = _patterns()[2].match(header)
+    return m.group() if m else header

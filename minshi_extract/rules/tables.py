@@ -165,6 +165,12 @@ def records_from_table(
     return sorted(out, key=lambda x: x.span)
 
 
+def header_payer(header: str | None) -> str | None:
+    from minshi_extract.meaning.source import header_payer as payer_of_header
+
+    return payer_of_header(header)
+
+
 def table_item(name: str | None, header: str | None, money: bool) -> str | None:
     from minshi_extract.meaning import table_item as item_of_cell
 
@@ -183,7 +189,7 @@ def _figure_record(found: tuple[int, int, str], col: Column, payer: str | None, 
     }
     if col.kind == "money":
         amount = to_number(value * _MONEY_UNITS[col.unit])
-        return Money(amount_cny=amount, text_unit=col.unit, per=col.per, source=payer, **common)
+        return Money(amount_cny=amount, text_unit=col.unit, per=col.per, source=header_payer(payer), **common)
     return Quantity(value=to_number(value * col.scale), unit=col.unit, **common)
 
 
