@@ -35,7 +35,7 @@ def _patterns() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern]:
     funding = _alt(lex["funding_words"])
     # not a payer: 对每个县级|儿童之家 (a rate's object), 城市 / 市场 (a level inside a word)
     before = regex.compile(
-        rf"(?<![每对个城都超全各该此跨])(?P<p>{payer})(?=\p{{Han}}{{0,8}}?{funding}|\p{{Han}}{{0,6}}?[\d约共])"
+        rf"(?<![每对个城都超全各该此跨])(?P<p>{payer})(?=\p{{Han}}{{0,8}}?{funding}|\p{{Han}}{{0,8}}?[\d约共])"
     )
     # 由市级财政统筹解决; not 由自治区财政承担60% (payers splitting by percentages pay no one amount)
     by = regex.compile(
@@ -58,6 +58,9 @@ def payer_by(text: str, lo: int, hi: int) -> str | None:
     return m.group("p") if m else None
 
 
+_TOTAL_RE = regex.compile(r"总投资|总额|共需|所需|合计|共计|总计|预计|估算|概算|约$")
+
+
 def source_at(text: str, clause_lo: int, fig: int, end: int) -> str | None:
     """The payer of the amount whose figure starts at `fig`: in its clause, then `由X承担` in its
     sentence, then the last payer earlier in its sentence."""
@@ -67,7 +70,10 @@ def source_at(text: str, clause_lo: int, fig: int, end: int) -> str | None:
     nl = text.find("\n", end)
     if 0 <= nl < s_hi:
         s_hi = nl
-    return payer_in(text, clause_lo, fig) or payer_by(text, s_lo, s_hi) or payer_in(text, s_lo, clause_lo)
+    own = payer_in(text, clause_lo, fig)
+    if own or _TOTAL_RE.search(text, clause_lo, fig):
+        return own  # 项目总投资约5800万元: a total is paid by the payers its shares name, not one of them
+    return payer_by(text, s_lo, s_hi) or payer_in(text, s_lo, clause_lo)
 
 
 def strip_payer(item: str | None) -> str | None:
