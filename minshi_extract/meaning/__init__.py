@@ -94,6 +94,8 @@ def source_of(text: str, r: Money, is_total: bool = False) -> str | None:
     """The payer of `r`; a total split among payers has none but its own clause's."""
     fig = _figure_start(r)
     lo = clause_start(text, fig)
+    if text[lo - 1:lo] in ("(", ")"):  # brackets do not end a payer's clause: 市、县(区)财政|1290万元
+        lo = max(text.rfind(c, 0, fig) for c in ",;。\n") + 1
     if is_total:
         return payer_in(text, lo, fig)
     return source_at(text, lo, fig, r.span[1])

@@ -13,7 +13,7 @@ from functools import cache
 
 import regex
 
-from .grammar import lexicon, sentence_start
+from .grammar import clause_end, lexicon, sentence_start
 
 
 def _alt(words: list[str]) -> str:
@@ -72,7 +72,9 @@ def source_at(text: str, clause_lo: int, fig: int, end: int) -> str | None:
         s_hi = nl
     own = payer_in(text, clause_lo, fig)
     if own or _TOTAL_RE.search(text, clause_lo, fig):
-        return own  # 项目总投资约5800万元: a total is paid by the payers its shares name, not one of them
+        # 项目总投资约5800万元: a total is paid by the payers its own clause names (所需资金102万元由
+        # 市级财政承担), not by the payer of one of its shares
+        return own or payer_by(text, end, clause_end(text, end, ",;。\n"))
     return payer_by(text, s_lo, s_hi) or payer_in(text, s_lo, clause_lo)
 
 
