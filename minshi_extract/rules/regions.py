@@ -93,10 +93,18 @@ def town_ending_at(text: str, end: int, lo: int = 0) -> int | None:
             name = text[s:end]
             if zone:
                 return s if _zone_name_ok(name, text[s:end - len(suffix)]) else None
-            if "各" in name or name in generic or any(name.endswith(g) for g in endings):
+            if "各" in name or name in generic or any(_generic_ending(name, g) for g in endings):
                 return None
             return s
     return None
+
+
+def _generic_ending(name: str, ending: str) -> bool:
+    """`重点城镇`, `返乡` name no town; `梅城镇` (one character of name before 城镇) does."""
+    if not name.endswith(ending):
+        return False
+    stem = name[: -len(ending)]
+    return len(stem) != 1 or stem in "小全各本该此"
 
 
 @cache
