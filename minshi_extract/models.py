@@ -15,7 +15,7 @@ SectionKind = Literal[
     "targets", "scope", "funding", "steps", "responsibility", "deadline",
     "safeguards", "principles", "operation", "content", "other",
 ]
-SourceFormat = Literal["text", "pdf", "html", "docx"]
+SourceFormat = Literal["text", "pdf", "html", "docx", "image"]
 
 
 class _Model(BaseModel):
@@ -51,6 +51,7 @@ class _RecordBase(_Model):
     text: str
     span: Span
     page: int | None = None  # 1-based page of the evidence, when the source has pages
+    confidence: float | None = None  # OCR'd evidence: its weakest word's OCR confidence (0-1); else null
     # set by a rule: the total record this one splits; the pipeline turns it into part_of
     _total: _RecordBase | None = PrivateAttr(default=None)
 

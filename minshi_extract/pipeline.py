@@ -44,14 +44,22 @@ def extract(
     source: str | os.PathLike[str] | bytes | RawDoc,
     *,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    ocr: str | None = None,
+    jobs: int | None = None,
 ) -> Notice:
-    """Extract a Notice from a file path, raw bytes or an already-read RawDoc."""
-    if isinstance(source, RawDoc):
-        raw = source
-    elif isinstance(source, bytes):
-        raw = load_bytes(source, None, max_bytes)
-    else:
-        raw = load(Path(source), max_bytes)
+    """Extract a Notice from a file path, raw bytes or an already-read RawDoc.
+
+    `ocr`: auto (default: only pages without a text layer) | always | never; `jobs`: pages OCR'd at once."""
+    from .ingest.ocr import options
+
+    kw = {k: v for k, v in (("mode", ocr), ("jobs", jobs)) if v is not None}
+    with options(**kw):
+        if isinstance(source, RawDoc):
+            raw = source
+        elif isinstance(source, bytes):
+            raw = load_bytes(source, None, max_bytes)
+        else:
+            raw = load(Path(source), max_bytes)
     return extract_raw(raw)
 
 
@@ -69,6 +77,10 @@ def extract_raw(raw: RawDoc) -> Notice:
     apply_rules(notice)
     if raw.pages:
         _set_pages(notice, raw, offsets)
+    if raw.conf:
+        from .ingest.ocr_doc import apply_confidence
+
+        apply_confidence(notice, raw, offsets)
     return notice
 
 

@@ -19,10 +19,12 @@ _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # legacy .doc / .wps / .xls contain
 
 
 def sniff(data: bytes, name: str = "") -> str:
-    """Say which reader fits the bytes: pdf | docx | html | text | legacy."""
+    """Say which reader fits the bytes: pdf | docx | html | image | text | legacy."""
     head = data[:1024].lstrip()
     if data[:1024].find(b"%PDF-") != -1:
         return "pdf"
+    if data.startswith((b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*")):
+        return "image"  # a scanned page: PNG, JPEG, TIFF
     if data.startswith(_OLE2):
         return "legacy"
     if data.startswith(b"PK\x03\x04"):
@@ -64,6 +66,10 @@ def load_bytes(data: bytes, path: str | None = None, max_bytes: int = DEFAULT_MA
         from .pdf import read_pdf
 
         return read_pdf(data, path, sha)
+    if kind == "image":
+        from .ocr_doc import read_image
+
+        return read_image(data, path, sha)
     if kind == "docx":
         from .docx import read_docx
 
