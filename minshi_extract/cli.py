@@ -22,11 +22,20 @@ def _write(out: str | None, content: str) -> None:
         sys.stdout.write(content if content.endswith("\n") else content + "\n")
 
 
+def _progress(done: int, total: int) -> None:
+    print(f"\rOCR: {done}/{total} pages", end="\n" if done == total else "", file=sys.stderr, flush=True)
+
+
+def _ocr_kw(args: argparse.Namespace) -> dict:
+    """--ocr / -j, and OCR progress on stderr, for extract()."""
+    return {"ocr": args.ocr, "jobs": args.jobs, "progress": _progress}
+
+
 def cmd_extract(args: argparse.Namespace) -> int:
     from .export import to_csv, to_json, to_tree
     from .pipeline import extract
 
-    notice = extract(args.file, max_bytes=args.max_bytes)
+    notice = extract(args.file, max_bytes=args.max_bytes, **_ocr_kw(args))
     if args.format == "json":
         _write(args.output, to_json(notice))
     elif args.format == "csv":
@@ -40,7 +49,7 @@ def cmd_show(args: argparse.Namespace) -> int:
     from .pipeline import extract
     from .render import render_html
 
-    notice = extract(args.file, max_bytes=args.max_bytes)
+    notice = extract(args.file, max_bytes=args.max_bytes, **_ocr_kw(args))
     out = args.output or str(Path(args.file).with_suffix(".html").name)
     if Path(out).resolve() == Path(args.file).resolve():
         raise MinshiError(f"{out}: refusing to overwrite the input file; pass -o")
@@ -65,7 +74,7 @@ def cmd_batch(args: argparse.Namespace) -> int:
     failed = 0
     for f in files:
         try:
-            n = extract(f, max_bytes=args.max_bytes)
+            n = extract(f, max_bytes=args.max_bytes, **_ocr_kw(args))
         except MinshiError as exc:
             print(f"skipped: {exc}", file=sys.stderr)
             failed += 1
@@ -144,6 +153,9 @@ def build_parser() -> argparse.ArgumentParser:
     def add_max(sp: argparse.ArgumentParser) -> None:
         sp.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES,
                         help=f"refuse files larger than this (default {DEFAULT_MAX_BYTES})")
+        sp.add_argument("--ocr", choices=["auto", "always", "never"], default="auto",
+                        help="OCR scanned pages: auto (pages without a text layer, and image files), always, never")
+        sp.add_argument("-j", "--jobs", type=int, default=1, help="pages OCR'd at once (default 1)")
 
     e = sub.add_parser("extract", help="extract one notice (text, PDF, HTML, .docx)")
     e.add_argument("file")

@@ -46,13 +46,15 @@ def extract(
     max_bytes: int = DEFAULT_MAX_BYTES,
     ocr: str | None = None,
     jobs: int | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> Notice:
     """Extract a Notice from a file path, raw bytes or an already-read RawDoc.
 
-    `ocr`: auto (default: only pages without a text layer) | always | never; `jobs`: pages OCR'd at once."""
+    `ocr`: auto (default: only pages without a text layer) | always | never; `jobs`: pages OCR'd
+    at once; `progress(done, total)`: called as OCR'd pages are done."""
     from .ingest.ocr import options
 
-    kw = {k: v for k, v in (("mode", ocr), ("jobs", jobs)) if v is not None}
+    kw = {k: v for k, v in (("mode", ocr), ("jobs", jobs), ("progress", progress)) if v is not None}
     with options(**kw):
         if isinstance(source, RawDoc):
             raw = source

@@ -33,7 +33,7 @@ _RULES: list[tuple[re.Pattern, str]] = [
 
 # `《3—4月)`, `〈12月20日前)`: Tesseract reads an opening `（` as `《` / `〈` / `\\`; one that closes
 # with `)` before any other bracket is a `(` (a book title closes with `》`)
-_OPEN = (re.compile(r"[《〈\\](?=[^()（）《》〈〉\n]{0,40}[)）])"), "(")
+_OPEN = (re.compile(r"[《〈【\\](?=[^()（）《》〈〉【】\n]{0,40}[)）])"), "(")
 # `4:总结评估`: a numbered item's `4.` read as `4:` at the start of a line
 _ITEM = (re.compile(r"(?<=^\d{1,2})[:：](?=\p{Han})"), ".")
 # `牵头单位;市人社局`: the colon after a responsibility label read as `;` / `,`
@@ -56,6 +56,11 @@ def clean_line(text: str) -> str:
         for pattern, repl in [*_RULES, _OPEN, _ITEM, _label_colon()]:
             text = pattern.sub(repl, text, timeout=TIMEOUT)
     return text
+
+
+def clean_joined(text: str) -> str:
+    """The fixes that need the joined paragraph (a bracket opened on one line, closed on the next)."""
+    return _OPEN[0].sub(_OPEN[1], text, timeout=TIMEOUT)
 
 
 # `一3一`, `-5-`, `一&一`: a page number between dashes as OCR reads it (digits misread too)

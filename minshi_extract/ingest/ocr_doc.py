@@ -12,7 +12,7 @@ from typing import Any
 
 from ..errors import InputError
 from .ocr import OcrUnavailable, current, ocr_images, options
-from .ocr_clean import LOW_CONFIDENCE, locate
+from .ocr_clean import LOW_CONFIDENCE, clean_joined, locate
 from .rawdoc import RawDoc
 
 _IMAGE_MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*")
@@ -88,6 +88,19 @@ def _renderer(data: bytes, number: int, opts: Any):
             doc.close()
 
     return render
+
+
+def finish_ocr(raw: RawDoc, raw_pages: list) -> RawDoc:
+    """The PDF reader's last step: OCR'd pages get the clean-up that needs joined lines, and the
+    confidence of their characters."""
+    raw.conf = ocr_confidence(raw.text, raw.pages, raw_pages)
+    if raw.conf:
+        text = list(raw.text)
+        for page, (chars, _) in zip(raw.pages, raw_pages, strict=False):
+            if chars and "conf" in chars[0]:
+                text[page.start:page.end] = clean_joined(raw.text[page.start:page.end])
+        raw.text = "".join(text)
+    return raw
 
 
 def ocr_confidence(text: str, pages: list, raw_pages: list) -> dict[int, float]:

@@ -580,7 +580,7 @@ def read_pdf(data: bytes, path: str | None, sha256: str) -> RawDoc:
         raise
     except Exception as exc:  # pdfminer raises many types (PSEOF, PDFSyntaxError, ...): all mean "unreadable"
         raise _open_error(exc, where) from None
-    from .ocr_doc import ocr_confidence, ocr_pages  # pages without a text layer: OCR (--ocr)
+    from .ocr_doc import finish_ocr, ocr_pages  # pages without a text layer: OCR (--ocr)
 
     raw_pages = ocr_pages(data, sha256, raw_pages, where)
     if not sizes:
@@ -616,5 +616,4 @@ def read_pdf(data: bytes, path: str | None, sha256: str) -> RawDoc:
     text, pages = page_spans(segs, sizes)
     clean_meta = {k: v for k, v in meta.items() if k in ("Title", "Author", "Subject", "CreationDate", "Producer") and v}
     raw = RawDoc(text=text, format="pdf", path=path, sha256=sha256, pages=pages, tables=tables, meta=clean_meta)
-    raw.conf = ocr_confidence(text, pages, raw_pages)
-    return raw
+    return finish_ocr(raw, raw_pages)
