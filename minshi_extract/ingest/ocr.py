@@ -29,6 +29,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
+import regex as re
+
 from ..errors import InputError
 from .ocr_clean import PAGE_NUMBER, clean_chars
 
@@ -194,9 +196,9 @@ def parse_tsv(tsv: str, scale: float, page: int) -> list[dict]:
     out: list[dict] = []
     by_line: dict[tuple[str, str, str], list[dict]] = {}
     ends: dict[tuple[str, str, str], float] = {}
+    boxes = _line_boxes(words)
     for key, w in words:
-        ln = lines.get(key, w)
-        top, height = float(ln["top"]), float(ln["height"])
+        top, height = boxes.get(key) or (float(w["top"]), float(w["height"]))
         text = "".join(w["text"].split())
         total = sum(_weight(c) for c in text)
         # Tesseract's reading order within a line is right; its boxes of CJK words may overlap or
@@ -221,6 +223,24 @@ def parse_tsv(tsv: str, scale: float, page: int) -> list[dict]:
         if PAGE_NUMBER.match("".join(c["text"] for c in chars)):
             del by_line[key]  # `一3一`: a page number read with its dashes as 一
     return [c for chars in by_line.values() for c in chars]
+
+
+_PLAIN = re.compile(r"^[\p{Han}0-9A-Za-z]+$")
+
+
+def _line_boxes(words: list[tuple[Any, dict]]) -> dict[Any, tuple[float, float]]:
+    """(top, height) of each OCR line from its words of plain ideographs and digits: brackets and
+    quotes stand taller than a line, and would make it look like a heading's."""
+    import statistics
+
+    plain: dict[Any, list[dict]] = {}
+    for key, w in words:
+        if _PLAIN.match(w["text"].strip()):
+            plain.setdefault(key, []).append(w)
+    return {
+        key: (statistics.median(float(w["top"]) for w in ws), statistics.median(float(w["height"]) for w in ws))
+        for key, ws in plain.items()
+    }
 
 
 def _real_words(words: list[tuple[Any, dict]], lines: dict) -> list[tuple[Any, dict]]:
