@@ -136,7 +136,8 @@ def _frames(data: bytes, where: str) -> list[Any]:
         img = Image.open(io.BytesIO(data))
         frames = [ImageOps.exif_transpose(f.copy()).convert("L") for f in ImageSequence.Iterator(img)]
     except Exception as exc:  # Pillow raises many types for a broken file
-        raise InputError(f"{where}: image cannot be read ({type(exc).__name__}: {exc})") from None
+        raise InputError(f"{where}: binary file: starts as a PNG/JPEG/TIFF image but cannot be read as one "
+                         f"({type(exc).__name__})") from None
     dpi = img.info.get("dpi", (0, 0))[0] or _DEFAULT_IMAGE_DPI
     dpi = int(dpi) if 50 <= dpi <= 1200 else _DEFAULT_IMAGE_DPI
     for f in frames:
