@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from html import escape
 
+from .ingest.ocr_clean import LOW_CONFIDENCE
 from .models import Notice, record_key
 
 COLOURS = {
@@ -23,8 +24,12 @@ def render_html(notice: Notice) -> str:
             continue
         parts.append(escape(text[pos:s]))
         label = f"{rec.type} {' '.join(map(str, record_key(rec)[1:]))}"
+        low = ""
+        if rec.confidence is not None:  # read by OCR: its confidence shown, a weak one outlined
+            label += f" (OCR confidence {rec.confidence:.2f})"
+            low = ";outline:2px dashed #c00" if rec.confidence < LOW_CONFIDENCE else ""
         parts.append(
-            f'<mark style="background:{COLOURS[rec.type]}" title="{escape(label)}">{escape(text[s:e])}'
+            f'<mark style="background:{COLOURS[rec.type]}{low}" title="{escape(label)}">{escape(text[s:e])}'
             f"<sub>{rec.type}</sub></mark>"
         )
         pos = e
@@ -42,5 +47,7 @@ def render_html(notice: Notice) -> str:
         "pre{white-space:pre-wrap;line-height:1.8}mark{padding:0 .15em;border-radius:.2em}"
         "sub{font-size:.6em;color:#555}td{border-bottom:1px solid #ddd;padding:.2em .5em}</style>"
         f"<h1>{title}</h1><pre>{''.join(parts)}</pre>"
-        f"<h2>Records ({len(records)})</h2><table>{rows}</table></html>"
+        f"<h2>Records ({len(records)})</h2><table>{rows}</table>"
+        + "".join(f"<p>warning: {escape(w)}</p>" for w in notice.warnings)
+        + "</html>"
     )

@@ -90,3 +90,33 @@ def test_image_files_are_sniffed(head: bytes, kind: str) -> None:
 def test_unknown_ocr_mode_is_an_input_error() -> None:
     with pytest.raises(InputError, match="expected auto, always or never"), options(mode="sometimes"):
         pass
+
+
+def _ocr_notice(conf_of_digits: float):
+    from minshi_extract import extract
+    from minshi_extract.ingest.rawdoc import Page, RawDoc
+
+    text = "2025年为民实事\n\n新建学校10所，投入资金500万元。\n"
+    conf = {i: 0.95 for i, ch in enumerate(text) if ch.strip()}
+    at = text.index("10所")
+    conf[at] = conf[at + 1] = conf_of_digits
+    raw = RawDoc(text=text, format="pdf", pages=[Page(1, 0, len(text))], conf=conf)
+    return extract(raw)
+
+
+def test_records_carry_ocr_confidence_and_weak_figures_are_flagged() -> None:
+    notice = _ocr_notice(0.4)
+    by_text = {r.text: r for r in notice.all_records()}
+    assert by_text["10所"].confidence == 0.4
+    assert by_text["500万元"].confidence == 0.95
+    assert [w for w in notice.warnings if "OCR" in w] == [
+        f"low OCR confidence 0.40 on the figure of {by_text['10所'].id} '10所' (page 1): check it"
+    ]
+
+
+def test_html_view_outlines_low_confidence_records() -> None:
+    from minshi_extract.render import render_html
+
+    html = render_html(_ocr_notice(0.4))
+    assert html.count("outline:2px dashed") == 1 and "OCR confidence 0.40" in html
+    assert "outline:2px dashed" not in render_html(_ocr_notice(0.9))
