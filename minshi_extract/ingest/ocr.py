@@ -19,6 +19,7 @@ import csv
 import functools
 import hashlib
 import io
+import json
 import os
 import shutil
 import subprocess
@@ -33,11 +34,15 @@ import regex as re
 
 from ..errors import InputError
 from .ocr_clean import PAGE_NUMBER, clean_chars
+from .ocr_tables import erase, find_tables, ruling_lines
+
+_RULES = "#rules "  # the cached text: this line (the page's ruling lines, JSON), then the TSV
 
 Mode = Literal["auto", "always", "never"]
 DPI = 200
 LANG = "chi_sim"
-PREPARE = "gray-deskew-1"  # bump when prepare() changes: the cache keys change with it
+PREPARE = "gray-deskew-rules-erased-psm-6"  # bump when prepare() changes: the cache keys change with it
+TABLE_PSM = "6"
 PSM = "4"  # one column of text of varying sizes: 0.020 character error on scanned corpus pages, psm 3: 0.099
 INSTALL = (
     "install the Tesseract engine with its simplified-Chinese data (Debian/Ubuntu: "
@@ -104,11 +109,11 @@ def check_python_side() -> None:
         raise OcrUnavailable(f"OCR needs {exc.name}: {INSTALL}") from None
 
 
-def run_tesseract(png: bytes) -> str:
+def run_tesseract(png: bytes, psm: str = PSM) -> str:
     """The TSV Tesseract writes for one page image."""
     env = {**os.environ, "OMP_THREAD_LIMIT": "1"}  # pages run in parallel (-j), not threads inside one
     proc = subprocess.run(
-        ["tesseract", "stdin", "stdout", "-l", LANG, "--psm", PSM, "tsv"],
+        ["tesseract", "stdin", "stdout", "-l", LANG, "--psm", psm, "tsv"],
         input=png, capture_output=True, env=env, timeout=600,
     )
     if proc.returncode != 0:
@@ -181,7 +186,24 @@ def _weight(ch: str) -> float:
     return 0.55 if ch.isascii() else 1.0
 
 
-def parse_tsv(tsv: str, scale: float, page: int) -> list[dict]:
+_RESIDUE = "”“\"'。.,，|丨"
+
+
+def _off_rules(w: dict, rules: list[list[float]]) -> str:
+    """A word's text without the marks Tesseract read in what is left of an erased ruling line
+    (`”建设` at a column border)."""
+    text = "".join(w["text"].split())
+    left, top = float(w["left"]), float(w["top"])
+    right, bottom = left + float(w["width"]), top + float(w["height"])
+    near = [pos for o, pos, a, b in rules if o == 1 and a - 5 <= (top + bottom) / 2 <= b + 5]
+    if text[:1] in _RESIDUE and any(abs(left - x) < 15 for x in near):
+        text = text[1:]
+    if text[-1:] in _RESIDUE and any(abs(right - x) < 15 for x in near):
+        text = text[:-1]
+    return text
+
+
+def parse_tsv(tsv: str, scale: float, page: int, rules: list[list[float]] | None = None) -> list[dict]:
     """Tesseract TSV -> pdfplumber-like character dicts (points); one size and one top/bottom per
     OCR line, each word's box shared out among its characters."""
     lines: dict[tuple[str, str, str], dict] = {}
@@ -199,7 +221,9 @@ def parse_tsv(tsv: str, scale: float, page: int) -> list[dict]:
     boxes = _line_boxes(words)
     for key, w in words:
         top, height = boxes.get(key) or (float(w["top"]), float(w["height"]))
-        text = "".join(w["text"].split())
+        text = _off_rules(w, rules) if rules else "".join(w["text"].split())
+        if not text:
+            continue
         total = sum(_weight(c) for c in text)
         # Tesseract's reading order within a line is right; its boxes of CJK words may overlap or
         # shrink to a stroke: keep the characters in order, each at least a third of an em wide
@@ -288,8 +312,8 @@ def _png(img: Any) -> bytes:
 
 def ocr_images(
     sha256: str, pages: list[tuple[int, Callable[[], Any]]], dpi: int, opts: OcrOptions
-) -> dict[int, list[dict]]:
-    """page number -> characters, for the pages given as (number, render-the-image); cached pages
+) -> dict[int, tuple[list[dict], list]]:
+    """page number -> (characters outside tables, tables), for the pages given as (number, render-the-image); cached pages
     are not rendered; the others are rendered here (pdfium is not thread-safe) and OCR'd in
     parallel (-j)."""
     check_python_side()
@@ -308,17 +332,26 @@ def ocr_images(
     if opts.progress and pages:
         opts.progress(done, len(pages))
     with ThreadPoolExecutor(max_workers=max(1, opts.jobs)) as pool:
-        futures = [(number, key, pool.submit(run_tesseract, _png(prepare(render())))) for number, key, render in todo]
-        for number, key, fut in futures:
-            tsvs[number] = fut.result()
+        futures = []
+        for number, key, render in todo:
+            img = prepare(render())
+            lines = ruling_lines(img, dpi)
+            rules = json.dumps([[round(v, 1) for v in r] for r in lines])
+            # a ruled table: one uniform block (psm 4 takes the table for a column and drops cells)
+            psm = TABLE_PSM if sum(r[0] for r in lines) >= 2 and len(lines) >= 4 else PSM
+            futures.append((number, key, rules, pool.submit(run_tesseract, _png(erase(img, lines)), psm)))
+        for number, key, rules, fut in futures:
+            tsvs[number] = f"{_RULES}{rules}\n{fut.result()}"
             if opts.cache:
                 _store(key, tsvs[number])
             done += 1
             if opts.progress:
                 opts.progress(done, len(pages))
     out = {}
-    for number, tsv in tsvs.items():
-        chars = parse_tsv(tsv, scale, number)
+    for number, cached in tsvs.items():
+        head, _, tsv = cached.partition("\n")
+        rules = json.loads(head[len(_RULES):]) if head.startswith(_RULES) else []
+        chars = parse_tsv(tsv, scale, number, rules)
         snap_sizes(chars)
-        out[number] = chars
+        out[number] = find_tables(chars, rules, scale, number)
     return out

@@ -34,6 +34,9 @@ _RULES: list[tuple[re.Pattern, str]] = [
 # `《3—4月)`, `〈12月20日前)`: Tesseract reads an opening `（` as `《` / `〈` / `\\`; one that closes
 # with `)` before any other bracket is a `(` (a book title closes with `》`)
 _OPEN = (re.compile(r"[《〈【\\](?=[^()（）《》〈〉【】\n]{0,40}[)）])"), "(")
+# `(志)集中建设阶段`: Tesseract's chi_sim reads the heading number `(二)` as `(志)`; at the start
+# of a line, before a heading, no other reading is possible
+_TWO = (re.compile(r"(?<=^[(（])志(?=[)）])"), "二")
 # `4:总结评估`: a numbered item's `4.` read as `4:` at the start of a line
 _ITEM = (re.compile(r"(?<=^\d{1,2})[:：](?=\p{Han})"), ".")
 # `牵头单位;市人社局`: the colon after a responsibility label read as `;` / `,`
@@ -53,7 +56,7 @@ def _label_colon() -> tuple[re.Pattern, str]:
 def clean_line(text: str) -> str:
     """Apply the one-for-one OCR fixes to a line (the result has the same length)."""
     for _ in range(2):  # `1O8O` needs the second O after the first became 0
-        for pattern, repl in [*_RULES, _OPEN, _ITEM, _label_colon()]:
+        for pattern, repl in [*_RULES, _OPEN, _ITEM, _TWO, _label_colon()]:
             text = pattern.sub(repl, text, timeout=TIMEOUT)
     return text
 

@@ -65,8 +65,8 @@ def ocr_pages(data: bytes, sha256: str, raw_pages: list[tuple[list[dict], list]]
             return raw_pages  # a stray scanned page in a text PDF: read as before
         raise OcrUnavailable(f"{where}: {len(todo)} page(s) without a text layer need OCR; {exc}") from None
     out = list(raw_pages)
-    for n, page_chars in chars.items():
-        out[n - 1] = (page_chars, [])
+    for n, page in chars.items():
+        out[n - 1] = page
     return out
 
 

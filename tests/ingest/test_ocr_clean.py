@@ -23,6 +23,7 @@ from minshi_extract.ingest.ocr_clean import PAGE_NUMBER, clean_joined, clean_lin
         ("4:总结评估〈12月20日前)。", "4.总结评估(12月20日前)。"),
         ("牵头单位;市人社局", "牵头单位:市人社局"),
         ("配合单位,市财政局", "配合单位:市财政局"),
+        ("(志)集中建设阶段(4—10月)。", "(二)集中建设阶段(4—10月)。"),
     ],
 )
 def test_clean_line_fixes_what_context_makes_certain(seen: str, fixed: str) -> None:
@@ -31,7 +32,7 @@ def test_clean_line_fixes_what_context_makes_certain(seen: str, fixed: str) -> N
 
 @pytest.mark.parametrize(
     "kept",
-    ["第一批一中学", "PM2.5", "见《方案》(附件)", "比例1:2", "2025年,完成", "一、目标任务", "共计3,000万元"],
+    ["第一批一中学", "同志(志愿者)", "PM2.5", "见《方案》(附件)", "比例1:2", "2025年,完成", "一、目标任务", "共计3,000万元"],
 )
 def test_clean_line_leaves_text_it_cannot_be_sure_of(kept: str) -> None:
     assert clean_line(kept) == kept

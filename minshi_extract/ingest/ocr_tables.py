@@ -1,0 +1,104 @@
+"""Ruled tables on scanned pages: the ruling lines found in the image, the cells from them with
+pdfplumber's own table geometry, each cell's text from the OCR characters inside it.
+
+A ruling line is a run of ink far longer than any stroke of a character: horizontal runs of at
+least half an inch, vertical ones of at least 0.6 inch (a character at 16pt is a sixth, a title's a third).
+"""
+
+from __future__ import annotations
+
+import statistics
+from typing import Any
+
+_H_RUN = 0.5  # inch
+_V_RUN = 0.6  # inch: a table border runs through its rows; a 26pt title glyph is 0.36
+
+
+def _runs(ink: Any, k: int) -> list[tuple[int, int, int]]:
+    """(row, start, end) of every horizontal run of at least k ink pixels, per row."""
+    import numpy as np
+
+    cs = np.concatenate([np.zeros((ink.shape[0], 1), dtype=np.int32), np.cumsum(ink, axis=1, dtype=np.int32)], axis=1)
+    full = (cs[:, k:] - cs[:, :-k]) == k  # full[r, c]: ink[r, c:c+k] all set
+    out = []
+    for r in np.nonzero(full.any(axis=1))[0]:
+        cols = np.nonzero(full[r])[0]
+        breaks = np.nonzero(np.diff(cols) > 1)[0]
+        starts = np.concatenate([[cols[0]], cols[breaks + 1]])
+        ends = np.concatenate([cols[breaks], [cols[-1]]]) + k
+        out.extend((int(r), int(s), int(e)) for s, e in zip(starts, ends, strict=True))
+    return out
+
+
+def _segments(runs: list[tuple[int, int, int]]) -> list[tuple[float, float, float]]:
+    """Runs on neighbouring rows that overlap merged into one line: (position, start, end)."""
+    out: list[list[float]] = []
+    for r, s, e in sorted(runs):
+        for seg in reversed(out[-8:]):
+            if r - seg[3] <= 2 and s < seg[2] and e > seg[1]:
+                seg[1], seg[2], seg[3] = min(seg[1], s), max(seg[2], e), r
+                seg[4] += 1
+                seg[0] += r
+                break
+        else:
+            out.append([float(r), float(s), float(e), r, 1])
+    return [(seg[0] / seg[4], seg[1], seg[2]) for seg in out]
+
+
+def ruling_lines(img: Any, dpi: int) -> list[list[float]]:
+    """[orientation (0 h, 1 v), position, start, end] of the ruling lines of a page image (pixels)."""
+    import numpy as np
+
+    ink = np.asarray(img.convert("L")) < 140
+    horizontal = _segments(_runs(ink, round(_H_RUN * dpi)))
+    vertical = _segments(_runs(np.ascontiguousarray(ink.T), round(_V_RUN * dpi)))
+    return [[0, *h] for h in horizontal] + [[1, *v] for v in vertical]
+
+
+def erase(img: Any, rules: list[list[float]]) -> Any:
+    """The page without its ruling lines (Tesseract reads a rule beside a figure as `1` or `|`)."""
+    from PIL import ImageDraw
+
+    img = img.copy()
+    draw = ImageDraw.Draw(img)
+    for o, pos, a, b in rules:
+        xy = [(a, pos), (b, pos)] if o == 0 else [(pos, a), (pos, b)]
+        draw.line(xy, fill=255, width=9)
+    return img
+
+
+def find_tables(chars: list[dict], rules: list[list[float]], scale: float, page: int) -> tuple[list[dict], list]:
+    """The characters outside tables and the TableItems of one OCR'd page (as pdf._page_items)."""
+    if not rules:
+        return chars, []
+    from pdfplumber.table import (
+        Table,
+        cells_to_tables,
+        edges_to_intersections,
+        intersections_to_cells,
+        merge_edges,
+    )
+
+    from .pdf import TableItem, _cell, _inside, cell_text
+    from .rawdoc import RawTable
+
+    edges = []
+    for o, pos, a, b in rules:
+        p, a, b = pos * scale, a * scale, b * scale
+        if o == 0:
+            edges.append({"orientation": "h", "x0": a, "x1": b, "top": p, "bottom": p, "width": b - a, "height": 0})
+        else:
+            edges.append({"orientation": "v", "x0": p, "x1": p, "top": a, "bottom": b, "width": 0, "height": b - a})
+    edges = merge_edges(edges, 3, 3, 3, 3)
+    cells = intersections_to_cells(edges_to_intersections(edges, 3, 3))
+    items, boxes = [], []
+    gaps = [0.0]
+    for group in cells_to_tables(cells):
+        t = Table(None, group)  # type: ignore[arg-type]
+        rows = [[_cell(cell_text(chars, c, statistics.median(gaps))) if c else "" for c in row.cells] for row in t.rows]
+        if len(rows) < 2 or max(len(r) for r in rows) < 2 or not any(any(r) for r in rows):
+            continue
+        boxes.append(t.bbox)
+        items.append(TableItem(RawTable(rows=rows, page=page, bbox=tuple(t.bbox)), top=t.bbox[1], page=page))
+    outside = [c for c in chars if not any(_inside(c, b) for b in boxes)]
+    return outside, items
