@@ -2,9 +2,9 @@
 (tests/ingest/scanned.py) give the records of the text version; a notice with a text layer is
 never OCR'd; a missing engine is a clear error; a rerun reads the cache.
 
-Measured when written (Tesseract 5.3.0, chi_sim, 200 dpi scans): shuyang_2023 F1 0.98,
-xinzheng_2026 0.97, wuwei_2025 (first 5 pages) 0.83-0.87 (a dropped `(`, `(二)` read as
-`(志)`, the date under the seal): below the issue's 0.95, all programme titles equal."""
+Measured when written (Tesseract 5.3.0, chi_sim, 200 dpi scans): shuyang_2023 F1 0.96-0.98,
+xinzheng_2026 0.96-0.97, wuwei_2025 (first 5 pages) 0.83-0.87 (a dropped `(`, the date under the
+seal): below the issue's 0.95 there; programme titles within a character or two."""
 
 from __future__ import annotations
 
