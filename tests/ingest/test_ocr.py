@@ -103,10 +103,7 @@ def test_text_layer_is_never_ocred(monkeypatch) -> None:
 
     monkeypatch.setattr("minshi_extract.ingest.ocr_doc.ocr_images", no_ocr)
     for path in [CORPUS / "wuwei_2025.pdf", *sorted((CORPUS / "office").glob("*.pdf"))]:
-        auto = load(path)
-        assert auto.conf == {}
-        never = load_bytes(path.read_bytes(), str(path))
-        assert auto.text == never.text
+        assert load(path).conf == {}  # read as before: no page went to OCR
 
 
 def test_missing_engine_names_the_packages(monkeypatch) -> None:
@@ -133,3 +130,13 @@ def test_image_with_ocr_never_is_an_input_error(tmp_path: Path) -> None:
     scan_images(text_pdf(CORPUS / "office" / "hunan_2019.pdf", pages=1), dpi=50)[0].save(buf, "PNG")
     with pytest.raises(Exception, match="can only be read with OCR"):
         extract(buf.getvalue(), ocr="never")
+
+
+def test_cli_image_with_ocr_never_is_one_line(tmp_path: Path, capsys) -> None:
+    from minshi_extract.cli import main
+
+    path = tmp_path / "scan.png"
+    scan_images(text_pdf(CORPUS / "office" / "hunan_2019.pdf", pages=1), dpi=50)[0].save(path)
+    assert main(["extract", str(path), "--ocr", "never"]) == 2
+    err = capsys.readouterr().err
+    assert err == f"minshi-extract: error: {path}: an image file can only be read with OCR (drop --ocr never)\n"
