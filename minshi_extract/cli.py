@@ -23,7 +23,9 @@ def _write(out: str | None, content: str) -> None:
 
 
 def _progress(done: int, total: int) -> None:
-    print(f"\rOCR: {done}/{total} pages", end="\n" if done == total else "", file=sys.stderr, flush=True)
+    tty = sys.stderr.isatty()  # a terminal: one line rewritten; a log: the last count only
+    if tty or done == total:
+        print(f"\rOCR: {done}/{total} pages", end="\n" if done == total else "", file=sys.stderr, flush=True)
 
 
 def _ocr_kw(args: argparse.Namespace) -> dict:
