@@ -108,19 +108,21 @@ def ocr_confidence(text: str, pages: list, raw_pages: list) -> dict[int, float]:
     from .pdf import group_lines
 
     out: dict[int, float] = {}
-    for page, (chars, _) in zip(pages, raw_pages, strict=False):
-        if not chars or "conf" not in chars[0]:
+    for page, (chars, tables) in zip(pages, raw_pages, strict=False):
+        cells = [(t.top + i * 1e-3, cell) for t in tables for i, cell in enumerate(getattr(t, "ocr_cells", []))]
+        if not cells and (not chars or "conf" not in chars[0]):
             continue
         by_line: dict[str, list[dict]] = {}
         for c in chars:
             by_line.setdefault(c["line"], []).append(c)
-        lines = []
-        for members in sorted(by_line.values(), key=lambda m: m[0]["top"]):
+        lines = list(cells)
+        for members in by_line.values():
             members.sort(key=lambda c: c["x0"])
             grouped = group_lines(members, page.number)
             if grouped:
-                lines.append((grouped[0].text, [c["conf"] for c in members if c["text"].strip()]))
-        out.update(locate(text, lines, page.start))
+                lines.append((members[0]["top"], (grouped[0].text, [c["conf"] for c in members if c["text"].strip()])))
+        lines.sort(key=lambda tl: tl[0])
+        out.update(locate(text, [line for _, line in lines], page.start))
     return out
 
 

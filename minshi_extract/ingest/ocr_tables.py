@@ -99,6 +99,23 @@ def find_tables(chars: list[dict], rules: list[list[float]], scale: float, page:
         if len(rows) < 2 or max(len(r) for r in rows) < 2 or not any(any(r) for r in rows):
             continue
         boxes.append(t.bbox)
-        items.append(TableItem(RawTable(rows=rows, page=page, bbox=tuple(t.bbox)), top=t.bbox[1], page=page))
+        item = TableItem(RawTable(rows=rows, page=page, bbox=tuple(t.bbox)), top=t.bbox[1], page=page)
+        # each cell's text with its characters' OCR confidences, in the order the text has them
+        item.ocr_cells = [  # type: ignore[attr-defined]
+            _cell_confidence(text, [ch for ch in chars if _inside(ch, c)])
+            for row, texts in zip(t.rows, rows, strict=True) for c, text in zip(row.cells, texts, strict=True)
+            if c and text
+        ]
+        items.append(item)
     outside = [c for c in chars if not any(_inside(c, b) for b in boxes)]
     return outside, items
+
+
+def _cell_confidence(text: str, chars: list[dict]) -> tuple[str, list[float]]:
+    """A cell's text and a confidence per non-blank character: each character's own when the
+    counts agree, else the cell's weakest for all."""
+    confs = [c["conf"] for c in sorted(chars, key=lambda c: (round(c["top"]), c["x0"])) if c["text"].strip()]
+    n = sum(1 for ch in text if ch.strip())
+    if len(confs) != n:
+        confs = [min(confs, default=0.0)] * n
+    return text, confs
