@@ -93,6 +93,7 @@ def find_tables(chars: list[dict], rules: list[list[float]], scale: float, page:
     cells = intersections_to_cells(edges_to_intersections(edges, 3, 3))
     items, boxes = [], []
     gaps = [0.0]
+    chars = _off_borders(chars, cells)
     for group in cells_to_tables(cells):
         t = Table(None, group)  # type: ignore[arg-type]
         rows = [[_cell(cell_text(chars, c, statistics.median(gaps))) if c else "" for c in row.cells] for row in t.rows]
@@ -119,3 +120,28 @@ def _cell_confidence(text: str, chars: list[dict]) -> tuple[str, list[float]]:
     if len(confs) != n:
         confs = [min(confs, default=0.0)] * n
     return text, confs
+
+
+_NO_START = "”’。，、；：）|"  # marks no line may start with (禁则) ...
+_NO_END = "“‘（|"  # ... or end with: at a cell border, what is left of an erased rule
+
+
+def _off_borders(chars: list[dict], cells: list[tuple[float, float, float, float]]) -> list[dict]:
+    """Drop the marks Tesseract read in the trace of an erased cell border: a `”` or `。` hard at
+    a cell's left edge, a `“` hard at its right edge."""
+    out = []
+    for c in chars:
+        em = c["size"] or 12.0  # the padding and the trace of the rule: under an em
+        cy = (c["top"] + c["bottom"]) / 2
+        rows = [b for b in cells if b[1] <= cy <= b[3]]
+        if (c["text"] in _NO_START and any(abs(c["x0"] - b[0]) < em or abs(c["x1"] - b[0]) < em for b in rows)) or (
+            c["text"] in _NO_END and any(abs(c["x1"] - b[2]) < em or abs(c["x0"] - b[2]) < em for b in rows)
+        ):
+            continue
+        out.append(c)
+    return out
+
+
+def _inside_box(c: dict, b: tuple[float, float, float, float]) -> bool:
+    cx, cy = (c["x0"] + c["x1"]) / 2, (c["top"] + c["bottom"]) / 2
+    return b[0] <= cx <= b[2] and b[1] <= cy <= b[3]

@@ -37,11 +37,12 @@ def scans() -> dict[str, tuple[bytes, bytes]]:
     return {
         "shuyang_2023": scanned_pdf(CORPUS / "office" / "shuyang_2023.pdf"),
         "xinzheng_2026": scanned_pdf(CORPUS / "office" / "xinzheng_2026.pdf"),
+        "hunan_2019": scanned_pdf(CORPUS / "office" / "hunan_2019.pdf"),
         "wuwei_2025": scanned_pdf(CORPUS / "wuwei_2025.pdf", pages=5),
     }
 
 
-MIN_F1 = {"shuyang_2023": 0.95, "xinzheng_2026": 0.95, "wuwei_2025": 0.8}
+MIN_F1 = {"shuyang_2023": 0.95, "xinzheng_2026": 0.95, "hunan_2019": 0.95, "wuwei_2025": 0.8}
 
 
 @needs_engine
@@ -140,3 +141,14 @@ def test_cli_image_with_ocr_never_is_one_line(tmp_path: Path, capsys) -> None:
     assert main(["extract", str(path), "--ocr", "never"]) == 2
     err = capsys.readouterr().err
     assert err == f"minshi-extract: error: {path}: an image file can only be read with OCR (drop --ocr never)\n"
+
+
+@needs_engine
+def test_ruled_table_of_a_scan_is_a_table() -> None:
+    # shouguang_2024's 计划表: 8 columns (序号 … 责任单位); row 1 `4200` / `3000` 万元, row 3 `12500` / `8000`
+    text, scan = scanned_pdf(CORPUS / "office" / "shouguang_2024.pdf")
+    ref, got = load_bytes(text), load_bytes(scan)
+    assert len(ref.tables) == len(got.tables) == 1
+    rows = got.tables[0].rows
+    assert {len(r) for r in rows} == {len(ref.tables[0].rows[0])} == {8}
+    assert rows[1][3:5] == ["4200", "3000"] and rows[3][3:5] == ["12500", "8000"]
