@@ -45,6 +45,17 @@ def _extract_format(args: argparse.Namespace) -> str:
     return fmt
 
 
+def _progress(done: int, total: int) -> None:
+    tty = sys.stderr.isatty()  # a terminal: one line rewritten; a log: the last count only
+    if tty or done == total:
+        print(f"\rOCR: {done}/{total} pages", end="\n" if done == total else "", file=sys.stderr, flush=True)
+
+
+def _ocr_kw(args: argparse.Namespace) -> dict:
+    """--ocr / -j, and OCR progress on stderr, for extract()."""
+    return {"ocr": args.ocr, "jobs": args.jobs, "progress": _progress}
+
+
 def cmd_extract(args: argparse.Namespace) -> int:
     from .export import to_json, to_tree
     from .outfiles import check_target
@@ -53,7 +64,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
     fmt = _extract_format(args)
     if args.output:
         check_target(args.output, inputs=(args.file,), named=True)
-    notice = extract(args.file, max_bytes=args.max_bytes, timeout=args.timeout)
+    notice = extract(args.file, max_bytes=args.max_bytes, timeout=args.timeout, **_ocr_kw(args))
     if fmt in ("csv", "xlsx", "parquet"):
         from .dataset.tables import notice_tables
         from .dataset.writers import table_csv, write_dataset
@@ -78,7 +89,7 @@ def cmd_show(args: argparse.Namespace) -> int:
 
     out = args.output or str(Path(args.file).with_suffix(".html").name)
     check_target(out, inputs=(args.file,), named=bool(args.output), force=args.force)
-    notice = extract(args.file, max_bytes=args.max_bytes, timeout=args.timeout)
+    notice = extract(args.file, max_bytes=args.max_bytes, timeout=args.timeout, **_ocr_kw(args))
     _write(out, render_html(notice))
     print(f"wrote {out}")
     return 0
@@ -237,6 +248,11 @@ def build_parser() -> argparse.ArgumentParser:
         sp.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES,
                         help=f"refuse files larger than this (default {DEFAULT_MAX_BYTES})")
 
+    def add_ocr(sp: argparse.ArgumentParser) -> None:
+        sp.add_argument("--ocr", choices=["auto", "always", "never"], default="auto",
+                        help="OCR scanned pages: auto (pages without a text layer, and image files), always, never")
+        sp.add_argument("-j", "--jobs", type=int, default=1, help="pages OCR'd at once (default 1)")
+
     def add_timeout(sp: argparse.ArgumentParser) -> None:
         sp.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT,
                         help=f"give up on a notice after this many CPU seconds (default {DEFAULT_TIMEOUT:g}; 0: never)")
@@ -248,6 +264,7 @@ def build_parser() -> argparse.ArgumentParser:
                         "and parquet write the dataset tables (records, notices, programmes, ...)")
     e.add_argument("-o", "--output", help="write here (atomically; never over the input file)")
     add_max(e)
+    add_ocr(e)
     add_timeout(e)
     e.set_defaults(func=cmd_extract)
 
@@ -255,6 +272,7 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("file")
     s.add_argument("-o", "--output", help="write here (default: the notice's name with .html, in this folder)")
     add_max(s)
+    add_ocr(s)
     add_timeout(s)
     s.add_argument("--force", action="store_true",
                    help="replace an existing file at the default output path (a path named by -o is always replaced)")

@@ -15,7 +15,7 @@ SectionKind = Literal[
     "targets", "scope", "funding", "steps", "responsibility", "deadline",
     "safeguards", "principles", "operation", "content", "other",
 ]
-SourceFormat = Literal["text", "pdf", "html", "docx"]
+SourceFormat = Literal["text", "pdf", "html", "docx", "image"]
 
 
 class _Model(BaseModel):
@@ -73,6 +73,8 @@ class _RecordBase(_Model):
     """[start, end) character offsets of the evidence in Notice.text."""
     page: int | None = None
     """1-based page of the evidence, when the source has pages (PDF)."""
+    confidence: float | None = None
+    """OCR'd evidence: the OCR confidence (0-1) of its weakest word; null for a text layer."""
     # set by a rule: the total record this one splits; the pipeline turns it into part_of
     _total: _RecordBase | None = PrivateAttr(default=None)
 

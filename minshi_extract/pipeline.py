@@ -49,16 +49,24 @@ def extract(
     *,
     max_bytes: int = DEFAULT_MAX_BYTES,
     timeout: float | None = DEFAULT_TIMEOUT,
+    ocr: str | None = None,
+    jobs: int | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> Notice:
     """Extract a Notice from a file path, raw bytes, a binary file object or an already-read RawDoc,
     within a whole-document time budget of `timeout` seconds (None: no budget; BudgetError past it).
 
     A str that contains a line break is the notice's text itself, never a file name (no file name
     has one); any other str is a path. For text without line breaks call extract_text().
+    `ocr`: auto (default: only pages without a text layer) | always | never; `jobs`: pages OCR'd
+    at once; `progress(done, total)`: called as OCR'd pages are done.
     """
     if isinstance(source, str) and "\n" in source:
         return extract_text(source, timeout=timeout)
-    with budget(timeout), naming(_where(source)):
+    from .ingest.ocr import options
+
+    kw = {k: v for k, v in (("mode", ocr), ("jobs", jobs), ("progress", progress)) if v is not None}
+    with budget(timeout), naming(_where(source)), options(**kw):
         if isinstance(source, RawDoc):
             raw = source
         elif isinstance(source, bytes | bytearray | memoryview):
@@ -115,6 +123,10 @@ def extract_raw(raw: RawDoc) -> Notice:
     if raw.pages:
         _set_pages(notice, raw, offsets)
     categorise(notice)  # issue 12: programme categories
+    if raw.conf:
+        from .ingest.ocr_doc import apply_confidence
+
+        apply_confidence(notice, raw, offsets)
     return notice
 
 

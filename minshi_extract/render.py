@@ -14,6 +14,7 @@ from importlib import resources
 
 import yaml
 
+from .ingest.ocr_clean import LOW_CONFIDENCE
 from .models import Notice, Record
 
 COLOURS = {
@@ -86,8 +87,12 @@ def _emit(text: str, nodes: list[_Node], lo: int, hi: int, out: list[str]) -> No
     for n in nodes:
         out.append(escape(text[pos:n.start]))
         title = f"{describe(n.rec)} · {n.key}"
+        low = ""
+        if n.rec.confidence is not None:  # read by OCR: its confidence shown, a weak one outlined
+            title += f" · OCR {n.rec.confidence:.2f}"
+            low = ' style="outline:2px dashed #c00"' if n.rec.confidence < LOW_CONFIDENCE else ""
         out.append(f'<mark id="m-{n.key}" class="t-{n.rec.type}" data-rec="{n.key}" '
-                   f'title="{escape(title)}">')
+                   f'title="{escape(title)}"{low}>')
         _emit(text, n.children, n.start, n.end, out)
         out.append(f"<sub>{n.rec.type}</sub></mark>")
         pos = n.end
@@ -135,11 +140,12 @@ def render_html(notice: Notice, extra: str = "") -> str:
         for k, r in keyed
     )
     title = escape(notice.meta.title or notice.source.path or "notice")
+    warnings = "".join(f"<p class=warning>warning: {escape(w)}</p>" for w in notice.warnings)
     return (
         "<!doctype html><html lang=zh><head><meta charset=utf-8>"
         f"<title>{title}</title><style>{_CSS}</style></head><body>"
         f"<h1>{title}</h1>{_legend(counts)}<pre>{''.join(body)}</pre>"
         f"<h2>Records ({len(records)})</h2><table id=records>"
         "<tr><th>id</th><th>programme</th><th>type</th><th>value</th><th>evidence</th></tr>"
-        f"{rows}</table>{extra}<script>{_JS}</script></body></html>"
+        f"{rows}</table>{warnings}{extra}<script>{_JS}</script></body></html>"
     )

@@ -35,12 +35,15 @@ _BLANKS = b" \t\r\n\f\v"
 
 
 def sniff(data: bytes, name: str = "") -> str:
-    """Say which reader fits the bytes: pdf | docx | html | text | legacy | zip.
+    """Say which reader fits the bytes: pdf | docx | html | image | text | legacy | zip.
 
     By structure: a PDF header at the start (or after binary junk, with the trailer at the end),
-    a zip holding word/document.xml, a page that starts with markup. A text notice that merely
-    mentions `%PDF-` or `<body` is text. `name` is not used (kept for callers)."""
+    a zip holding word/document.xml, an image's magic bytes (a scanned page: PNG, JPEG, TIFF), a
+    page that starts with markup. A text notice that merely mentions `%PDF-` or `<body` is text.
+    `name` is not used (kept for callers)."""
     del name
+    if data.startswith((b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*")):
+        return "image"
     if data.startswith(_OLE2):
         return "legacy"
     if data.startswith(b"PK\x03\x04"):
@@ -99,6 +102,10 @@ def load_bytes(data: bytes, path: str | None = None, max_bytes: int = DEFAULT_MA
         from .pdf import read_pdf
 
         return read_pdf(data, path, sha)
+    if kind == "image":
+        from .ocr_doc import read_image
+
+        return read_image(data, path, sha)
     if kind == "docx":
         from .docx import read_docx
 

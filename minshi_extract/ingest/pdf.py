@@ -590,6 +590,9 @@ def read_pdf(data: bytes, path: str | None, sha256: str) -> RawDoc:
         raise
     except Exception as exc:  # pdfminer raises many types (PSEOF, PDFSyntaxError, ...): all mean "unreadable"
         raise _open_error(exc, where) from None
+    from .ocr_doc import finish_ocr, ocr_pages  # pages without a text layer: OCR (--ocr)
+
+    raw_pages = ocr_pages(data, sha256, raw_pages, where)
     if not sizes:
         raise InputError(f"{where}: PDF has no pages")
     visible = [c for chars, _ in raw_pages for c in chars if c["text"].strip()]
@@ -622,4 +625,5 @@ def read_pdf(data: bytes, path: str | None, sha256: str) -> RawDoc:
     segs.append(("\n", segs[-1][1] if segs else 1))
     text, pages = page_spans(segs, sizes)
     clean_meta = {k: v for k, v in meta.items() if k in ("Title", "Author", "Subject", "CreationDate", "Producer") and v}
-    return RawDoc(text=text, format="pdf", path=path, sha256=sha256, pages=pages, tables=tables, meta=clean_meta)
+    raw = RawDoc(text=text, format="pdf", path=path, sha256=sha256, pages=pages, tables=tables, meta=clean_meta)
+    return finish_ocr(raw, raw_pages)

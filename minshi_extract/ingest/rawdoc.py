@@ -42,6 +42,7 @@ class RawDoc:
     tables: list[RawTable] = field(default_factory=list)
     # metadata a reader found outside the text body (html 索引号 table, docx core properties)
     meta: dict[str, str] = field(default_factory=dict)
+    conf: dict[int, float] = field(default_factory=dict)  # offset -> OCR confidence of characters OCR read
 
     def page_of(self, offset: int) -> int | None:
         for page in self.pages:

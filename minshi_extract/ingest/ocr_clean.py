@@ -1,0 +1,99 @@
+"""Clean-up that OCR of Chinese needs, and where the OCR confidence of each character ends up.
+
+Every rule maps one character to one character (a figure keeps its length, a box keeps its
+glyph) and fires only where the context makes the reading certain:
+- `一` (the numeral one) between an Arabic digit (or 月/日) and a digit is a dash: `1一2月`, `5月一8月`;
+- `。` / `·` between digits before a unit is a decimal point: `3。86亿元` -> `3.86亿元`;
+- `O` / `o` inside a figure is a zero: `1O8O个` -> `1080个`;
+- `l` / `I` / `|` inside a figure is a one: `2l个`, `l0万元` -> `21个`, `10万元`.
+Full-width / half-width mix-ups (`，` / `,`, `（` / `(`, `：` / `:`, `１` / `1`) need nothing here:
+normalize() maps both forms to one. Spaces between CJK characters never appear: the line is rebuilt
+from the characters' boxes, and a blank is only set between two Latin letters or digits.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+
+import regex as re
+
+TIMEOUT = 1.0
+LOW_CONFIDENCE = 0.7  # a figure with a character read below this is flagged
+
+_UNIT = r"[万亿%‰元个人户所座名项处台套辆件次天米亩平吨千百十]"
+_RULES: list[tuple[re.Pattern, str]] = [
+    (re.compile(r"(?<=[\d月日])一(?=\d)"), "—"),
+    (re.compile(r"(?<=\d)[-－–](?=\d{1,2}月)"), "—"),
+    (re.compile(rf"(?<=\d)[。·](?=\d+{_UNIT})"), "."),
+    (re.compile(rf"(?<=\d)[Oo](?=[\d.]|{_UNIT})|(?<![A-Za-z])[Oo](?=\d)"), "0"),
+    (re.compile(rf"(?<=\d)[lI|](?=[\d.]|{_UNIT})|(?<![A-Za-z])[lI|](?=\d)"), "1"),
+]
+
+
+# `《3—4月)`, `〈12月20日前)`: Tesseract reads an opening `（` as `《` / `〈` / `\\`; one that closes
+# with `)` before any other bracket is a `(` (a book title closes with `》`)
+_OPEN = (re.compile(r"[《〈【\\](?=[^()（）《》〈〉【】\n]{0,40}[)）])"), "(")
+# `(志)集中建设阶段`: Tesseract's chi_sim reads the heading number `(二)` as `(志)`; at the start
+# of a line, before a heading, no other reading is possible
+_TWO = (re.compile(r"(?<=^[(（])志(?=[)）])"), "二")
+# `4:总结评估`: a numbered item's `4.` read as `4:` at the start of a line
+_ITEM = (re.compile(r"(?<=^\d{1,2})[:：](?=\p{Han})"), ".")
+# `牵头单位;市人社局`: the colon after a responsibility label read as `;` / `,`
+
+
+@cache
+def _label_colon() -> tuple[re.Pattern, str]:
+    """The labels of lexicon/roles.yaml followed by `;` / `,` (a misread `：`)."""
+    import yaml
+
+    raw = resources.files("minshi_extract.lexicon").joinpath("roles.yaml").read_text("utf-8")
+    labels = sorted((yaml.safe_load(raw).get("labels") or {}), key=len, reverse=True)
+    alt = "|".join(re.escape(k) for k in labels)
+    return re.compile(rf"(?<=(?:^|[(（])(?:{alt}))[;；,，.](?=\p{{Han}})"), ":"
+
+
+def clean_line(text: str) -> str:
+    """Apply the one-for-one OCR fixes to a line (the result has the same length)."""
+    for _ in range(2):  # `1O8O` needs the second O after the first became 0
+        for pattern, repl in [*_RULES, _OPEN, _ITEM, _TWO, _label_colon()]:
+            text = pattern.sub(repl, text, timeout=TIMEOUT)
+    return text
+
+
+def clean_joined(text: str) -> str:
+    """The fixes that need the joined paragraph (a bracket opened on one line, closed on the next)."""
+    return _OPEN[0].sub(_OPEN[1], text, timeout=TIMEOUT)
+
+
+# `一3一`, `-5-`, `一&一`: a page number between dashes as OCR reads it (digits misread too)
+PAGE_NUMBER = re.compile(r"^[一—\-－_~～]\s*[\w&$]{1,3}\s*[一—\-－_~～]$")
+
+
+def clean_chars(chars: list[dict]) -> None:
+    """Fix the characters of one OCR line in place (left to right)."""
+    fixed = clean_line("".join(c["text"] for c in chars))
+    for c, t in zip(chars, fixed, strict=True):
+        c["text"] = t
+
+
+def locate(text: str, lines: list[tuple[str, list[float]]], start: int = 0, window: int = 12) -> dict[int, float]:
+    """Offsets in `text` of the characters of OCR lines (in reading order): line text -> its
+    characters' confidences (blanks carry none). A line not found just after the last one (page
+    furniture that was dropped) is skipped."""
+    out: dict[int, float] = {}
+    cursor = start
+    for line, confs in lines:
+        if not line:
+            continue
+        at = text.find(line, cursor, cursor + window + len(line))
+        if at < 0:
+            continue
+        k = 0
+        for i, ch in enumerate(line):
+            if ch.strip():
+                if k < len(confs):
+                    out[at + i] = confs[k]
+                k += 1
+        cursor = at + len(line)
+    return out

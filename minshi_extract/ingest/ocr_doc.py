@@ -1,0 +1,189 @@
+"""Where OCR meets the readers: which PDF pages to OCR, image files, and the confidence of records.
+
+- `--ocr auto` (default): a PDF page with no text layer that holds an image is OCR'd; a page with
+  text is read as it always was, so a notice with a text layer gives exactly the records it gave;
+- `--ocr always`: every page is OCR'd (its text layer ignored); `--ocr never`: none is.
+"""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+from ..errors import InputError
+from .ocr import OcrUnavailable, current, ocr_images, options
+from .ocr_clean import LOW_CONFIDENCE, clean_joined, locate
+from .rawdoc import RawDoc
+
+_IMAGE_MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*")
+_DEFAULT_IMAGE_DPI = 200
+
+
+def is_image(data: bytes) -> bool:
+    return data.startswith(_IMAGE_MAGIC)
+
+
+def _has_text(page: tuple[list[dict], list]) -> bool:
+    chars, tables = page
+    return bool(tables) or any(c["text"].strip() for c in chars)
+
+
+def _image_pages(data: bytes, numbers: list[int]) -> list[int]:
+    """Those of the pages that draw an image (a blank page is not worth an OCR run)."""
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as pdfium_c
+
+    doc = pdfium.PdfDocument(data)
+    try:
+        return [n for n in numbers if any(doc[n - 1].get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=3))]
+    finally:
+        doc.close()
+
+
+def ocr_pages(data: bytes, sha256: str, raw_pages: list[tuple[list[dict], list]], where: str) -> list:
+    """The PDF reader's hook: raw pages (characters, tables) with the pages that need OCR replaced
+    by the characters OCR read on them."""
+    opts = current()
+    if opts.mode == "never":
+        return raw_pages
+    if opts.mode == "always" or opts.images is not None:
+        todo = list(range(1, len(raw_pages) + 1))
+    else:
+        empty = [n for n, page in enumerate(raw_pages, 1) if not _has_text(page)]
+        if not empty:
+            return raw_pages
+        try:
+            todo = _image_pages(data, empty)
+        except ImportError:
+            todo = empty
+        if not todo:
+            return raw_pages
+    try:
+        chars = ocr_images(sha256, [(n, _renderer(data, n, opts)) for n in todo], _dpi(opts), opts)
+    except OcrUnavailable as exc:
+        if opts.mode == "auto" and any(_has_text(p) for p in raw_pages):
+            return raw_pages  # a stray scanned page in a text PDF: read as before
+        raise OcrUnavailable(f"{where}: {len(todo)} page(s) without a text layer need OCR; {exc}") from None
+    out = list(raw_pages)
+    for n, page in chars.items():
+        out[n - 1] = page
+    return out
+
+
+def _dpi(opts: Any) -> int:
+    return opts.images[0].info.get("minshi_dpi", _DEFAULT_IMAGE_DPI) if opts.images else opts.dpi
+
+
+def _renderer(data: bytes, number: int, opts: Any):
+    if opts.images is not None:
+        return lambda: opts.images[number - 1]
+
+    def render() -> Any:
+        import pypdfium2 as pdfium
+
+        doc = pdfium.PdfDocument(data)
+        try:
+            return doc[number - 1].render(scale=opts.dpi / 72, grayscale=True).to_pil()
+        finally:
+            doc.close()
+
+    return render
+
+
+def finish_ocr(raw: RawDoc, raw_pages: list) -> RawDoc:
+    """The PDF reader's last step: OCR'd pages get the clean-up that needs joined lines, and the
+    confidence of their characters."""
+    raw.conf = ocr_confidence(raw.text, raw.pages, raw_pages)
+    if raw.conf:
+        text = list(raw.text)
+        for page, (chars, _) in zip(raw.pages, raw_pages, strict=False):
+            if chars and "conf" in chars[0]:
+                text[page.start:page.end] = clean_joined(raw.text[page.start:page.end])
+        raw.text = "".join(text)
+    return raw
+
+
+def ocr_confidence(text: str, pages: list, raw_pages: list) -> dict[int, float]:
+    """Offset in the reader's text -> OCR confidence, for every character read by OCR."""
+    from .pdf import group_lines
+
+    out: dict[int, float] = {}
+    for page, (chars, tables) in zip(pages, raw_pages, strict=False):
+        cells = [(t.top + i * 1e-3, cell) for t in tables for i, cell in enumerate(getattr(t, "ocr_cells", []))]
+        if not cells and (not chars or "conf" not in chars[0]):
+            continue
+        by_line: dict[str, list[dict]] = {}
+        for c in chars:
+            by_line.setdefault(c["line"], []).append(c)
+        lines = list(cells)
+        for members in by_line.values():
+            members.sort(key=lambda c: c["x0"])
+            grouped = group_lines(members, page.number)
+            if grouped:
+                lines.append((members[0]["top"], (grouped[0].text, [c["conf"] for c in members if c["text"].strip()])))
+        lines.sort(key=lambda tl: tl[0])
+        out.update(locate(text, [line for _, line in lines], page.start))
+    return out
+
+
+# --- image files ---------------------------------------------------------------------------------
+
+
+def _frames(data: bytes, where: str) -> list[Any]:
+    try:
+        from PIL import Image, ImageOps, ImageSequence
+    except ImportError:
+        raise OcrUnavailable(f"{where}: reading an image needs Pillow: pip install 'minshi-extract[ocr]'") from None
+    try:
+        img = Image.open(io.BytesIO(data))
+        frames = [ImageOps.exif_transpose(f.copy()).convert("L") for f in ImageSequence.Iterator(img)]
+    except Exception as exc:  # Pillow raises many types for a broken file
+        raise InputError(f"{where}: binary file: starts as a PNG/JPEG/TIFF image but cannot be read as one "
+                         f"({type(exc).__name__})") from None
+    dpi = img.info.get("dpi", (0, 0))[0] or _DEFAULT_IMAGE_DPI
+    dpi = int(dpi) if 50 <= dpi <= 1200 else _DEFAULT_IMAGE_DPI
+    for f in frames:
+        f.info["minshi_dpi"] = dpi
+    return frames
+
+
+def read_image(data: bytes, path: str | None, sha256: str) -> RawDoc:
+    """A scanned notice as PNG/JPEG/TIFF (a TIFF may hold several pages): OCR'd page by page, laid
+    out by the PDF reader (each image wrapped as a page of an image-only PDF of the same size)."""
+    from .pdf import read_pdf
+
+    where = path or "<bytes>"
+    frames = _frames(data, where)
+    if current().mode == "never":
+        raise InputError(f"{where}: an image file can only be read with OCR (drop --ocr never)")
+    dpi = frames[0].info["minshi_dpi"]
+    small = [f.resize((max(1, f.width // 8), max(1, f.height // 8))) for f in frames]
+    buf = io.BytesIO()
+    small[0].save(buf, "PDF", resolution=dpi / 8, save_all=True, append_images=small[1:])
+    with options(images=tuple(frames)):
+        raw = read_pdf(buf.getvalue(), path, sha256)
+    raw.format = "image"
+    return raw
+
+
+# --- records -------------------------------------------------------------------------------------
+
+
+def apply_confidence(notice: Any, raw: RawDoc, offsets: Any) -> None:
+    """Give every record read from OCR text its confidence (its weakest word's); warn about
+    figures with a low-confidence character."""
+    for rec in notice.all_records():
+        start, end = rec.span
+        confs = [raw.conf[offsets[i]] for i in range(start, min(end, len(offsets))) if offsets[i] in raw.conf]
+        if not confs:
+            continue
+        rec.confidence = round(min(confs), 3)
+        digits = [
+            raw.conf[offsets[i]] for i in range(start, min(end, len(offsets)))
+            if notice.text[i].isdigit() and offsets[i] in raw.conf
+        ]
+        if digits and min(digits) < LOW_CONFIDENCE:
+            where = f" (page {rec.page})" if rec.page else ""
+            notice.warnings.append(
+                f"low OCR confidence {min(digits):.2f} on the figure of {rec.id or rec.type} {rec.text!r}{where}: check it"
+            )
