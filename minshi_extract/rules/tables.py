@@ -177,6 +177,18 @@ def table_item(name: str | None, header: str | None, money: bool) -> str | None:
     return item_of_cell(name, header, money)
 
 
+_FUNDS_RE = regex.compile(r"(?:补助|奖补|配套|专项|建设|项目)?资金")
+
+
+def _title_funds(col: Column, section: str | None) -> str | None:
+    """A payer column under a spanning header the grid lost (`补助资金(万元)` over 中央财政 | 省级财政):
+    the funds the table's title names (`…任务及补助资金分配表` -> 补助资金)."""
+    if col.kind != "money" or not section:
+        return None
+    found = _FUNDS_RE.findall(section.split(" ", 1)[-1])
+    return found[-1] if found else None
+
+
 def _figure_record(found: tuple[int, int, str], col: Column, payer: str | None, region: str | None,
                    name: str | None, ctx: Context) -> Money | Quantity | None:
     s, e, raw = found
@@ -185,7 +197,8 @@ def _figure_record(found: tuple[int, int, str], col: Column, payer: str | None, 
         return None
     common = {
         "programme_id": ctx.programme_id, "part": ctx.part, "section": ctx.section,
-        "text": raw, "span": (s, e), "item": table_item(name, col.item, col.kind == "money"), "region": region,
+        "text": raw, "span": (s, e), "region": region,
+        "item": table_item(name, col.item, col.kind == "money") or _title_funds(col, ctx.section),
     }
     if col.kind == "money":
         amount = to_number(value * _MONEY_UNITS[col.unit])
