@@ -61,6 +61,12 @@ SOURCES = [
     ("统筹安排资金10040万元。", "10040万元", None),
     # payers that split by percentages pay no single amount
     ("全市共需资金792万元,由自治区财政承担60%、市县财政承担40%。", "792万元", None),
+    # a share names its own payer or none; the remainder's payer is not the sentence's
+    ("中央补助资金2.8亿元按任务分配,其中双清区6400万元、北塔区4000万元。", "6400万元", None),
+    ("新建村卫生室每所补助20万元,共需资金1300万元,其中省级补助资金900万元,其余由市县财政解决。",
+     "20万元", None),
+    ("项目总投资3200万元,其中省级补助2000万元,剩余1200万元由旗本级财政和供热企业承担。",
+     "1200万元", "旗本级财政"),
 ]
 
 

@@ -18,6 +18,7 @@ from ..rules.regions import is_region
 from .grammar import (
     action_after,
     action_before,
+    clause_end,
     clause_start,
     phrase_after,
     phrase_before,
@@ -26,7 +27,7 @@ from .grammar import (
     words,
 )
 from .links import link_shares, unbalanced
-from .source import payer_in, source_at, strip_payer
+from .source import payer_by, payer_in, source_at, strip_payer
 
 __all__ = ["attribute", "unbalanced"]
 
@@ -91,13 +92,15 @@ def item_of(text: str, r: Record) -> str | None:
 
 
 def source_of(text: str, r: Money, is_total: bool = False) -> str | None:
-    """The payer of `r`; a total split among payers has none but its own clause's."""
+    """The payer of `r`; a total split among payers, and a share (其中双清区6400万元), have none but
+    their own clause's."""
     fig = _figure_start(r)
     lo = clause_start(text, fig)
     if text[lo - 1:lo] in ("(", ")"):  # brackets do not end a payer's clause: 市、县(区)财政|1290万元
         lo = max(text.rfind(c, 0, fig) for c in ",;。\n") + 1
-    if is_total:
-        return payer_in(text, lo, fig)
+    if is_total or r._total is not None:
+        own_end = clause_end(text, r.span[1], ",;。\n")
+        return payer_in(text, lo, fig) or payer_by(text, r.span[1], own_end)
     return source_at(text, lo, fig, r.span[1])
 
 

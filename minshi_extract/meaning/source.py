@@ -39,7 +39,7 @@ def _patterns() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern]:
     )
     # 由市级财政统筹解决; not 由自治区财政承担60% (payers splitting by percentages pay no one amount)
     by = regex.compile(
-        rf"由(?P<p>{payer})[^,;。]{{0,12}}?(?:承担|解决|负担|分担|安排|筹集|筹措|补助|列支)(?![\d.]+%)"
+        rf"(?<!其余|剩余|余下|不足部分)由(?P<p>{payer})[^,;。]{{0,12}}?(?:承担|解决|负担|分担|安排|筹集|筹措|补助|列支)(?![\d.]+%)"
     )
     lead = regex.compile(rf"^{payer}")
     return before, by, lead
