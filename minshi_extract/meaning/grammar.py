@@ -153,8 +153,9 @@ _RATE_TAIL_RE = regex.compile(
 )
 
 
+_PAYMENT_NOUNS = frozenset({"补助", "补贴", "奖补", "资助", "奖励", "配套", "投入", "自筹", "救助"})
 _PAID_RE = regex.compile(
-    r"(?:每[^\d,;。、每]{1,4}?)+(?:最高|再)?(补助|补贴|奖补|资助|奖励)(?:最高|最多)?(?:不超过|不低于|不少于|不高于|约)?$"
+    r"(?:每[^\d,;。、每]{1,6}?)+(?:最高|再)?(补助|补贴|奖补|资助|奖励)(?:最高|最多)?(?:不超过|不低于|不少于|不高于|约)?$"
 )
 
 
@@ -180,8 +181,8 @@ def _strip_trailing(s: str) -> str:
 def trim(s: str) -> str | None:
     """An item candidate without scope words at its start and figure words at its end."""
     s = _strip_trailing(_strip_leading(s.strip(" 、")))
-    if words().governing.fullmatch(s):
-        return None  # 港北区|新建|5所: a verb alone names nothing
+    if words().governing.fullmatch(s) and s not in _PAYMENT_NOUNS:
+        return None  # 港北区|新建|5所: a verb alone names nothing (补贴 / 补助 are also nouns)
     s = s.strip(" 、《》")
     if s in words().document_words:
         return None
@@ -245,6 +246,7 @@ def phrase_before(text: str, lo: int, pos: int) -> str | None:
 
 # 每人每月200元|的标准给予|运营补贴: the thing paid is the object after the frame
 _FRAME_RE = regex.compile(r"(?:的)?标准(?:给予|予以|发放|补助|奖补|进行)?")
+_GIVEN_RE = regex.compile(r"(?:的)?(?:给予|予以|发放)")
 
 
 def phrase_after(text: str, end: int, hi: int) -> str | None:
@@ -256,6 +258,9 @@ def phrase_after(text: str, end: int, hi: int) -> str | None:
     if frame is not None:
         paid = trim(text[frame.end():stop]) if frame.end() < stop else None
         return paid or "标准"
+    given = _GIVEN_RE.match(text, end, stop)
+    if given is not None and given.end() < stop:  # 每个每年5万元|给予|运营补贴: what is given
+        return trim(text[given.end():stop])
     for verbs in (w.governing, w.linking, w.predicates):
         # 3项|实施方案: a verb inside a noun (实施|方案) does not end the phrase
         m = next((v for v in verbs.finditer(text, end, stop) if not _is_nominal(text, v)), None)
