@@ -82,6 +82,8 @@ def strip_payer(item: str | None) -> str | None:
     """`中央资金` -> `资金`: a payer at the start of an item is the source, not the item."""
     if not item or item == "财政":
         return None
+    if item.startswith("财政") and len(item) > 2:
+        item = item[2:]  # 市级|财政配套: the level went as a scope word, its 财政 with it
     m = _patterns()[2].match(item)
     if m:
         return item[m.end():] or None  # 其中中央|1000万元: a payer alone names no item
