@@ -52,8 +52,10 @@ def test_item(text: str, evidence: str, item: str | None) -> None:
     assert _field(text, evidence, "item") == item
 
 
-SOURCES = [
+SOURCES = [  # the money rule's former source cases included: the meaning pass owns `source` now
     ("省级财政安排补助资金2070万元。", "2070万元", "省级财政"),
+    ("省级投资0.3亿元、政府专项债资金0.4亿元。", "0.3亿元", "省级"),
+    ("中央彩票公益金补贴资金54.25万元。", "54.25万元", "中央彩票公益金"),
     ("中央水利发展资金6200万元。", "6200万元", "中央"),
     ("所需资金102万元由市级财政承担。", "102万元", "市级财政"),
     ("市级财政按照每个5万元给予一次性建设补助。", "5万元", "市级财政"),

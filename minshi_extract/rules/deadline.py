@@ -25,8 +25,6 @@ _RECURRING_LEFT_RE = regex.compile(r"(?:每|逐)[年月季周]?\s*$")
 # what is left of a line once the date goes: punctuation only -> a bare date line (signature)
 _ONLY_PUNCT_RE = regex.compile(r"^[\s,.:;、。()]*$")
 # the action after the date, up to the end of its clause: 8月底前|学位增补到位
-_CLAUSE_RE = regex.compile(r"[^,;。]{1,60}")
-_LEAD_IN = " ,:、"
 # 之前 / 以前 / 前 (by), 起 (from): both schedule an action; 后 (after) and 内 (within) do not
 _AFTER = frozenset({"后", "以后", "之后"})
 _WITHIN = frozenset({"内", "以内"})
@@ -107,15 +105,6 @@ def _is_target(d: DateMatch, text: str, ctx: Context) -> bool:
     return not (bare_line and w.kind == "day" and d.suffix is None and ctx.kind != "deadline")
 
 
-def _what(text: str, end: int) -> str | None:
-    """The action after the date: `11月底前|完成建设任务` -> 完成建设任务; `12月10日前,|市...` -> 市..."""
-    pos = end
-    while pos < len(text) and text[pos] in _LEAD_IN:
-        pos += 1
-    m = _CLAUSE_RE.match(text, pos)
-    return m.group().strip() or None if m else None
-
-
 def find_deadlines(text: str, base: int, ctx: Context) -> list[Deadline]:
     """Every single target date in `text`, except inside the window of the line's own phase heading."""
     windows = [(p.span[0] - base, p.span[1] - base) for p in find_phases(text, base, ctx)]
@@ -134,7 +123,6 @@ def find_deadlines(text: str, base: int, ctx: Context) -> list[Deadline]:
                 text=ev,
                 span=(base + d.start, base + d.start + len(ev)),
                 date=d.window.end,
-                what=_what(text, d.end),
             )
         )
     return out

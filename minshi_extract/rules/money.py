@@ -22,7 +22,6 @@ from minshi_extract.rules.quantity import (
     figure_qualifier,
     heading_marker_glued,
     inside,
-    item_near,
     qualifier_lexicon,
     qualifier_of,
     quoted_spans,
@@ -51,15 +50,6 @@ _EVERY_RE = regex.compile(rf"每({_RATE_WORD})")
 _AVERAGE_RE = regex.compile(_alternation(_RATE["average"]))
 # a clause: money rates and payers do not reach over , ; 。 :  (but do over 、)
 _CLAUSE_STOPS = ",;。:!?\n"
-_SRC = qualifier_lexicon()["source"]
-_PAYER = _alternation(_SRC["payers"])
-_KIND = _alternation(_SRC["kinds"])
-# 省级财政安排补助资金2070万元 -> 省级财政; 中央投资3.86亿元 -> 中央; 中央彩票公益金 -> itself
-_SOURCE_BEFORE_RE = regex.compile(
-    rf"(?:{_PAYER}{_KIND}|(?:中央|省级|市级|县级|区级|市县)(?=安排|补助|投资|配套|下达|奖补|资金))"
-)
-# 所需资金102万元由市级财政承担 -> 市级财政
-_SOURCE_AFTER_RE = regex.compile(rf"^[^,;。]{{0,6}}?由(?P<src>{_PAYER}{_KIND}?)(?:解决|承担|保障|负担|安排)")
 # a 每 phrase right before the figure joins its evidence: 每人每月|1500元
 _EVERY_NEAR_RE = regex.compile(r"每[^,;。、\d]{1,6}$")
 _ABOUT_BEFORE_RE = regex.compile(r"约[^,;。、\d]{0,5}$")  # 每年约需资金450万元 -> about
@@ -75,7 +65,6 @@ class Amount:
     text_unit: str
     per: str | None
     qualifier: str | None
-    source: str | None
     cap: bool = False  # written as a ceiling: 最高不超过3000元 / 不超过5万元
 
 
@@ -112,20 +101,10 @@ def rate_of(prefix: str, slash: str) -> str | None:
     return "/".join(seen)
 
 
-def source_of(text: str, clause_lo: int, num_start: int, end: int) -> str | None:
-    """The payer written before the amount in its clause, or `由X财政解决` after it."""
-    found = list(_SOURCE_BEFORE_RE.finditer(text[clause_lo:num_start]))
-    if found:
-        return found[-1].group()
-    after = _SOURCE_AFTER_RE.search(text[end:end + 20])
-    return after.group("src") if after else None
-
-
 def find_amounts(text: str) -> list[Amount]:
     """Every amount of `text` with its rate, qualifier and payer, left to right."""
     quotes = quoted_spans(text)
     out: list[Amount] = []
-    prev_end = 0
     for m in MONEY_RE.finditer(text):
         num_start = m.start("num")
         if inside(num_start, quotes) or heading_marker_glued(text, num_start):
@@ -145,10 +124,8 @@ def find_amounts(text: str) -> list[Amount]:
         out.append(
             Amount(start, m.end(), value, text_unit_of(m.group("num")),
                    rate_of(prefix, m.group("slash")), qualifier,
-                   source_of(text, max(lo, prev_end), m.start(), m.end()),
                    qualifier_of(m.group("pre"), "prefix") == "at_most")
         )
-        prev_end = m.end()  # 省级投资0.3亿元、政府专项债资金0.4亿元: a payer is not carried over
     return _inherit_rates(text, out)
 
 
@@ -245,7 +222,6 @@ def find_money(text: str, base: int, ctx: Context) -> list[Money]:
                     programme_id=ctx.programme_id, part=ctx.part, section=ctx.section,
                     text=text[s:a.end], span=(base + s, base + a.end),
                     amount_cny=to_number(a.amount), text_unit=a.text_unit, per=a.per,
-                    item=item_near(text, a.start, a.end, prefer_before=True), source=a.source,
                     qualifier=a.qualifier, region=region,
                 )
             )

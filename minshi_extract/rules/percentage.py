@@ -15,7 +15,6 @@ from minshi_extract.rules.quantity import (
     SUFFIX,
     figure_qualifier,
     heading_marker_glued,
-    item_near,
 )
 
 # 50% / 70%以上 / 不低于95% / 百分之二十 / 百分之六十以上 / 8 %  (PDF spacing)
@@ -41,7 +40,6 @@ def find_percentages(text: str, base: int, ctx: Context) -> list[Percentage]:
                 programme_id=ctx.programme_id, part=ctx.part, section=ctx.section,
                 text=m.group(), span=(base + m.start(), base + m.end()),
                 value=to_number(value), qualifier=figure_qualifier(m),
-                item=item_near(text, m.start(), m.end()),
             )
         )
     return out

@@ -248,36 +248,6 @@ def find_figures(text: str) -> list[Figure]:
     return sorted(out, key=lambda f: f.start)
 
 
-_VERBS = regex.compile(
-    r".*(?:增补|新增|建设|改造|完成|实施|支持|给予|安排|达到|其中|为|在|对|共|计|约|和|及|、|的)"
-)
-_ITEM_BREAK = regex.compile(r"[,。;:、()\s\d]")
-_HAN_START = regex.compile(r"\p{Han}")
-_ITEM_AFTER = regex.compile(r"[\p{Han}A-Za-z“”()]{2,16}?(?=[,。;:、和及与]|$|的|等|进行|开展|实施)")
-
-
-def _item_before(text: str, start: int) -> str | None:
-    lo = max(0, start - 24)  # wide enough to reach the verb: 增补|义务教育阶段中小学学位
-    before = _ITEM_BREAK.split(text[lo:start])[-1]
-    cut = _VERBS.match(before, timeout=TIMEOUT)
-    if cut:
-        before = before[cut.end():]
-    return before or None
-
-
-def item_near(text: str, start: int, end: int, prefer_before: bool = False) -> str | None:
-    """What is counted: the noun right after the figure (`18个乡镇综合养老服务中心`), else
-    the words right before it (`学位1080个` -> 学位); money prefers the words before
-    (`补贴资金54.25万元`). A cheap guess, not scored."""
-    before = _item_before(text, start)
-    if prefer_before and before:
-        return before
-    after = _ITEM_AFTER.match(text, end)
-    if after and _HAN_START.match(after.group()):
-        return after.group()
-    return before
-
-
 def share_regions(text: str, starts: list[int], start: int) -> tuple[tuple[str, ...], int] | None:
     """Regions of a regional share ending at `start`, when its sentence splits figures
     among two or more regions; else None (`凉州区5万户` alone has region null)."""
@@ -296,7 +266,7 @@ def _record(
     return Quantity(
         programme_id=ctx.programme_id, part=ctx.part, section=ctx.section,
         text=text[s:f.end], span=(base + s, base + f.end),
-        value=to_number(f.value), unit=f.unit, item=item or item_near(text, f.start, f.end),
+        value=to_number(f.value), unit=f.unit, item=item,
         qualifier=f.qualifier, region=region,
     )
 
