@@ -129,13 +129,6 @@ def test_deadline_section_date_with_day() -> None:
     assert d.date == "2025-11-30"
 
 
-def test_what_is_the_action_after_the_date() -> None:
-    [d] = find_deadlines("11月底前完成建设任务。", 0, _ctx())
-    assert d.what == "完成建设任务"
-    [d] = find_deadlines("12月10日前,市、县区政府组织验收", 0, _ctx())
-    assert d.what == "市、县区政府组织验收"
-
-
 DOCUMENT_OR_TARGET = [
     ("2025年2月10日省政府印发的《实施意见》要求", []),
     ("2025年1月5日召开推进会,部署全年工作。", []),
