@@ -28,12 +28,21 @@ def _has_text(page: tuple[list[dict], list]) -> bool:
     return bool(tables) or any(c["text"].strip() for c in chars)
 
 
-def _image_pages(data: bytes, numbers: list[int]) -> list[int]:
-    """Those of the pages that draw an image (a blank page is not worth an OCR run)."""
+def _open(data: bytes, where: str) -> Any:
+    """The document for rendering; a PDF that pdfminer read but pdfium cannot is a clean error."""
     import pypdfium2 as pdfium
+
+    try:
+        return pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as exc:
+        raise InputError(f"{where}: damaged PDF: its pages cannot be rendered for OCR ({exc})") from None
+
+
+def _image_pages(data: bytes, numbers: list[int], where: str) -> list[int]:
+    """Those of the pages that draw an image (a blank page is not worth an OCR run)."""
     import pypdfium2.raw as pdfium_c
 
-    doc = pdfium.PdfDocument(data)
+    doc = _open(data, where)
     try:
         return [n for n in numbers if any(doc[n - 1].get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=3))]
     finally:
@@ -53,13 +62,13 @@ def ocr_pages(data: bytes, sha256: str, raw_pages: list[tuple[list[dict], list]]
         if not empty:
             return raw_pages
         try:
-            todo = _image_pages(data, empty)
+            todo = _image_pages(data, empty, where)
         except ImportError:
             todo = empty
         if not todo:
             return raw_pages
     try:
-        chars = ocr_images(sha256, [(n, _renderer(data, n, opts)) for n in todo], _dpi(opts), opts)
+        chars = ocr_images(sha256, [(n, _renderer(data, n, opts, where)) for n in todo], _dpi(opts), opts)
     except OcrUnavailable as exc:
         if opts.mode == "auto" and any(_has_text(p) for p in raw_pages):
             return raw_pages  # a stray scanned page in a text PDF: read as before
@@ -74,14 +83,12 @@ def _dpi(opts: Any) -> int:
     return opts.images[0].info.get("minshi_dpi", _DEFAULT_IMAGE_DPI) if opts.images else opts.dpi
 
 
-def _renderer(data: bytes, number: int, opts: Any):
+def _renderer(data: bytes, number: int, opts: Any, where: str):
     if opts.images is not None:
         return lambda: opts.images[number - 1]
 
     def render() -> Any:
-        import pypdfium2 as pdfium
-
-        doc = pdfium.PdfDocument(data)
+        doc = _open(data, where)
         try:
             return doc[number - 1].render(scale=opts.dpi / 72, grayscale=True).to_pil()
         finally:

@@ -121,3 +121,16 @@ def test_html_view_outlines_low_confidence_records() -> None:
     html = render_html(_ocr_notice(0.4))
     assert html.count("outline:2px dashed") == 1 and "OCR confidence 0.40" in html
     assert "outline:2px dashed" not in render_html(_ocr_notice(0.9))
+
+
+def test_a_pdf_pdfium_cannot_open_is_a_clean_error() -> None:
+    """Found by the fuzz harness: pdfminer read a damaged PDF whose empty pages then went to OCR,
+    and pdfium's refusal escaped as an internal error."""
+    import pytest
+
+    pytest.importorskip("pypdfium2")
+    from minshi_extract.errors import InputError
+    from minshi_extract.ingest.ocr_doc import _open
+
+    with pytest.raises(InputError, match=r"x\.pdf: damaged PDF"):
+        _open(b"%PDF-1.3\n1 0 obj\n<<\n/Pages 1\x010 R\n>>\nendobj\n", "x.pdf")
