@@ -13,11 +13,12 @@ from functools import cache
 
 import regex
 
+from .grammar import _alt as alternation
 from .grammar import clause_end, lexicon, sentence_start
 
 
 def _alt(words: list[str]) -> str:
-    return "(?:" + "|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True)) + ")"
+    return f"(?:{alternation(words)})"
 
 
 @cache
