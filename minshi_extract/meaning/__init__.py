@@ -70,6 +70,8 @@ def item_of(text: str, r: Record) -> str | None:
     fig = _figure_start(r)
     lo = clause_start(text, fig)
     item = phrase_before(text, lo, fig)
+    if isinstance(r, Money):
+        item = strip_payer(item)  # 市级财政|按照每个|5万元给予…: a payer alone names nothing paid
     if item in (None, "标准") and after:
         item = after
     region = getattr(r, "region", None)

@@ -44,6 +44,7 @@ class Words:
     funding_verbs: frozenset[str]
     document_words: frozenset[str]
     duration_units: frozenset[str]
+    beneficiary_heads: tuple[str, ...]
 
 
 def _alt(words: list[str]) -> str:
@@ -79,6 +80,7 @@ def words() -> Words:
         funding_verbs=frozenset(lex["funding_verbs"]),
         document_words=frozenset(lex["document_words"]),
         duration_units=frozenset(lex["duration_units"]),
+        beneficiary_heads=tuple(lex["beneficiary_heads"]),
     )
 
 
@@ -225,7 +227,9 @@ def phrase_before(text: str, lo: int, pos: int) -> str | None:
         span = text[lo:pos]
     paid = _PAID_RE.search(span)
     if paid:
-        return paid.group(1)  # 每餐补贴|3元: the payment word after the rate is what is paid
+        # 新建公厕|每座补助|25万元: a noun phrase before the rate is what is paid for; without one
+        # (每餐补贴|3元) the payment word after the rate is
+        return _topic(span[: paid.start()]) or paid.group(1)
     tail = _strip_trailing(span)
     hi = lo + len(tail)
     verbs = [m for m in w.governing.finditer(text, lo, hi, overlapped=False)]
@@ -244,6 +248,17 @@ def phrase_before(text: str, lo: int, pos: int) -> str | None:
     return trim(text[start:hi])
 
 
+def _topic(span: str) -> str | None:
+    """The topic a rate is written after (市级财政对|新建公厕|每座补助…): the phrase without its
+    payer and opening preposition; None when nothing is left (省级财政|每个补助…)."""
+    from .source import strip_payer  # source builds on this module's words
+
+    s = strip_payer(_strip_leading(span.strip(" 、"))) or ""
+    s = next((s[len(p):] for p in words().prepositions if s.startswith(p)), s)
+    topic = trim(s) if len(s) >= 2 else None
+    return None if topic is None or topic.endswith(words().beneficiary_heads) else topic
+
+
 # 每人每月200元|的标准给予|运营补贴: the thing paid is the object after the frame
 _FRAME_RE = regex.compile(r"(?:的)?标准(?:给予|予以|发放|补助|奖补|进行)?")
 _GIVEN_RE = regex.compile(r"(?:的)?(?:给予|予以|发放)")
@@ -256,7 +271,7 @@ def phrase_after(text: str, end: int, hi: int) -> str | None:
     stop = min(clause_end(text, end), hi, end + 24)
     frame = _FRAME_RE.match(text, end, stop)
     if frame is not None:
-        paid = trim(text[frame.end():stop]) if frame.end() < stop else None
+        paid = _object(text[frame.end():stop]) if frame.end() < stop else None
         return paid or "标准"
     given = _GIVEN_RE.match(text, end, stop)
     if given is not None and given.end() < stop:  # 每个每年5万元|给予|运营补贴: what is given
@@ -276,6 +291,21 @@ def phrase_after(text: str, end: int, hi: int) -> str | None:
     if cut:
         s = s[: cut.start()]
     return trim(s)
+
+
+def _object(s: str) -> str | None:
+    """The thing paid in a 标准 frame's tail: …的标准|对普惠托位给予|运营补贴, …标准补助|设备购置资金|3600万元,
+    …标准为|实施复明手术的…患者|予以补助 (a recipient after 为 when nothing else is named)."""
+    given = None
+    for given in _GIVEN_RE.finditer(s):
+        pass
+    if given is not None and given.end() < len(s):
+        s = s[given.end():]
+    elif given is not None:
+        s = s[: given.start()]
+    s = next((s[len(p):] for p in words().prepositions if s.startswith(p)), s)
+    digit = regex.search(r"\d", s)
+    return trim(s[: digit.start()] if digit else s)
 
 
 def opens_with_verb(text: str, lo: int, pos: int) -> bool:
