@@ -16,10 +16,13 @@ from ..models import Deadline, Money, Notice, Percentage, Programme, Quantity, R
 from ..rules.numbers import find_numbers
 from ..rules.regions import is_region
 from .grammar import (
+    PURE_RATE_RE,
     action_after,
     action_before,
     clause_end,
     clause_start,
+    object_of,
+    paid_after,
     phrase_after,
     phrase_before,
     sentence_start,
@@ -69,9 +72,13 @@ def item_of(text: str, r: Record) -> str | None:
         return after
     fig = _figure_start(r)
     lo = clause_start(text, fig)
-    item = phrase_before(text, lo, fig)
+    item = phrase_before(text, lo, fig, money=isinstance(r, Money))
+    if isinstance(r, Money) and item and PURE_RATE_RE.fullmatch(item):
+        item = None  # 每人每月|150元: a rate alone names nothing
     if isinstance(r, Money):
         item = strip_payer(item)  # 市级财政|按照每个|5万元给予…: a payer alone names nothing paid
+        # …按照每个5万元给予|一次性建设补助: a 给予X after the amount names what is paid
+        item = paid_after(text, r.span[1], len(text)) or item
     if item in (None, "标准") and after:
         item = after
     region = getattr(r, "region", None)
@@ -86,6 +93,8 @@ def item_of(text: str, r: Record) -> str | None:
         plo = clause_start(text, lo - 1)
         if not find_numbers(text[plo:lo - 1]):
             item = phrase_before(text, plo, lo - 1)
+        elif isinstance(r, Money) and r.per:
+            item = object_of(text, plo, lo - 1)  # 为4.3万名学生提供营养膳食补助,|每生每天5元
     if isinstance(r, Money):
         item = strip_payer(item)
         if item in w.funding_verbs:

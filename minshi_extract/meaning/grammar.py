@@ -148,11 +148,21 @@ def _strip_leading(s: str) -> str:
     return s
 
 
-# the rate words of an amount, written before it: 每座补助|3万元, 按照每公里|30万元, 户均|800元
-_RATE_TAIL_RE = regex.compile(
-    r"(?:(?:按照?|标准为|分别为|为)?(?:每[^\d,;。、每]{1,4}?)+|[户人生村校站床]均)"
-    r"(?:(?:最高|最多)?(?:补助|补贴|奖补|资助|发放|给予)?(?:最高|最多)?)$"
-)
+# what a rate is per (每|个新增托位, 每|人每月): never a money word (每年|约需资金); up to six
+# characters right before an amount, four elsewhere (每个次中心床位|达到100张)
+_RATE_NOUN = r"(?:(?!资金|投资|经费|费用|补助|补贴|奖补|标准|约|需)[^\d,;。、每]){1,%d}?"
+PURE_RATE_RE = regex.compile(rf"(?:每{_RATE_NOUN % 6})+")
+
+
+def _rate_tail(longest: int) -> regex.Pattern:
+    """The rate words of an amount, written before it: 每座补助|3万元, 按照每公里|30万元, 户均|800元."""
+    return regex.compile(
+        rf"(?:(?:按照?|分别为|为)?(?:每{_RATE_NOUN % longest})+|[户人生村校站床]均)"
+        r"(?:(?:最高|最多)?(?:补助|补贴|奖补|资助|发放|给予)?(?:最高|最多)?)$"
+    )
+
+
+_RATE_TAIL_RE, _RATE_TAIL_SHORT_RE = _rate_tail(6), _rate_tail(4)
 
 
 _PAYMENT_NOUNS = frozenset({"补助", "补贴", "奖补", "资助", "奖励", "配套", "投入", "自筹", "救助"})
@@ -161,12 +171,14 @@ _PAID_RE = regex.compile(
 )
 
 
-def _strip_trailing(s: str) -> str:
+def _strip_trailing(s: str, long_rates: bool = False) -> str:
     w = words()
     changed = True
+    first = long_rates  # an amount's rate may name a longer unit (每个新增托位|1万元)
     while s and changed:
         changed = False
-        m = _RATE_TAIL_RE.search(s)
+        m = (_RATE_TAIL_RE if first else _RATE_TAIL_SHORT_RE).search(s)
+        first = False
         if m and m.start() > 0 and m.end() > m.start():
             s, changed = s[: m.start()], True
             continue
@@ -203,7 +215,7 @@ def _is_nominal(text: str, verb: regex.Match) -> bool:
     return verb.group() in w.nominal_verbs and text.startswith(w.nominal_heads, verb.end())
 
 
-def phrase_before(text: str, lo: int, pos: int) -> str | None:
+def phrase_before(text: str, lo: int, pos: int, money: bool = False) -> str | None:
     """The noun phrase between the clause's governing verb and the figure at `pos`.
 
     The governing verb is the last verb of [lo, pos) that is followed by some phrase and is not
@@ -230,7 +242,7 @@ def phrase_before(text: str, lo: int, pos: int) -> str | None:
         # 新建公厕|每座补助|25万元: a noun phrase before the rate is what is paid for; without one
         # (每餐补贴|3元) the payment word after the rate is
         return _topic(span[: paid.start()]) or paid.group(1)
-    tail = _strip_trailing(span)
+    tail = _strip_trailing(span, long_rates=money)
     hi = lo + len(tail)
     verbs = [m for m in w.governing.finditer(text, lo, hi, overlapped=False)]
     start = lo
@@ -262,6 +274,7 @@ def _topic(span: str) -> str | None:
 # 每人每月200元|的标准给予|运营补贴: the thing paid is the object after the frame
 _FRAME_RE = regex.compile(r"(?:的)?标准(?:给予|予以|发放|补助|奖补|进行)?")
 _GIVEN_RE = regex.compile(r"(?:的)?(?:给予|予以|发放)")
+_GIVING_RE = regex.compile(r"给予|予以|发放|补助|奖补|补贴")
 
 
 def phrase_after(text: str, end: int, hi: int) -> str | None:
@@ -269,16 +282,13 @@ def phrase_after(text: str, end: int, hi: int) -> str | None:
     为1.2万名|适龄女童|接种, 建设3个|社区食堂; after a 标准 frame, its object (…的标准给予|运营补贴)."""
     w = words()
     stop = min(clause_end(text, end), hi, end + 24)
-    frame = _FRAME_RE.match(text, end, stop)
-    if frame is not None:
-        paid = _object(text[frame.end():stop]) if frame.end() < stop else None
-        return paid or "标准"
-    given = _GIVEN_RE.match(text, end, stop)
-    if given is not None and given.end() < stop:  # 每个每年5万元|给予|运营补贴: what is given
-        return trim(text[given.end():stop])
+    if _FRAME_RE.match(text, end, stop) is not None or _GIVEN_RE.match(text, end, stop) is not None:
+        return paid_after(text, end, hi) or "标准"
     for verbs in (w.governing, w.linking, w.predicates):
-        # 3项|实施方案: a verb inside a noun (实施|方案) does not end the phrase
-        m = next((v for v in verbs.finditer(text, end, stop) if not _is_nominal(text, v)), None)
+        # 3项|实施方案: a verb inside a noun (实施|方案) does not end the phrase; nor does a payment
+        # word that ends the clause (每人1万元|一次性救助)
+        m = next((v for v in verbs.finditer(text, end, stop) if not _is_nominal(text, v)
+                  and not (v.group() in _PAYMENT_NOUNS and not _HAN_RE.search(text, v.end(), stop))), None)
         if m is not None and m.start() > end:
             stop = m.start()
         elif m is not None:
@@ -293,12 +303,40 @@ def phrase_after(text: str, end: int, hi: int) -> str | None:
     return trim(s)
 
 
+def paid_after(text: str, end: int, hi: int) -> str | None:
+    """What a 标准 / 给予 frame after an amount says is paid (…的标准给予|运营补贴, 5万元给予|一次性建设
+    补助); None without such a frame or when it names nothing (按每人95元|标准)."""
+    stop = min(clause_end(text, end), hi, end + 24)
+    frame = _FRAME_RE.match(text, end, stop)
+    if frame is not None:
+        if frame.end() >= stop or not _GIVING_RE.search(text, frame.start(), stop):
+            return None  # …的标准|测算: a frame that gives nothing names nothing paid
+        return _object(text[frame.end():stop])
+    given = _GIVEN_RE.match(text, end, stop)
+    if given is not None and given.end() < stop:  # 每个每年5万元|给予|运营补贴: what is given
+        return trim(text[given.end():stop])
+    return None
+
+
+def object_of(text: str, lo: int, hi: int) -> str | None:
+    """The payment the last governing verb of [lo, hi) gives, up to a figure: 为4.3万名学生提供|营养膳食补助
+    (a rate written in the next clause pays it); None when its object is no payment."""
+    last = None
+    for v in words().governing.finditer(text, lo, hi):
+        if v.end() < hi and v.group() not in _PAYMENT_NOUNS and not _is_nominal(text, v):
+            last = v
+    if last is None:
+        return None
+    s = text[last.end():hi]
+    digit = regex.search(r"\d", s)
+    obj = trim(s[: digit.start()] if digit else s)
+    return obj if obj and obj.endswith(tuple(_PAYMENT_NOUNS)) else None
+
+
 def _object(s: str) -> str | None:
     """The thing paid in a 标准 frame's tail: …的标准|对普惠托位给予|运营补贴, …标准补助|设备购置资金|3600万元,
     …标准为|实施复明手术的…患者|予以补助 (a recipient after 为 when nothing else is named)."""
-    given = None
-    for given in _GIVEN_RE.finditer(s):
-        pass
+    given = max(_GIVEN_RE.finditer(s), key=lambda m: m.start(), default=None)  # the last one
     if given is not None and given.end() < len(s):
         s = s[given.end():]
     elif given is not None:
