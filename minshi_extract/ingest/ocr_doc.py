@@ -44,9 +44,20 @@ def _image_pages(data: bytes, numbers: list[int], where: str) -> list[int]:
 
     doc = _open(data, where)
     try:
-        return [n for n in numbers if any(doc[n - 1].get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=3))]
+        return [n for n in numbers if _draws_image(doc, n, pdfium_c.FPDF_PAGEOBJ_IMAGE)]
     finally:
         doc.close()
+
+
+def _draws_image(doc: Any, number: int, image_kind: int) -> bool:
+    """Whether page `number` draws an image; a page pdfium cannot load (a damaged page tree) draws
+    none it could render, and is read as the text layer gave it."""
+    import pypdfium2 as pdfium
+
+    try:
+        return any(doc[number - 1].get_objects(filter=[image_kind], max_depth=3))
+    except pdfium.PdfiumError:
+        return False
 
 
 def ocr_pages(data: bytes, sha256: str, raw_pages: list[tuple[list[dict], list]], where: str) -> list:

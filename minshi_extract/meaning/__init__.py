@@ -9,6 +9,7 @@ gave them (row name + column header, payer column).
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import cache
 
 import regex
 
@@ -145,6 +146,14 @@ _HEADER_YEAR = regex.compile(r"^(?:\d{4}年(?:度)?)")
 _HEADER_LEAD = regex.compile(r"^(?:其中[:、]?|合计|小计)")
 
 
+_TOTAL_ROWS = frozenset({"合计", "小计", "总计", "共计"})
+
+
+@cache
+def _GENERIC_HEADER_RE() -> regex.Pattern:
+    return regex.compile(rf"(?:{'|'.join(sorted(words().generic_headers, key=len, reverse=True))})+")
+
+
 def table_item(row_name: str | None, header: str | None, money: bool = False) -> str | None:
     """The item of a table cell (GUIDELINES rule 8): the row's name, a space, and the column header
     without its unit, year, 其中 and payer, when the header names what is counted or paid
@@ -153,9 +162,9 @@ def table_item(row_name: str | None, header: str | None, money: bool = False) ->
     head = _HEADER_LEAD.sub("", _HEADER_YEAR.sub("", (header or "").strip()))
     if money:
         head = strip_payer(head) or ""  # 中央和省级补助资金(万元): the payer is the cell's source
-    if head in words().generic_headers:
-        head = ""
-    if not row_name or is_region(row_name):
+    if _GENERIC_HEADER_RE().fullmatch(head):
+        head = ""  # 资金, 合计, 资金合计: generic words add nothing
+    if not row_name or is_region(row_name) or row_name in _TOTAL_ROWS:
         return head or None
     return f"{row_name} {head}" if head else row_name
 

@@ -178,14 +178,23 @@ def table_item(name: str | None, header: str | None, money: bool) -> str | None:
 
 
 _FUNDS_RE = regex.compile(r"(?:补助|奖补|配套|专项|建设|项目)?资金")
+# the funds a caption says the table lists: `农村供水保障工程资金|安排表`, `…任务及|补助资金|分配表`
+_CAPTION_FUNDS_RE = regex.compile(r"([^及和与、]*资金)(?:安排|分配|明细|汇总|测算|下达|使用)?(?:计划|情况)?(?:一览)?表?$")
+_CAPTION_LEAD_RE = regex.compile(r"^[^\d]{0,12}?(?:\d{4}|[一二〇○零三四五六七八九]{4})年度?")
 
 
 def _title_funds(col: Column, section: str | None) -> str | None:
-    """A payer column under a spanning header the grid lost (`补助资金(万元)` over 中央财政 | 省级财政):
-    the funds the table's title names (`…任务及补助资金分配表` -> 补助资金)."""
+    """Money whose row and header name nothing (a region row under `中央财政` or `资金合计`, a
+    spanning header the grid lost): the funds the table's caption names, without its year and
+    place (GUIDELINES rule 8: `2021年市级为民办实事项目资金安排表` -> 市级为民办实事项目资金,
+    `…任务及补助资金分配表` -> 补助资金)."""
     if col.kind != "money" or not section:
         return None
-    found = _FUNDS_RE.findall(section.split(" ", 1)[-1])
+    caption = _CAPTION_LEAD_RE.sub("", section.split(" ", 1)[-1])
+    m = _CAPTION_FUNDS_RE.search(caption)
+    if m:
+        return m.group(1)
+    found = _FUNDS_RE.findall(caption)
     return found[-1] if found else None
 
 

@@ -131,3 +131,23 @@ def test_region_table_without_serials_placed_by_the_sums() -> None:
     got = {(r.text, r.region, r.source) for r in notice.all_records() if isinstance(r, Money)}
     assert ("100", "民勤县", "省级财政") in got and ("200", "古浪县", "市县财政") in got
     assert notice.warnings == []
+
+
+def test_cells_whose_row_and_header_name_nothing_take_the_captions_funds() -> None:
+    # GUIDELINES rule 8: a county row under 资金合计 / 中央财政 names no thing; the caption says the
+    # table lists 农村供水保障工程资金 (its year left out)
+    head = REGION_HEAD.replace("附件1\n\n资金安排表", "附件1\n\n2025年农村供水保障工程资金安排表")
+    cells = ["县区", "资金合计", "中央财政", "省级财政", "市县财政", "凉州区", "600", "400", "200",
+             "民勤县", "300", "100", "200", "古浪县", "500", "300", "200", "合计", "1400", "400", "600", "400"]
+    notice = extract_text(head + "\n\n".join(cells) + "\n")
+    items = {(r.text, r.region, r.item) for r in notice.all_records() if isinstance(r, Money)}
+    assert ("600", "凉州区", "农村供水保障工程资金") in items
+    assert ("100", "民勤县", "农村供水保障工程资金") in items
+
+
+def test_a_header_of_generic_words_adds_nothing_to_the_row_name() -> None:
+    body = "1 城区学校扩容工程 500 300 200 2 农村供水保障工程 800 500 300 合计 1300 300 500 500"
+    head = HEAD.replace("项目名称\n\n合计", "项目名称\n\n资金合计")
+    notice = extract_text(head + "\n\n".join(body.split()) + "\n")
+    recs = {r.text: r.item for r in notice.programmes[0].all_records() if isinstance(r, Money)}
+    assert recs["500"] == "城区学校扩容工程"  # under 资金合计(万元): 资金 + 合计, both generic
