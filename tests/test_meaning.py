@@ -36,6 +36,12 @@ ITEMS = [
     ("全市适龄女童HPV疫苗接种率达到90%以上。", "90%", "适龄女童HPV疫苗接种率"),
     ("城镇登记失业率控制在5%以内。", "5%", "城镇登记失业率"),
     ("居民出资比例不低于改造费用的10%。", "10%", "居民出资比例"),
+    # a percentage before 的 + noun is a share of that noun; an indicator before it stays
+    ("市住房城乡建设局按照不低于20%的比例进行抽查。", "20%", "比例"),
+    ("10月底前完成80%以上的改造工程量。", "80%", "改造工程量"),
+    ("对收托率达到60%以上的普惠托育机构给予运营补贴。", "60%", "收托率"),
+    # a payer's percentage share takes the item of the amount it shares (GUIDELINES "Hard cases")
+    ("全市共需资金792万元,由自治区财政承担60%、市县财政承担40%。", "40%", "资金"),
     # rates: the payment word after 每X, or what a 标准 frame gives
     # GUIDELINES "Hard cases": a thing before the rate is what is paid for; people, a payer or
     # nothing there leave the payment word

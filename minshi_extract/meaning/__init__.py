@@ -31,7 +31,7 @@ from .grammar import (
     words,
 )
 from .links import link_shares, unbalanced
-from .source import payer_by, payer_in, source_at, strip_payer
+from .source import is_payer_share, payer_by, payer_in, source_at, strip_payer
 
 __all__ = ["attribute", "unbalanced"]
 
@@ -74,6 +74,12 @@ def item_of(text: str, r: Record) -> str | None:
     fig = _figure_start(r)
     lo = clause_start(text, fig)
     item = phrase_before(text, lo, fig, money=isinstance(r, Money))
+    if isinstance(r, Percentage) and not (item and item.endswith(_INDICATORS)):
+        # 收托率达到|60%以上的…: an indicator before stays; else 完成80%以上的|建设任务 (a share of
+        # the noun after 的); 由省级财政承担|60%: its total's item (attribute)
+        of = _percent_of(text, r.span[1])
+        if of or is_payer_share(text[lo:fig]):
+            return of
     if isinstance(r, Money) and item and PURE_RATE_RE.fullmatch(item):
         item = None  # 每人每月|150元: a rate alone names nothing
     if isinstance(r, Money):
@@ -101,6 +107,16 @@ def item_of(text: str, r: Record) -> str | None:
         if item in w.funding_verbs:
             return None  # 县级财政|安排|800万元: a payer and its verb; the share takes its total's item
     return item
+
+
+_INDICATORS = ("率", "度", "比例", "占比", "比重")
+
+
+def _percent_of(text: str, end: int) -> str | None:
+    """The noun a percentage is written before with 的 (不低于20%的|比例, 80%以上的|改造工程量): the
+    percentage is a share of it."""
+    m = regex.match(r"(?:以上|以下|左右)?的(?=\p{Han})", text[end:end + 5])
+    return phrase_after(text, end + m.end(), len(text)) if m else None
 
 
 def source_of(text: str, r: Money, is_total: bool = False) -> str | None:
@@ -181,6 +197,20 @@ def _drop_region_lists(records: list[Record]) -> None:
             r.item = None
 
 
+def _share_of_total(text: str, records: list[Record]) -> None:
+    """全市共需资金792万元,由自治区财政承担60%: a payer's percentage share takes the item of the amount
+    it shares, the last one before it in the sentence (GUIDELINES "Hard cases")."""
+    last: Money | None = None
+    for r in records:
+        if isinstance(r, Money):
+            last = r
+        elif (isinstance(r, Percentage) and r.item is None and last is not None and last.item
+              and sentence_start(text, last.span[0]) == sentence_start(text, r.span[0])):
+            fig = _figure_start(r)
+            if is_payer_share(text[clause_start(text, fig):fig]):
+                r.item = last.item
+
+
 def _continue_items(text: str, records: list[Record]) -> None:
     """新建公办幼儿园3所,改扩建4所: a figure whose clause names nothing continues the figure before it
     in the same sentence, with the same unit, and counts the same thing (GUIDELINES rule 5)."""
@@ -218,6 +248,7 @@ def attribute(notice: Notice, in_table: Callable[[tuple[int, int]], bool]) -> No
         for r in recs:
             if isinstance(r, Deadline) and prog is not None and (r.what is None or r.what in _LABELS):
                 r.what = _project_name(prog, r)  # a 完成时限 section or column: the project is due
+        _share_of_total(text, prose)
         _drop_region_lists(prose)
         for r in prose:  # a share counts what its total counts (其中, regional shares)
             t = r._total

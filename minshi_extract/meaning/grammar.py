@@ -246,7 +246,8 @@ def phrase_before(text: str, lo: int, pos: int, money: bool = False) -> str | No
     hi = lo + len(tail)
     verbs = [m for m in w.governing.finditer(text, lo, hi, overlapped=False)]
     start = lo
-    if tail.endswith(("率", "满意度", "比例", "占比", "比重")):
+    indicator = tail.endswith(("率", "满意度", "比例", "占比", "比重"))
+    if indicator:
         verbs = []  # 重点人群签约覆盖率: an indicator's name runs back to the clause start
     for m in reversed(verbs):
         if m.end() < hi and not _is_nominal(text, m):
@@ -256,7 +257,8 @@ def phrase_before(text: str, lo: int, pos: int, money: bool = False) -> str | No
         # no verb: a preposition opens an adverbial (在凉州城区) that is not the item
         for p in w.prepositions:
             if text.startswith(p, lo) and hi - lo > len(p) + 1:
-                return trim(text[lo + len(p):hi]) if verbs else None
+                # 对|收托率|达到60%: an indicator after the preposition is the item
+                return trim(text[lo + len(p):hi]) if verbs or indicator else None
     return trim(text[start:hi])
 
 
