@@ -17,6 +17,7 @@ from ..models import Deadline, Money, Notice, Percentage, Programme, Quantity, R
 from ..rules.numbers import find_numbers
 from ..rules.regions import is_region
 from .grammar import (
+    PAYMENT_NOUNS,
     PURE_RATE_RE,
     action_after,
     action_before,
@@ -26,6 +27,7 @@ from .grammar import (
     paid_after,
     phrase_after,
     phrase_before,
+    rate_noun,
     sentence_start,
     trim,
     words,
@@ -83,9 +85,7 @@ def item_of(text: str, r: Record) -> str | None:
     if isinstance(r, Money) and item and PURE_RATE_RE.fullmatch(item):
         item = None  # 每人每月|150元: a rate alone names nothing
     if isinstance(r, Money):
-        item = strip_payer(item)  # 市级财政|按照每个|5万元给予…: a payer alone names nothing paid
-        # …按照每个5万元给予|一次性建设补助: a 给予X after the amount names what is paid
-        item = paid_after(text, r.span[1], len(text)) or item
+        item = _money_item(text, strip_payer(item), lo, fig, r.span[1])
     if item in (None, "标准") and after:
         item = after
     region = getattr(r, "region", None)
@@ -117,6 +117,23 @@ def _percent_of(text: str, end: int) -> str | None:
     percentage is a share of it."""
     m = regex.match(r"(?:以上|以下|左右)?的(?=\p{Han})", text[end:end + 5])
     return phrase_after(text, end + m.end(), len(text)) if m else None
+
+
+_FUNDS = ("资金", "投资", "经费", "公益金", "债券")
+_RATE_BEFORE_RE = regex.compile(r"每[^\d,;。、每]{1,8}$")
+
+
+def _money_item(text: str, item: str | None, lo: int, fig: int, end: int) -> str | None:
+    """What an amount pays for, most specific first (GUIDELINES "Hard cases"): a 给予X after it
+    (…按照每个5万元给予|一次性建设补助), a thing before its rate (对|新建幼儿园|按每平方米…给予补助), a
+    thing its rate counts (省级补助每所|幼儿园|80万元), the payment word; a payer or a fund before the
+    rate pays, it is not paid for."""
+    paid = paid_after(text, end, len(text))
+    bare = item is None or item in PAYMENT_NOUNS or item.endswith(_FUNDS + words().beneficiary_heads)
+    if paid is None:
+        rate = _RATE_BEFORE_RE.search(text, lo, fig)
+        return (rate_noun(rate.group()) if rate and bare else None) or item
+    return paid if bare or paid not in PAYMENT_NOUNS else item
 
 
 def source_of(text: str, r: Money, is_total: bool = False) -> str | None:

@@ -150,7 +150,7 @@ def _strip_leading(s: str) -> str:
 
 # what a rate is per (每|个新增托位, 每|人每月): never a money word (每年|约需资金); up to six
 # characters right before an amount, four elsewhere (每个次中心床位|达到100张)
-_RATE_NOUN = r"(?:(?!资金|投资|经费|费用|补助|补贴|奖补|标准|约|需)[^\d,;。、每]){1,%d}?"
+_RATE_NOUN = r"(?:(?!资金|投资|经费|费用|补助|补贴|奖补|标准|约|需|给予|予以|发放|再)[^\d,;。、每]){1,%d}?"
 PURE_RATE_RE = regex.compile(rf"(?:每{_RATE_NOUN % 6})+")
 
 
@@ -165,9 +165,9 @@ def _rate_tail(longest: int) -> regex.Pattern:
 _RATE_TAIL_RE, _RATE_TAIL_SHORT_RE = _rate_tail(6), _rate_tail(4)
 
 
-_PAYMENT_NOUNS = frozenset({"补助", "补贴", "奖补", "资助", "奖励", "配套", "投入", "自筹", "救助"})
+PAYMENT_NOUNS = frozenset({"补助", "补贴", "奖补", "资助", "奖励", "配套", "投入", "自筹", "救助"})
 _PAID_RE = regex.compile(
-    r"(?:每[^\d,;。、每]{1,6}?)+(?:最高|再)?(补助|补贴|奖补|资助|奖励)(?:最高|最多)?(?:不超过|不低于|不少于|不高于|约)?$"
+    rf"(?:每{_RATE_NOUN % 6})+(?:一次性)?(?:最高|再)?(补助|补贴|奖补|资助|奖励)(?:最高|最多)?(?:不超过|不低于|不少于|不高于|约)?$"
 )
 
 
@@ -195,7 +195,7 @@ def _strip_trailing(s: str, long_rates: bool = False) -> str:
 def trim(s: str) -> str | None:
     """An item candidate without scope words at its start and figure words at its end."""
     s = _strip_trailing(_strip_leading(s.strip(" 、")))
-    if words().governing.fullmatch(s) and s not in _PAYMENT_NOUNS:
+    if words().governing.fullmatch(s) and s not in PAYMENT_NOUNS:
         return None  # 港北区|新建|5所: a verb alone names nothing (补贴 / 补助 are also nouns)
     s = s.strip(" 、《》")
     if s in words().document_words:
@@ -239,9 +239,10 @@ def phrase_before(text: str, lo: int, pos: int, money: bool = False) -> str | No
         span = text[lo:pos]
     paid = _PAID_RE.search(span)
     if paid:
-        # 新建公厕|每座补助|25万元: a noun phrase before the rate is what is paid for; without one
-        # (每餐补贴|3元) the payment word after the rate is
-        return _topic(span[: paid.start()]) or paid.group(1)
+        # 新建公厕|每座补助|25万元: a noun phrase before the rate is what is paid for, else a thing the
+        # rate counts (每个|城市书房|补助), else the payment word after the rate (每餐补贴|3元)
+        rate = span[paid.start():paid.start(1)]
+        return _topic(span[: paid.start()]) or rate_noun(rate) or paid.group(1)
     tail = _strip_trailing(span, long_rates=money)
     hi = lo + len(tail)
     verbs = [m for m in w.governing.finditer(text, lo, hi, overlapped=False)]
@@ -260,6 +261,18 @@ def phrase_before(text: str, lo: int, pos: int, money: bool = False) -> str | No
                 # 对|收托率|达到60%: an indicator after the preposition is the item
                 return trim(text[lo + len(p):hi]) if verbs or indicator else None
     return trim(text[start:hi])
+
+
+# 每个|城市书房, 每台|设备, 每所|幼儿园: a measure word and the thing a rate counts
+_RATE_THING_RE = regex.compile(
+    r"每[个台家所座处张套部辆条间项]((?:(?!补助|补贴|奖补|资助|奖励|再|给予)[^\d\P{Han}每]){2,8}?)(?:一次性|再|最高|最多|按照?)?$"
+)
+
+
+def rate_noun(rate: str) -> str | None:
+    """The thing a rate is per, when it names one after its measure word (每个托位一次性 -> 托位)."""
+    m = _RATE_THING_RE.search(rate)
+    return trim(m.group(1)) if m else None
 
 
 def _topic(span: str) -> str | None:
@@ -290,7 +303,7 @@ def phrase_after(text: str, end: int, hi: int) -> str | None:
         # 3项|实施方案: a verb inside a noun (实施|方案) does not end the phrase; nor does a payment
         # word that ends the clause (每人1万元|一次性救助)
         m = next((v for v in verbs.finditer(text, end, stop) if not _is_nominal(text, v)
-                  and not (v.group() in _PAYMENT_NOUNS and not _HAN_RE.search(text, v.end(), stop))), None)
+                  and not (v.group() in PAYMENT_NOUNS and not _HAN_RE.search(text, v.end(), stop))), None)
         if m is not None and m.start() > end:
             stop = m.start()
         elif m is not None:
@@ -325,14 +338,14 @@ def object_of(text: str, lo: int, hi: int) -> str | None:
     (a rate written in the next clause pays it); None when its object is no payment."""
     last = None
     for v in words().governing.finditer(text, lo, hi):
-        if v.end() < hi and v.group() not in _PAYMENT_NOUNS and not _is_nominal(text, v):
+        if v.end() < hi and v.group() not in PAYMENT_NOUNS and not _is_nominal(text, v):
             last = v
     if last is None:
         return None
     s = text[last.end():hi]
     digit = regex.search(r"\d", s)
     obj = trim(s[: digit.start()] if digit else s)
-    return obj if obj and obj.endswith(tuple(_PAYMENT_NOUNS)) else None
+    return obj if obj and obj.endswith(tuple(PAYMENT_NOUNS)) else None
 
 
 def _object(s: str) -> str | None:
