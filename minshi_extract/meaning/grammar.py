@@ -45,6 +45,7 @@ class Words:
     document_words: frozenset[str]
     duration_units: frozenset[str]
     beneficiary_heads: tuple[str, ...]
+    trailing_alone: frozenset[str]
 
 
 def _alt(words: list[str]) -> str:
@@ -81,6 +82,7 @@ def words() -> Words:
         document_words=frozenset(lex["document_words"]),
         duration_units=frozenset(lex["duration_units"]),
         beneficiary_heads=tuple(lex["beneficiary_heads"]),
+        trailing_alone=frozenset(lex["trailing_alone"]),
     )
 
 
@@ -188,6 +190,8 @@ def _strip_trailing(s: str, long_rates: bool = False) -> str:
             continue
         if s.endswith(w.trailing):  # one C call for the common case: no trailing word
             tail = next(t for t in w.trailing if s.endswith(t))
+            if tail == s and tail in w.trailing_alone:
+                break  # 首30分钟|免费: a word that ends an item may be all of it
             s, changed = s[: -len(tail)], True
     return s
 
@@ -292,11 +296,31 @@ _GIVEN_RE = regex.compile(r"(?:的)?(?:给予|予以|发放)")
 _GIVING_RE = regex.compile(r"给予|予以|发放|补助|奖补|补贴")
 
 
+# a 、 that opens the next figure's phrase: a list of figures, not of nouns
+_FIGURE_NEXT_RE = regex.compile(r"、(?=[^\d,;。:、]{0,10}\d)")
+# the rest of an age range and more ages after it: 80周岁|至89周岁、90周岁至99周岁、100周岁以上的|老年人
+_AGE_RUN_RE = regex.compile(
+    r"(?:(?:至|到|—|–|-|~)\d+周?岁)?(?:及以上|以上|以下)?"
+    r"(?:、\d+周?岁(?:(?:至|到|—|–|-|~)\d+周?岁)?(?:及以上|以上|以下)?)*(?:的)?"
+)
+
+
 def phrase_after(text: str, end: int, hi: int) -> str | None:
     """The noun phrase after a figure's measure word, up to the next verb or clause end:
     为1.2万名|适龄女童|接种, 建设3个|社区食堂; after a 标准 frame, its object (…的标准给予|运营补贴)."""
     w = words()
-    stop = min(clause_end(text, end), hi, end + 24)
+    # a list of nouns runs over 、 (3.2万名|城乡低保对象、特困人员|代缴); a list of figures does not
+    # (食堂3个|、助餐点5个), nor ages in a row (80周岁至89周岁|、90周岁…|老年人: skipped to the noun)
+    age = text[end - 1:end] == "岁"
+    if age:
+        end = _AGE_RUN_RE.match(text, end, min(hi, end + 40)).end()  # always matches (maybe empty)
+    if text.startswith("、", end):
+        return None
+    # an age takes the noun right after it (65周岁以上|老年人|、低保和特困老年人)
+    stop = min(clause_end(text, end, _HARD_STOPS + "、" if age else _HARD_STOPS), hi, end + 24)
+    figure_next = _FIGURE_NEXT_RE.search(text, end, stop)  # 9个|班|、用地面积不少于5400平方米
+    if figure_next is not None:
+        stop = figure_next.start()
     if _FRAME_RE.match(text, end, stop) is not None or _GIVEN_RE.match(text, end, stop) is not None:
         return paid_after(text, end, hi) or "标准"
     for verbs in (w.governing, w.linking, w.predicates):
@@ -312,7 +336,7 @@ def phrase_after(text: str, end: int, hi: int) -> str | None:
     s = regex.sub(r"^(?:(?:至|到|—|–|-|~)\d+(?:\.\d+)?(?:周岁|岁)?)?(?:及以上|以上|以下|以内|左右|多|余)?", "",
                   text[end:stop])
     # a digit ends the phrase, except an age inside it (1万名|65岁以上老年人)
-    cut = regex.search(r"[和及与且并或由的]|\d(?!\d*(?:\.\d+)?周?岁)|等(?!级)|通过|用于", s)
+    cut = regex.search(r"[和及与且并或由的]|\d(?!\d*(?:\.\d+)?周?岁)|等(?!级)|通过|用于|正式|全部|先行", s)
     if cut:
         s = s[: cut.start()]
     return trim(s)

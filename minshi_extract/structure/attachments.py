@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 import regex
 
+from ..tables.columns import lexicon as table_lexicon
 from ..tables.flat import rebuild_table
 from .lines import TIMEOUT, Line, has_cjk, is_figure, is_furniture, is_table_row, title_columns
 
@@ -23,6 +24,8 @@ _REF_ITEM = regex.compile(r"(\d{1,2})\s*[.、．]\s*(\S.*)")
 _TITLE_END = regex.compile(r"(?:表|清单|名单|名册|目录|明细|计划|汇总|一览)$")
 _SEQ_HEADERS = ("序号", "编号", "No.", "NO.")
 # a note under a table: `注:资金安排包括…` / `备注:` / `说明:`; it ends the table
+# a unit written at the end of a title line: `…资金构成表(单位:万元)`
+_UNIT_TAIL = regex.compile(r"\s*[(](?:金额|资金)?单位[:][^)]{1,8}[)]\s*$")
 _NOTE = regex.compile(r"(?:注|备注|说明)\s*\d?\s*[:]")
 # a label and its title on one line: `附件:长治市2025年…任务分解表` / `附表:2025年…任务分配表`
 _INLINE = regex.compile(r"(附\s*[件表])\s*(\d{1,2})?\s*[:]\s*(\S.*)")
@@ -200,12 +203,15 @@ def find_free_tables(lines: list[Line], taken: set[int]) -> list[Block]:
         rows = [ln for ln in run if not is_furniture(ln.text)]
         if len(rows) >= 2:
             prev = next((ln for ln in reversed(lines[:run[0].no]) if not ln.blank), None)
-            titled = (prev is not None and prev.no not in taken and "|" not in prev.text and len(prev.text) <= 60
-                      and has_cjk(prev.text) and not any(p in prev.text for p in "。;:"))
+            head = _UNIT_TAIL.sub("", prev.text) if prev is not None else ""
+            titled = (prev is not None and prev.no not in taken and "|" not in prev.text and len(head) <= 60
+                      and has_cjk(head) and not any(p in head for p in "。;:"))
             first = prev if titled and prev is not None else run[0]
-            blocks.append(Block(label="", number=None, label_line=first, title=_compact(prev.text) if titled else "",
+            # a unit in the title line (`表1 …构成表(单位:万元)`) is the table's caption
+            caption = [prev] if titled and prev is not None and head != prev.text else []
+            blocks.append(Block(label="", number=None, label_line=first, title=_compact(head) if titled else "",
                                 title_lines=[prev] if titled and prev is not None else [],
-                                end=run[-1].end, table_lines=list(run)))
+                                end=run[-1].end, table_lines=caption + list(run)))
         run.clear()
 
     for ln in lines:
@@ -217,6 +223,12 @@ def find_free_tables(lines: list[Line], taken: set[int]) -> list[Block]:
     if run:
         flush()
     return blocks + _flat_tables(lines, taken | {ln.no for b in blocks for ln in (*b.title_lines, *b.table_lines)})
+
+
+def region_columns() -> list[str]:
+    """Headers of a column of counties (lexicon/table_columns.yaml `regions`): a table of regional
+    shares may start with one (`县(市、区)` / `工程处数(处)` / …)."""
+    return table_lexicon()["regions"]
 
 
 def _table_title(ln: Line | None, taken: set[int]) -> bool:
@@ -231,7 +243,7 @@ def _flat_tables(lines: list[Line], taken: set[int]) -> list[Block]:
     title line `…表`, running to a note (`注:`), a body heading, an `附件` label or the end; kept
     when it holds a figure cell."""
     blocks: list[Block] = []
-    heads = _SEQ_HEADERS + tuple(title_columns())
+    heads = _SEQ_HEADERS + tuple(title_columns()) + tuple(region_columns())
     k = 0
     while k < len(lines):
         ln = lines[k]

@@ -33,9 +33,16 @@ def squash(s: str) -> str:
 
 
 def caption_unit(line: str) -> str | None:
-    """`单位:万元` / `金额单位:万元` -> 万元; anything else None."""
-    m = caption_pattern().fullmatch(squash(line), timeout=TIMEOUT)
+    """`单位:万元` / `金额单位:万元` -> 万元, also at the end of a title line (`…构成表(单位:万元)`);
+    anything else None."""
+    s = squash(line)
+    m = caption_pattern().fullmatch(s, timeout=TIMEOUT) or title_unit_pattern().search(s, timeout=TIMEOUT)
     return m.group("unit") if m else None
+
+
+@cache
+def title_unit_pattern() -> regex.Pattern:
+    return regex.compile(lexicon()["caption_in_title"])
 
 
 def is_total_label(cell: str) -> bool:
