@@ -24,7 +24,7 @@ def test_founding_notice_agrees_across_formats(reference, suffix: str) -> None:
 
 
 def test_ruled_pdf_by_a_second_producer_agrees(reference) -> None:
-    """reportlab, narrow ruled columns whose cells wrap, merged cells (scripts/make_ruled_wuwei.py)."""
+    """reportlab, narrow ruled columns whose cells wrap, merged cells (`python -m scripts.fixtures ruled`)."""
     got = extract(CORPUS / "ruled" / "wuwei_2025_reportlab.pdf")
     assert [p.title for p in got.programmes] == [p.title for p in reference.programmes]
     assert agreement(reference, got) >= 0.98

@@ -1,4 +1,4 @@
-"""The PDF reader on PDFs made by a real office producer (corpus/office/, scripts/make_office_pdfs.py).
+"""The PDF reader on PDFs made by a real office producer (corpus/office/, `python -m scripts.fixtures office`).
 
 LibreOffice, unlike our fpdf2 fixtures, wraps by its own line breaker: a closing mark never starts
 a line (`3.86亿` / `元、`), a number is never split, a blank of a fifth of an em sits between CJK and

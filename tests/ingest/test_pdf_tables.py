@@ -1,6 +1,6 @@
 """Ruled PDF tables (ingest/pdf_tables.py): a table cut by a page break is closed where its
 verticals end, its repeated header dropped and its cut row joined; expected cells are the ones
-scripts/make_table_fixtures.py writes into corpus/variants/tables/dezhou_2020.pdf."""
+`python -m scripts.fixtures tables` writes into corpus/variants/tables/dezhou_2020.pdf."""
 
 from pathlib import Path
 

@@ -1,4 +1,4 @@
-"""The readers on variant notices rendered with other layouts (scripts/make_variant_fixtures.py).
+"""The readers on variant notices rendered with other layouts (`python -m scripts.fixtures variants`).
 
 Each fixture is the .txt beside it, published another way: huzhou_2024.pdf (16pt 28x22, justified,
 mirrored margins, running head, `- 3 -`), shouguang_2024.pdf (12pt 35x30, no masthead, `第3页 共3页`,
