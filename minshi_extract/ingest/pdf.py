@@ -26,6 +26,7 @@ from typing import Any
 import regex as re
 
 from ..errors import InputError
+from .pdf_chars import Fonts, dedupe, font_descents, glyph_count, open_document, page_chars, ruled, text_grid
 from .pdf_limits import check_glyphs, check_pages, check_streams
 from .pdf_tables import continue_row, find_tables
 from .rawdoc import Page, RawDoc, RawTable
@@ -571,6 +572,37 @@ def _drop_masthead(chars: list[dict], body: float) -> list[dict]:
     return [c for c in chars if not (c["size"] >= 1.5 * body and _is_red(c.get("non_stroking_color")))]
 
 
+def _read_pages(data: bytes, pdf: Any, where: str) -> list[tuple[list[dict], list[TableItem]]]:
+    """The characters outside tables, and the tables, of every page: pdfium's characters, and
+    pdfplumber's page (its table finder, its characters) where pdf_chars says it is needed."""
+    doc = open_document(data, where)
+    try:
+        plumber_all = len(doc) != len(pdf.pages)
+        fonts = Fonts(font_descents(pdf.pages)) if not plumber_all else None
+        out = []
+        for i, p in enumerate(pdf.pages, 1):
+            src = None
+            if fonts is not None:
+                page = doc[i - 1]
+                textpage = page.get_textpage()
+                try:
+                    check_glyphs(glyph_count(textpage), i, where)
+                    src = page_chars(p, textpage, i, fonts)
+                    if not src.plumber:
+                        src.plumber = ruled(page)[1] or text_grid(src.chars)
+                finally:
+                    textpage.close()
+                    page.close()
+            if src is None or src.plumber:
+                check_glyphs(len(p.chars), i, where)  # before dedupe_chars, quadratic at worst
+                out.append(_page_items(p, i))
+            else:
+                out.append((dedupe(src.chars), []))
+        return out
+    finally:
+        doc.close()
+
+
 def read_pdf(data: bytes, path: str | None, sha256: str) -> RawDoc:
     where = _where(path)
     _check_bytes(data, where)
@@ -581,10 +613,7 @@ def read_pdf(data: bytes, path: str | None, sha256: str) -> RawDoc:
         with pdfplumber.open(BytesIO(data)) as pdf:
             meta = {k: str(v) for k, v in (pdf.metadata or {}).items() if isinstance(v, str | int | float)}
             check_pages(len(pdf.pages), where)
-            raw_pages = []
-            for i, p in enumerate(pdf.pages, 1):
-                check_glyphs(len(p.chars), i, where)  # before dedupe_chars, quadratic at worst
-                raw_pages.append(_page_items(p, i))
+            raw_pages = _read_pages(data, pdf, where)
             sizes = [(float(p.width), float(p.height)) for p in pdf.pages]
     except InputError:
         raise

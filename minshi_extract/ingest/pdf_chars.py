@@ -1,0 +1,397 @@
+"""The characters of a PDF page from pypdfium2, as the dicts the line builder reads (pdf_lines).
+
+pdfminer (through pdfplumber) reads a page 20-30 times slower than pdfium. The characters here are
+pdfplumber's, field for field where the line builder looks (`text`, `x0`, `x1`, `top`, `bottom`,
+`size`, `fontname`, `non_stroking_color`): x0 is the glyph origin and x1 its advance, as pdfminer
+sets them; top/bottom come from the baseline and pdfminer's descent (the font descriptor's /Descent,
+read once per font by `font_descents`: pdfium repairs a zero /Descent from the glyphs, pdfminer
+does not), so a line's box is where it was.
+
+A page is left to pdfplumber (`PageChars.plumber`) when its layout needs pdfplumber's table finder
+or may read differently here:
+- its paths hold at least two horizontal and two vertical strokes (the least a ruled cell needs);
+- its words line up in enough columns and rows for the text-alignment table finder to find a grid
+  (checked with pdfplumber's own word and edge functions on these characters);
+- it is rotated, its MediaBox does not start at the origin, or it sets text that is not upright, in
+  a font this module cannot place as pdfminer does (Type3, vertical writing, an unknown name).
+"""
+
+from __future__ import annotations
+
+import ctypes
+import itertools
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..errors import InputError
+
+_EPS = 0.01  # a stroke within this of level/plumb is horizontal/vertical
+_TEXT_TABLE = {"x_tolerance": 2, "y_tolerance": 3}  # pdfplumber's word settings of pdf_tables.TEXT
+_MIN_V_EDGES = 3  # a 3-column text table needs 4 column edges; one short of it still goes to pdfplumber
+_MIN_H_EDGES = 3
+
+
+@dataclass
+class PageChars:
+    number: int
+    width: float
+    height: float
+    glyphs: int  # characters pdfium counted on the page, before de-duplication
+    chars: list[dict] = field(default_factory=list)
+    plumber: bool = False  # read this page with pdfplumber (tables, or a layout placed differently here)
+
+
+# --- fonts: pdfminer's descent -------------------------------------------------------------------
+
+
+def _strip_tag(name: str) -> str:
+    return name[7:] if len(name) > 7 and name[6] == "+" and name[:6].isalpha() and name[:6].isupper() else name
+
+
+def _spec_descent(spec: Any) -> float | None:
+    """pdfminer's descent (per 1,000 of the font size) of one font dict; None where pdfminer places
+    glyphs in a way not replayed here (Type3, vertical CMaps)."""
+    from pdfminer.pdffont import FontMetricsDB
+    from pdfminer.pdftypes import dict_value, list_value, resolve1
+    from pdfminer.psparser import literal_name
+
+    subtype = literal_name(spec.get("Subtype", "Type1")) if "Subtype" in spec else "Type1"
+    if subtype == "Type3":
+        return None
+    if subtype == "Type0":
+        encoding = resolve1(spec.get("Encoding"))
+        attrs = getattr(encoding, "attrs", None)
+        if attrs is not None:  # an embedded CMap
+            if resolve1(attrs.get("WMode", 0)) == 1:
+                return None
+        elif encoding is not None and str(literal_name(encoding)).endswith("-V"):
+            return None
+        spec = dict_value(list_value(spec["DescendantFonts"])[0])
+        subtype = literal_name(spec.get("Subtype", ""))
+    descriptor: Any = None
+    if subtype not in ("CIDFontType0", "CIDFontType2"):
+        try:
+            descriptor = FontMetricsDB.get_metrics(literal_name(spec["BaseFont"]))[0]
+        except KeyError:
+            descriptor = None
+    if descriptor is None:
+        descriptor = dict_value(spec.get("FontDescriptor", {}))
+    descent = resolve1(descriptor.get("Descent", 0))
+    descent = float(descent) if isinstance(descent, int | float) else 0.0
+    return -descent if descent > 0 else descent
+
+
+def _font_names(spec: Any) -> set[str]:
+    """The names pdfium may give the font: its BaseFont, and its descendant's for a Type0 font."""
+    from pdfminer.pdftypes import dict_value, list_value
+    from pdfminer.psparser import literal_name
+
+    specs = [spec]
+    if "DescendantFonts" in spec:
+        specs.append(dict_value(list_value(spec["DescendantFonts"])[0]))
+    return {_strip_tag(str(literal_name(s.get("BaseFont", "unknown")))) for s in specs}
+
+
+def font_descents(plumber_pages: list[Any]) -> dict[str, set[float | None]]:
+    """Font name (subset tag dropped, as pdfium names it) -> pdfminer's descents of the fonts of that
+    name, over the fonts of every page and of the forms they draw. Reads only the resource
+    dictionaries: no content stream is parsed."""
+    from pdfminer.pdftypes import dict_value, resolve1, stream_value
+    from pdfminer.psparser import literal_name
+
+    out: dict[str, set[float | None]] = defaultdict(set)
+    seen: set[int] = set()
+
+    def visit(resources: Any, depth: int) -> None:
+        resources = dict_value(resources)
+        for ref in dict_value(resources.get("Font", {})).values():
+            key = getattr(ref, "objid", None) or id(ref)
+            if key in seen:
+                continue
+            seen.add(key)
+            spec = dict_value(ref)
+            try:
+                descent = _spec_descent(spec)
+                names = _font_names(spec)
+            except (KeyError, IndexError, TypeError, ValueError):
+                descent, names = None, {"unknown"}
+            for name in names:
+                out[name].add(descent)
+        if depth > 4:
+            return
+        for ref in dict_value(resources.get("XObject", {})).values():
+            key = getattr(ref, "objid", None) or id(ref)
+            if key in seen:
+                continue
+            seen.add(key)
+            xobj = resolve1(ref)
+            attrs = getattr(xobj, "attrs", None)
+            if attrs is not None and literal_name(attrs.get("Subtype", "")) == "Form" and "Resources" in attrs:
+                visit(stream_value(xobj).get("Resources"), depth + 1)
+
+    for page in plumber_pages:
+        if page.page_obj.resources:
+            visit(page.page_obj.resources, 0)
+    return out
+
+
+# --- the pdfium document -------------------------------------------------------------------------
+
+
+def open_document(data: bytes, where: str) -> Any:
+    import pypdfium2 as pdfium
+
+    try:
+        return pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as exc:
+        if "password" in str(exc).lower():
+            raise InputError(f"{where}: PDF is encrypted (password protected); save an unprotected copy first") from None
+        raise InputError(f"{where}: PDF is damaged and cannot be read (PdfiumError: {str(exc)[:120]})") from None
+
+
+def glyph_count(textpage: Any) -> int:
+    import pypdfium2.raw as R
+
+    return max(0, R.FPDFText_CountChars(textpage.raw))
+
+
+def _handle(ptr: Any) -> int:
+    return ctypes.cast(ptr, ctypes.c_void_p).value or 0
+
+
+class Fonts:
+    """Per-document cache: pdfium font handle -> (name, pdfminer descent or None)."""
+
+    def __init__(self, descents: dict[str, set[float | None]]) -> None:
+        self.descents = descents
+        self.cache: dict[int, tuple[str, float | None]] = {}
+
+    def get(self, font: Any) -> tuple[str, float | None]:
+        key = _handle(font)
+        hit = self.cache.get(key)
+        if hit is None:
+            import pypdfium2.raw as R
+
+            n = R.FPDFFont_GetBaseFontName(font, None, 0)
+            buf = ctypes.create_string_buffer(max(n, 1))
+            R.FPDFFont_GetBaseFontName(font, buf, n)
+            name = _strip_tag(buf.value.decode("utf-8", "replace"))
+            hit = self.cache[key] = (name, self._descent(font, name))
+        return hit
+
+    def _descent(self, font: Any, name: str) -> float | None:
+        known = self.descents.get(name)
+        if not known or None in known:
+            return None
+        if len(known) == 1:
+            return next(iter(known)) / 1000
+        import pypdfium2.raw as R
+
+        mine = ctypes.c_float()
+        R.FPDFFont_GetDescent(font, ctypes.c_float(1000.0), mine)  # the descriptor's, when it gave one
+        close = [d for d in known if abs(d - mine.value) < 0.5]
+        return close[0] / 1000 if len(close) == 1 else None
+
+
+def _plain(plumber_page: Any) -> bool:
+    """Unrotated, its MediaBox at the origin: PDF user space is pdfplumber's page space, flipped."""
+    from pdfminer.pdftypes import resolve1
+
+    box = resolve1(plumber_page.page_obj.attrs.get("MediaBox"))
+    try:
+        x0, y0, x1, y1 = (float(resolve1(v)) for v in box)
+    except (TypeError, ValueError):
+        return False
+    return plumber_page.rotation == 0 and min(x0, x1) == 0 and min(y0, y1) == 0
+
+
+# --- paths ---------------------------------------------------------------------------------------
+
+
+def _strokes(obj: Any, nested: bool) -> tuple[int, int]:
+    """(horizontal, vertical) point-to-point steps of a path object, as pdfplumber makes edges of
+    them (control points of curves included). Inside a form every step counts as both."""
+    import pypdfium2.raw as R
+
+    m = R.FS_MATRIX()
+    R.FPDFPageObj_GetMatrix(obj, m)
+    x, y = ctypes.c_float(), ctypes.c_float()
+    pts: list[tuple[float, float]] = []
+    h = v = 0
+    start: tuple[float, float] | None = None
+    for i in range(R.FPDFPath_CountSegments(obj)):
+        seg = R.FPDFPath_GetPathSegment(obj, i)
+        R.FPDFPathSegment_GetPoint(seg, x, y)
+        p = (x.value, y.value)
+        if R.FPDFPathSegment_GetType(seg) == R.FPDF_SEGMENT_MOVETO:
+            start = p
+        pts.append(p)
+        if R.FPDFPathSegment_GetClose(seg) and start is not None:
+            pts.append(start)
+    for (ax, ay), (bx, by) in itertools.pairwise(pts):
+        if nested:
+            h += 1
+            v += 1
+            continue
+        dx, dy = bx - ax, by - ay
+        tx, ty = m.a * dx + m.c * dy, m.b * dx + m.d * dy
+        h += abs(ty) <= _EPS
+        v += abs(tx) <= _EPS
+    return h, v
+
+
+def ruled(page: Any) -> tuple[bool, bool]:
+    """(any path at all, enough horizontal and vertical strokes for a ruled cell)."""
+    import pypdfium2.raw as R
+
+    h = v = n = 0
+
+    def walk(count: Any, get: Any, parent: Any, level: int) -> None:
+        nonlocal h, v, n
+        for i in range(count(parent)):
+            obj = get(parent, i)
+            kind = R.FPDFPageObj_GetType(obj)
+            if kind == R.FPDF_PAGEOBJ_PATH:
+                n += 1
+                dh, dv = _strokes(obj, level > 0)
+                h, v = h + dh, v + dv
+            elif kind == R.FPDF_PAGEOBJ_FORM and level < 8:
+                walk(R.FPDFFormObj_CountObjects, R.FPDFFormObj_GetObject, obj, level + 1)
+
+    walk(R.FPDFPage_CountObjects, R.FPDFPage_GetObject, page.raw, 0)
+    return n > 0, h >= 2 and v >= 2
+
+
+def text_grid(chars: list[dict]) -> bool:
+    """Could pdfplumber's text-alignment finder (pdf_tables.TEXT) find a table of 3+ rows and 3+
+    columns here? Its own word and edge functions, on these characters."""
+    from pdfplumber.table import words_to_edges_h, words_to_edges_v
+    from pdfplumber.utils import extract_words
+
+    if len(chars) < 9:
+        return False
+    words = extract_words(chars, **_TEXT_TABLE)
+    if len(words) < 6:
+        return False
+    return len(words_to_edges_h(words, 2)) >= _MIN_H_EDGES and len(words_to_edges_v(words, 3)) >= _MIN_V_EDGES
+
+
+# --- characters ----------------------------------------------------------------------------------
+
+
+def page_chars(plumber_page: Any, textpage: Any, number: int, fonts: Fonts) -> PageChars:
+    """The characters of one page; `plumber` set (and no characters) when pdfplumber must read it.
+    `plumber_page` gives the page box (pdfplumber's numbers, not pdfium's float32 ones)."""
+    import pypdfium2.raw as R
+
+    width, height = float(plumber_page.width), float(plumber_page.height)
+    out = PageChars(number, width, height, glyph_count(textpage))
+    if not _plain(plumber_page):
+        out.plumber = True
+        return out
+    top_y = height
+    raw = textpage.raw
+    n = out.glyphs
+    if n:
+        buf = ctypes.create_string_buffer((n + 1) * 2)
+        R.FPDFText_GetText(raw, 0, n, ctypes.cast(buf, ctypes.POINTER(ctypes.c_ushort)))
+        text = _units(buf.raw[: n * 2].decode("utf-16-le", "surrogatepass"))
+    else:
+        text = []
+    get_obj, get_box = R.FPDFText_GetTextObject, R.FPDFText_GetLooseCharBox
+    rect = R.FS_RECTF()
+    ox, oy = ctypes.c_double(), ctypes.c_double()
+    objs: dict[int, tuple | None] = {}
+    chars = out.chars
+    for i in range(n):
+        t = text[i]
+        obj = get_obj(raw, i)
+        if not obj or not t or (t in " \r\n" and R.FPDFText_IsGenerated(raw, i)):
+            continue  # a space or line break pdfium generated; a surrogate pair's second unit
+        key = ctypes.cast(obj, ctypes.c_void_p).value
+        info = objs.get(key, False)
+        if info is False:
+            info = objs[key] = _object_info(obj, raw, i, fonts)
+        if info is None:
+            out.plumber = True
+            out.chars = []
+            return out
+        name, fid, size, lift, color = info
+        get_box(raw, i, rect)
+        R.FPDFText_GetCharOrigin(raw, i, ox, oy)
+        bottom = top_y - oy.value + lift
+        chars.append({
+            "text": t, "x0": ox.value, "x1": rect.right, "top": bottom - size, "bottom": bottom,
+            "size": size, "fontname": name, "font_id": fid, "non_stroking_color": color,
+            "upright": True, "doctop": bottom - size,
+        })
+    return out
+
+
+def _units(text: str) -> list[str]:
+    """One string per pdfium character index: UTF-16 surrogate pairs joined on the first unit."""
+    out = list(text)
+    for i in range(len(out) - 1):
+        if "\ud800" <= out[i] <= "\udbff" and "\udc00" <= out[i + 1] <= "\udfff":
+            out[i] = (out[i] + out[i + 1]).encode("utf-16-le", "surrogatepass").decode("utf-16-le")
+            out[i + 1] = ""
+    return out
+
+
+def _object_info(obj: Any, raw: Any, i: int, fonts: Fonts) -> tuple | None:
+    """(font name, font handle, size, -descent in points, fill colour) of the text object of
+    character i; None when pdfminer would place its glyphs otherwise (not upright, font unknown)."""
+    import pypdfium2.raw as R
+
+    m = R.FS_MATRIX()
+    if not R.FPDFText_GetMatrix(raw, i, m):
+        return None
+    if not (m.a > 0 and m.d > 0 and abs(m.b) < 1e-6 and abs(m.c) < 1e-6):
+        return None
+    font = R.FPDFTextObj_GetFont(obj)
+    name, descent = fonts.get(font)
+    if descent is None:
+        return None
+    fs = ctypes.c_float()
+    R.FPDFTextObj_GetFontSize(obj, fs)
+    size = fs.value * m.d
+    rgba = [ctypes.c_uint() for _ in range(4)]
+    R.FPDFPageObj_GetFillColor(obj, *rgba)
+    color = tuple(c.value / 255 for c in rgba[:3])
+    return name, _handle(font), size, -descent * size, color
+
+
+def dedupe(chars: list[dict], tolerance: float = 1.0) -> list[dict]:
+    """pdfplumber's dedupe_chars (same text, font and size within `tolerance` in both directions:
+    the first by position kept), in linear time and in the original order."""
+    groups: dict[tuple, list[int]] = defaultdict(list)
+    for i, c in enumerate(chars):
+        groups[(c["text"], c["font_id"], c["size"])].append(i)
+    keep: list[int] = []
+    for members in groups.values():
+        if len(members) == 1:
+            keep.extend(members)
+            continue
+        for ys in _clusters(members, lambda i: chars[i]["top"], tolerance):
+            for xs in _clusters(ys, lambda i: chars[i]["x0"], tolerance):
+                keep.append(min(xs, key=lambda i: (chars[i]["top"], chars[i]["x0"], i)))
+    keep.sort()
+    return [chars[i] for i in keep]
+
+
+def _clusters(items: list[int], key: Any, tolerance: float) -> list[list[int]]:
+    """pdfplumber's cluster_objects: values sorted, a new cluster where the step exceeds `tolerance`."""
+    values = sorted({key(i) for i in items})
+    label: dict[float, int] = {}
+    n = 0
+    last = None
+    for val in values:
+        if last is not None and val > last + tolerance:
+            n += 1
+        label[val] = n
+        last = val
+    out: dict[int, list[int]] = defaultdict(list)
+    for i in items:
+        out[label[key(i)]].append(i)
+    return [out[k] for k in sorted(out)]
