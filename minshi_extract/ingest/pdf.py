@@ -26,7 +26,7 @@ from typing import Any
 import regex as re
 
 from ..errors import InputError
-from .pdf_chars import Fonts, dedupe, font_descents, glyph_count, open_document, page_chars, ruled, text_grid
+from .pdf_chars import Fonts, dedupe, font_descents, glyph_count, open_document, page_chars, text_grid
 from .pdf_limits import check_glyphs, check_pages, check_streams
 from .pdf_tables import continue_row, find_tables
 from .rawdoc import Page, RawDoc, RawTable
@@ -587,9 +587,8 @@ def _read_pages(data: bytes, pdf: Any, where: str) -> list[tuple[list[dict], lis
                 textpage = page.get_textpage()
                 try:
                     check_glyphs(glyph_count(textpage), i, where)
-                    src = page_chars(p, textpage, i, fonts)
-                    if not src.plumber:
-                        src.plumber = ruled(page)[1] or text_grid(src.chars)
+                    src = page_chars(p, page, textpage, i, fonts)
+                    src.plumber = src.plumber or text_grid(src.chars)
                 finally:
                     textpage.close()
                     page.close()

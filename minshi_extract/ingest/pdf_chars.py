@@ -241,26 +241,60 @@ def _strokes(obj: Any, nested: bool) -> tuple[int, int]:
     return h, v
 
 
-def ruled(page: Any) -> tuple[bool, bool]:
-    """(any path at all, enough horizontal and vertical strokes for a ruled cell)."""
+def page_objects(page: Any) -> tuple[bool, list[tuple[Any, int]]]:
+    """(enough horizontal and vertical strokes for a ruled cell, the text objects with their depth
+    in forms)."""
     import pypdfium2.raw as R
 
-    h = v = n = 0
+    h = v = 0
+    texts: list[tuple[Any, int]] = []
 
     def walk(count: Any, get: Any, parent: Any, level: int) -> None:
-        nonlocal h, v, n
+        nonlocal h, v
         for i in range(count(parent)):
             obj = get(parent, i)
             kind = R.FPDFPageObj_GetType(obj)
-            if kind == R.FPDF_PAGEOBJ_PATH:
-                n += 1
+            if kind == R.FPDF_PAGEOBJ_TEXT:
+                texts.append((obj, level))
+            elif kind == R.FPDF_PAGEOBJ_PATH:
                 dh, dv = _strokes(obj, level > 0)
                 h, v = h + dh, v + dv
             elif kind == R.FPDF_PAGEOBJ_FORM and level < 8:
                 walk(R.FPDFFormObj_CountObjects, R.FPDFFormObj_GetObject, obj, level + 1)
 
     walk(R.FPDFPage_CountObjects, R.FPDFPage_GetObject, page.raw, 0)
-    return n > 0, h >= 2 and v >= 2
+    return h >= 2 and v >= 2, texts
+
+
+def _blanks(texts: list[tuple[Any, int]], kept: dict[int, list[float]], top_y: float, fonts: Fonts) -> list[dict] | None:
+    """The spaces pdfium leaves out of its text page. A producer may set the blanks between words as
+    a text object of their own in another font (LibreOffice: one object, positioned blanks; reportlab:
+    one blank per object): pdfium keeps the first blank of such an object, or none. An object whose
+    glyphs are all blank has a box of no height from the origin of its first to that of its last
+    glyph: a blank is put at both ends where pdfium kept none. None: such an object inside a form."""
+    import pypdfium2.raw as R
+
+    out: list[dict] = []
+    box = [ctypes.c_float() for _ in range(4)]
+    m = R.FS_MATRIX()
+    for obj, level in texts:
+        if not R.FPDFPageObj_GetBounds(obj, *box) or box[3].value - box[1].value > 1e-3:
+            continue  # visible glyphs
+        if level:
+            return None
+        R.FPDFPageObj_GetMatrix(obj, m)
+        if not (m.a > 0 and m.d > 0 and abs(m.b) < 1e-6 and abs(m.c) < 1e-6):
+            return None
+        info = None
+        have = kept.get(_handle(obj), [])
+        for x in {box[0].value, box[2].value}:
+            if any(abs(x - h) < 0.01 for h in have):
+                continue
+            info = info or _info(obj, m, fonts)
+            if info is None:
+                return None
+            out.append(_char(" ", x, x, m.f, top_y, info))
+    return out
 
 
 def text_grid(chars: list[dict]) -> bool:
@@ -280,17 +314,17 @@ def text_grid(chars: list[dict]) -> bool:
 # --- characters ----------------------------------------------------------------------------------
 
 
-def page_chars(plumber_page: Any, textpage: Any, number: int, fonts: Fonts) -> PageChars:
+def page_chars(plumber_page: Any, page: Any, textpage: Any, number: int, fonts: Fonts) -> PageChars:
     """The characters of one page; `plumber` set (and no characters) when pdfplumber must read it.
     `plumber_page` gives the page box (pdfplumber's numbers, not pdfium's float32 ones)."""
     import pypdfium2.raw as R
 
     width, height = float(plumber_page.width), float(plumber_page.height)
     out = PageChars(number, width, height, glyph_count(textpage))
-    if not _plain(plumber_page):
+    grid, texts = page_objects(page)
+    if grid or not _plain(plumber_page):
         out.plumber = True
         return out
-    top_y = height
     raw = textpage.raw
     n = out.glyphs
     if n:
@@ -299,34 +333,51 @@ def page_chars(plumber_page: Any, textpage: Any, number: int, fonts: Fonts) -> P
         text = _units(buf.raw[: n * 2].decode("utf-16-le", "surrogatepass"))
     else:
         text = []
-    get_obj, get_box = R.FPDFText_GetTextObject, R.FPDFText_GetLooseCharBox
+    get_obj, get_box, get_origin, generated = (
+        R.FPDFText_GetTextObject, R.FPDFText_GetLooseCharBox, R.FPDFText_GetCharOrigin, R.FPDFText_IsGenerated
+    )
     rect = R.FS_RECTF()
     ox, oy = ctypes.c_double(), ctypes.c_double()
+    m = R.FS_MATRIX()
     objs: dict[int, tuple | None] = {}
+    kept: dict[int, list[float]] = defaultdict(list)  # object -> x0 of the blanks pdfium kept of it
     chars = out.chars
     for i in range(n):
         t = text[i]
         obj = get_obj(raw, i)
-        if not obj or not t or (t in " \r\n" and R.FPDFText_IsGenerated(raw, i)):
+        if not obj or not t or (t in " \r\n" and generated(raw, i)):
             continue  # a space or line break pdfium generated; a surrogate pair's second unit
         key = ctypes.cast(obj, ctypes.c_void_p).value
         info = objs.get(key, False)
         if info is False:
-            info = objs[key] = _object_info(obj, raw, i, fonts)
-        if info is None:
+            ok = R.FPDFText_GetMatrix(raw, i, m) and m.a > 0 and m.d > 0 and abs(m.b) < 1e-6 and abs(m.c) < 1e-6
+            info = objs[key] = _info(obj, m, fonts) if ok else None
+        if info is None:  # not upright, or a font not placed as pdfminer places it
             out.plumber = True
             out.chars = []
             return out
-        name, fid, size, lift, color = info
         get_box(raw, i, rect)
-        R.FPDFText_GetCharOrigin(raw, i, ox, oy)
-        bottom = top_y - oy.value + lift
-        chars.append({
-            "text": t, "x0": ox.value, "x1": rect.right, "top": bottom - size, "bottom": bottom,
-            "size": size, "fontname": name, "font_id": fid, "non_stroking_color": color,
-            "upright": True, "doctop": bottom - size,
-        })
+        get_origin(raw, i, ox, oy)
+        chars.append(_char(t, ox.value, rect.right, oy.value, height, info))
+        if t == " ":
+            kept[key].append(ox.value)
+    blanks = _blanks(texts, kept, height, fonts)
+    if blanks is None:
+        out.plumber = True
+        out.chars = []
+        return out
+    chars.extend(blanks)
     return out
+
+
+def _char(text: str, x0: float, x1: float, y: float, top_y: float, info: tuple) -> dict:
+    """A character as pdfplumber gives it (origin x, advance, baseline y in PDF space)."""
+    name, fid, size, lift, color = info
+    bottom = top_y - y + lift
+    return {
+        "text": text, "x0": x0, "x1": x1, "top": bottom - size, "bottom": bottom, "size": size,
+        "fontname": name, "font_id": fid, "non_stroking_color": color, "upright": True, "doctop": bottom - size,
+    }
 
 
 def _units(text: str) -> list[str]:
@@ -339,16 +390,11 @@ def _units(text: str) -> list[str]:
     return out
 
 
-def _object_info(obj: Any, raw: Any, i: int, fonts: Fonts) -> tuple | None:
-    """(font name, font handle, size, -descent in points, fill colour) of the text object of
-    character i; None when pdfminer would place its glyphs otherwise (not upright, font unknown)."""
+def _info(obj: Any, m: Any, fonts: Fonts) -> tuple | None:
+    """(font name, font handle, size, -descent in points, fill colour) of a text object drawn with
+    the (upright) matrix m; None when its font is not one pdfminer's descent is known for."""
     import pypdfium2.raw as R
 
-    m = R.FS_MATRIX()
-    if not R.FPDFText_GetMatrix(raw, i, m):
-        return None
-    if not (m.a > 0 and m.d > 0 and abs(m.b) < 1e-6 and abs(m.c) < 1e-6):
-        return None
     font = R.FPDFTextObj_GetFont(obj)
     name, descent = fonts.get(font)
     if descent is None:
