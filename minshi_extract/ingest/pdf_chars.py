@@ -27,7 +27,6 @@ from typing import Any
 from ..errors import InputError
 
 _EPS = 0.01  # a stroke within this of level/plumb is horizontal/vertical
-_TEXT_TABLE = {"x_tolerance": 2, "y_tolerance": 3}  # pdfplumber's word settings of pdf_tables.TEXT
 _MIN_V_EDGES = 3  # a 3-column text table needs 4 column edges; one short of it still goes to pdfplumber
 _MIN_H_EDGES = 3
 
@@ -154,6 +153,24 @@ def glyph_count(textpage: Any) -> int:
     import pypdfium2.raw as R
 
     return max(0, R.FPDFText_CountChars(textpage.raw))
+
+
+_FAST: dict[str, Any] = {}
+
+
+def _fast() -> dict[str, Any]:
+    """Per-character pdfium calls without ctypes' argument conversion (3-5x cheaper a call): fresh
+    function objects of the library with no argtypes; the text object comes back as an int."""
+    if not _FAST:
+        import pypdfium2_raw.bindings as B
+
+        lib = B._libs["pdfium"]
+        for name, res in (("FPDFText_GetTextObject", ctypes.c_void_p), ("FPDFText_GetLooseCharBox", ctypes.c_int),
+                          ("FPDFText_GetCharOrigin", ctypes.c_int), ("FPDFText_IsGenerated", ctypes.c_int)):
+            fn = lib[name]
+            fn.restype = res
+            _FAST[name] = fn
+    return _FAST
 
 
 def _handle(ptr: Any) -> int:
@@ -297,18 +314,47 @@ def _blanks(texts: list[tuple[Any, int]], kept: dict[int, list[float]], top_y: f
     return out
 
 
+def words(chars: list[dict], x_tol: float = 2, y_tol: float = 3) -> list[dict]:
+    """pdfplumber's extract_words(x_tolerance=2, y_tolerance=3) for upright characters, boxes only:
+    lines are chains of tops within y_tol, a word ends at a blank, a step back, or a gap over x_tol."""
+    out: list[dict] = []
+    for line in _chains(sorted((c["top"], i) for i, c in enumerate(chars)), y_tol):
+        word: list[dict] = []
+        for _, _, c in sorted((chars[i]["x0"], i, chars[i]) for _, i in line):
+            if c["text"].isspace():
+                _close(word, out)
+                word = []
+            elif word and (c["x0"] < word[-1]["x0"] or c["x0"] > word[-1]["x1"] + x_tol
+                           or abs(c["top"] - word[-1]["top"]) > y_tol):
+                _close(word, out)
+                word = [c]
+            else:
+                word.append(c)
+        _close(word, out)
+    return out
+
+
+def _close(word: list[dict], out: list[dict]) -> None:
+    if word:
+        out.append({
+            "x0": min(c["x0"] for c in word), "x1": max(c["x1"] for c in word),
+            "top": min(c["top"] for c in word), "bottom": max(c["bottom"] for c in word),
+        })
+
+
 def text_grid(chars: list[dict]) -> bool:
     """Could pdfplumber's text-alignment finder (pdf_tables.TEXT) find a table of 3+ rows and 3+
-    columns here? Its own word and edge functions, on these characters."""
+    columns here? Its rows and columns come from edges along words (pdfplumber's own functions):
+    such a table needs 4 of each, and a page with fewer (a page of prose: 2 column edges, at the
+    left margin and the right) has none. One edge short of it still counts (float noise)."""
     from pdfplumber.table import words_to_edges_h, words_to_edges_v
-    from pdfplumber.utils import extract_words
 
     if len(chars) < 9:
         return False
-    words = extract_words(chars, **_TEXT_TABLE)
-    if len(words) < 6:
+    found = words(chars)
+    if len(found) < 6:
         return False
-    return len(words_to_edges_h(words, 2)) >= _MIN_H_EDGES and len(words_to_edges_v(words, 3)) >= _MIN_V_EDGES
+    return len(words_to_edges_h(found, 2)) >= _MIN_H_EDGES and len(words_to_edges_v(found, 3)) >= _MIN_V_EDGES
 
 
 # --- characters ----------------------------------------------------------------------------------
@@ -333,31 +379,34 @@ def page_chars(plumber_page: Any, page: Any, textpage: Any, number: int, fonts: 
         text = _units(buf.raw[: n * 2].decode("utf-16-le", "surrogatepass"))
     else:
         text = []
+    fast = _fast()
     get_obj, get_box, get_origin, generated = (
-        R.FPDFText_GetTextObject, R.FPDFText_GetLooseCharBox, R.FPDFText_GetCharOrigin, R.FPDFText_IsGenerated
+        fast["FPDFText_GetTextObject"], fast["FPDFText_GetLooseCharBox"], fast["FPDFText_GetCharOrigin"],
+        fast["FPDFText_IsGenerated"]
     )
     rect = R.FS_RECTF()
     ox, oy = ctypes.c_double(), ctypes.c_double()
+    p_rect, p_ox, p_oy = ctypes.byref(rect), ctypes.byref(ox), ctypes.byref(oy)
     m = R.FS_MATRIX()
+    tp = ctypes.c_void_p(_handle(raw))
     objs: dict[int, tuple | None] = {}
     kept: dict[int, list[float]] = defaultdict(list)  # object -> x0 of the blanks pdfium kept of it
     chars = out.chars
     for i in range(n):
         t = text[i]
-        obj = get_obj(raw, i)
-        if not obj or not t or (t in " \r\n" and generated(raw, i)):
+        key = get_obj(tp, i)
+        if not key or not t or (t in " \r\n" and generated(tp, i)):
             continue  # a space or line break pdfium generated; a surrogate pair's second unit
-        key = ctypes.cast(obj, ctypes.c_void_p).value
         info = objs.get(key, False)
         if info is False:
             ok = R.FPDFText_GetMatrix(raw, i, m) and m.a > 0 and m.d > 0 and abs(m.b) < 1e-6 and abs(m.c) < 1e-6
-            info = objs[key] = _info(obj, m, fonts) if ok else None
+            info = objs[key] = _info(R.FPDFText_GetTextObject(raw, i), m, fonts) if ok else None
         if info is None:  # not upright, or a font not placed as pdfminer places it
             out.plumber = True
             out.chars = []
             return out
-        get_box(raw, i, rect)
-        get_origin(raw, i, ox, oy)
+        get_box(tp, i, p_rect)
+        get_origin(tp, i, p_ox, p_oy)
         chars.append(_char(t, ox.value, rect.right, oy.value, height, info))
         if t == " ":
             kept[key].append(ox.value)
@@ -409,35 +458,35 @@ def _info(obj: Any, m: Any, fonts: Fonts) -> tuple | None:
 
 
 def dedupe(chars: list[dict], tolerance: float = 1.0) -> list[dict]:
-    """pdfplumber's dedupe_chars (same text, font and size within `tolerance` in both directions:
-    the first by position kept), in linear time and in the original order."""
+    """pdfplumber's dedupe_chars: of the characters with the same text, font and size, those whose
+    tops chain within `tolerance` and then whose x0 do, the first by (top, x0) is kept. Linear-ish
+    (pdfplumber's re-sorts with list.index: quadratic), the original order kept."""
     groups: dict[tuple, list[int]] = defaultdict(list)
     for i, c in enumerate(chars):
         groups[(c["text"], c["font_id"], c["size"])].append(i)
-    keep: list[int] = []
+    drop: set[int] = set()
     for members in groups.values():
-        if len(members) == 1:
-            keep.extend(members)
+        if len(members) < 2:
             continue
-        for ys in _clusters(members, lambda i: chars[i]["top"], tolerance):
-            for xs in _clusters(ys, lambda i: chars[i]["x0"], tolerance):
-                keep.append(min(xs, key=lambda i: (chars[i]["top"], chars[i]["x0"], i)))
-    keep.sort()
-    return [chars[i] for i in keep]
+        for ys in _chains(sorted((chars[i]["top"], i) for i in members), tolerance):
+            if len(ys) < 2:
+                continue
+            for xs in _chains(sorted((chars[i]["x0"], i) for _, i in ys), tolerance):
+                if len(xs) > 1:
+                    first = min(i for _, i in xs if (chars[i]["top"], chars[i]["x0"]) == min(
+                        (chars[j]["top"], chars[j]["x0"]) for _, j in xs))
+                    drop.update(i for _, i in xs if i != first)
+    return [c for i, c in enumerate(chars) if i not in drop] if drop else chars
 
 
-def _clusters(items: list[int], key: Any, tolerance: float) -> list[list[int]]:
-    """pdfplumber's cluster_objects: values sorted, a new cluster where the step exceeds `tolerance`."""
-    values = sorted({key(i) for i in items})
-    label: dict[float, int] = {}
-    n = 0
+def _chains(pairs: list[tuple[float, int]], tolerance: float) -> list[list[tuple[float, int]]]:
+    """(value, index) pairs sorted by value, cut where a value exceeds the one before by more than
+    `tolerance` (pdfplumber's cluster_list)."""
+    out: list[list[tuple[float, int]]] = []
     last = None
-    for val in values:
-        if last is not None and val > last + tolerance:
-            n += 1
-        label[val] = n
-        last = val
-    out: dict[int, list[int]] = defaultdict(list)
-    for i in items:
-        out[label[key(i)]].append(i)
-    return [out[k] for k in sorted(out)]
+    for pair in pairs:
+        if last is None or pair[0] > last + tolerance:
+            out.append([])
+        out[-1].append(pair)
+        last = pair[0]
+    return out
