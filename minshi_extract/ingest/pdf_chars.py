@@ -27,8 +27,7 @@ from typing import Any
 from ..errors import InputError
 
 _EPS = 0.01  # a stroke within this of level/plumb is horizontal/vertical
-_MIN_V_EDGES = 3  # a 3-column text table needs 4 column edges; one short of it still goes to pdfplumber
-_MIN_H_EDGES = 3
+_MIN_EDGES = 4  # a text table of 3 rows and 3 columns needs 4 row edges and 4 column edges
 
 
 @dataclass
@@ -317,36 +316,43 @@ def _blanks(texts: list[tuple[Any, int]], kept: dict[int, list[float]], top_y: f
 def words(chars: list[dict], x_tol: float = 2, y_tol: float = 3) -> list[dict]:
     """pdfplumber's extract_words(x_tolerance=2, y_tolerance=3) for upright characters, boxes only:
     lines are chains of tops within y_tol, a word ends at a blank, a step back, or a gap over x_tol."""
+    tops = [c["top"] for c in chars]
+    x0s = [c["x0"] for c in chars]
     out: list[dict] = []
-    for line in _chains(sorted((c["top"], i) for i, c in enumerate(chars)), y_tol):
-        word: list[dict] = []
-        for _, _, c in sorted((chars[i]["x0"], i, chars[i]) for _, i in line):
+    for line in _chains(sorted(zip(tops, range(len(chars)), strict=True)), y_tol):
+        box: list[float] = []  # x0, x1, top, bottom of the word so far
+        px0 = px1 = ptop = 0.0
+        for i in sorted((i for _, i in line), key=lambda i: (x0s[i], i)):
+            c = chars[i]
+            x0, top = x0s[i], tops[i]
             if c["text"].isspace():
-                _close(word, out)
-                word = []
-            elif word and (c["x0"] < word[-1]["x0"] or c["x0"] > word[-1]["x1"] + x_tol
-                           or abs(c["top"] - word[-1]["top"]) > y_tol):
-                _close(word, out)
-                word = [c]
+                if box:
+                    out.append(dict(zip(_BOX, box, strict=True)))
+                box = []
+                continue
+            if box and (x0 < px0 or x0 > px1 + x_tol or abs(top - ptop) > y_tol):
+                out.append(dict(zip(_BOX, box, strict=True)))
+                box = []
+            x1, bottom = c["x1"], c["bottom"]
+            if box:
+                box[0], box[1] = min(box[0], x0), max(box[1], x1)
+                box[2], box[3] = min(box[2], top), max(box[3], bottom)
             else:
-                word.append(c)
-        _close(word, out)
+                box = [x0, x1, top, bottom]
+            px0, px1, ptop = x0, x1, top
+        if box:
+            out.append(dict(zip(_BOX, box, strict=True)))
     return out
 
 
-def _close(word: list[dict], out: list[dict]) -> None:
-    if word:
-        out.append({
-            "x0": min(c["x0"] for c in word), "x1": max(c["x1"] for c in word),
-            "top": min(c["top"] for c in word), "bottom": max(c["bottom"] for c in word),
-        })
+_BOX = ("x0", "x1", "top", "bottom")
 
 
 def text_grid(chars: list[dict]) -> bool:
     """Could pdfplumber's text-alignment finder (pdf_tables.TEXT) find a table of 3+ rows and 3+
     columns here? Its rows and columns come from edges along words (pdfplumber's own functions):
-    such a table needs 4 of each, and a page with fewer (a page of prose: 2 column edges, at the
-    left margin and the right) has none. One edge short of it still counts (float noise)."""
+    a cell spans two of each, so such a table needs 4 of each; a page of prose has 2 column edges
+    (the left margin and the right), so pdfplumber is not asked."""
     from pdfplumber.table import words_to_edges_h, words_to_edges_v
 
     if len(chars) < 9:
@@ -354,7 +360,7 @@ def text_grid(chars: list[dict]) -> bool:
     found = words(chars)
     if len(found) < 6:
         return False
-    return len(words_to_edges_h(found, 2)) >= _MIN_H_EDGES and len(words_to_edges_v(found, 3)) >= _MIN_V_EDGES
+    return len(words_to_edges_h(found, 2)) >= _MIN_EDGES and len(words_to_edges_v(found, 3)) >= _MIN_EDGES
 
 
 # --- characters ----------------------------------------------------------------------------------
