@@ -35,7 +35,7 @@ class PageChars:
     number: int
     width: float
     height: float
-    glyphs: int  # characters pdfium counted on the page, before de-duplication
+    glyphs: int  # pdfium's character indices on the page (generated blanks included)
     chars: list[dict] = field(default_factory=list)
     plumber: bool = False  # read this page with pdfplumber (tables, or a layout placed differently here)
 
@@ -148,10 +148,27 @@ def open_document(data: bytes, where: str) -> Any:
         raise InputError(f"{where}: PDF is damaged and cannot be read (PdfiumError: {str(exc)[:120]})") from None
 
 
-def glyph_count(textpage: Any) -> int:
+def _page_text(textpage: Any) -> list[str]:
+    """One string per pdfium character index (its whole text page in one call)."""
     import pypdfium2.raw as R
 
-    return max(0, R.FPDFText_CountChars(textpage.raw))
+    n = max(0, R.FPDFText_CountChars(textpage.raw))
+    if not n:
+        return []
+    buf = ctypes.create_string_buffer((n + 1) * 2)
+    R.FPDFText_GetText(textpage.raw, 0, n, ctypes.cast(buf, ctypes.POINTER(ctypes.c_ushort)))
+    return _units(buf.raw[: n * 2].decode("utf-16-le", "surrogatepass"))
+
+
+def glyph_count(textpage: Any) -> int:
+    """The characters the page draws: pdfium's, less the blanks and line breaks it generated."""
+    text = _page_text(textpage)
+    generated = _fast()["FPDFText_IsGenerated"]
+    tp = ctypes.c_void_p(_handle(textpage.raw))
+    return len(text) - sum(1 for i, t in enumerate(text) if t in _MADE and generated(tp, i))
+
+
+_MADE = frozenset(" \r\n")
 
 
 _FAST: dict[str, Any] = {}
@@ -372,19 +389,14 @@ def page_chars(plumber_page: Any, page: Any, textpage: Any, number: int, fonts: 
     import pypdfium2.raw as R
 
     width, height = float(plumber_page.width), float(plumber_page.height)
-    out = PageChars(number, width, height, glyph_count(textpage))
+    text = _page_text(textpage)
+    out = PageChars(number, width, height, len(text))
     grid, texts = page_objects(page)
     if grid or not _plain(plumber_page):
         out.plumber = True
         return out
     raw = textpage.raw
-    n = out.glyphs
-    if n:
-        buf = ctypes.create_string_buffer((n + 1) * 2)
-        R.FPDFText_GetText(raw, 0, n, ctypes.cast(buf, ctypes.POINTER(ctypes.c_ushort)))
-        text = _units(buf.raw[: n * 2].decode("utf-16-le", "surrogatepass"))
-    else:
-        text = []
+    n = len(text)
     fast = _fast()
     get_obj, get_box, get_origin, generated = (
         fast["FPDFText_GetTextObject"], fast["FPDFText_GetLooseCharBox"], fast["FPDFText_GetCharOrigin"],
