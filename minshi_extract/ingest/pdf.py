@@ -26,7 +26,8 @@ from io import BytesIO
 from typing import Any
 
 from ..errors import InputError
-from .pdf_chars import Fonts, dedupe, font_descents, glyph_count, open_document, page_chars, text_grid
+from .pdf_chars import dedupe, glyph_count, open_document, page_chars, text_grid
+from .pdf_fonts import Fonts, font_descents
 from .pdf_layout import (  # noqa: F401  (re-exported: tests and the OCR path import them from here)
     _PAGE_NUMBER,
     Geometry,
@@ -53,6 +54,7 @@ from .pdf_lines import (  # noqa: F401  (re-exported: tests and the OCR path imp
     clean_spaces,
     group_lines,
 )
+from .pdf_paths import ShimPage, page_edges
 from .pdf_tables import continue_row, find_tables
 from .rawdoc import RawDoc, RawTable
 
@@ -159,32 +161,42 @@ def _drop_masthead(chars: list[dict], body: float) -> list[dict]:
 
 def _read_pages(data: bytes, pdf: Any, where: str) -> list[tuple[list[dict], list[TableItem]]]:
     """The characters outside tables, and the tables, of every page: pdfium's characters, and
-    pdfplumber's page (its table finder, its characters) where pdf_chars says it is needed."""
+    pdfplumber's table finder run on them and on pdfium's edges where the page may hold a table
+    (ruling strokes, or words aligned in a grid); pdfplumber's own page where pdfium's characters or
+    paths cannot be placed as pdfminer places them (pdf_chars, pdf_paths)."""
     doc = open_document(data, where)
     try:
-        plumber_all = len(doc) != len(pdf.pages)
-        fonts = Fonts(font_descents(pdf.pages)) if not plumber_all else None
+        fonts = Fonts(font_descents(pdf.pages)) if len(doc) == len(pdf.pages) else None
         out = []
         for i, p in enumerate(pdf.pages, 1):
-            src = None
-            if fonts is not None:
-                page = doc[i - 1]
-                textpage = page.get_textpage()
-                try:
-                    check_glyphs(glyph_count(textpage), i, where)
-                    src = page_chars(p, page, textpage, i, fonts)
-                    src.plumber = src.plumber or text_grid(src.chars)
-                finally:
-                    textpage.close()
-                    page.close()
-            if src is None or src.plumber:
+            item = _pdfium_page(doc, p, i, fonts, where) if fonts is not None else None
+            if item is None:
                 check_glyphs(len(p.chars), i, where)  # before dedupe_chars, quadratic at worst
-                out.append(_page_items(p, i))
-            else:
-                out.append((dedupe(src.chars), []))
+                item = _page_items(p, i)
+            out.append(item)
         return out
     finally:
         doc.close()
+
+
+def _pdfium_page(doc: Any, p: Any, i: int, fonts: Fonts, where: str) -> tuple[list[dict], list[TableItem]] | None:
+    page = doc[i - 1]
+    textpage = page.get_textpage()
+    try:
+        check_glyphs(glyph_count(textpage), i, where)
+        src = page_chars(p, page, textpage, i, fonts)
+        if src.plumber:
+            return None
+        chars = dedupe(src.chars)
+        if not src.objects.ruled and not text_grid(chars):
+            return chars, []
+        edges = page_edges(src.objects.paths, src.height)
+        if edges is None:
+            return None
+        return _page_items(ShimPage(chars, edges, src.width, src.height), i)
+    finally:
+        textpage.close()
+        page.close()
 
 
 def read_pdf(data: bytes, path: str | None, sha256: str) -> RawDoc:

@@ -19,14 +19,14 @@ or may read differently here:
 from __future__ import annotations
 
 import ctypes
-import itertools
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
 from ..errors import InputError
+from .pdf_fonts import Fonts, handle
+from .pdf_paths import PageObjects, page_objects
 
-_EPS = 0.01  # a stroke within this of level/plumb is horizontal/vertical
 _MIN_EDGES = 4  # a text table of 3 rows and 3 columns needs 4 row edges and 4 column edges
 
 
@@ -37,101 +37,8 @@ class PageChars:
     height: float
     glyphs: int  # pdfium's character indices on the page (generated blanks included)
     chars: list[dict] = field(default_factory=list)
-    plumber: bool = False  # read this page with pdfplumber (tables, or a layout placed differently here)
-
-
-# --- fonts: pdfminer's descent -------------------------------------------------------------------
-
-
-def _strip_tag(name: str) -> str:
-    return name[7:] if len(name) > 7 and name[6] == "+" and name[:6].isalpha() and name[:6].isupper() else name
-
-
-def _spec_descent(spec: Any) -> float | None:
-    """pdfminer's descent (per 1,000 of the font size) of one font dict; None where pdfminer places
-    glyphs in a way not replayed here (Type3, vertical CMaps)."""
-    from pdfminer.pdffont import FontMetricsDB
-    from pdfminer.pdftypes import dict_value, list_value, resolve1
-    from pdfminer.psparser import literal_name
-
-    subtype = literal_name(spec.get("Subtype", "Type1")) if "Subtype" in spec else "Type1"
-    if subtype == "Type3":
-        return None
-    if subtype == "Type0":
-        encoding = resolve1(spec.get("Encoding"))
-        attrs = getattr(encoding, "attrs", None)
-        if attrs is not None:  # an embedded CMap
-            if resolve1(attrs.get("WMode", 0)) == 1:
-                return None
-        elif encoding is not None and str(literal_name(encoding)).endswith("-V"):
-            return None
-        spec = dict_value(list_value(spec["DescendantFonts"])[0])
-        subtype = literal_name(spec.get("Subtype", ""))
-    descriptor: Any = None
-    if subtype not in ("CIDFontType0", "CIDFontType2"):
-        try:
-            descriptor = FontMetricsDB.get_metrics(literal_name(spec["BaseFont"]))[0]
-        except KeyError:
-            descriptor = None
-    if descriptor is None:
-        descriptor = dict_value(spec.get("FontDescriptor", {}))
-    descent = resolve1(descriptor.get("Descent", 0))
-    descent = float(descent) if isinstance(descent, int | float) else 0.0
-    return -descent if descent > 0 else descent
-
-
-def _font_names(spec: Any) -> set[str]:
-    """The names pdfium may give the font: its BaseFont, and its descendant's for a Type0 font."""
-    from pdfminer.pdftypes import dict_value, list_value
-    from pdfminer.psparser import literal_name
-
-    specs = [spec]
-    if "DescendantFonts" in spec:
-        specs.append(dict_value(list_value(spec["DescendantFonts"])[0]))
-    return {_strip_tag(str(literal_name(s.get("BaseFont", "unknown")))) for s in specs}
-
-
-def font_descents(plumber_pages: list[Any]) -> dict[str, set[float | None]]:
-    """Font name (subset tag dropped, as pdfium names it) -> pdfminer's descents of the fonts of that
-    name, over the fonts of every page and of the forms they draw. Reads only the resource
-    dictionaries: no content stream is parsed."""
-    from pdfminer.pdftypes import dict_value, resolve1, stream_value
-    from pdfminer.psparser import literal_name
-
-    out: dict[str, set[float | None]] = defaultdict(set)
-    seen: set[int] = set()
-
-    def visit(resources: Any, depth: int) -> None:
-        resources = dict_value(resources)
-        for ref in dict_value(resources.get("Font", {})).values():
-            key = getattr(ref, "objid", None) or id(ref)
-            if key in seen:
-                continue
-            seen.add(key)
-            spec = dict_value(ref)
-            try:
-                descent = _spec_descent(spec)
-                names = _font_names(spec)
-            except (KeyError, IndexError, TypeError, ValueError):
-                descent, names = None, {"unknown"}
-            for name in names:
-                out[name].add(descent)
-        if depth > 4:
-            return
-        for ref in dict_value(resources.get("XObject", {})).values():
-            key = getattr(ref, "objid", None) or id(ref)
-            if key in seen:
-                continue
-            seen.add(key)
-            xobj = resolve1(ref)
-            attrs = getattr(xobj, "attrs", None)
-            if attrs is not None and literal_name(attrs.get("Subtype", "")) == "Form" and "Resources" in attrs:
-                visit(stream_value(xobj).get("Resources"), depth + 1)
-
-    for page in plumber_pages:
-        if page.page_obj.resources:
-            visit(page.page_obj.resources, 0)
-    return out
+    plumber: bool = False  # read this page with pdfplumber (placed differently here)
+    objects: PageObjects = field(default_factory=PageObjects)
 
 
 # --- the pdfium document -------------------------------------------------------------------------
@@ -164,7 +71,7 @@ def glyph_count(textpage: Any) -> int:
     """The characters the page draws: pdfium's, less the blanks and line breaks it generated."""
     text = _page_text(textpage)
     generated = _fast()["FPDFText_IsGenerated"]
-    tp = ctypes.c_void_p(_handle(textpage.raw))
+    tp = ctypes.c_void_p(handle(textpage.raw))
     return len(text) - sum(1 for i, t in enumerate(text) if t in _MADE and generated(tp, i))
 
 
@@ -189,44 +96,6 @@ def _fast() -> dict[str, Any]:
     return _FAST
 
 
-def _handle(ptr: Any) -> int:
-    return ctypes.cast(ptr, ctypes.c_void_p).value or 0
-
-
-class Fonts:
-    """Per-document cache: pdfium font handle -> (name, pdfminer descent or None)."""
-
-    def __init__(self, descents: dict[str, set[float | None]]) -> None:
-        self.descents = descents
-        self.cache: dict[int, tuple[str, float | None]] = {}
-
-    def get(self, font: Any) -> tuple[str, float | None]:
-        key = _handle(font)
-        hit = self.cache.get(key)
-        if hit is None:
-            import pypdfium2.raw as R
-
-            n = R.FPDFFont_GetBaseFontName(font, None, 0)
-            buf = ctypes.create_string_buffer(max(n, 1))
-            R.FPDFFont_GetBaseFontName(font, buf, n)
-            name = _strip_tag(buf.value.decode("utf-8", "replace"))
-            hit = self.cache[key] = (name, self._descent(font, name))
-        return hit
-
-    def _descent(self, font: Any, name: str) -> float | None:
-        known = self.descents.get(name)
-        if not known or None in known:
-            return None
-        if len(known) == 1:
-            return next(iter(known)) / 1000
-        import pypdfium2.raw as R
-
-        mine = ctypes.c_float()
-        R.FPDFFont_GetDescent(font, ctypes.c_float(1000.0), mine)  # the descriptor's, when it gave one
-        close = [d for d in known if abs(d - mine.value) < 0.5]
-        return close[0] / 1000 if len(close) == 1 else None
-
-
 def _plain(plumber_page: Any) -> bool:
     """Unrotated, its MediaBox at the origin: PDF user space is pdfplumber's page space, flipped."""
     from pdfminer.pdftypes import resolve1
@@ -237,66 +106,6 @@ def _plain(plumber_page: Any) -> bool:
     except (TypeError, ValueError):
         return False
     return plumber_page.rotation == 0 and min(x0, x1) == 0 and min(y0, y1) == 0
-
-
-# --- paths ---------------------------------------------------------------------------------------
-
-
-def _strokes(obj: Any, nested: bool) -> tuple[int, int]:
-    """(horizontal, vertical) point-to-point steps of a path object, as pdfplumber makes edges of
-    them (control points of curves included). Inside a form every step counts as both."""
-    import pypdfium2.raw as R
-
-    m = R.FS_MATRIX()
-    R.FPDFPageObj_GetMatrix(obj, m)
-    x, y = ctypes.c_float(), ctypes.c_float()
-    pts: list[tuple[float, float]] = []
-    h = v = 0
-    start: tuple[float, float] | None = None
-    for i in range(R.FPDFPath_CountSegments(obj)):
-        seg = R.FPDFPath_GetPathSegment(obj, i)
-        R.FPDFPathSegment_GetPoint(seg, x, y)
-        p = (x.value, y.value)
-        if R.FPDFPathSegment_GetType(seg) == R.FPDF_SEGMENT_MOVETO:
-            start = p
-        pts.append(p)
-        if R.FPDFPathSegment_GetClose(seg) and start is not None:
-            pts.append(start)
-    for (ax, ay), (bx, by) in itertools.pairwise(pts):
-        if nested:
-            h += 1
-            v += 1
-            continue
-        dx, dy = bx - ax, by - ay
-        tx, ty = m.a * dx + m.c * dy, m.b * dx + m.d * dy
-        h += abs(ty) <= _EPS
-        v += abs(tx) <= _EPS
-    return h, v
-
-
-def page_objects(page: Any) -> tuple[bool, list[tuple[Any, int]]]:
-    """(enough horizontal and vertical strokes for a ruled cell, the text objects with their depth
-    in forms)."""
-    import pypdfium2.raw as R
-
-    h = v = 0
-    texts: list[tuple[Any, int]] = []
-
-    def walk(count: Any, get: Any, parent: Any, level: int) -> None:
-        nonlocal h, v
-        for i in range(count(parent)):
-            obj = get(parent, i)
-            kind = R.FPDFPageObj_GetType(obj)
-            if kind == R.FPDF_PAGEOBJ_TEXT:
-                texts.append((obj, level))
-            elif kind == R.FPDF_PAGEOBJ_PATH:
-                dh, dv = _strokes(obj, level > 0)
-                h, v = h + dh, v + dv
-            elif kind == R.FPDF_PAGEOBJ_FORM and level < 8:
-                walk(R.FPDFFormObj_CountObjects, R.FPDFFormObj_GetObject, obj, level + 1)
-
-    walk(R.FPDFPage_CountObjects, R.FPDFPage_GetObject, page.raw, 0)
-    return h >= 2 and v >= 2, texts
 
 
 def _blanks(texts: list[tuple[Any, int]], kept: dict[int, list[float]], top_y: float, fonts: Fonts) -> list[dict] | None:
@@ -319,7 +128,7 @@ def _blanks(texts: list[tuple[Any, int]], kept: dict[int, list[float]], top_y: f
         if not (m.a > 0 and m.d > 0 and abs(m.b) < 1e-6 and abs(m.c) < 1e-6):
             return None
         info = None
-        have = kept.get(_handle(obj), [])
+        have = kept.get(handle(obj), [])
         for x in {box[0].value, box[2].value}:
             if any(abs(x - h) < 0.01 for h in have):
                 continue
@@ -391,8 +200,8 @@ def page_chars(plumber_page: Any, page: Any, textpage: Any, number: int, fonts: 
     width, height = float(plumber_page.width), float(plumber_page.height)
     text = _page_text(textpage)
     out = PageChars(number, width, height, len(text))
-    grid, texts = page_objects(page)
-    if grid or not _plain(plumber_page):
+    out.objects = page_objects(page)
+    if not _plain(plumber_page):
         out.plumber = True
         return out
     raw = textpage.raw
@@ -406,7 +215,7 @@ def page_chars(plumber_page: Any, page: Any, textpage: Any, number: int, fonts: 
     ox, oy = ctypes.c_double(), ctypes.c_double()
     p_rect, p_ox, p_oy = ctypes.byref(rect), ctypes.byref(ox), ctypes.byref(oy)
     m = R.FS_MATRIX()
-    tp = ctypes.c_void_p(_handle(raw))
+    tp = ctypes.c_void_p(handle(raw))
     objs: dict[int, tuple | None] = {}
     kept: dict[int, list[float]] = defaultdict(list)  # object -> x0 of the blanks pdfium kept of it
     chars = out.chars
@@ -428,7 +237,7 @@ def page_chars(plumber_page: Any, page: Any, textpage: Any, number: int, fonts: 
         chars.append(_char(t, ox.value, rect.right, oy.value, height, info))
         if t == " ":
             kept[key].append(ox.value)
-    blanks = _blanks(texts, kept, height, fonts)
+    blanks = _blanks(out.objects.texts, kept, height, fonts)
     if blanks is None:
         out.plumber = True
         out.chars = []
@@ -472,7 +281,7 @@ def _info(obj: Any, m: Any, fonts: Fonts) -> tuple | None:
     rgba = [ctypes.c_uint() for _ in range(4)]
     R.FPDFPageObj_GetFillColor(obj, *rgba)
     color = tuple(c.value / 255 for c in rgba[:3])
-    return name, _handle(font), size, -descent * size, color
+    return name, handle(font), size, -descent * size, color
 
 
 def dedupe(chars: list[dict], tolerance: float = 1.0) -> list[dict]:
