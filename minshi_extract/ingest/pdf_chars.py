@@ -148,7 +148,7 @@ def words(chars: list[dict], x_tol: float = 2, y_tol: float = 3) -> list[dict]:
     for line in _chains(sorted(zip(tops, range(len(chars)), strict=True)), y_tol):
         box: list[float] = []  # x0, x1, top, bottom of the word so far
         px0 = px1 = ptop = 0.0
-        for i in sorted((i for _, i in line), key=lambda i: (x0s[i], i)):
+        for i in sorted(sorted(i for _, i in line), key=x0s.__getitem__):  # by x0, then by order
             c = chars[i]
             x0, top = x0s[i], tops[i]
             if c["text"].isspace():

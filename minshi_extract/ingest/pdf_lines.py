@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import dataclasses
 import itertools
-import statistics
 from collections import Counter
 from dataclasses import dataclass
 from typing import Any
@@ -54,6 +53,13 @@ class TableItem:
 
 
 # --- characters -> lines -------------------------------------------------------------------------
+
+
+def median(values: list[float]) -> float:
+    """statistics.median (the same float) without its overhead: it runs once per line."""
+    data = sorted(values)
+    n = len(data)
+    return data[n // 2] if n % 2 else (data[n // 2 - 1] + data[n // 2]) / 2
 
 
 def is_cjk(ch: str) -> bool:
@@ -130,14 +136,27 @@ def cjk_latin_gap(chars: list[dict]) -> float:
         or (b["text"].isascii() and b["text"].isalnum() and is_cjk(a["text"][:1]) and a["text"] not in _NO_END)
     ]
     gaps = [g for g in gaps if g < 0.5 * chars[0]["size"]]  # wider: a column or a tab, not a font's blank
-    return max(0.0, statistics.median(gaps)) if gaps else -1.0
+    return max(0.0, median(gaps)) if gaps else -1.0
 
 
 def _font_of(visible: list[dict]) -> str:
     """The font of a line's CJK characters, subset tag dropped; '' for a line of digits and Latin
     (an office producer sets `2025` in another font than `年`: that is not a heading font)."""
-    cjk = [_SUBSET.sub("", c["fontname"]) for c in visible if is_cjk(c["text"][:1])]
+    cjk = [_family(c["fontname"]) for c in visible if is_cjk(c["text"][:1])]
     return Counter(cjk).most_common(1)[0][0] if cjk else ""
+
+
+_FAMILIES: dict[str, str] = {}
+
+
+def _family(fontname: str) -> str:
+    """A font name without its subset tag (memoised: a document has a handful of fonts)."""
+    out = _FAMILIES.get(fontname)
+    if out is None:
+        out = _SUBSET.sub("", fontname)
+        if len(_FAMILIES) < 4096:
+            _FAMILIES[fontname] = out
+    return out
 
 
 def group_lines(chars: list[dict], page: int) -> list[Line]:
@@ -163,7 +182,7 @@ def group_lines(chars: list[dict], page: int) -> list[Line]:
         if not text:
             continue
         visible = [c for c in row if c["text"].strip()]
-        size = statistics.median(c["size"] for c in visible)
+        size = median([c["size"] for c in visible])
         font = _font_of(visible)
         lines.append(
             Line(
