@@ -79,7 +79,8 @@ def line_pitch(page_lines: list[list[Line]], body: float) -> float:
 
 
 def measure(lines: list[Line]) -> Geometry:
-    body_lines = [ln for ln in lines if len(ln.text) >= 4]
+    # a page of short lines only (text set upright on a rotated page: one glyph a line) has no body line
+    body_lines = [ln for ln in lines if len(ln.text) >= 4] or lines
     body = Counter(round(ln.size, 1) for ln in body_lines).most_common(1)[0][0]
     same = [ln for ln in body_lines if abs(ln.size - body) < 0.6]
     lefts = sorted(round(ln.x0) for ln in same)
