@@ -144,34 +144,48 @@ def words(chars: list[dict], x_tol: float = 2, y_tol: float = 3) -> list[dict]:
     lines are chains of tops within y_tol, a word ends at a blank, a step back, or a gap over x_tol."""
     tops = [c["top"] for c in chars]
     x0s = [c["x0"] for c in chars]
-    out: list[dict] = []
-    for line in _chains(sorted(zip(tops, range(len(chars)), strict=True)), y_tol):
-        box: list[float] = []  # x0, x1, top, bottom of the word so far
-        px0 = px1 = ptop = 0.0
-        for i in sorted(sorted(i for _, i in line), key=x0s.__getitem__):  # by x0, then by order
-            c = chars[i]
-            x0, top = x0s[i], tops[i]
-            if c["text"].isspace():
-                if box:
-                    out.append(dict(zip(_BOX, box, strict=True)))
-                box = []
+    x1s = [c["x1"] for c in chars]
+    bottoms = [c["bottom"] for c in chars]
+    blank = [c["text"].isspace() for c in chars]
+    out: list[tuple[float, float, float, float]] = []
+    for line in _lines(tops, y_tol):
+        have = False
+        bx0 = bx1 = bt = bb = px0 = px1 = ptop = 0.0
+        for i in sorted(sorted(line), key=x0s.__getitem__):  # by x0, then by order
+            if blank[i]:
+                if have:
+                    out.append((bx0, bx1, bt, bb))
+                have = False
                 continue
-            if box and (x0 < px0 or x0 > px1 + x_tol or abs(top - ptop) > y_tol):
-                out.append(dict(zip(_BOX, box, strict=True)))
-                box = []
-            x1, bottom = c["x1"], c["bottom"]
-            if box:
-                box[0], box[1] = min(box[0], x0), max(box[1], x1)
-                box[2], box[3] = min(box[2], top), max(box[3], bottom)
+            x0, x1, top, bottom = x0s[i], x1s[i], tops[i], bottoms[i]
+            if have and (x0 < px0 or x0 > px1 + x_tol or abs(top - ptop) > y_tol):
+                out.append((bx0, bx1, bt, bb))
+                have = False
+            if have:
+                bx0, bx1 = min(bx0, x0), max(bx1, x1)
+                bt, bb = min(bt, top), max(bb, bottom)
             else:
-                box = [x0, x1, top, bottom]
+                bx0, bx1, bt, bb, have = x0, x1, top, bottom, True
             px0, px1, ptop = x0, x1, top
-        if box:
-            out.append(dict(zip(_BOX, box, strict=True)))
-    return out
+        if have:
+            out.append((bx0, bx1, bt, bb))
+    return [dict(zip(_BOX, box, strict=True)) for box in out]
 
 
 _BOX = ("x0", "x1", "top", "bottom")
+
+
+def _lines(tops: list[float], tolerance: float) -> list[list[int]]:
+    """Indices chained by top (pdfplumber's cluster_objects on `top`)."""
+    out: list[list[int]] = []
+    last = None
+    for i in sorted(range(len(tops)), key=tops.__getitem__):
+        t = tops[i]
+        if last is None or t > last + tolerance:
+            out.append([])
+        out[-1].append(i)
+        last = t
+    return out
 
 
 def text_grid(chars: list[dict]) -> bool:
@@ -252,7 +266,7 @@ def _char(text: str, x0: float, x1: float, y: float, top_y: float, info: tuple) 
     bottom = top_y - y + lift
     return {
         "text": text, "x0": x0, "x1": x1, "top": bottom - size, "bottom": bottom, "size": size,
-        "fontname": name, "font_id": fid, "non_stroking_color": color, "upright": True, "doctop": bottom - size,
+        "fontname": name, "font_id": fid, "non_stroking_color": color,
     }
 
 

@@ -190,6 +190,8 @@ class ShimPage:
     pdfium's characters (already de-duplicated) and edges."""
 
     def __init__(self, chars: list[dict], edges: list[dict], width: float, height: float) -> None:
+        for c in chars:  # what pdfplumber's word and text functions read besides the box
+            c["upright"], c["doctop"] = True, c["top"]
         self.chars = chars
         self.edges = edges
         self.bbox = (0.0, 0.0, width, height)
