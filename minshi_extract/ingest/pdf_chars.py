@@ -162,8 +162,14 @@ def words(chars: list[dict], x_tol: float = 2, y_tol: float = 3) -> list[dict]:
                 out.append((bx0, bx1, bt, bb))
                 have = False
             if have:
-                bx0, bx1 = min(bx0, x0), max(bx1, x1)
-                bt, bb = min(bt, top), max(bb, bottom)
+                if x0 < bx0:
+                    bx0 = x0
+                if x1 > bx1:
+                    bx1 = x1
+                if top < bt:
+                    bt = top
+                if bottom > bb:
+                    bb = bottom
             else:
                 bx0, bx1, bt, bb, have = x0, x1, top, bottom, True
             px0, px1, ptop = x0, x1, top

@@ -23,6 +23,7 @@ _NO_START = frozenset("，。、；：？！）〕】」』〉》”’…·%‰
 # marks a line may not end with: they go over with the character after them
 _NO_END = frozenset("（〔【「『〈《“‘([{")
 _SUBSET = re.compile(r"^[A-Z]{6}\+")  # `BAAAAA+WenQuanYiMicroHei`: one font embedded as several subsets
+_ASCII_ALNUM = re.compile(r"[0-9A-Za-z]")
 
 
 @dataclass
@@ -129,6 +130,8 @@ def head_width(chars: list[dict]) -> float:
 def cjk_latin_gap(chars: list[dict]) -> float:
     """The median blank between an ideograph and a digit/Latin letter beside it: office producers add
     one (LibreOffice: a fifth of an em, `天祝县 2200 人`), which a wrap must have had room for; -1: none."""
+    if not _ASCII_ALNUM.search("".join(c["text"] for c in chars)):
+        return -1.0  # no digit or Latin letter: no pair to measure
     gaps = [
         b["x0"] - a["x1"]
         for a, b in itertools.pairwise(chars)
@@ -142,6 +145,9 @@ def cjk_latin_gap(chars: list[dict]) -> float:
 def _font_of(visible: list[dict]) -> str:
     """The font of a line's CJK characters, subset tag dropped; '' for a line of digits and Latin
     (an office producer sets `2025` in another font than `年`: that is not a heading font)."""
+    names = {c["fontname"] for c in visible}
+    if len(names) == 1:  # one font on the line (the usual case): no need to count
+        return _family(names.pop()) if any(is_cjk(c["text"][:1]) for c in visible) else ""
     cjk = [_family(c["fontname"]) for c in visible if is_cjk(c["text"][:1])]
     return Counter(cjk).most_common(1)[0][0] if cjk else ""
 
@@ -163,16 +169,17 @@ def group_lines(chars: list[dict], page: int) -> list[Line]:
     """Cluster characters into visual lines by their vertical position."""
     chars = sorted(chars, key=lambda c: (round(c["top"], 1), c["x0"]))
     rows: list[list[dict]] = []
+    row: list[dict] = []
+    mid_ref = size_ref = 0.0
     for ch in chars:
-        if rows:
-            row = rows[-1]
-            ref = row[0]
-            mid_ref = (ref["top"] + ref["bottom"]) / 2
+        if row:
             mid = (ch["top"] + ch["bottom"]) / 2
-            if abs(mid - mid_ref) <= 0.45 * max(ref["size"], ch["size"]):
+            if abs(mid - mid_ref) <= 0.45 * max(size_ref, ch["size"]):
                 row.append(ch)
                 continue
-        rows.append([ch])
+        row = [ch]
+        rows.append(row)
+        mid_ref, size_ref = (ch["top"] + ch["bottom"]) / 2, ch["size"]
     lines: list[Line] = []
     for row in rows:
         row.sort(key=lambda c: c["x0"])
