@@ -26,7 +26,7 @@ from io import BytesIO
 from typing import Any
 
 from ..errors import InputError
-from .pdf_chars import dedupe, glyph_count, open_document, page_chars, text_grid
+from .pdf_chars import dedupe, glyph_count, open_document, page_chars, page_text, text_grid
 from .pdf_fonts import Fonts, font_descents
 from .pdf_layout import (  # noqa: F401  (re-exported: tests and the OCR path import them from here)
     _PAGE_NUMBER,
@@ -183,8 +183,9 @@ def _pdfium_page(doc: Any, p: Any, i: int, fonts: Fonts, where: str) -> tuple[li
     page = doc[i - 1]
     textpage = page.get_textpage()
     try:
-        check_glyphs(glyph_count(textpage), i, where)
-        src = page_chars(p, page, textpage, i, fonts)
+        text = page_text(textpage)
+        check_glyphs(glyph_count(textpage, text), i, where)
+        src = page_chars(p, page, textpage, i, fonts, text)
         if src.plumber:
             return None
         chars = dedupe(src.chars)

@@ -19,6 +19,7 @@ or may read differently here:
 from __future__ import annotations
 
 import ctypes
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
@@ -55,7 +56,7 @@ def open_document(data: bytes, where: str) -> Any:
         raise InputError(f"{where}: PDF is damaged and cannot be read (PdfiumError: {str(exc)[:120]})") from None
 
 
-def _page_text(textpage: Any) -> list[str]:
+def page_text(textpage: Any) -> list[str]:
     """One string per pdfium character index (its whole text page in one call)."""
     import pypdfium2.raw as R
 
@@ -67,15 +68,16 @@ def _page_text(textpage: Any) -> list[str]:
     return _units(buf.raw[: n * 2].decode("utf-16-le", "surrogatepass"))
 
 
-def glyph_count(textpage: Any) -> int:
+def glyph_count(textpage: Any, text: list[str] | None = None) -> int:
     """The characters the page draws: pdfium's, less the blanks and line breaks it generated."""
-    text = _page_text(textpage)
+    text = page_text(textpage) if text is None else text
     generated = _fast()["FPDFText_IsGenerated"]
     tp = ctypes.c_void_p(handle(textpage.raw))
     return len(text) - sum(1 for i, t in enumerate(text) if t in _MADE and generated(tp, i))
 
 
 _MADE = frozenset(" \r\n")
+_HIGH = re.compile("[\ud800-\udbff]")
 
 
 _FAST: dict[str, Any] = {}
@@ -212,13 +214,15 @@ def text_grid(chars: list[dict]) -> bool:
 # --- characters ----------------------------------------------------------------------------------
 
 
-def page_chars(plumber_page: Any, page: Any, textpage: Any, number: int, fonts: Fonts) -> PageChars:
+def page_chars(
+    plumber_page: Any, page: Any, textpage: Any, number: int, fonts: Fonts, text: list[str] | None = None
+) -> PageChars:
     """The characters of one page; `plumber` set (and no characters) when pdfplumber must read it.
     `plumber_page` gives the page box (pdfplumber's numbers, not pdfium's float32 ones)."""
     import pypdfium2.raw as R
 
     width, height = float(plumber_page.width), float(plumber_page.height)
-    text = _page_text(textpage)
+    text = page_text(textpage) if text is None else text
     out = PageChars(number, width, height, len(text))
     out.objects = page_objects(page)
     if not _plain(plumber_page):
@@ -279,6 +283,8 @@ def _char(text: str, x0: float, x1: float, y: float, top_y: float, info: tuple) 
 def _units(text: str) -> list[str]:
     """One string per pdfium character index: UTF-16 surrogate pairs joined on the first unit."""
     out = list(text)
+    if not _HIGH.search(text):
+        return out
     for i in range(len(out) - 1):
         if "\ud800" <= out[i] <= "\udbff" and "\udc00" <= out[i + 1] <= "\udfff":
             out[i] = (out[i] + out[i + 1]).encode("utf-16-le", "surrogatepass").decode("utf-16-le")
