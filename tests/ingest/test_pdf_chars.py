@@ -175,3 +175,10 @@ def test_a_grid_of_figures_may_be_a_text_table_and_prose_is_not() -> None:
     assert text_grid(grid)
     prose = [c for r in range(12) for c in row(100 + 20 * r, ["新建改造农村供水工程处提升万农村人口供水保障水平"], [60.0])]
     assert not text_grid(prose)
+
+
+def test_a_character_outside_the_basic_plane_is_one_character() -> None:
+    # pdfium gives 𠀀 (U+20000, CJK extension B) as two UTF-16 units at two character indices
+    from minshi_extract.ingest.pdf_chars import _units
+
+    assert _units("县\ud840\udc00村") == ["县", "\U00020000", "", "村"]
