@@ -164,9 +164,9 @@ def _read_pages(data: bytes, pdf: Any, where: str) -> list[tuple[list[dict], lis
     pdfplumber's table finder run on them and on pdfium's edges where the page may hold a table
     (ruling strokes, or words aligned in a grid); pdfplumber's own page where pdfium's characters or
     paths cannot be placed as pdfminer places them (pdf_chars, pdf_paths)."""
-    doc = open_document(data, where)
+    doc = open_document(data)
     try:
-        fonts = Fonts(font_descents(pdf.pages)) if len(doc) == len(pdf.pages) else None
+        fonts = Fonts(font_descents(pdf.pages)) if doc is not None and len(doc) == len(pdf.pages) else None
         out = []
         for i, p in enumerate(pdf.pages, 1):
             item = _pdfium_page(doc, p, i, fonts, where) if fonts is not None else None
@@ -176,12 +176,19 @@ def _read_pages(data: bytes, pdf: Any, where: str) -> list[tuple[list[dict], lis
             out.append(item)
         return out
     finally:
-        doc.close()
+        if doc is not None:
+            doc.close()
 
 
 def _pdfium_page(doc: Any, p: Any, i: int, fonts: Fonts, where: str) -> tuple[list[dict], list[TableItem]] | None:
-    page = doc[i - 1]
-    textpage = page.get_textpage()
+    """One page from pdfium; None: pdfplumber reads it (a page pdfium cannot load, or see pdf_chars)."""
+    import pypdfium2 as pdfium
+
+    try:
+        page = doc[i - 1]
+        textpage = page.get_textpage()
+    except pdfium.PdfiumError:
+        return None
     try:
         text = page_text(textpage)
         check_glyphs(glyph_count(textpage, text), i, where)

@@ -24,7 +24,6 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..errors import InputError
 from .pdf_fonts import Fonts, handle
 from .pdf_paths import PageObjects, page_objects
 
@@ -45,15 +44,14 @@ class PageChars:
 # --- the pdfium document -------------------------------------------------------------------------
 
 
-def open_document(data: bytes, where: str) -> Any:
+def open_document(data: bytes) -> Any:
+    """pdfium's document, or None where pdfium cannot open what pdfminer opened (pdfplumber reads it)."""
     import pypdfium2 as pdfium
 
     try:
         return pdfium.PdfDocument(data)
-    except pdfium.PdfiumError as exc:
-        if "password" in str(exc).lower():
-            raise InputError(f"{where}: PDF is encrypted (password protected); save an unprotected copy first") from None
-        raise InputError(f"{where}: PDF is damaged and cannot be read (PdfiumError: {str(exc)[:120]})") from None
+    except pdfium.PdfiumError:
+        return None
 
 
 def page_text(textpage: Any) -> list[str]:
