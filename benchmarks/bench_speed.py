@@ -1,6 +1,6 @@
 """The speed table of issue 14: the project against its peers on the same text, in the same run.
 
-    python benchmarks/bench_speed.py [--quick] [--no-growth] [--no-pdf]
+    python benchmarks/bench_speed.py [--quick] [--no-growth] [--no-pdf] [--pdf-only]
 
 Peers (optional, `pip install -e ".[bench]"`): JioNLP `extract_money` / `extract_time`,
 Recognizers-Text `recognize_currency`; PDF readers pdfplumber, pypdfium2, PyMuPDF. A missing peer
@@ -142,6 +142,7 @@ def pdf_table(repeat: int) -> None:
     import pypdfium2
 
     from minshi_extract import extract
+    from minshi_extract.ingest import load
 
     data = PDF.read_bytes()
     pages = len(pypdfium2.PdfDocument(data))
@@ -159,6 +160,7 @@ def pdf_table(repeat: int) -> None:
 
     rows: list[tuple[str, float | None]] = [
         ("minshi-extract extract (all records)", cpu_median(lambda: extract(PDF), repeat)),
+        ("minshi-extract reader alone (PDF -> text, tables)", cpu_median(lambda: load(PDF), repeat)),
         ("pdfplumber extract_text", cpu_median(plumber, repeat)),
         ("pypdfium2 get_text_range", cpu_median(pdfium, repeat)),
     ]
@@ -218,6 +220,9 @@ def machine() -> None:
 def main(argv: list[str]) -> int:
     quick = "--quick" in argv
     machine()
+    if "--pdf-only" in argv:
+        pdf_table(3 if quick else 7)
+        return 0
     text_table(5 if quick else 15)
     if "--no-growth" not in argv:
         growth_table(SIZES[:3] if quick else SIZES)
