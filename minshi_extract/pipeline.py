@@ -25,6 +25,11 @@ LineRule = Callable[[str, int, Context], list]
 
 
 def _line_rules() -> list[LineRule]:
+    return [rule for rule, _ in _gated_line_rules()]
+
+
+def _gated_line_rules() -> list[tuple[LineRule, str]]:
+    """The line rules in order, each with the name of its gate in rules.candidates."""
     from .rules.deadline import find_deadlines
     from .rules.money import find_money
     from .rules.percentage import find_percentages
@@ -34,13 +39,13 @@ def _line_rules() -> list[LineRule]:
     from .rules.responsibility import find_responsibilities
 
     return [
-        find_quantities,
-        find_money,
-        find_ratios,
-        find_percentages,
-        find_phases,
-        find_deadlines,
-        find_responsibilities,
+        (find_quantities, "quantity"),
+        (find_money, "money"),
+        (find_ratios, "ratio"),
+        (find_percentages, "percentage"),
+        (find_phases, "date"),
+        (find_deadlines, "date"),
+        (find_responsibilities, "responsibility"),
     ]
 
 
@@ -248,13 +253,15 @@ def apply_rules(notice: Notice) -> None:
     holds it, with the context of its innermost section; lines outside every programme are the
     cover letter's (notice-level records). Table cells are read by the table rule, not by lines.
     """
+    from .rules.candidates import Candidates
     from .rules.responsibility import declares_first_is_lead, wrapped_line_end
     from .rules.tables import records_from_table
     from .structure.lines import is_furniture
     from .tables.link import row_at, row_programmes
 
-    rules = _line_rules()
     text = notice.text
+    candidates = Candidates(text)
+    rules = [(rule, getattr(candidates, gate)) for rule, gate in _gated_line_rules()]
     year = notice.meta.year
     cells = _table_cells(notice)
     indexes: dict[int, SpanIndex] = {}
@@ -286,7 +293,9 @@ def apply_rules(notice: Notice) -> None:
             first_is_lead=first_is_lead,
         )
         ctx = _context_for(a, indexes[id(owner)], base) if owner is not None else base
-        for rule in rules:
+        for rule, gate in rules:
+            if not gate(a, b):  # nothing this rule reads is in the line
+                continue
             for rec in rule(line, a, ctx):
                 # a line can hold several programmes (news items 一是…;二是…): the record
                 # belongs to the programme holding its own start
