@@ -43,13 +43,16 @@ def _figure_start(r: Record) -> int:
     return r.span[0] + nums[-1].start
 
 
+_QUALIFIED = regex.compile(r"以上|以下|以内|左右|[余多]")
+
+
 def _noun_in_evidence(r: Record) -> str | None:
     """13.3万常住人口 (a count of people written without a measure word): the noun is in the evidence."""
     nums = find_numbers(r.text)
     if not nums or not isinstance(r, Quantity):
         return None
     rest = r.text[nums[0].end:]
-    if len(nums) > 1 or rest.startswith(r.unit) or regex.search(r"以上|以下|以内|左右|[余多]", rest):
+    if len(nums) > 1 or rest.startswith(r.unit) or _QUALIFIED.search(rest):
         return None
     return rest if len(rest) > len(r.unit) else None
 

@@ -42,6 +42,7 @@ NUMBER = rf"(?:{_SCALED_ARABIC}|{CHINESE})"
 # 百分之二十, 百分之6.5
 PERCENT_WORDS = rf"百分之(?:{ARABIC}|{CHINESE})"
 
+_CHINESE_FULL = regex.compile(rf"[{_CN_CLASS}点]+")
 _NUMBER_RE = regex.compile(rf"(?<![\d.])(?<!\d,)(?<!\d )(?:{PERCENT_WORDS}|{NUMBER})")
 _ARABIC_FULL = regex.compile(rf"({ARABIC}) ?([万萬亿億]*)")
 
@@ -159,7 +160,7 @@ def _parse_number(s: str) -> Decimal | None:
         for c in m.group(2):
             value *= _CN_BIG_UNITS[c]
         return value
-    if regex.fullmatch(rf"[{_CN_CLASS}点]+", s):
+    if _CHINESE_FULL.fullmatch(s):
         return _parse_chinese(s)
     return None
 
