@@ -280,12 +280,15 @@ def apply_rules(notice: Notice) -> None:
         line = text[a:b]
         if is_furniture(line):  # portal footers, share bars: not content
             continue
+        # 列第一位者为牵头单位 holds for every unit list after the note
+        first_is_lead = first_is_lead or declares_first_is_lead(line)
+        active = [rule for rule, gate in rules if gate(a, b)]  # nothing the others read is in the line
+        if not active:
+            continue
         prog, part = owner_of(a)
         owner = part or prog
         if owner is not None and id(owner) not in indexes:
             indexes[id(owner)] = _section_spans(_section_index(owner.sections))
-        # 列第一位者为牵头单位 holds for every unit list after the note
-        first_is_lead = first_is_lead or declares_first_is_lead(line)
         base = Context(
             year=year,
             programme_id=prog.id if prog else None,
@@ -293,9 +296,7 @@ def apply_rules(notice: Notice) -> None:
             first_is_lead=first_is_lead,
         )
         ctx = _context_for(a, indexes[id(owner)], base) if owner is not None else base
-        for rule, gate in rules:
-            if not gate(a, b):  # nothing this rule reads is in the line
-                continue
+        for rule in active:
             for rec in rule(line, a, ctx):
                 # a line can hold several programmes (news items 一是…;二是…): the record
                 # belongs to the programme holding its own start

@@ -23,7 +23,7 @@ from minshi_extract.rules.quantity import POPULATION_RE, QUANTITY_RE
 
 Gate = Callable[[int, int], bool]
 
-_DATE_RE = regex.compile(r"[年月季]|(?:19|20)\d{2}[./\-]\d")
+_NUMERIC_DATE_RE = regex.compile(r"(?:19|20)\d{2}[./\-]\d")
 
 
 class Candidates:
@@ -34,7 +34,7 @@ class Candidates:
         self._figures = sorted(
             {m.start() for m in QUANTITY_RE.finditer(text)} | {m.start() for m in POPULATION_RE.finditer(text)}
         )
-        self._dates = [m.start() for m in _DATE_RE.finditer(text)]
+        self._numeric_dates = [m.start() for m in _NUMERIC_DATE_RE.finditer(text)]
 
     @staticmethod
     def _any(starts: list[int], a: int, b: int) -> bool:
@@ -57,7 +57,7 @@ class Candidates:
         return self._has((":", "∶", "："), a, b)
 
     def date(self, a: int, b: int) -> bool:
-        return self._any(self._dates, a, b)
+        return self._has(("月", "年", "季"), a, b) or self._any(self._numeric_dates, a, b)
 
     def responsibility(self, a: int, b: int) -> bool:
         return self._has((":", ")"), a, b)
