@@ -254,14 +254,14 @@ def apply_rules(notice: Notice) -> None:
     cover letter's (notice-level records). Table cells are read by the table rule, not by lines.
     """
     from .rules.candidates import Candidates
-    from .rules.responsibility import declares_first_is_lead, wrapped_line_end
+    from .rules.responsibility import wrapped_line_end
     from .rules.tables import records_from_table
     from .structure.lines import is_furniture
     from .tables.link import row_at, row_programmes
 
     text = notice.text
     candidates = Candidates(text)
-    rules = [(rule, getattr(candidates, gate)) for rule, gate in _gated_line_rules()]
+    rules = [(rule, candidates.gate(name)) for rule, name in _gated_line_rules()]
     year = notice.meta.year
     cells = _table_cells(notice)
     indexes: dict[int, SpanIndex] = {}
@@ -281,7 +281,7 @@ def apply_rules(notice: Notice) -> None:
         if is_furniture(line):  # portal footers, share bars: not content
             continue
         # 列第一位者为牵头单位 holds for every unit list after the note
-        first_is_lead = first_is_lead or declares_first_is_lead(line)
+        first_is_lead = first_is_lead or candidates.first_is_lead_note(a, b)
         active = [rule for rule, gate in rules if gate(a, b)]  # nothing the others read is in the line
         if not active:
             continue

@@ -10,6 +10,9 @@ range [a, b) of the text fails a rule's gate skips that rule, and its records ar
 - money: 元; percentage: % / ％ / 百分之; ratio: a colon between figures (: ∶ ：)
 - deadline / phase: a date word (年 月 季) or a numeric date (2024.01, 2024-01-15)
 - responsibility: a role label ends with `:`, a unit bracket with `)`
+
+Each gate is the sorted list of where its triggers start in the text, and a line's test one
+bisection. The note 列第一位者为牵头单位 (responsibility) is found the same way.
 """
 
 from __future__ import annotations
@@ -20,44 +23,39 @@ from collections.abc import Callable
 import regex
 
 from minshi_extract.rules.quantity import POPULATION_RE, QUANTITY_RE
+from minshi_extract.rules.responsibility import note_pattern
 
-Gate = Callable[[int, int], bool]
+_TRIGGERS = {
+    "money": regex.compile(r"元"),
+    "percentage": regex.compile(r"[%％]|百分之"),
+    "ratio": regex.compile(r"[:∶：]"),
+    "date": regex.compile(r"[年月季]|(?:19|20)\d{2}[./\-]\d"),
+    "responsibility": regex.compile(r"[:)]"),
+}
 
-_NUMERIC_DATE_RE = regex.compile(r"(?:19|20)\d{2}[./\-]\d")
+
+def _starts(pattern: regex.Pattern, text: str) -> list[int]:
+    return [m.start() for m in pattern.finditer(text)]
+
+
+def _any(starts: list[int], a: int, b: int) -> bool:
+    i = bisect_left(starts, a)
+    return i < len(starts) and starts[i] < b
 
 
 class Candidates:
-    """Gates of the line rules over one text: `gate(rule_name)(a, b)` -> may the rule fire in [a, b)."""
+    """Gates of the line rules over one text: `gate(a, b)` -> may the rule fire in text[a:b]."""
 
     def __init__(self, text: str) -> None:
-        self._text = text
-        self._figures = sorted(
-            {m.start() for m in QUANTITY_RE.finditer(text)} | {m.start() for m in POPULATION_RE.finditer(text)}
-        )
-        self._numeric_dates = [m.start() for m in _NUMERIC_DATE_RE.finditer(text)]
+        figures = {m.start() for m in QUANTITY_RE.finditer(text)}
+        figures.update(m.start() for m in POPULATION_RE.finditer(text))
+        self._starts = {"quantity": sorted(figures), "note": _starts(note_pattern(), text)}
+        self._starts.update((name, _starts(p, text)) for name, p in _TRIGGERS.items())
 
-    @staticmethod
-    def _any(starts: list[int], a: int, b: int) -> bool:
-        i = bisect_left(starts, a)
-        return i < len(starts) and starts[i] < b
+    def gate(self, name: str) -> Callable[[int, int], bool]:
+        starts = self._starts[name]
+        return lambda a, b: _any(starts, a, b)
 
-    def _has(self, words: tuple[str, ...], a: int, b: int) -> bool:
-        return any(self._text.find(w, a, b) != -1 for w in words)
-
-    def quantity(self, a: int, b: int) -> bool:
-        return self._any(self._figures, a, b)
-
-    def money(self, a: int, b: int) -> bool:
-        return self._has(("元",), a, b)
-
-    def percentage(self, a: int, b: int) -> bool:
-        return self._has(("%", "％", "百分之"), a, b)
-
-    def ratio(self, a: int, b: int) -> bool:
-        return self._has((":", "∶", "："), a, b)
-
-    def date(self, a: int, b: int) -> bool:
-        return self._has(("月", "年", "季"), a, b) or self._any(self._numeric_dates, a, b)
-
-    def responsibility(self, a: int, b: int) -> bool:
-        return self._has((":", ")"), a, b)
+    def first_is_lead_note(self, a: int, b: int) -> bool:
+        """The line declares 列第一位者为牵头单位 (responsibility.declares_first_is_lead)."""
+        return _any(self._starts["note"], a, b)

@@ -48,7 +48,8 @@ def _label_re() -> regex.Pattern:
 
 
 @cache
-def _note_re() -> regex.Pattern:
+def note_pattern() -> regex.Pattern:
+    """The notes that make the first unit of each list after them the lead (lexicon/roles.yaml)."""
     notes = "|".join(regex.escape(x) for x in role_lexicon()["first_is_lead_notes"])
     return regex.compile(notes)
 
@@ -373,7 +374,7 @@ def _bracketed(text: str, covered: list[tuple[int, int]]) -> list[Unit]:
 
 def declares_first_is_lead(text: str) -> bool:
     """True when `text` holds the note 列第一位者为牵头单位 (for the orchestrator to carry on)."""
-    return bool(_note_re().search(text))
+    return bool(note_pattern().search(text))
 
 
 def find_responsibilities(text: str, base: int, ctx: Context) -> list[Responsibility]:
