@@ -140,8 +140,13 @@ def _longest_name() -> int:
 
 
 @cache
-def _region_last_chars() -> frozenset[str]:
-    return frozenset(n[-1] for n in region_names() if n)
+def _region_lengths() -> dict[str, tuple[int, ...]]:
+    """The lengths of the region names by their last character, longest first."""
+    out: dict[str, set[int]] = {}
+    for n in region_names():
+        if n:
+            out.setdefault(n[-1], set()).add(len(n))
+    return {c: tuple(sorted(lens, reverse=True)) for c, lens in out.items()}
 
 
 _HAN_RE = regex.compile(r"\p{Han}+")
@@ -154,8 +159,12 @@ _LIST_SEPARATORS = "、和及"
 def region_ending_at(text: str, end: int, lo: int = 0) -> int | None:
     """Start of the longest region name ending exactly at `end` (天祝藏族自治县 before 自治县)."""
     names = region_names()
-    if 0 < end <= len(text) and text[end - 1] not in _region_last_chars():
-        return None  # no name ends here
+    if 0 < end <= len(text):  # only the lengths of the names ending with this character
+        limit = end - lo
+        for n in _region_lengths().get(text[end - 1], ()):
+            if 1 < n <= limit and text[end - n : end] in names:
+                return end - n
+        return None
     for n in range(min(_longest_name(), end - lo), 1, -1):
         if text[end - n : end] in names:
             return end - n
