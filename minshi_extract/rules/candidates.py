@@ -4,9 +4,10 @@ A line rule reads one logical line; most lines hold nothing a given rule can use
 is a necessary condition for its rule to return a record (never a sufficient one): a line whose
 range [a, b) of the text fails a rule's gate skips that rule, and its records are the same.
 
-- quantity: a match of the quantity or population pattern starting in the line (found by one
-  scan of the whole text; neither pattern matches across a line break, so a line-by-line scan
-  finds a match exactly where the whole-text scan does)
+- quantity: a match of the quantity pattern starting in the line (found by one scan of the whole
+  text; the pattern never matches across a line break, so a line-by-line scan finds a match
+  exactly where the whole-text scan does), or a scale word 万/亿 (a count of people without a
+  measure word, POPULATION_RE, carries one)
 - money: 元; percentage: % / ％ / 百分之; ratio: a colon between figures (: ∶ ：)
 - deadline / phase: a date word (年 月 季) or a numeric date (2024.01, 2024-01-15)
 - responsibility: a role label ends with `:`, a unit bracket with `)`
@@ -22,9 +23,10 @@ from collections.abc import Callable
 
 import regex
 
-from minshi_extract.rules.quantity import POPULATION_RE, QUANTITY_RE
+from minshi_extract.rules.quantity import QUANTITY_RE
 from minshi_extract.rules.responsibility import note_pattern
 
+_SCALE_RE = regex.compile(r"[万萬亿億]")
 _TRIGGERS = {
     "money": regex.compile(r"元"),
     "percentage": regex.compile(r"[%％]|百分之"),
@@ -47,8 +49,9 @@ class Candidates:
     """Gates of the line rules over one text: `gate(a, b)` -> may the rule fire in text[a:b]."""
 
     def __init__(self, text: str) -> None:
+        # a count of people without a measure word (POPULATION_RE) carries a scale word
         figures = {m.start() for m in QUANTITY_RE.finditer(text)}
-        figures.update(m.start() for m in POPULATION_RE.finditer(text))
+        figures.update(m.start() for m in _SCALE_RE.finditer(text))
         self._starts = {"quantity": sorted(figures), "note": _starts(note_pattern(), text)}
         self._starts.update((name, _starts(p, text)) for name, p in _TRIGGERS.items())
 
