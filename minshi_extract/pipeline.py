@@ -44,7 +44,7 @@ def _gated_line_rules() -> list[tuple[LineRule, str]]:
         (find_ratios, "ratio"),
         (find_percentages, "percentage"),
         (find_phases, "date"),
-        (find_deadlines, "date"),
+        (find_deadlines, "deadline"),
         (find_responsibilities, "responsibility"),
     ]
 

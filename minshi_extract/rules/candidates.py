@@ -9,7 +9,8 @@ range [a, b) of the text fails a rule's gate skips that rule, and its records ar
   exactly where the whole-text scan does), or a scale word 万/亿 (a count of people without a
   measure word, POPULATION_RE, carries one)
 - money: 元; percentage: % / ％ / 百分之; ratio: a colon between figures (: ∶ ：)
-- deadline / phase: a date word (年 月 季) or a numeric date (2024.01, 2024-01-15)
+- phase: a date word (年 月 季) or a numeric date (2024.01, 2024-01-15); deadline: the same
+  without a bare 年 (a year alone or a range of years is no deadline): 月, 季, 半年/全年, 年底/末/内/初
 - responsibility: a role label ends with `:`, a unit bracket with `)`
 
 Each gate is the sorted list of where its triggers start in the text, and a line's test one
@@ -32,6 +33,8 @@ _TRIGGERS = {
     "percentage": regex.compile(r"[%％]|百分之"),
     "ratio": regex.compile(r"[:∶：]"),
     "date": regex.compile(r"[年月季]|(?:19|20)\d{2}[./\-]\d"),
+    # a deadline is a month, day, half, quarter or year-end point (a year alone or a range is none)
+    "deadline": regex.compile(r"[月季]|[半全]年|年[底末内初]|(?:19|20)\d{2}[./\-]\d"),
     "responsibility": regex.compile(r"[:)]"),
 }
 
