@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
-from functools import cache, cached_property, lru_cache
+from dataclasses import dataclass, field
+from functools import cache, lru_cache
 from importlib import resources
 from typing import TypeVar
 
@@ -50,9 +50,10 @@ class Line:
     end: int
     text: str
 
-    @cached_property
-    def blank(self) -> bool:  # asked ~25 times a line by the structure passes
-        return not self.text
+    blank: bool = field(init=False, repr=False, compare=False)  # asked ~12 times a line: stored
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "blank", not self.text)
 
 
 def split_lines(text: str) -> list[Line]:
