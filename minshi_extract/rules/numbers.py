@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 import regex
 
@@ -136,6 +137,14 @@ MAX_FIGURE = Decimal(10) ** 18
 
 
 def parse_number(s: str) -> Decimal | None:
+    if len(s) <= 24:  # the same short figures (2025, 12, 一) come again and again: remembered
+        return _parse_short(s)
+    value = _parse_number(s)
+    return None if value is None or abs(value) >= MAX_FIGURE else value
+
+
+@lru_cache(maxsize=4096)
+def _parse_short(s: str) -> Decimal | None:
     value = _parse_number(s)
     return None if value is None or abs(value) >= MAX_FIGURE else value
 
