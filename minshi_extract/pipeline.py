@@ -253,7 +253,7 @@ def apply_rules(notice: Notice) -> None:
     holds it, with the context of its innermost section; lines outside every programme are the
     cover letter's (notice-level records). Table cells are read by the table rule, not by lines.
     """
-    from .rules.candidates import Candidates
+    from .rules.candidates import Candidates, holds
     from .rules.responsibility import wrapped_line_end
     from .rules.tables import records_from_table
     from .structure.lines import is_furniture
@@ -261,7 +261,8 @@ def apply_rules(notice: Notice) -> None:
 
     text = notice.text
     candidates = Candidates(text)
-    rules = [(rule, candidates.gate(name)) for rule, name in _gated_line_rules()]
+    rules = [(rule, candidates.starts(name)) for rule, name in _gated_line_rules()]
+    notes = candidates.starts("note")
     year = notice.meta.year
     cells = _table_cells(notice)
     indexes: dict[int, SpanIndex] = {}
@@ -281,8 +282,8 @@ def apply_rules(notice: Notice) -> None:
         if is_furniture(line):  # portal footers, share bars: not content
             continue
         # 列第一位者为牵头单位 holds for every unit list after the note
-        first_is_lead = first_is_lead or candidates.first_is_lead_note(a, b)
-        active = [rule for rule, gate in rules if gate(a, b)]  # nothing the others read is in the line
+        first_is_lead = first_is_lead or holds(notes, a, b)
+        active = [rule for rule, starts in rules if holds(starts, a, b)]  # the others have nothing here
         if not active:
             continue
         prog, part = owner_of(a)

@@ -43,13 +43,14 @@ def _starts(pattern: regex.Pattern, text: str) -> list[int]:
     return [m.start() for m in pattern.finditer(text)]
 
 
-def _any(starts: list[int], a: int, b: int) -> bool:
+def holds(starts: list[int], a: int, b: int) -> bool:
+    """Whether a trigger of `starts` (sorted) starts in [a, b)."""
     i = bisect_left(starts, a)
     return i < len(starts) and starts[i] < b
 
 
 class Candidates:
-    """Gates of the line rules over one text: `gate(a, b)` -> may the rule fire in text[a:b]."""
+    """Gates of the line rules over one text."""
 
     def __init__(self, text: str) -> None:
         # a count of people without a measure word (POPULATION_RE) carries a scale word
@@ -58,10 +59,11 @@ class Candidates:
         self._starts = {"quantity": sorted(figures), "note": _starts(note_pattern(), text)}
         self._starts.update((name, _starts(p, text)) for name, p in _TRIGGERS.items())
 
-    def gate(self, name: str) -> Callable[[int, int], bool]:
-        starts = self._starts[name]
-        return lambda a, b: _any(starts, a, b)
+    def starts(self, name: str) -> list[int]:
+        """Where the triggers of a gate (or of the first-is-lead note, `note`) start, sorted."""
+        return self._starts[name]
 
-    def first_is_lead_note(self, a: int, b: int) -> bool:
-        """The line declares 列第一位者为牵头单位 (responsibility.declares_first_is_lead)."""
-        return _any(self._starts["note"], a, b)
+    def gate(self, name: str) -> Callable[[int, int], bool]:
+        """`gate(a, b)` -> may the rule fire in text[a:b]."""
+        starts = self._starts[name]
+        return lambda a, b: holds(starts, a, b)
