@@ -73,7 +73,13 @@ def _word_index(words: tuple[str, ...]) -> tuple[re.Pattern[str], dict[str, list
         if len(w) > 1:
             by_head.setdefault(w[:2], []).append(w)
     single = frozenset(w for w in words if len(w) == 1)
-    return re.compile(f"[{re.escape(heads)}]" if heads else "(?!)"), by_head, single
+    seconds = "".join(sorted({w[1] for w in words if len(w) > 1}))
+    if not heads:
+        return re.compile("(?!)"), by_head, single
+    # where a word can start: its first character, followed by a second one (a one-character word
+    # needs none)
+    after = "" if single or not seconds else f"(?=[{re.escape(seconds)}])"
+    return re.compile(f"[{re.escape(heads)}]{after}"), by_head, single
 
 
 def find_words(text: str, words: dict[str, dict[str, float]]) -> Counter[str]:

@@ -176,6 +176,17 @@ def _parse_number(s: str) -> Decimal | None:
 
 def find_numbers(text: str) -> list[NumberMatch]:
     """Every number in `text`, left to right, with absolute-in-`text` offsets."""
+    if len(text) <= 64:  # a record's evidence, read several times by the meaning pass
+        return list(_numbers_of_short(text))
+    return _find_numbers(text)
+
+
+@lru_cache(maxsize=4096)
+def _numbers_of_short(text: str) -> tuple[NumberMatch, ...]:
+    return tuple(_find_numbers(text))
+
+
+def _find_numbers(text: str) -> list[NumberMatch]:
     out: list[NumberMatch] = []
     for m in _NUMBER_RE.finditer(text):
         raw = m.group()
