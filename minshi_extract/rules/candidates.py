@@ -20,7 +20,6 @@ bisection. The note 列第一位者为牵头单位 (responsibility) is found the
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Callable
 
 import regex
 
@@ -62,8 +61,3 @@ class Candidates:
     def starts(self, name: str) -> list[int]:
         """Where the triggers of a gate (or of the first-is-lead note, `note`) start, sorted."""
         return self._starts[name]
-
-    def gate(self, name: str) -> Callable[[int, int], bool]:
-        """`gate(a, b)` -> may the rule fire in text[a:b]."""
-        starts = self._starts[name]
-        return lambda a, b: holds(starts, a, b)
