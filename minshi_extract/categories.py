@@ -9,6 +9,7 @@ Overlapping keywords: the longest occurrence wins (农村公路 hides 农村, �
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -62,14 +63,37 @@ def lexicon_from(raw: dict) -> Lexicon:
     )
 
 
+@lru_cache(maxsize=8)
+def _word_index(words: tuple[str, ...]) -> tuple[re.Pattern[str], dict[str, list[str]], frozenset[str]]:
+    """The characters that start a word (one character class), the words of two or more
+    characters by their first two, and the one-character words."""
+    heads = "".join(sorted({w[0] for w in words if w}))
+    by_head: dict[str, list[str]] = {}
+    for w in words:
+        if len(w) > 1:
+            by_head.setdefault(w[:2], []).append(w)
+    single = frozenset(w for w in words if len(w) == 1)
+    seconds = "".join(sorted({w[1] for w in words if len(w) > 1}))
+    if not heads:
+        return re.compile("(?!)"), by_head, single
+    # where a word can start: its first character, followed by a second one (a one-character word
+    # needs none)
+    after = "" if single or not seconds else f"(?=[{re.escape(seconds)}])"
+    return re.compile(f"[{re.escape(heads)}]{after}"), by_head, single
+
+
 def find_words(text: str, words: dict[str, dict[str, float]]) -> Counter[str]:
     """Occurrences of the lexicon's words in text, longest first, never two on the same character."""
+    starts, by_head, single = _word_index(tuple(words))
+    get = by_head.get
     hits: list[tuple[int, int, str]] = []
-    for word in words:
-        start = text.find(word)
-        while start >= 0:
-            hits.append((start, start + len(word), word))
-            start = text.find(word, start + 1)
+    for m in starts.finditer(text):  # one scan for where a word can start, not one scan per word
+        i = m.start()
+        if single and text[i] in single:
+            hits.append((i, i + 1, text[i]))
+        for word in get(text[i:i + 2], ()):
+            if text.startswith(word, i):
+                hits.append((i, i + len(word), word))
     hits.sort(key=lambda h: (h[0] - h[1], h[0]))
     taken = [False] * len(text)
     out: Counter[str] = Counter()

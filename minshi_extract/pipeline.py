@@ -20,11 +20,17 @@ from .meaning import attribute, unbalanced
 from .models import Notice, Part, Programme, Record, Section, Source, dedupe, record_key
 from .normalize import normalize
 from .rules.context import Context
+from .spans import SpanIndex
 
 LineRule = Callable[[str, int, Context], list]
 
 
 def _line_rules() -> list[LineRule]:
+    return [rule for rule, _ in _gated_line_rules()]
+
+
+def _gated_line_rules() -> list[tuple[LineRule, str]]:
+    """The line rules in order, each with the name of its gate in rules.candidates."""
     from .rules.deadline import find_deadlines
     from .rules.money import find_money
     from .rules.percentage import find_percentages
@@ -34,13 +40,13 @@ def _line_rules() -> list[LineRule]:
     from .rules.responsibility import find_responsibilities
 
     return [
-        find_quantities,
-        find_money,
-        find_ratios,
-        find_percentages,
-        find_phases,
-        find_deadlines,
-        find_responsibilities,
+        (find_quantities, "quantity"),
+        (find_money, "money"),
+        (find_ratios, "ratio"),
+        (find_percentages, "percentage"),
+        (find_phases, "date"),
+        (find_deadlines, "deadline"),
+        (find_responsibilities, "responsibility"),
     ]
 
 
@@ -166,26 +172,6 @@ def _section_index(sections: list[Section]) -> list[tuple[Section, str, bool]]:
     return out
 
 
-class SpanIndex:
-    """Which of a list of spans holds an offset, the last of the list winning where spans
-    overlap (pre-order: the innermost section; in document order: the first programme is listed
-    last). The spans' ends and starts cut the text into segments; each segment is painted once per
-    span covering it, and a lookup is one bisection."""
-
-    def __init__(self, items: list[tuple[tuple[int, int], object]]) -> None:
-        cuts = sorted({x for span, _ in items for x in span})
-        self._cuts = cuts
-        self._owner: list[object] = [None] * len(cuts)
-        where = {x: k for k, x in enumerate(cuts)}
-        for (a, b), item in items:
-            for k in range(where[a], where[b]):
-                self._owner[k] = item
-
-    def at(self, pos: int) -> object:
-        k = bisect_right(self._cuts, pos) - 1
-        return self._owner[k] if k >= 0 else None  # the last cut starts no segment: None
-
-
 def _context_for(pos: int, index: SpanIndex, base: Context) -> Context:
     best = index.at(pos)
     if best is None:
@@ -248,13 +234,16 @@ def apply_rules(notice: Notice) -> None:
     holds it, with the context of its innermost section; lines outside every programme are the
     cover letter's (notice-level records). Table cells are read by the table rule, not by lines.
     """
-    from .rules.responsibility import declares_first_is_lead, wrapped_line_end
+    from .rules.candidates import Candidates, holds
+    from .rules.responsibility import wrapped_line_end
     from .rules.tables import records_from_table
     from .structure.lines import is_furniture
     from .tables.link import row_at, row_programmes
 
-    rules = _line_rules()
     text = notice.text
+    candidates = Candidates(text)
+    rules = [(rule, candidates.starts(name)) for rule, name in _gated_line_rules()]
+    notes = candidates.starts("note")
     year = notice.meta.year
     cells = _table_cells(notice)
     indexes: dict[int, SpanIndex] = {}
@@ -273,12 +262,15 @@ def apply_rules(notice: Notice) -> None:
         line = text[a:b]
         if is_furniture(line):  # portal footers, share bars: not content
             continue
+        # 列第一位者为牵头单位 holds for every unit list after the note
+        first_is_lead = first_is_lead or holds(notes, a, b)
+        active = [rule for rule, starts in rules if holds(starts, a, b)]  # the others have nothing here
+        if not active:
+            continue
         prog, part = owner_of(a)
         owner = part or prog
         if owner is not None and id(owner) not in indexes:
             indexes[id(owner)] = _section_spans(_section_index(owner.sections))
-        # 列第一位者为牵头单位 holds for every unit list after the note
-        first_is_lead = first_is_lead or declares_first_is_lead(line)
         base = Context(
             year=year,
             programme_id=prog.id if prog else None,
@@ -286,7 +278,7 @@ def apply_rules(notice: Notice) -> None:
             first_is_lead=first_is_lead,
         )
         ctx = _context_for(a, indexes[id(owner)], base) if owner is not None else base
-        for rule in rules:
+        for rule in active:
             for rec in rule(line, a, ctx):
                 # a line can hold several programmes (news items 一是…;二是…): the record
                 # belongs to the programme holding its own start

@@ -49,13 +49,16 @@ def _figure_start(r: Record) -> int:
     return r.span[0] + nums[-1].start
 
 
+_QUALIFIED = regex.compile(r"以上|以下|以内|左右|[余多]")
+
+
 def _noun_in_evidence(r: Record) -> str | None:
     """13.3万常住人口 (a count of people written without a measure word): the noun is in the evidence."""
     nums = find_numbers(r.text)
     if not nums or not isinstance(r, Quantity):
         return None
     rest = r.text[nums[0].end:]
-    if len(nums) > 1 or rest.startswith(r.unit) or regex.search(r"以上|以下|以内|左右|[余多]", rest):
+    if len(nums) > 1 or rest.startswith(r.unit) or _QUALIFIED.search(rest):
         return None
     return rest if len(rest) > len(r.unit) else None
 
@@ -112,10 +115,13 @@ def item_of(text: str, r: Record) -> str | None:
 _INDICATORS = ("率", "度", "比例", "占比", "比重")
 
 
+_OF_RE = regex.compile(r"(?:以上|以下|左右)?的(?=\p{Han})")
+
+
 def _percent_of(text: str, end: int) -> str | None:
     """The noun a percentage is written before with 的 (不低于20%的|比例, 80%以上的|改造工程量): the
     percentage is a share of it."""
-    m = regex.match(r"(?:以上|以下|左右)?的(?=\p{Han})", text[end:end + 5])
+    m = _OF_RE.match(text, end, end + 5)
     return phrase_after(text, end + m.end(), len(text)) if m else None
 
 

@@ -24,6 +24,14 @@ _MARKER_RE = regex.compile(r"(?:[一二三四五六七八九十]+[、.]|\d+[、.
 _FIGURE_END_RE = regex.compile(r"[\d一二三四五六七八九十百千万亿两]\p{Han}{0,3}$")
 _HAN_RE = regex.compile(r"[\p{Han}A-Za-z]")
 # a figure with its measure word, inside a phrase: 58个, 1.2万名, 30%
+# patterns used inside the functions below, compiled once (a module-level regex.sub(str, ...)
+# looks its pattern up in regex's cache on every call)
+_JOINED = regex.compile(r"[和及与、]|[^\p{Han}]*$")
+_RANGE_REST = regex.compile(r"^(?:(?:至|到|—|–|-|~)\d+(?:\.\d+)?(?:周岁|岁)?)?(?:及以上|以上|以下|以内|左右|多|余)?")
+_PHRASE_CUT = regex.compile(r"[和及与且并或由的]|\d(?!\d*(?:\.\d+)?周?岁)|等(?!级)|通过|用于|正式|全部|先行")
+_DIGIT = regex.compile(r"\d")
+_TIME_PREP_END = regex.compile(r"(?:于|在|截至|到)$")
+_MODAL_START = regex.compile(r"^(?:要|须|需|应|必须|将)")
 _FIGURE_RE = regex.compile(r"(?<![\d.])\d+(?:\.\d+)?(?![\d.]|年|月|日)(?:万|亿)?(?:%|[个户人名所处座家条项场次公里米平方]{1,3})?")
 
 
@@ -236,7 +244,7 @@ def phrase_before(text: str, lo: int, pos: int, money: bool = False) -> str | No
     last = None
     for found in _FIGURE_RE.finditer(text, lo, pos):
         last = found
-    if last is not None and last.end() > lo and regex.match(r"[和及与、]|[^\p{Han}]*$", text[last.end():pos]):
+    if last is not None and last.end() > lo and _JOINED.match(text[last.end():pos]):
         # only a figure glued to this one or joined by 和 (…7项和|可选类项目23项); a figure inside an
         # indicator stays (城区公交站点500米覆盖率)
         lo = last.end()
@@ -333,10 +341,9 @@ def phrase_after(text: str, end: int, hi: int) -> str | None:
         elif m is not None:
             return None  # 1000人|培训: a verb right after the figure, no noun
     # 90周岁|至99周岁|老年人: the rest of a range; 以上 and the like belong to the figure
-    s = regex.sub(r"^(?:(?:至|到|—|–|-|~)\d+(?:\.\d+)?(?:周岁|岁)?)?(?:及以上|以上|以下|以内|左右|多|余)?", "",
-                  text[end:stop])
+    s = _RANGE_REST.sub("", text[end:stop])
     # a digit ends the phrase, except an age inside it (1万名|65岁以上老年人)
-    cut = regex.search(r"[和及与且并或由的]|\d(?!\d*(?:\.\d+)?周?岁)|等(?!级)|通过|用于|正式|全部|先行", s)
+    cut = _PHRASE_CUT.search(s)
     if cut:
         s = s[: cut.start()]
     return trim(s)
@@ -367,7 +374,7 @@ def object_of(text: str, lo: int, hi: int) -> str | None:
     if last is None:
         return None
     s = text[last.end():hi]
-    digit = regex.search(r"\d", s)
+    digit = _DIGIT.search(s)
     obj = trim(s[: digit.start()] if digit else s)
     return obj if obj and obj.endswith(tuple(PAYMENT_NOUNS)) else None
 
@@ -381,7 +388,7 @@ def _object(s: str) -> str | None:
     elif given is not None:
         s = s[: given.start()]
     s = next((s[len(p):] for p in words().prepositions if s.startswith(p)), s)
-    digit = regex.search(r"\d", s)
+    digit = _DIGIT.search(s)
     return trim(s[: digit.start()] if digit else s)
 
 
@@ -437,7 +444,7 @@ def action_before(text: str, pos: int) -> str | None:
     own = text[lo:pos]
     m = words().governing.search(own)
     if m is not None:
-        return _clean_what(regex.sub(r"(?:于|在|截至|到)$", "", own[m.start():]))
+        return _clean_what(_TIME_PREP_END.sub("", own[m.start():]))
     if lo <= 1:
         return None
     prev_lo = clause_start(text, lo - 1)
@@ -456,5 +463,5 @@ _SUBJECT_RE = regex.compile(
 
 def _clean_what(s: str) -> str | None:
     s = s.strip(" ,、")
-    s = regex.sub(r"^(?:要|须|需|应|必须|将)", "", s)
+    s = _MODAL_START.sub("", s)
     return s if _HAN_RE.search(s) and len(s) >= 2 else None

@@ -100,13 +100,14 @@ def header_payer(header: str | None) -> str | None:
     return m.group() if m else header
 
 
+_AFTER_FIGURE_LIST = regex.compile(r"(?<=[\d%])、")
 _SHARE_VERBS = frozenset({"承担", "负担", "分担", "补助", "配套", "出资", "解决", "安排"})
 
 
 def is_payer_share(clause: str) -> bool:
     """`由自治区财政承担|60%`, `其中省级补助|70%`, `市、县财政各承担|25%`: a clause that is only a payer
     and its share verb before a percentage (the payer pays that share of the sentence's total)."""
-    s = regex.split(r"(?<=[\d%])、", clause)[-1].strip(" 、")  # …承担60%、|市县财政承担
+    s = _AFTER_FIGURE_LIST.split(clause)[-1].strip(" 、")  # …承担60%、|市县财政承担
     for lead in ("其中", "由"):
         if s.startswith(lead):
             s = s[len(lead):]

@@ -81,6 +81,8 @@ _SUFFIX = r"(?:\s*(?P<suffix>之前|以前|前|起|开始|以后|之后|后|以�
 _LEFT = r"(?<![\d.])(?<!\d,)(?<!\d、)"
 # a list marker may stand right before the date: `1.3月15日前` (marker 1. then 3月15日)
 _RANGE_RE = regex.compile(rf"{_LEFT}(?P<a>{_point('a')}|{_BARE}){_DASH}(?P<b>{_point('b')}){_SUFFIX}")
+_TRIGGER_RE = regex.compile(r"[年月季]|(?:19|20)\d{2}")
+_RANGE_JOINS = "—-~至"  # a range needs one of the joins of _DASH
 _POINT_RE = regex.compile(rf"{_LEFT}(?P<a>{_point('a')}){_SUFFIX}")
 _MARKER_RE = regex.compile(r"^\s*(?:\d{1,2}[.、]|\(\d{1,2}\))")
 
@@ -239,12 +241,15 @@ def find_dates(text: str, year: int | None) -> list[DateMatch]:
     A date without a year after one written with a later year takes that year
     (`2026年3月全面复工,5月完成` -> 2026-05).
     """
+    if _TRIGGER_RE.search(text) is None:
+        return []  # every date holds 年, 月, 季 or a year's digits
     k = starts_with_marker(text)
     # `1.3月15日前`: the marker 1. is not part of a figure
     scan = " " * k + text[k:] if k else text
     out: list[DateMatch] = []
     taken: list[tuple[int, int]] = []
-    for m in _RANGE_RE.finditer(scan):
+    ranges = _RANGE_RE.finditer(scan) if any(c in scan for c in _RANGE_JOINS) else ()
+    for m in ranges:
         w = _range_window(m.groupdict(), year)
         if w is None:
             continue

@@ -83,11 +83,14 @@ def text_unit_of(num: str) -> str:
     return "元"
 
 
+_SLASH_SPLIT = regex.compile(r"[/·]")
+
+
 def rate_of(prefix: str, slash: str) -> str | None:
     """`每人每月` -> 人/月, `每年每站` -> 站/年 (entity first, then period), `/人` -> 人,
     `户均` -> 户; None when the text states no rate."""
     words = _EVERY_RE.findall(prefix)
-    words += [w for w in regex.split(r"[/·]", slash) if w]  # 元/人·月 -> 人/月
+    words += [w for w in _SLASH_SPLIT.split(slash) if w]  # 元/人·月 -> 人/月
     avg = _AVERAGE_RE.findall(prefix)
     words += [a[0] for a in avg]
     if not words:

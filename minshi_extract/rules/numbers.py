@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 import regex
 
@@ -42,6 +43,7 @@ NUMBER = rf"(?:{_SCALED_ARABIC}|{CHINESE})"
 # 百分之二十, 百分之6.5
 PERCENT_WORDS = rf"百分之(?:{ARABIC}|{CHINESE})"
 
+_CHINESE_FULL = regex.compile(rf"[{_CN_CLASS}点]+")
 _NUMBER_RE = regex.compile(rf"(?<![\d.])(?<!\d,)(?<!\d )(?:{PERCENT_WORDS}|{NUMBER})")
 _ARABIC_FULL = regex.compile(rf"({ARABIC}) ?([万萬亿億]*)")
 
@@ -135,6 +137,14 @@ MAX_FIGURE = Decimal(10) ** 18
 
 
 def parse_number(s: str) -> Decimal | None:
+    if len(s) <= 24:  # the same short figures (2025, 12, 一) come again and again: remembered
+        return _parse_short(s)
+    value = _parse_number(s)
+    return None if value is None or abs(value) >= MAX_FIGURE else value
+
+
+@lru_cache(maxsize=4096)
+def _parse_short(s: str) -> Decimal | None:
     value = _parse_number(s)
     return None if value is None or abs(value) >= MAX_FIGURE else value
 
@@ -159,13 +169,24 @@ def _parse_number(s: str) -> Decimal | None:
         for c in m.group(2):
             value *= _CN_BIG_UNITS[c]
         return value
-    if regex.fullmatch(rf"[{_CN_CLASS}点]+", s):
+    if _CHINESE_FULL.fullmatch(s):
         return _parse_chinese(s)
     return None
 
 
 def find_numbers(text: str) -> list[NumberMatch]:
     """Every number in `text`, left to right, with absolute-in-`text` offsets."""
+    if len(text) <= 64:  # a record's evidence, read several times by the meaning pass
+        return list(_numbers_of_short(text))
+    return _find_numbers(text)
+
+
+@lru_cache(maxsize=4096)
+def _numbers_of_short(text: str) -> tuple[NumberMatch, ...]:
+    return tuple(_find_numbers(text))
+
+
+def _find_numbers(text: str) -> list[NumberMatch]:
     out: list[NumberMatch] = []
     for m in _NUMBER_RE.finditer(text):
         raw = m.group()

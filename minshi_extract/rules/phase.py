@@ -158,6 +158,8 @@ def is_step_heading(text: str, ctx: Context) -> bool:
 
 def find_phases(text: str, base: int, ctx: Context) -> list[Phase]:
     """The phase of a step heading: `(一)准备阶段(1—2月)` -> Phase(准备阶段, 2025-01, 2025-02)."""
+    if not (ctx.in_steps or ctx.is_heading):
+        return []  # neither a line of a steps section nor a heading (the two cases below)
     w = step_window(text, ctx.year)
     if w is None:
         return []

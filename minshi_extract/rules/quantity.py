@@ -129,9 +129,15 @@ def figure_qualifier(m: regex.Match) -> str | None:
     )
 
 
+@cache
+def _words_tuple(key: str) -> tuple[str, ...]:
+    """A word list of lexicon/exclusions.yaml as a tuple (str.startswith tests all of it at once)."""
+    return tuple(exclusions().get(key, []))
+
+
 def _after_unit_is_word(text: str, end: int) -> bool:
     """九年制, 二年级, 2017年版, 一次性: the measure word is part of a longer word."""
-    return any(text.startswith(w, end) for w in exclusions().get("after_unit", []))
+    return text.startswith(_words_tuple("after_unit"), end)
 
 
 def _is_year_or_date(text: str, m: regex.Match, value: Decimal) -> bool:
@@ -156,7 +162,7 @@ def _chinese_numeral_ok(text: str, m: regex.Match) -> bool:
         return False  # 统一户, 唯一, 之一: the numeral belongs to the preceding word
     if num_start > 1 and text[num_start - 2] == "不":
         return False  # 不漏一户、不错一人: a 不V一X idiom
-    if any(text.startswith(w, end) for w in ex.get("after_chinese_numeral_unit", [])):
+    if text.startswith(_words_tuple("after_chinese_numeral_unit"), end):
         return False  # 一户一档, 一户多残, 一人一策
     if regions_before(text, num_start) is not None:
         return True  # 柯城区两所、衢江区两所: regional shares may repeat a figure
@@ -222,6 +228,11 @@ def _range_firsts(text: str, figures: list[Figure]) -> list[Figure]:
     return out
 
 
+def _has_scale(text: str) -> bool:
+    """A count of people without a measure word carries 万 or 亿 (POPULATION_RE)."""
+    return "万" in text or "亿" in text or "萬" in text or "億" in text
+
+
 def find_figures(text: str) -> list[Figure]:
     """Every quantity-like figure of `text` that passes the exclusions, left to right."""
     quotes = quoted_spans(text)
@@ -237,7 +248,8 @@ def find_figures(text: str) -> list[Figure]:
         )
     out += _range_firsts(text, out)
     taken = [(f.start, f.end) for f in out]
-    for m in POPULATION_RE.finditer(text, timeout=TIMEOUT):
+    people = POPULATION_RE.finditer(text, timeout=TIMEOUT) if _has_scale(text) else ()
+    for m in people:
         value = parse_number(m.group("num"))
         if value is None or inside(m.start("num"), quotes) or inside(m.start("num"), taken):
             continue

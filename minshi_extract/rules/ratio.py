@@ -39,6 +39,9 @@ _PARTIES_RE = regex.compile(
 _STAFFING_RE = regex.compile(r"(?:(?P<a>\p{Han}{1,8}?)与(?P<b>\p{Han}{1,8}?)(?:的)?)?(?:比例|配比)[^。;；\n]{0,40}$")
 
 
+_COLON_SPLIT = regex.compile(r" ?[:∶：] ?")
+
+
 def parties_before(text: str, pos: int) -> list[str]:
     """The parties written right before a ratio: `省、市、县按照` -> [省, 市, 县]."""
     m = _PARTIES_RE.search(text[max(0, pos - 30):pos])
@@ -52,7 +55,7 @@ def find_ratios(text: str, base: int, ctx: Context) -> list[Ratio]:
     out: list[Ratio] = []
     for m in RATIO_RE.finditer(text):
         raw = m.group("r")
-        parts = regex.split(r" ?[:∶：] ?", raw)
+        parts = _COLON_SPLIT.split(raw)
         before, after = text[max(0, m.start() - 12):m.start()], text[m.end():m.end() + 6]
         if _TIME_BEFORE.search(before):
             continue  # 2025-03-13 17:01

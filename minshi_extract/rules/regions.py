@@ -60,26 +60,53 @@ def _zone_name_ok(name: str, prefix: str) -> bool:
     return not any(prefix.startswith(w) or prefix.endswith(w) for w in words.get("generic_zone_prefixes", []))
 
 
+@dataclass(frozen=True)
+class _TownWords:
+    """The parts of lexicon/shares.yaml that town_ending_at reads, prepared once."""
+
+    town_suffixes: tuple[str, ...]
+    zone_suffixes: tuple[str, ...]  # longest first
+    standalone_zones: frozenset[str]
+    generic: frozenset[str]
+    endings: tuple[str, ...]
+    bounds: str
+    leads: tuple[str, ...]
+    last_chars: frozenset[str]  # the last character of every suffix
+
+
+@cache
+def _town_words() -> _TownWords:
+    words = share_words()
+    return _TownWords(
+        tuple(words.get("town_suffixes", [])),
+        tuple(sorted(words.get("zone_suffixes", []), key=len, reverse=True)),
+        frozenset(words.get("standalone_zones", [])),
+        frozenset(words.get("generic_towns", [])),
+        tuple(words.get("generic_town_endings", [])),
+        words.get("town_left_boundary", ""),
+        tuple(words.get("town_left_words", [])),
+        frozenset(x[-1] for x in [*words.get("town_suffixes", []), *words.get("zone_suffixes", [])] if x),
+    )
+
+
 def town_ending_at(text: str, end: int, lo: int = 0) -> int | None:
     """Start of a town-level name (`七沟镇`, `小寺沟镇`, `城关街道`) or of a functional zone
     (`安顺经开区`, `黄果树旅游区`) ending exactly at `end`, when a clause boundary (or the
     window start) stands right before it; else None."""
-    words = share_words()
+    words = _town_words()
+    if 0 < end <= len(text) and text[end - 1] not in words.last_chars:
+        return None  # no suffix ends here
     zone = False
-    suffix = next((x for x in words.get("town_suffixes", []) if text.startswith(x, end - len(x))), None)
+    suffix = next((x for x in words.town_suffixes if text.startswith(x, end - len(x))), None)
     if suffix is None:
-        zones = sorted(words.get("zone_suffixes", []), key=len, reverse=True)
-        suffix = next((x for x in zones if text.startswith(x, end - len(x))), None)
+        suffix = next((x for x in words.zone_suffixes if text.startswith(x, end - len(x))), None)
         zone = True
     if suffix is None:
         return None
-    generic = set(words.get("generic_towns", []))
-    endings = words.get("generic_town_endings", [])
-    bounds = words.get("town_left_boundary", "")
-    leads = words.get("town_left_words", [])
+    bounds, leads = words.bounds, words.leads
     shortest, longest = (2, 6) if zone else (1, 4)  # characters before the suffix
     # a zone named by its kind alone (`渭滨区22个、高新区14个`): the city's own 高新区 / 经开区
-    if zone and suffix in words.get("standalone_zones", []):
+    if zone and suffix in words.standalone_zones:
         s = end - len(suffix)
         if s >= lo and s > 0 and text[s - 1] in bounds:
             return s
@@ -93,7 +120,7 @@ def town_ending_at(text: str, end: int, lo: int = 0) -> int | None:
             name = text[s:end]
             if zone:
                 return s if _zone_name_ok(name, text[s:end - len(suffix)]) else None
-            if "各" in name or name in generic or any(_generic_ending(name, g) for g in endings):
+            if "各" in name or name in words.generic or any(_generic_ending(name, g) for g in words.endings):
                 return None
             return s
     return None
@@ -112,6 +139,16 @@ def _longest_name() -> int:
     return max((len(n) for n in region_names()), default=0)
 
 
+@cache
+def _region_lengths() -> dict[str, tuple[int, ...]]:
+    """The lengths of the region names by their last character, longest first."""
+    out: dict[str, set[int]] = {}
+    for n in region_names():
+        if n:
+            out.setdefault(n[-1], set()).add(len(n))
+    return {c: tuple(sorted(lens, reverse=True)) for c, lens in out.items()}
+
+
 _HAN_RE = regex.compile(r"\p{Han}+")
 
 # what may stand between a region list and its figure: 民勤县、天祝县各|3个, 凉州区按照|不少于4000平方米
@@ -122,6 +159,12 @@ _LIST_SEPARATORS = "、和及"
 def region_ending_at(text: str, end: int, lo: int = 0) -> int | None:
     """Start of the longest region name ending exactly at `end` (天祝藏族自治县 before 自治县)."""
     names = region_names()
+    if 0 < end <= len(text):  # only the lengths of the names ending with this character
+        limit = end - lo
+        for n in _region_lengths().get(text[end - 1], ()):
+            if 1 < n <= limit and text[end - n : end] in names:
+                return end - n
+        return None
     for n in range(min(_longest_name(), end - lo), 1, -1):
         if text[end - n : end] in names:
             return end - n

@@ -48,7 +48,8 @@ def _label_re() -> regex.Pattern:
 
 
 @cache
-def _note_re() -> regex.Pattern:
+def note_pattern() -> regex.Pattern:
+    """The notes that make the first unit of each list after them the lead (lexicon/roles.yaml)."""
     notes = "|".join(regex.escape(x) for x in role_lexicon()["first_is_lead_notes"])
     return regex.compile(notes)
 
@@ -282,17 +283,24 @@ def expand_elisions(names: list[str]) -> list[str]:
     return out
 
 
+@cache
+def _bare_body_words() -> tuple[tuple[str, ...], tuple[str, ...], frozenset[str]]:
+    """(elided body suffixes, words holding no place, one-character place suffixes) of roles.yaml."""
+    lex = role_lexicon()
+    return (tuple(lex["elided_body_suffixes"]), tuple(lex["not_place_words"]),
+            frozenset(x for x in lex["place_suffixes"] if len(x) == 1))
+
+
 def _is_bare_body(name: str) -> bool:
     """True for an institution type written without its place: 财政局, 住房和城乡建设局, 残联,
     政府, 总工会. Not for a name that already holds a place or a proper name (团州委, 各乡镇人民政府,
     桦南镇人民政府, 人民银行兴国县支行, 国网固原供电公司, 中国铁塔...分公司)."""
-    lex = role_lexicon()
-    if name.startswith("各") or not any(name.endswith(x) for x in lex["elided_body_suffixes"]):
+    suffixes, not_place, places = _bare_body_words()
+    if name.startswith("各") or not name.endswith(suffixes):
         return False
     bare = name
-    for word in lex["not_place_words"]:
+    for word in not_place:
         bare = bare.replace(word, "")
-    places = {x for x in lex["place_suffixes"] if len(x) == 1}
     if any(name.startswith(stem) and len(name) - len(stem) >= 2 for stem in _region_stems(name[:2])):
         return False  # 贵港供电局: a body named after its city (贵港市), not an elided 市供电局
     return not any(c in places for c in bare) and "街道" not in bare
@@ -373,7 +381,7 @@ def _bracketed(text: str, covered: list[tuple[int, int]]) -> list[Unit]:
 
 def declares_first_is_lead(text: str) -> bool:
     """True when `text` holds the note 列第一位者为牵头单位 (for the orchestrator to carry on)."""
-    return bool(_note_re().search(text))
+    return bool(note_pattern().search(text))
 
 
 def find_responsibilities(text: str, base: int, ctx: Context) -> list[Responsibility]:

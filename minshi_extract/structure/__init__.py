@@ -3,11 +3,13 @@ attachments), records left empty for the rules."""
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import replace
 
 import regex
 
 from ..models import Attachment, Notice, Programme, Table
+from ..spans import SpanIndex
 from ..tables.grids import grid_cells
 from ..tables.place import is_group_label
 from .attachments import find_blocks, find_free_tables, find_inline_blocks, find_references, rebuild_table
@@ -170,12 +172,13 @@ def build_skeleton(text: str, hints: dict[str, str] | None = None,
     meta = build_meta(text, lines, first, hints, sign_stop=pre_titles[0].start if pre_titles else end)
     # a plan's own text ends where the first attachment block begins (a last plan's span runs over them)
     stop = min((b.label_line.start for b in blocks), default=len(text))
-    attachments = [_attachment(b, built[id(b)], programmes, refs, text, stop) for b in blocks]
+    index = _Programmes(programmes, text, stop)
+    attachments = [_attachment(b, built[id(b)], index, refs) for b in blocks]
     present = {a.title for a in attachments}
     for r in refs:
         if _compact(r.title) not in present and not any(_compact(r.title) in t for t in present):
             warnings.append(f"附件 referenced but missing: {r.title}")
-    warnings += _missing_cited(text, lines, blocks, refs, programmes, stop)
+    warnings += _missing_cited(lines, blocks, refs, index, stop)
     return Notice(text=text, meta=meta, programmes=programmes, attachments=attachments, warnings=warnings)
 
 
@@ -183,8 +186,8 @@ def _compact(s: str) -> str:
     return "".join(s.split())
 
 
-def _attachment(block, built, programmes: list[Programme], refs, text: str, stop: int) -> Attachment:
-    pid = _owner(block, programmes, refs, text, stop)
+def _attachment(block, built, index: _Programmes, refs) -> Attachment:
+    pid = _owner(block, index, refs)
     tables: list[Table] = [built[0]] if built is not None else []
     text_end = block.end
     return Attachment(label=block.label, title=block.title, programme_id=pid,
@@ -200,7 +203,38 @@ _GENERIC = regex.compile(r"(?:19|20)\d{2}年?|实施方案|工作方案|方案|�
                          r"明细表|计划表|清单|名单|任务|资金|及|和|的|表|\d+(?:\.\d+)?\p{Han}?")
 
 
-def _owner(block, programmes: list[Programme], refs, text: str = "", stop: int | None = None) -> str | None:
+class _Programmes:
+    """The programmes with the lookups _owner and _missing_cited make for every block and
+    citation, prepared once: a lookup is a bisection, not a loop over every programme."""
+
+    def __init__(self, programmes: list[Programme], text: str, stop: int | None) -> None:
+        self.all = programmes
+        self._text, self._stop = text, stop
+        self._starts = sorted(p.span[0] for p in programmes)
+        self._holding = SpanIndex([(p.span, p) for p in reversed(programmes)])  # the first one wins
+        self._citing: dict[int, list[Programme]] | None = None
+
+    def start_within(self, a: int, b: int) -> bool:
+        """Some programme starts in [a, b)."""
+        i = bisect_left(self._starts, a)
+        return i < len(self._starts) and self._starts[i] < b
+
+    def holding(self, pos: int) -> Programme | None:
+        """The first programme whose span holds `pos`."""
+        return self._holding.at(pos)  # type: ignore[return-value]
+
+    def citing(self, number: int) -> list[Programme]:
+        """The programmes whose own text (before the attachment blocks) cites 附件`number`."""
+        if self._citing is None:
+            self._citing = {}
+            for p in self.all:
+                end = min(p.span[1], self._stop or p.span[1])
+                for n in sorted(_cited(self._text, p.span[0], end)):
+                    self._citing.setdefault(n, []).append(p)
+        return self._citing.get(number, [])
+
+
+def _owner(block, index: _Programmes, refs) -> str | None:
     """The programme an attachment belongs to:
     1. the one whose own text (before the attachment blocks, `stop`) references its label
        (`各县(区)任务见附件1`), when exactly one does;
@@ -209,26 +243,26 @@ def _owner(block, programmes: list[Programme], refs, text: str = "", stop: int |
        / `2026年农村清洁取暖改造任务分解表`), when one is ahead;
     4. the one whose span holds the block, else the one before it.
     None for a project table whose rows are the programmes themselves."""
+    programmes = index.all
     block_end = max([block.end, *(ln.end for ln in block.table_lines)])
-    if any(block.label_line.start <= p.span[0] < block_end for p in programmes):
+    if index.start_within(block.label_line.start, block_end):
         return None
-    if block.number is not None and text:
-        citing = [p for p in programmes if block.number in _cited(text, p.span[0], min(p.span[1], stop or p.span[1]))]
+    if block.number is not None:
+        citing = index.citing(block.number)
         if len(citing) == 1:
             return citing[0].id
     for r in refs:
         same = _compact(r.title) == block.title or (r.number is not None and r.number == block.number)
-        if same:
-            for p in programmes:
-                if p.span[0] <= r.line.start < p.span[1]:
-                    return p.id
+        holder = index.holding(r.line.start) if same else None
+        if holder is not None:
+            return holder.id
     if len(programmes) > 1 and block.title:
         scores = sorted(((_overlap(p.title, block.title), k) for k, p in enumerate(programmes)), reverse=True)
         if scores[0][0] >= 2 and scores[0][0] > scores[1][0]:
             return programmes[scores[0][1]].id
-    for p in programmes:
-        if p.span[0] <= block.label_line.start < p.span[1]:
-            return p.id
+    holder = index.holding(block.label_line.start)
+    if holder is not None:
+        return holder.id
     before = [p for p in programmes if p.span[0] <= block.label_line.start]
     return before[-1].id if before else None
 
@@ -237,8 +271,7 @@ def _owner(block, programmes: list[Programme], refs, text: str = "", stop: int |
 _SEE_LABEL = regex.compile(r"见\s*附\s*件(?!:)(\d{1,2}(?:\s*(?:[、,和及与]\s*(?:附\s*件\s*)?)\d{1,2})*)?")
 
 
-def _missing_cited(text: str, lines: list[Line], blocks, refs, programmes: list[Programme],
-                   stop: int) -> list[str]:
+def _missing_cited(lines: list[Line], blocks, refs, index: _Programmes, stop: int) -> list[str]:
     """`见附件N` / `见附件` in the text (before the attachment blocks) with no such block: a warning
     naming the label and where it is cited. Numbers a `附件:` list names are warned about by title."""
     numbers = {b.number for b in blocks}
@@ -249,7 +282,8 @@ def _missing_cited(text: str, lines: list[Line], blocks, refs, programmes: list[
         if ln.blank or ln.start >= stop or ln.no in ref_lines:
             continue
         for m in _SEE_LABEL.finditer(ln.text):
-            where = next((p.id for p in programmes if p.span[0] <= ln.start < p.span[1]), "cover letter")
+            holder = index.holding(ln.start)
+            where = holder.id if holder is not None else "cover letter"
             if m.group(1):
                 for n in (int(x) for x in _NUMS.findall(m.group(1))):
                     msg = f"附件 referenced but missing: 附件{n} (cited in {where})"

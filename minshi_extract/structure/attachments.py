@@ -65,7 +65,7 @@ def find_references(lines: list[Line]) -> list[Reference]:
     refs: list[Reference] = []
     nonblank = [ln for ln in lines if not ln.blank]
     for i, ln in enumerate(nonblank):
-        m = _REF.fullmatch(ln.text, timeout=TIMEOUT)
+        m = _REF.fullmatch(ln.text, timeout=TIMEOUT) if ln.text.startswith("附") else None
         if not m:
             continue
         body = m.group(1).strip()
@@ -89,7 +89,8 @@ def reference_lines(refs: list[Reference]) -> set[int]:
 def _ends_table(text: str, plan_title, group: bool = False) -> bool:
     """A line a table never runs over: a label, a body heading (not a group row, `group`), a note,
     a sentence, a plan title."""
-    return bool(_LABEL.fullmatch(text, timeout=TIMEOUT) or _INLINE.fullmatch(text, timeout=TIMEOUT)
+    label = text.startswith("附") and (_LABEL.fullmatch(text, timeout=TIMEOUT) or _INLINE.fullmatch(text, timeout=TIMEOUT))
+    return bool(label
                 or (not group and _BODY_HEADING.match(text, timeout=TIMEOUT)) or _NOTE.match(text, timeout=TIMEOUT)
                 or "。" in text or (len(text) > 40 and not is_table_row(text)) or plan_title(text))
 
@@ -127,7 +128,7 @@ def find_inline_blocks(lines: list[Line], stops: list[int], plan_title) -> list[
     """`附件:TITLE` / `附表:TITLE` lines followed by a table: blocks titled on their label line."""
     blocks: list[Block] = []
     for k, ln in enumerate(lines):
-        m = None if ln.blank else _INLINE.fullmatch(ln.text, timeout=TIMEOUT)
+        m = _INLINE.fullmatch(ln.text, timeout=TIMEOUT) if ln.text.startswith("附") and not ln.blank else None
         if not m or _REF_ITEM.fullmatch(m.group(3).strip(), timeout=TIMEOUT):
             continue
         table = _inline_table(lines, k, stops, plan_title)
@@ -146,7 +147,7 @@ def find_blocks(lines: list[Line], refs: list[Reference], stops: list[int]) -> l
     """Attachment blocks; each ends at the next block, the next offset in `stops` or the last line."""
     blocks: list[Block] = []
     for ln in lines:
-        if ln.blank:
+        if ln.blank or not ln.text.startswith("附"):  # every label starts with 附
             continue
         m = _LABEL.fullmatch(ln.text, timeout=TIMEOUT)
         if m:

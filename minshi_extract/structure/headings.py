@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 import regex
 
@@ -72,11 +73,22 @@ def heading_title(body: str) -> str:
     return title.strip().rstrip(_TRAIL_PUNCT).strip()
 
 
+@cache
+def _kinds_by_head() -> dict[str, tuple[tuple[str, str], ...]]:
+    """section_kinds() by the first character of the phrase, each list in the lexicon's order
+    (only a phrase starting with a title's first character can start the title)."""
+    pairs = section_kinds()
+    heads = {p[0] for p, _ in pairs if p}
+    return {h: tuple(pk for pk in pairs if not pk[0] or pk[0][0] == h) for h in heads} | {
+        "": tuple(pk for pk in pairs if not pk[0])}
+
+
 @per_document
 def section_kind(title: str) -> str:
     """Kind from lexicon/section_kinds.yaml: the title starts with a known phrase (`目标任务` -> targets)."""
     t = title.strip()
-    for phrase, kind in section_kinds():
+    index = _kinds_by_head()
+    for phrase, kind in index.get(t[:1], index[""]):
         if t.startswith(phrase):
             # `运营管理阶段:12月` is a step named after the work of that stage, not an operation section
             if t.startswith("阶段", len(phrase)):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from importlib import resources
 from typing import TypeVar
@@ -50,9 +50,10 @@ class Line:
     end: int
     text: str
 
-    @property
-    def blank(self) -> bool:
-        return not self.text
+    blank: bool = field(init=False, repr=False, compare=False)  # asked ~12 times a line: stored
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "blank", not self.text)
 
 
 def split_lines(text: str) -> list[Line]:

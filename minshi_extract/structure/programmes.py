@@ -23,6 +23,7 @@ from .lines import TIMEOUT, Line, has_cjk, is_figure, is_furniture, is_table_row
 # a plan title ends the line: ...实施方案 / ...工作方案 / ...行动方案(试行)
 _PLAN_END = regex.compile(r"(?:实施方案|工作方案|行动方案|建设方案|方案|实施细则)(?:\((?:试行|修订)\))?")
 _PLAN_END_AT_END = regex.compile(_PLAN_END.pattern + "$")
+_PLAN_END_TAILS = ("方案", "细则", "(试行)", "(修订)")
 _SENTENCE_PUNCT = "。;;!?！？:"
 # a trailing unit list closing an item: `(县人社局、县财政局)` / `(牵头单位:县人社局)`
 _UNIT_BRACKET = regex.compile(
@@ -57,6 +58,9 @@ def is_plan_title_end(s: str) -> bool:
         return False
     if any(p in s for p in _SENTENCE_PUNCT) or "关于" in s or "《" in s or s.startswith(("附件", "根据", "按照")):
         return False
+    tail = s[:-1] if s.endswith("\n") else s  # `$` also matches before a final line break
+    if not tail.endswith(_PLAN_END_TAILS):
+        return False  # what _PLAN_END_AT_END needs at the end, tested without a scan of the line
     return bool(_PLAN_END_AT_END.search(s, timeout=TIMEOUT))
 
 

@@ -32,6 +32,17 @@ def squash(s: str) -> str:
     return "".join(s.split())
 
 
+@cache
+def _squashed(key: str) -> frozenset[str]:
+    """A word list of the table lexicon, blanks removed, as a set (built once)."""
+    return frozenset(squash(x) for x in lexicon()[key])
+
+
+@cache
+def _squashed_serial() -> frozenset[str]:
+    return frozenset(squash(s) for s in _SERIAL)
+
+
 def caption_unit(line: str) -> str | None:
     """`单位:万元` / `金额单位:万元` -> 万元, also at the end of a title line (`…构成表(单位:万元)`);
     anything else None."""
@@ -47,7 +58,7 @@ def title_unit_pattern() -> regex.Pattern:
 
 def is_total_label(cell: str) -> bool:
     c = squash(cell)
-    return c in {squash(x) for x in lexicon()["total_rows"]}
+    return c in _squashed("total_rows")
 
 
 @dataclass(frozen=True)
@@ -86,7 +97,7 @@ def is_progress_header(header: str) -> bool:
 
 
 def is_region_header(header: str) -> bool:
-    return squash(header) in {squash(x) for x in lexicon()["regions"]}
+    return squash(header) in _squashed("regions")
 
 
 def is_remarks_header(header: str) -> bool:
@@ -94,7 +105,7 @@ def is_remarks_header(header: str) -> bool:
 
 
 def is_serial_header(header: str) -> bool:
-    return squash(header) in {squash(s) for s in _SERIAL}
+    return squash(header) in _squashed_serial()
 
 
 def is_money_unit(unit: str | None) -> bool:

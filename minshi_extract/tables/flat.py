@@ -243,10 +243,13 @@ def _make_table(
     return table, spans
 
 
+_WORD = regex.compile(r"\S+")
+
+
 def _split_spaced(ln: Line) -> list[Cell]:
     """`陈仓区 12 190` -> cells with offsets."""
     return [Cell(m.group(), ln.start + m.start(), ln.start + m.end(), 0)
-            for m in regex.finditer(r"\S+", ln.text, timeout=TIMEOUT)]
+            for m in _WORD.finditer(ln.text, timeout=TIMEOUT)]
 
 
 def _rebuild_spaced(lines: list[Line]) -> tuple[Table, list[list[tuple[int, int]]]] | None:

@@ -35,12 +35,15 @@ def is_group_label(text: str) -> bool:
     return bool(_GROUP.match(text.strip(), timeout=TIMEOUT))
 
 
+_DASHES = regex.compile(r"[-—/]+")
+
+
 def value_of(text: str) -> int | None:
     """A figure cell in 1/10000 units; a dash or `/` is zero; None for a word."""
     t = "".join(text.split())
     if _NUMBER.fullmatch(t, timeout=TIMEOUT):
         return round(float(t) * _SCALE)
-    if regex.fullmatch(r"[-—/]+", t, timeout=TIMEOUT):
+    if _DASHES.fullmatch(t, timeout=TIMEOUT):
         return 0
     return None
 

@@ -1,0 +1,63 @@
+"""Where each line rule can fire: one pass over the whole text before the rules run.
+
+A line rule reads one logical line; most lines hold nothing a given rule can use. Each gate here
+is a necessary condition for its rule to return a record (never a sufficient one): a line whose
+range [a, b) of the text fails a rule's gate skips that rule, and its records are the same.
+
+- quantity: a match of the quantity pattern starting in the line (found by one scan of the whole
+  text; the pattern never matches across a line break, so a line-by-line scan finds a match
+  exactly where the whole-text scan does), or a scale word 万/亿 (a count of people without a
+  measure word, POPULATION_RE, carries one)
+- money: 元; percentage: % / ％ / 百分之; ratio: a colon between figures (: ∶ ：)
+- phase: a date word (年 月 季) or a numeric date (2024.01, 2024-01-15); deadline: the same
+  without a bare 年 (a year alone or a range of years is no deadline): 月, 季, 半年/全年, 年底/末/内/初
+- responsibility: a role label ends with `:`, a unit bracket with `)`
+
+Each gate is the sorted list of where its triggers start in the text, and a line's test one
+bisection. The note 列第一位者为牵头单位 (responsibility) is found the same way.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+
+import regex
+
+from minshi_extract.rules.quantity import QUANTITY_RE
+from minshi_extract.rules.responsibility import note_pattern
+
+_SCALE_RE = regex.compile(r"[万萬亿億]")
+_TRIGGERS = {
+    "money": regex.compile(r"元"),
+    "percentage": regex.compile(r"[%％]|百分之"),
+    "ratio": regex.compile(r"[:∶：]"),
+    "date": regex.compile(r"[年月季]|(?:19|20)\d{2}[./\-]\d"),
+    # a deadline is a month, day, half, quarter or year-end point (a year alone or a range is none)
+    "deadline": regex.compile(r"[月季]|[半全]年|年[底末内初]|(?:19|20)\d{2}[./\-]\d"),
+    "responsibility": regex.compile(r"[:)]"),
+}
+
+
+def _starts(pattern: regex.Pattern, text: str) -> list[int]:
+    return [m.start() for m in pattern.finditer(text)]
+
+
+def holds(starts: list[int], a: int, b: int) -> bool:
+    """Whether a trigger of `starts` (sorted) starts in [a, b)."""
+    i = bisect_left(starts, a)
+    return i < len(starts) and starts[i] < b
+
+
+class Candidates:
+    """Gates of the line rules over one text."""
+
+    def __init__(self, text: str) -> None:
+        # a count of people without a measure word (POPULATION_RE) carries a scale word
+        figures = {m.start() for m in QUANTITY_RE.finditer(text)}
+        figures.update(m.start() for m in _SCALE_RE.finditer(text))
+        self._starts = {"quantity": sorted(figures), "note": _starts(note_pattern(), text)}
+        self._starts.update((name, _starts(p, text)) for name, p in _TRIGGERS.items())
+
+    def starts(self, name: str) -> list[int]:
+        """Where the triggers of a gate (or of the first-is-lead note, `note`) start, sorted."""
+        return self._starts[name]

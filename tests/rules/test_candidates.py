@@ -1,0 +1,63 @@
+"""The candidates pass (issue 14): each gate is a necessary condition of its line rule, so a line
+that fails a gate would have given no record of that rule."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from minshi_extract.normalize import normalize
+from minshi_extract.pipeline import _gated_line_rules, _lines
+from minshi_extract.rules.candidates import Candidates, holds
+from minshi_extract.rules.context import Context
+
+CORPUS = Path(__file__).resolve().parents[2] / "corpus"
+# the founding notice and some variants of other layouts (news items, tables, run-in steps)
+NOTICES = [CORPUS / "wuwei_2025.txt", *sorted((CORPUS / "variants").glob("*.txt"))[:6]]
+
+
+def _gate(text: str, name: str, a: int, b: int) -> bool:
+    return holds(Candidates(text).starts(name), a, b)
+
+
+def test_gates_on_written_lines() -> None:
+    text = "补助标准每人每月1500元\n新增学位1080个\n牵头单位:市教育局\n4月底前完成\n接种率达到95%\n按照5:3:2分担"
+    lines = text.split("\n")
+    at = [text.index(ln) for ln in lines]
+    span = [(a, a + len(ln)) for a, ln in zip(at, lines, strict=True)]
+    assert [_gate(text, "money", *s) for s in span] == [True, False, False, False, False, False]
+    assert [_gate(text, "quantity", *s) for s in span][:2] == [False, True]
+    assert [_gate(text, "responsibility", *s) for s in span][2] is True
+    assert [_gate(text, "deadline", *s) for s in span] == [True, False, False, True, False, False]
+    assert [_gate(text, "percentage", *s) for s in span] == [False, False, False, False, True, False]
+    assert [_gate(text, "ratio", *s) for s in span] == [False, False, True, False, False, True]
+
+
+def test_a_year_alone_opens_no_deadline_gate_but_the_phase_gate() -> None:
+    text = "2022—2026年"
+    assert not _gate(text, "deadline", 0, len(text))
+    assert _gate(text, "date", 0, len(text))
+
+
+def test_the_first_is_lead_note_is_found() -> None:
+    text = "一、目标任务\n(列第一位者为牵头单位)\n"
+    starts = Candidates(text).starts("note")
+    assert starts == [text.index("列第一位者")]
+
+
+@pytest.mark.parametrize("path", NOTICES, ids=[p.name for p in NOTICES])
+def test_no_rule_finds_a_record_where_its_gate_is_closed(path: Path) -> None:
+    text, _ = normalize(path.read_text(encoding="utf-8"))
+    cand = Candidates(text)
+    # the most permissive context: every rule may fire (phases need a steps section or a heading)
+    ctx = Context(year=2025, in_steps=True, is_heading=True, first_is_lead=True)
+    closed = 0
+    for a, b in _lines(text, 0, len(text)):
+        line = text[a:b]
+        for rule, name in _gated_line_rules():
+            if holds(cand.starts(name), a, b):
+                continue
+            closed += 1
+            assert rule(line, a, ctx) == [], (rule.__name__, line)
+    assert closed > 0
