@@ -122,7 +122,7 @@ def _percent_of(text: str, end: int) -> str | None:
     """The noun a percentage is written before with 的 (不低于20%的|比例, 80%以上的|改造工程量): the
     percentage is a share of it."""
     m = _OF_RE.match(text, end, end + 5)
-    return phrase_after(text, end + m.end(), len(text)) if m else None
+    return phrase_after(text, m.end(), len(text)) if m else None
 
 
 _FUNDS = ("资金", "投资", "经费", "公益金", "债券")
