@@ -41,7 +41,7 @@ def new_document() -> None:
         fn.cache_clear()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Line:
     """One line of the notice text: [start, end) offsets and its text."""
 

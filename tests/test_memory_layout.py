@@ -1,0 +1,42 @@
+"""Memory at 4 MB (issue 14): what keeps a record, a section and a line small, and the text path
+that needs no map back to the raw offsets."""
+
+from __future__ import annotations
+
+from minshi_extract.models import Money, Quantity, Section
+from minshi_extract.normalize import normalize
+from minshi_extract.structure.lines import split_lines
+
+
+def test_normalize_without_the_map_gives_the_same_text() -> None:
+    raw = "  一、目标任务\r\n新建１２所学校，投资4.68億元。\u200b\n"
+    text, offsets = normalize(raw)
+    assert text == "一、目标任务\n新建12所学校,投资4.68亿元。\n"
+    assert len(offsets) == len(text)
+    assert normalize(raw, keep_offsets=False) == (text, offsets[:0])
+
+
+def test_records_of_a_type_share_one_set_of_field_names() -> None:
+    a = Money(text="5万元", span=(0, 3), amount_cny=50000, text_unit="万元")
+    b = Money(text="6元", span=(4, 6), amount_cny=6, text_unit="元", item="补助")
+    q = Quantity(text="3个", span=(0, 2), value=3, unit="个")
+    assert a.model_fields_set is b.model_fields_set
+    assert a.model_fields_set == set(Money.model_fields)
+    assert q.model_fields_set == set(Quantity.model_fields)
+    a.id = "N-001"  # setting a field after construction leaves the shared set as it was
+    assert b.model_fields_set == set(Money.model_fields) and b.id is None
+    assert a.model_dump(exclude_unset=True) == a.model_dump()
+
+
+def test_sections_share_it_too_and_stay_independent() -> None:
+    s = Section(marker="一、", level=1, title="目标任务", span=(0, 6))
+    t = Section(marker="(一)", level=2, title="学位", span=(7, 12))
+    s.children.append(t)
+    assert s.model_fields_set is Section(marker="二、", level=1, title="x", span=(0, 1)).model_fields_set
+    assert t.children == [] and s.children == [t]
+
+
+def test_a_line_has_no_instance_dict() -> None:
+    line = split_lines("一、目标任务\n")[0]
+    assert (line.no, line.start, line.end, line.text) == (0, 0, 6, "一、目标任务")
+    assert not hasattr(line, "__dict__")
