@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Iterable
 from itertools import chain
@@ -343,6 +344,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    # this process builds only the project's models: no scan of every installed package's entry
+    # points for pydantic plugins (start-up; a user's explicit setting wins)
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     try:
         return args.func(args)
     except MinshiError as exc:

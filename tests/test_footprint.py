@@ -1,4 +1,4 @@
-"""Memory at 4 MB (issue 14): what keeps a record, a section and a line small, and the text path
+"""Memory and start-up (issue 14): what keeps a record, a section and a line small, the text path
 that needs no map back to the raw offsets."""
 
 from __future__ import annotations
@@ -40,3 +40,16 @@ def test_a_line_has_no_instance_dict() -> None:
     line = split_lines("一、目标任务\n")[0]
     assert (line.no, line.start, line.end, line.text) == (0, 0, 6, "一、目标任务")
     assert not hasattr(line, "__dict__")
+
+
+def test_dropped_controls_are_every_format_and_control_character() -> None:
+    import unicodedata
+
+    from minshi_extract.normalize import _BREAKS, _DROP, _controls
+
+    want = {c for c in [*range(0x10000), *range(0xE0000, 0xE0080)]
+            if (unicodedata.category(chr(c)) in ("Cf", "Cc") or chr(c) in _DROP)
+            and chr(c) not in "\t\n" and chr(c) not in _BREAKS}
+    table = _controls()
+    assert {c for c, v in table.items() if v == "\x00"} == want
+    assert {0x200B, 0xFEFF, 0x00AD, 0x202E, 0x0007, 0xE0001} <= want
