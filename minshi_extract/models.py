@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
@@ -86,8 +86,17 @@ class _RecordBase(_Model):
         None, description="1-based page of the evidence, when the source has pages (PDF).")
     confidence: float | None = Field(
         None, description="OCR'd evidence: the OCR confidence (0-1) of its weakest word; null for a text layer.")
-    # set by a rule: the total record this one splits; the pipeline turns it into part_of
-    _total: _RecordBase | None = PrivateAttr(default=None)
+    # set by a rule: the total record this one splits; the pipeline turns it into part_of. No
+    # default: an unset one is no entry in the private dict (~120 bytes a record), read as None
+    _total: _RecordBase | None = PrivateAttr()
+
+    if not TYPE_CHECKING:
+
+        def __getattr__(self, name: str) -> Any:
+            if name == "_total":
+                private = self.__pydantic_private__
+                return private.get("_total") if private else None
+            return super().__getattr__(name)
 
 
 class Quantity(_RecordBase):

@@ -53,3 +53,12 @@ def test_dropped_controls_are_every_format_and_control_character() -> None:
     table = _controls()
     assert {c for c, v in table.items() if v == "\x00"} == want
     assert {0x200B, 0xFEFF, 0x00AD, 0x202E, 0x0007, 0xE0001} <= want
+
+
+def test_a_record_without_a_total_stores_none_and_reads_none() -> None:
+    share = Money(text="1000万元", span=(10, 16), amount_cny=10_000_000, text_unit="万元")
+    total = Money(text="1850万元", span=(0, 6), amount_cny=18_500_000, text_unit="万元")
+    assert share._total is None and share.__pydantic_private__ == {}
+    share._total = total
+    assert share._total is total and share.model_copy()._total is total
+    assert total._total is None
