@@ -8,6 +8,10 @@ __version__ = "0.1.0"
 
 __all__ = ["__version__", "extract", "extract_text", "load"]
 
+from . import patterncache  # compiled patterns kept between runs (start-up, issue 14)
+
+patterncache.install()
+
 if TYPE_CHECKING:
     from .ingest import load
     from .pipeline import extract, extract_text

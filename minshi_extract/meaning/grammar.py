@@ -47,7 +47,7 @@ class Words:
 
 
 def _alt(words: list[str]) -> str:
-    return "|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True))
+    return "|".join(regex.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
 
 
 def _longest_first(words: list[str]) -> tuple[str, ...]:

@@ -120,7 +120,7 @@ def figure_pattern() -> regex.Pattern:
     """A figure: a number with a unit of lexicon/units.txt (dates' 年 月 天 周 left out), a sum or a share."""
     raw = _lexicon_text("units.txt").splitlines()
     units = sorted({u.strip() for u in raw if u.strip() and not u.startswith("#")} - {"年", "月", "天", "周"},
-                   key=len, reverse=True)
+                   key=lambda u: (-len(u), u))
     alt = "|".join(regex.escape(u) for u in units)
     return regex.compile(rf"(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+) ?(?:[万亿])?(?:元|%|{alt})"
                          rf"|百分之")
