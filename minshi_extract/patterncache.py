@@ -8,7 +8,8 @@ programs in the user's cache folder and later runs rebuild their patterns from i
 - keyed by the exact pattern text, flags and regex's default version, in a file named by this
   package's version, regex's version and Python's: a pattern changed by an edit or a lexicon is
   simply compiled again (and stored), never served stale;
-- only plain `str` patterns without named lists, LOCALE or DEBUG; anything else compiles as before;
+- only the package's own plain `str` patterns without named lists, LOCALE or DEBUG, at most 1,000;
+  anything else (other code in the process included) compiles as before;
 - the file (marshal data, like a `.pyc`) lives in `$XDG_CACHE_HOME/minshi-extract` (else
   `~/.cache/minshi-extract`), is written atomically at exit when the run compiled something new,
   and any problem reading or writing it only means compiling; `MINSHI_PATTERN_CACHE=0` turns it off.
@@ -43,9 +44,11 @@ def cache_file() -> Path | None:
         return None
     from . import __version__
 
-    root = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    root = Path(os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"))
+    if not root.is_absolute():  # no home directory: no cache, rather than a folder named ~ here
+        return None
     py = f"{sys.version_info[0]}{sys.version_info[1]}"
-    return Path(root) / "minshi-extract" / f"patterns-{__version__}-regex{regex.__version__}-py{py}.marshal"
+    return root / "minshi-extract" / f"patterns-{__version__}-regex{regex.__version__}-py{py}.marshal"
 
 
 def install() -> None:
@@ -64,6 +67,8 @@ def install() -> None:
         key = (pattern, int(flags), int(regex.DEFAULT_VERSION))
         compiled = _memo.get(key)
         if compiled is None:
+            if len(_memo) >= _MAX_STORED or not _ours(sys._getframe(1)):
+                return original(pattern, flags, ignore_unused, kwargs, cache_it)
             compiled = _rebuild(key) or _compile_new(original, key, pattern, flags, ignore_unused)
             _memo[key] = compiled
         return compiled
@@ -71,6 +76,13 @@ def install() -> None:
     _compile.minshi_cache = True  # type: ignore[attr-defined]
     _main._compile = _compile
     atexit.register(_save, path)
+
+
+def _ours(frame: Any) -> bool:
+    """True when the pattern comes from this package (other code in the process compiles as before)."""
+    while frame is not None and frame.f_globals.get("__name__", "").startswith("regex"):
+        frame = frame.f_back
+    return frame is not None and frame.f_globals.get("__name__", "").startswith("minshi_extract")
 
 
 def _rebuild(key: tuple[str, int, int]) -> Any:

@@ -76,3 +76,26 @@ def test_a_rebuilt_pattern_matches_like_a_compiled_one() -> None:
         rebuilt = _regex.compile(*compiled._pickled_data)
         for s in ("2025年11月底前完成", "市教育局、市卫健委", "PAYER资金"):
             assert [m.span() for m in rebuilt.finditer(s)] == [m.span() for m in compiled.finditer(s)]
+
+
+def test_no_home_means_no_cache(monkeypatch: pytest.MonkeyPatch) -> None:
+    from minshi_extract import patterncache
+
+    monkeypatch.setenv("XDG_CACHE_HOME", "relative/cache")
+    assert patterncache.cache_file() is None
+    monkeypatch.setenv("XDG_CACHE_HOME", "/somewhere/cache")
+    assert str(patterncache.cache_file()).startswith("/somewhere/cache/minshi-extract/patterns-")
+    monkeypatch.setenv("MINSHI_PATTERN_CACHE", "0")
+    assert patterncache.cache_file() is None
+
+
+def test_other_code_compiles_as_before() -> None:
+    import regex
+
+    from minshi_extract import patterncache
+
+    pattern = r"(?P<other>\d+)号文件"  # compiled here, in a test module: not the package's
+    compiled = regex.compile(pattern)
+    assert compiled.search("第7号文件").group("other") == "7"
+    assert not any(k[0] == pattern for k in patterncache._memo)
+    assert not any(k[0] == pattern for k in patterncache._stored)
