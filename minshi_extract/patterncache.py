@@ -100,6 +100,10 @@ def _compile_new(original: Any, key: tuple[str, int, int], pattern: str, flags: 
     global _new
     compiled = original(pattern, flags, ignore_unused, {}, True)
     data = getattr(compiled, "_pickled_data", None)
+    try:
+        marshal.dumps(data)  # plain values only (an enum flag would make the whole file unwritable)
+    except ValueError:
+        return compiled
     if isinstance(data, tuple):
         _stored[key] = data
         _new = True
