@@ -1,13 +1,17 @@
 """The speed table of issue 14: the project against its peers on the same text, in the same run.
 
-    python benchmarks/bench_speed.py [--quick] [--no-growth] [--no-pdf] [--pdf-only]
+    python benchmarks/bench_speed.py [--quick] [--no-growth] [--no-pdf]
+    python benchmarks/bench_speed.py [--quick] [--pdf-only] [--memory] [--cold]   # only those sections
 
 Peers (optional, `pip install -e ".[bench]"`): JioNLP `extract_money` / `extract_time`,
 Recognizers-Text `recognize_currency`; PDF readers pdfplumber, pypdfium2, PyMuPDF. A missing peer
 prints `n/a`. Times are CPU time (process_time), medians of repeated warm runs; MB/s counts UTF-8
 bytes. Growth repeats the founding notice to 32 KB .. 4 MB of characters (a 4 MB notice is one
 document of 128 copies); peak memory is tracemalloc's peak of one extraction (Python allocations)
-and the max RSS of a fresh process extracting the 4 MB text. Results go in benchmarks/RESULTS.md.
+and the max RSS of a fresh `minshi-extract extract` of the 4 MB text, beside two baselines (a bare
+interpreter, the CLI on the founding notice). Cold CLI runs with bytecode caches written (a
+PYTHONDONTWRITEBYTECODE environment recompiles the project's modules in every process). Results go
+in benchmarks/RESULTS.md.
 """
 
 from __future__ import annotations
@@ -112,29 +116,49 @@ def _repeat(base: str, size: int) -> str:
 
 
 def memory(size: int) -> None:
+    """Peak memory at `size` characters, two ways: tracemalloc's peak of one extraction in this
+    process (Python allocations of the extraction alone, lexicons and patterns already loaded), and
+    the max RSS of a fresh `minshi-extract extract BIG -o x.json` (everything: interpreter, imports,
+    the file, the JSON written), with the max RSS of two baselines to subtract."""
     from minshi_extract.ingest import load
     from minshi_extract.pipeline import extract_text
 
-    text = _repeat(load(TEXT).text, size)
+    base = load(TEXT).text
+    text = _repeat(base, size)
+    extract_text(base)  # lexicons and patterns loaded: the peak is the extraction's
     tracemalloc.start()
     extract_text(text)
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
-    with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False, encoding="utf-8") as f:
-        f.write(text)
-    code = ("import resource,sys; from minshi_extract import extract; "
-            f"extract(sys.argv[1], max_bytes={len(text) * 4}); "
-            "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)")
-    try:
-        out = subprocess.run([sys.executable, "-c", code, f.name], capture_output=True, text=True, check=True)
-        rss = f"{int(out.stdout.strip()) / 1024:.0f} MB"
-    except subprocess.CalledProcessError as exc:
-        rss = f"failed: {exc.stderr.strip().splitlines()[-1] if exc.stderr else exc}"
-    finally:
-        os.unlink(f.name)
+    exe = str(Path(sys.executable).with_name("minshi-extract"))
+    with tempfile.TemporaryDirectory() as tmp:
+        big = Path(tmp) / "big.txt"
+        big.write_text(text, encoding="utf-8")
+        out = str(Path(tmp) / "x.json")
+        runs = {
+            "bare interpreter (`python -c pass`)": [sys.executable, "-c", "pass"],
+            "extract of the founding notice (imports, lexicons, patterns)": [exe, "extract", str(TEXT), "-o", out],
+            f"extract of the {len(text):,}-character text": [exe, "extract", str(big), "-o", out,
+                                                            "--max-bytes", str(len(text) * 4)],
+        }
+        rss = {name: _max_rss(cmd) for name, cmd in runs.items()}
     print(f"\n## Memory at {len(text):,} characters\n")
-    print(f"- tracemalloc peak of one extraction: {peak / 1e6:.0f} MB")
-    print(f"- max RSS of a fresh process reading the file and extracting it: {rss}")
+    print(f"- tracemalloc peak of one extraction (warm process): {peak / 1e6:.0f} MB")
+    print("\n| fresh process | max RSS | big run minus this |")
+    print("|---|---|---|")
+    top = list(rss.values())[-1]
+    for name, mb in rss.items():
+        minus = "" if mb is None or top is None or mb == top else f"{top - mb:.0f} MB"
+        print(f"| {name} | {'failed' if mb is None else f'{mb:.0f} MB'} | {minus} |")
+
+
+def _max_rss(cmd: list[str]) -> float | None:
+    """Max RSS (MB) of `cmd` run as the only child of a fresh wrapper process."""
+    wrapper = ("import resource, subprocess, sys; r = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL); "
+               "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss if r.returncode == 0 else -1)")
+    out = subprocess.run([sys.executable, "-c", wrapper, *cmd], capture_output=True, text=True, check=True)
+    kb = int(out.stdout.strip())
+    return None if kb < 0 else kb / 1024
 
 
 def pdf_table(repeat: int) -> None:
@@ -185,22 +209,29 @@ def pdf_table(repeat: int) -> None:
 def cold_cli(repeat: int) -> None:
     exe = Path(sys.executable).with_name("minshi-extract")
     cmds = {
+        "python -c pass (the interpreter)": [sys.executable, "-c", "pass"],
+        "import minshi_extract.pipeline, .cli, .export": [
+            sys.executable, "-c", "import minshi_extract.pipeline, minshi_extract.cli, minshi_extract.export"],
         "minshi-extract --help": [str(exe), "--help"],
-        "minshi-extract extract <text notice>": [str(exe), "extract", str(TEXT), "--format", "json"],
+        "minshi-extract extract <text notice> --format json": [str(exe), "extract", str(TEXT), "--format", "json"],
     }
-    print("\n## Cold CLI (medians of fresh processes; CPU = the child's user + system time)\n")
-    print("| command | wall | CPU |")
-    print("|---|---|---|")
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    for cmd in cmds.values():  # bytecode caches written, as in an installed package
+        subprocess.run(cmd, capture_output=True, check=True, env=env)
+    print("\n## Cold CLI (fresh processes, median and min; CPU = the child's user + system time)\n")
+    print("| command | wall median | wall min | CPU median | CPU min |")
+    print("|---|---|---|---|---|")
     for name, cmd in cmds.items():
         walls, cpus = [], []
         for _ in range(repeat):
             before = resource.getrusage(resource.RUSAGE_CHILDREN)
             t0 = time.perf_counter()
-            subprocess.run(cmd, capture_output=True, check=True)
+            subprocess.run(cmd, capture_output=True, check=True, env=env)
             walls.append(time.perf_counter() - t0)
             after = resource.getrusage(resource.RUSAGE_CHILDREN)
             cpus.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
-        print(f"| `{name}` | {statistics.median(walls):.2f} s | {statistics.median(cpus):.2f} s |")
+        print(f"| `{name}` | {statistics.median(walls):.2f} s | {min(walls):.2f} s | "
+              f"{statistics.median(cpus):.2f} s | {min(cpus):.2f} s |")
 
 
 def machine() -> None:
@@ -220,8 +251,13 @@ def machine() -> None:
 def main(argv: list[str]) -> int:
     quick = "--quick" in argv
     machine()
-    if "--pdf-only" in argv:
-        pdf_table(3 if quick else 7)
+    if "--pdf-only" in argv or "--memory" in argv or "--cold" in argv:  # only these sections
+        if "--pdf-only" in argv:
+            pdf_table(3 if quick else 7)
+        if "--memory" in argv:
+            memory(SIZES[2] if quick else SIZES[-1])
+        if "--cold" in argv:
+            cold_cli(5 if quick else 9)
         return 0
     text_table(5 if quick else 15)
     if "--no-growth" not in argv:

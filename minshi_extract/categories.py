@@ -13,13 +13,11 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
-
-import yaml
 
 from .models import Category, CategoryEvidence, Notice, Programme
 from .normalize import normalize_fragment
+from .rules.lexicon import load_yaml
 
 
 @dataclass(frozen=True)
@@ -36,10 +34,7 @@ class Lexicon:
 
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
-    raw = yaml.safe_load(
-        resources.files("minshi_extract.lexicon").joinpath("categories.yaml").read_text("utf-8")
-    )
-    return lexicon_from(raw)
+    return lexicon_from(load_yaml("categories.yaml"))
 
 
 def lexicon_from(raw: dict) -> Lexicon:

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
+from collections.abc import Iterable
+from itertools import chain
 from pathlib import Path
 
 from . import __version__
@@ -14,12 +17,18 @@ from .limits import DEFAULT_TIMEOUT
 
 
 def _write(out: str | None, content: str) -> None:
+    _write_pieces(out, [content if content.endswith("\n") else content + "\n"])
+
+
+def _write_pieces(out: str | None, pieces: Iterable[str]) -> None:
+    """Write text made in pieces (a big notice's JSON) as it comes: to `out`, else to stdout."""
     from .outfiles import write_atomic
 
     if out:
-        write_atomic(out, content if content.endswith("\n") else content + "\n")
+        write_atomic(out, pieces)
     else:
-        sys.stdout.write(content if content.endswith("\n") else content + "\n")
+        for piece in pieces:
+            sys.stdout.write(piece)
 
 
 _EXTRACT_SUFFIXES = {".json": "json", ".txt": "tree"}
@@ -57,7 +66,7 @@ def _ocr_kw(args: argparse.Namespace) -> dict:
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
-    from .export import to_json, to_tree
+    from .export import iter_json, to_tree
     from .outfiles import check_target
     from .pipeline import extract
 
@@ -76,7 +85,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
             for path in write_dataset(tables, args.output, fmt):
                 print(f"wrote {path}")
     elif fmt == "json":
-        _write(args.output, to_json(notice))
+        _write_pieces(args.output, chain(iter_json(notice), ["\n"]))
     else:
         _write(args.output, to_tree(notice))
     return 0
@@ -335,6 +344,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    # this process builds only the project's models: no scan of every installed package's entry
+    # points for pydantic plugins (start-up; a user's explicit setting wins)
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     try:
         return args.func(args)
     except MinshiError as exc:

@@ -11,17 +11,16 @@ from __future__ import annotations
 import difflib
 import json
 from functools import lru_cache
-from importlib import resources
 from itertools import pairwise
 from pathlib import Path
 from typing import Literal
 
 import regex
-import yaml
 from pydantic import BaseModel, ValidationError
 
 from .errors import MinshiError
 from .models import Notice, Programme, Record, norm_name
+from .rules.lexicon import load_yaml
 
 Kind = Literal["target", "money", "deadline", "lead"]
 Status = Literal["changed", "same", "added", "removed"]
@@ -72,7 +71,7 @@ class Comparison(BaseModel):
 
 @lru_cache(maxsize=1)
 def settings() -> dict:
-    return yaml.safe_load(resources.files("minshi_extract.lexicon").joinpath("compare.yaml").read_text("utf-8"))
+    return load_yaml("compare.yaml")
 
 
 # --- programme similarity ------------------------------------------------------------------------

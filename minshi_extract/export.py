@@ -3,12 +3,81 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 
-from .models import Notice, Section
+from pydantic import BaseModel
+
+from .models import Notice, Part, Programme, Section
+
+# the containers written field by field, and which of their fields are lists written item by item:
+# a 4 MB notice never becomes one dict or one string (issue 14: memory)
+_STREAMED: dict[type[BaseModel], tuple[str, ...]] = {
+    Notice: ("programmes", "records", "attachments"),
+    Programme: ("parts", "records"),
+    Part: ("records",),
+}
 
 
 def to_json(notice: Notice, indent: int | None = 1) -> str:
-    return json.dumps(notice.model_dump(mode="json"), ensure_ascii=False, indent=indent)
+    """The notice as JSON: `json.dumps(notice.model_dump(mode="json"), ensure_ascii=False, indent=indent)`."""
+    return "".join(iter_json(notice, indent))
+
+
+def iter_json(notice: Notice, indent: int | None = 1) -> Iterator[str]:
+    """`to_json` in pieces of one record (or one section tree, one attachment) each, the same
+    characters: writing them needs the memory of one piece, not of the whole document."""
+    yield from _model(notice, 0, indent)
+
+
+def _dumps(value: object, level: int, indent: int | None) -> str:
+    """json.dumps of a value nested `level` deep in a document indented by `indent`."""
+    s = json.dumps(value, ensure_ascii=False, indent=indent)
+    # JSON strings hold no raw line break, so every one is the indent's
+    return s.replace("\n", "\n" + " " * (level * indent)) if indent and level else s
+
+
+def _model(obj: BaseModel, level: int, indent: int | None) -> Iterator[str]:
+    lists = _STREAMED.get(type(obj))
+    if lists is None:
+        yield _dumps(obj.model_dump(mode="json"), level, indent)
+        return
+    rest = obj.model_dump(mode="json", exclude=set(lists))
+    inner, sep, colon = _separators(level, indent)
+    yield "{" + inner
+    for k, name in enumerate(type(obj).model_fields):
+        if k:
+            yield sep
+        yield json.dumps(name, ensure_ascii=False) + colon
+        if name in lists:
+            yield from _list(getattr(obj, name), level + 1, indent)
+        else:
+            yield _dumps(rest[name], level + 1, indent)
+    yield _closing(level, indent) + "}"
+
+
+def _list(items: list[BaseModel], level: int, indent: int | None) -> Iterator[str]:
+    if not items:
+        yield "[]"
+        return
+    inner, sep, _ = _separators(level, indent)
+    yield "[" + inner
+    for k, item in enumerate(items):
+        if k:
+            yield sep
+        yield from _model(item, level + 1, indent)
+    yield _closing(level, indent) + "]"
+
+
+def _separators(level: int, indent: int | None) -> tuple[str, str, str]:
+    """(after the opening bracket, between two items, after a key) as json.dumps writes them."""
+    if indent is None:
+        return "", ", ", ": "
+    pad = "\n" + " " * ((level + 1) * indent)
+    return pad, "," + pad, ": "
+
+
+def _closing(level: int, indent: int | None) -> str:
+    return "" if indent is None else "\n" + " " * (level * indent)
 
 
 def to_csv(notices: list[Notice], bom: bool = False) -> str:

@@ -57,8 +57,9 @@ _STRIP = " \t" + _GONE
 _CHECK_EVERY = 4096  # lines between two looks at the document's time budget
 
 
-def normalize(raw: str) -> tuple[str, array]:
-    """Return (text, offsets) with offsets[i] = raw index of text[i].
+def normalize(raw: str, *, keep_offsets: bool = True) -> tuple[str, array]:
+    """Return (text, offsets) with offsets[i] = raw index of text[i] (empty when not `keep_offsets`:
+    a plain text needs no map back, and the map is 4 bytes a character).
 
     One linear pass: every line break becomes `\n` and every dropped character NUL in one
     `str.translate` (one character for one, so indices stay those of `raw`), then each line is
@@ -66,7 +67,7 @@ def normalize(raw: str) -> tuple[str, array]:
     trans = raw.translate(_translation())
     check_count("lines:", trans.count("\n") + 1, MAX_LINES, "")
     out: list[str] = []
-    offsets = array("i")
+    offsets = array("i") if keep_offsets else _Discard()
     n = len(trans)
     i = 0
     lines = 0
@@ -96,7 +97,17 @@ def normalize(raw: str) -> tuple[str, array]:
         lines += 1
         if lines % _CHECK_EVERY == 0:
             check_budget()
-    return "".join(out), offsets
+    return "".join(out), offsets if isinstance(offsets, array) else array("i")
+
+
+class _Discard:
+    """Takes offsets and keeps none (normalize without the map)."""
+
+    def append(self, _: int) -> None:
+        pass
+
+    def extend(self, _: object) -> None:
+        pass
 
 
 def _line_drops(s: str) -> set[int]:
@@ -143,11 +154,23 @@ def _controls() -> dict[int, str]:
     """Line breaks -> `\\n`; format controls (bidi marks and embeddings, zero-width characters,
     soft hyphens) and C0/C1 control characters other than tab -> NUL, dropped by `normalize`."""
     table = {ord(c): "\n" for c in _BREAKS}
-    for c in [*range(0x10000), *range(0xE0000, 0xE0080)]:
-        ch = chr(c)
+    # Cf and Cc characters are never printable, and surrogates and private use (D800-F8FF) are
+    # neither: only the few non-printable ones are looked up (a lookup of each was 20 ms of start-up)
+    chars = "".join(map(chr, [*range(0xD800), *range(0xF900, 0x10000), *range(0xE0000, 0xE0080)]))
+    for ch in _non_printable(chars):
         if (unicodedata.category(ch) in ("Cf", "Cc") or ch in _DROP) and ch not in "\t\n" and ch not in _BREAKS:
-            table[c] = _GONE
+            table[ord(ch)] = _GONE
     return table
+
+
+def _non_printable(chars: str) -> list[str]:
+    """The characters of `chars` that are not printable, found by halving (str.isprintable is C)."""
+    if chars.isprintable():
+        return []
+    if len(chars) <= 32:
+        return [c for c in chars if not c.isprintable()]
+    mid = len(chars) // 2
+    return _non_printable(chars[:mid]) + _non_printable(chars[mid:])
 
 
 def _opencc_characters() -> Path | None:
@@ -161,7 +184,7 @@ def _opencc_characters() -> Path | None:
 
 def normalize_fragment(s: str) -> str:
     """Normalise a short string (a gold `text`, a title) the same way, without the map."""
-    return normalize(s)[0]
+    return normalize(s, keep_offsets=False)[0]
 
 
 def raw_span(offsets: array, span: tuple[int, int], raw_len: int) -> tuple[int, int]:

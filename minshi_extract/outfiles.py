@@ -12,6 +12,7 @@ import errno
 import os
 import stat
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 from .errors import OutputError
@@ -62,11 +63,12 @@ def check_target(out: str | os.PathLike[str], *, inputs: tuple[str | os.PathLike
     return p
 
 
-def write_atomic(out: str | os.PathLike[str], content: str | bytes) -> Path:
-    """Write `content` to `out` through a temporary file in the same folder and a rename, so a
-    killed run leaves the old file or the new one, never a part of it."""
+def write_atomic(out: str | os.PathLike[str], content: str | bytes | Iterable[str]) -> Path:
+    """Write `content` (text, bytes, or text in pieces, written as they come) to `out` through a
+    temporary file in the same folder and a rename, so a killed run leaves the old file or the
+    new one, never a part of it."""
     p = Path(out)
-    data = content.encode("utf-8") if isinstance(content, str) else content
+    pieces = [content] if isinstance(content, str | bytes) else content
     try:
         p.parent.mkdir(parents=True, exist_ok=True)
     except FileExistsError:
@@ -79,7 +81,8 @@ def write_atomic(out: str | os.PathLike[str], content: str | bytes) -> Path:
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{p.name}.", suffix=".tmp", dir=p.parent)
         with os.fdopen(fd, "wb") as f:
-            f.write(data)
+            for piece in pieces:
+                f.write(piece.encode("utf-8") if isinstance(piece, str) else piece)
             f.flush()
             os.fsync(f.fileno())
         os.chmod(tmp, 0o644 & ~_umask())

@@ -121,7 +121,7 @@ def extract_text(text: str, *, timeout: float | None = DEFAULT_TIMEOUT) -> Notic
 def extract_raw(raw: RawDoc) -> Notice:
     from .structure import build_skeleton
 
-    text, offsets = normalize(raw.text)
+    text, offsets = normalize(raw.text, keep_offsets=bool(raw.pages or raw.conf))  # the map: pages, OCR
     notice = build_skeleton(text, raw.meta or None, [t.rows for t in raw.tables])
     notice.source = Source(path=raw.path, format=raw.format, sha256=raw.sha256,  # type: ignore[arg-type]
                            extractor=f"minshi-extract {__version__}")

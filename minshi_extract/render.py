@@ -10,12 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 from html import escape
-from importlib import resources
-
-import yaml
 
 from .ingest.ocr_clean import LOW_CONFIDENCE
 from .models import Notice, Record
+from .rules.lexicon import load_yaml
 
 COLOURS = {
     "quantity": "#bfe3ff", "money": "#c8f7c5", "ratio": "#ffe0a8", "percentage": "#ffd1dc",
@@ -25,8 +23,7 @@ COLOURS = {
 
 @lru_cache(maxsize=1)
 def _labels() -> dict[str, dict[str, str]]:
-    raw = resources.files("minshi_extract.lexicon").joinpath("record_labels.yaml").read_text("utf-8")
-    return yaml.safe_load(raw)
+    return load_yaml("record_labels.yaml")
 
 
 def _num(x: float | int) -> str:

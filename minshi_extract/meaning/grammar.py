@@ -12,10 +12,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
 import regex
-import yaml
+
+from ..rules.lexicon import load_yaml
 
 # a clause ends at these; 、 ends one only after a figure (食堂3个、助餐点5个), not inside a list
 # of names (食堂、助餐点共8个)
@@ -57,7 +57,7 @@ class Words:
 
 
 def _alt(words: list[str]) -> str:
-    return "|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True))
+    return "|".join(regex.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
 
 
 def _longest_first(words: list[str]) -> tuple[str, ...]:
@@ -67,7 +67,7 @@ def _longest_first(words: list[str]) -> tuple[str, ...]:
 @cache
 def lexicon() -> dict:
     """lexicon/meaning.yaml, loaded once."""
-    return yaml.safe_load(resources.files("minshi_extract.lexicon").joinpath("meaning.yaml").read_text("utf-8"))
+    return load_yaml("meaning.yaml")
 
 
 @cache

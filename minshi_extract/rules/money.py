@@ -31,7 +31,7 @@ from minshi_extract.rules.regions import sentence_bounds
 
 
 def _alternation(words: list[str]) -> str:
-    return "(?:" + "|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True)) + ")"
+    return "(?:" + "|".join(regex.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w))) + ")"
 
 
 _RATE = qualifier_lexicon()["rate"]

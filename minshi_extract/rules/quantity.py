@@ -42,7 +42,7 @@ def qualifier_lexicon() -> dict:
 
 
 def _alternation(words: list[str] | tuple[str, ...]) -> str:
-    return "(?:" + "|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True)) + ")"
+    return "(?:" + "|".join(regex.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w))) + ")"
 
 
 def _qualifier_words(place: str) -> list[str]:

@@ -16,7 +16,7 @@ from minshi_extract.rules.quantity import qualifier_lexicon
 
 
 def _alternation(words: list[str]) -> str:
-    return "(?:" + "|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True)) + ")"
+    return "(?:" + "|".join(regex.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w))) + ")"
 
 
 _PART = r"\d+(?:\.\d+)?"

@@ -29,7 +29,7 @@ _RUN_IN_END = "。"
 _TRAIL_PUNCT = ";;,,:: 、"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Heading:
     """A heading line: marker, level, title and where it sits."""
 

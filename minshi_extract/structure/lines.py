@@ -41,7 +41,7 @@ def new_document() -> None:
         fn.cache_clear()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Line:
     """One line of the notice text: [start, end) offsets and its text."""
 
@@ -121,7 +121,7 @@ def figure_pattern() -> regex.Pattern:
     """A figure: a number with a unit of lexicon/units.txt (dates' 年 月 天 周 left out), a sum or a share."""
     raw = _lexicon_text("units.txt").splitlines()
     units = sorted({u.strip() for u in raw if u.strip() and not u.startswith("#")} - {"年", "月", "天", "周"},
-                   key=len, reverse=True)
+                   key=lambda u: (-len(u), u))
     alt = "|".join(regex.escape(u) for u in units)
     return regex.compile(rf"(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+) ?(?:[万亿])?(?:元|%|{alt})"
                          rf"|百分之")

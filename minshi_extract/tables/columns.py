@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
 import regex
-import yaml
+
+from ..rules.lexicon import load_yaml
 
 TIMEOUT = 1.0
 _BRACKET = regex.compile(r"[(\[](?P<unit>[^()\[\]]{1,8})[)\]]")
@@ -19,8 +19,7 @@ _NAME_WORDS = ("名称", "项目", "实事", "事项", "工程", "任务")
 
 @cache
 def lexicon() -> dict:
-    raw = resources.files("minshi_extract.lexicon").joinpath("table_columns.yaml").read_text(encoding="utf-8")
-    return yaml.safe_load(raw)
+    return load_yaml("table_columns.yaml")
 
 
 @cache

@@ -1,0 +1,64 @@
+"""Memory and start-up (issue 14): what keeps a record, a section and a line small, the text path
+that needs no map back to the raw offsets."""
+
+from __future__ import annotations
+
+from minshi_extract.models import Money, Quantity, Section
+from minshi_extract.normalize import normalize
+from minshi_extract.structure.lines import split_lines
+
+
+def test_normalize_without_the_map_gives_the_same_text() -> None:
+    raw = "  一、目标任务\r\n新建１２所学校，投资4.68億元。\u200b\n"
+    text, offsets = normalize(raw)
+    assert text == "一、目标任务\n新建12所学校,投资4.68亿元。\n"
+    assert len(offsets) == len(text)
+    assert normalize(raw, keep_offsets=False) == (text, offsets[:0])
+
+
+def test_records_of_a_type_share_one_set_of_field_names() -> None:
+    a = Money(text="5万元", span=(0, 3), amount_cny=50000, text_unit="万元")
+    b = Money(text="6元", span=(4, 6), amount_cny=6, text_unit="元", item="补助")
+    q = Quantity(text="3个", span=(0, 2), value=3, unit="个")
+    assert a.model_fields_set is b.model_fields_set
+    assert a.model_fields_set == set(Money.model_fields)
+    assert q.model_fields_set == set(Quantity.model_fields)
+    a.id = "N-001"  # setting a field after construction leaves the shared set as it was
+    assert b.model_fields_set == set(Money.model_fields) and b.id is None
+    assert a.model_dump(exclude_unset=True) == a.model_dump()
+
+
+def test_sections_share_it_too_and_stay_independent() -> None:
+    s = Section(marker="一、", level=1, title="目标任务", span=(0, 6))
+    t = Section(marker="(一)", level=2, title="学位", span=(7, 12))
+    s.children.append(t)
+    assert s.model_fields_set is Section(marker="二、", level=1, title="x", span=(0, 1)).model_fields_set
+    assert t.children == [] and s.children == [t]
+
+
+def test_a_line_has_no_instance_dict() -> None:
+    line = split_lines("一、目标任务\n")[0]
+    assert (line.no, line.start, line.end, line.text) == (0, 0, 6, "一、目标任务")
+    assert not hasattr(line, "__dict__")
+
+
+def test_dropped_controls_are_every_format_and_control_character() -> None:
+    import unicodedata
+
+    from minshi_extract.normalize import _BREAKS, _DROP, _controls
+
+    want = {c for c in [*range(0x10000), *range(0xE0000, 0xE0080)]
+            if (unicodedata.category(chr(c)) in ("Cf", "Cc") or chr(c) in _DROP)
+            and chr(c) not in "\t\n" and chr(c) not in _BREAKS}
+    table = _controls()
+    assert {c for c, v in table.items() if v == "\x00"} == want
+    assert {0x200B, 0xFEFF, 0x00AD, 0x202E, 0x0007, 0xE0001} <= want
+
+
+def test_a_record_without_a_total_stores_none_and_reads_none() -> None:
+    share = Money(text="1000万元", span=(10, 16), amount_cny=10_000_000, text_unit="万元")
+    total = Money(text="1850万元", span=(0, 6), amount_cny=18_500_000, text_unit="万元")
+    assert share._total is None and share.__pydantic_private__ == {}
+    share._total = total
+    assert share._total is total and share.model_copy()._total is total
+    assert total._total is None
