@@ -221,7 +221,7 @@ def parse_tsv(tsv: str, scale: float, page: int, rules: list[list[float]] | None
     out: list[dict] = []
     by_line: dict[tuple[str, str, str], list[dict]] = {}
     ends: dict[tuple[str, str, str], float] = {}
-    boxes = _line_boxes(words)
+    boxes = _line_boxes(words, lines)
     for key, w in words:
         top, height = boxes.get(key) or (float(w["top"]), float(w["height"]))
         text = _off_rules(w, rules) if rules else "".join(w["text"].split())
@@ -246,6 +246,8 @@ def parse_tsv(tsv: str, scale: float, page: int, rules: list[list[float]] | None
             out.append(ch)
     for key, chars in list(by_line.items()):
         chars.sort(key=lambda c: c["x0"])
+        if key in lines:
+            _fit(chars, float(lines[key]["left"]) * scale, (float(lines[key]["left"]) + float(lines[key]["width"])) * scale)
         clean_chars(chars)
         if PAGE_NUMBER.match("".join(c["text"] for c in chars)):
             del by_line[key]  # `一3一`: a page number read with its dashes as 一
@@ -255,19 +257,35 @@ def parse_tsv(tsv: str, scale: float, page: int, rules: list[list[float]] | None
 _PLAIN = re.compile(r"^[\p{Han}0-9A-Za-z]+$")
 
 
-def _line_boxes(words: list[tuple[Any, dict]]) -> dict[Any, tuple[float, float]]:
+def _fit(chars: list[dict], left: float, right: float) -> None:
+    """Fit a line's characters into the line's box: Tesseract's line box holds its ink, but its
+    word boxes of CJK overlap or shrink to a stroke, and laying them end to end can run a line
+    past its real end (and past the right margin: a short last line then looks full)."""
+    lo, hi = chars[0]["x0"], chars[-1]["x1"]
+    if hi <= right + 1e-6 or hi - lo <= 0 or right <= left:
+        return
+    k = (right - left) / (hi - lo)
+    for c in chars:
+        c["x0"], c["x1"] = left + (c["x0"] - lo) * k, left + (c["x1"] - lo) * k
+
+
+def _line_boxes(words: list[tuple[Any, dict]], lines: dict) -> dict[Any, tuple[float, float]]:
     """(top, height) of each OCR line from its words of plain ideographs and digits: brackets and
-    quotes stand taller than a line, and would make it look like a heading's."""
+    quotes stand taller than a line, and would make it look like a heading's. A word's box may
+    stand taller than its line's (a stroke joined to the line above): never taller than the line."""
     import statistics
 
     plain: dict[Any, list[dict]] = {}
     for key, w in words:
         if _PLAIN.match(w["text"].strip()):
             plain.setdefault(key, []).append(w)
-    return {
-        key: (statistics.median(float(w["top"]) for w in ws), statistics.median(float(w["height"]) for w in ws))
-        for key, ws in plain.items()
-    }
+    out = {}
+    for key, ws in plain.items():
+        top, height = statistics.median(float(w["top"]) for w in ws), statistics.median(float(w["height"]) for w in ws)
+        if key in lines and height > float(lines[key]["height"]):
+            top, height = float(lines[key]["top"]), float(lines[key]["height"])
+        out[key] = (top, height)
+    return out
 
 
 def _real_words(words: list[tuple[Any, dict]], lines: dict) -> list[tuple[Any, dict]]:
@@ -350,11 +368,12 @@ def ocr_images(
             done += 1
             if opts.progress:
                 opts.progress(done, len(pages))
-    out = {}
+    parsed = {}
     for number, cached in tsvs.items():
         head, _, tsv = cached.partition("\n")
         rules = json.loads(head[len(_RULES):]) if head.startswith(_RULES) else []
-        chars = parse_tsv(tsv, scale, number, rules)
-        snap_sizes(chars)
-        out[number] = find_tables(chars, rules, scale, number)
-    return out
+        parsed[number] = (parse_tsv(tsv, scale, number, rules), rules)
+    # one body size for the document: OCR line heights wobble from page to page too, and a
+    # paragraph running over a page break must keep its size
+    snap_sizes([c for chars, _ in parsed.values() for c in chars])
+    return {number: find_tables(chars, rules, scale, number) for number, (chars, rules) in parsed.items()}
