@@ -18,7 +18,6 @@ character carries `conf`, its word's confidence (0-1).
 from __future__ import annotations
 
 import contextlib
-import csv
 import functools
 import hashlib
 import io
@@ -33,18 +32,21 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
-import regex as re
-
 from ..errors import InputError
-from .ocr_clean import PAGE_NUMBER, clean_chars
-from .ocr_tables import erase, find_tables, ruling_lines
+from .ocr_digits import LANG as DIGITS_LANG
+from .ocr_digits import WHITELIST, read_digits, sheet
+from .ocr_tables import cells_of, erase, find_tables, ruling_lines
+from .ocr_tsv import parse_tsv, snap_sizes
 
-_RULES = "#rules "  # the cached text: this line (the page's ruling lines, JSON), then the TSV
+__all__ = ["parse_tsv", "snap_sizes"]  # the TSV side lives in ocr_tsv
+
+_RULES = "#rules "  # the cached text: this line (the page's ruling lines, JSON), ...
+_DIGITS = "#digits "  # ... this one (figures read again in table cells, JSON), then the TSV
 
 Mode = Literal["auto", "always", "never"]
 DPI = 200
 LANG = "chi_sim"
-PREPARE = "gray-deskew-rules-erased-psm-6"  # bump when prepare() changes: the cache keys change with it
+PREPARE = "gray-deskew-rules-erased-psm-6-digits-eng"  # bump when prepare() changes: the cache keys change with it
 TABLE_PSM = "6"
 PSM = "4"  # one column of text of varying sizes (see above)
 INSTALL = (
@@ -91,13 +93,22 @@ def options(**kw: Any) -> Iterator[OcrOptions]:
 
 
 @functools.cache
+def languages() -> frozenset[str]:
+    """The languages the installed Tesseract has data for."""
+    exe = shutil.which("tesseract")
+    if exe is None:
+        return frozenset()
+    out = subprocess.run([exe, "--list-langs"], capture_output=True, text=True, timeout=60)
+    return frozenset((out.stdout + out.stderr).split())
+
+
+@functools.cache
 def engine_version() -> str:
     """`tesseract 5.3.0` when the engine and its chi_sim data are installed; raises otherwise."""
     exe = shutil.which("tesseract")
     if exe is None:
         raise OcrUnavailable(f"OCR engine not found (no `tesseract` on PATH): {INSTALL}")
-    langs = subprocess.run([exe, "--list-langs"], capture_output=True, text=True, timeout=60)
-    if LANG not in (langs.stdout + langs.stderr).split():
+    if LANG not in languages():
         raise OcrUnavailable(f"Tesseract has no simplified-Chinese data ({LANG}): {INSTALL}")
     out = subprocess.run([exe, "--version"], capture_output=True, text=True, timeout=60)
     return (out.stdout or out.stderr).splitlines()[0].strip()
@@ -112,11 +123,12 @@ def check_python_side() -> None:
         raise OcrUnavailable(f"OCR needs {exc.name}: {INSTALL}") from None
 
 
-def run_tesseract(png: bytes, psm: str = PSM) -> str:
-    """The TSV Tesseract writes for one page image."""
+def run_tesseract(png: bytes, psm: str = PSM, lang: str = LANG, whitelist: str = "") -> str:
+    """The TSV Tesseract writes for one page image (`whitelist`: the only characters it may read)."""
     env = {**os.environ, "OMP_THREAD_LIMIT": "1"}  # pages run in parallel (-j), not threads inside one
+    config = ["-c", f"tessedit_char_whitelist={whitelist}"] if whitelist else []
     proc = subprocess.run(
-        ["tesseract", "stdin", "stdout", "-l", LANG, "--psm", psm, "tsv"],
+        ["tesseract", "stdin", "stdout", "-l", lang, "--psm", psm, *config, "tsv"],
         input=png, capture_output=True, env=env, timeout=600,
     )
     if proc.returncode != 0:
@@ -185,143 +197,6 @@ def prepare(img: Any) -> Any:
     return deskew(img.convert("L"))
 
 
-def _weight(ch: str) -> float:
-    return 0.55 if ch.isascii() else 1.0
-
-
-_RESIDUE = "”“\"'。.,，|丨"
-
-
-def _off_rules(w: dict, rules: list[list[float]]) -> str:
-    """A word's text without the marks Tesseract read in what is left of an erased ruling line
-    (`”建设` at a column border)."""
-    text = "".join(w["text"].split())
-    left, top = float(w["left"]), float(w["top"])
-    right, bottom = left + float(w["width"]), top + float(w["height"])
-    near = [pos for o, pos, a, b in rules if o == 1 and a - 5 <= (top + bottom) / 2 <= b + 5]
-    if text[:1] in _RESIDUE and any(abs(left - x) < 15 for x in near):
-        text = text[1:]
-    if text[-1:] in _RESIDUE and any(abs(right - x) < 15 for x in near):
-        text = text[:-1]
-    return text
-
-
-def parse_tsv(tsv: str, scale: float, page: int, rules: list[list[float]] | None = None) -> list[dict]:
-    """Tesseract TSV -> pdfplumber-like character dicts (points); one size and one top/bottom per
-    OCR line, each word's box shared out among its characters."""
-    lines: dict[tuple[str, str, str], dict] = {}
-    words: list[tuple[tuple[str, str, str], dict]] = []
-    for row in csv.DictReader(io.StringIO(tsv), delimiter="\t", quoting=csv.QUOTE_NONE):
-        key = (row.get("block_num", ""), row.get("par_num", ""), row.get("line_num", ""))
-        if row.get("level") == "4":
-            lines[key] = row
-        elif row.get("level") == "5" and (row.get("text") or "").strip() and float(row.get("conf") or -1) >= 0:
-            words.append((key, row))
-    words = _real_words(words, lines)
-    out: list[dict] = []
-    by_line: dict[tuple[str, str, str], list[dict]] = {}
-    ends: dict[tuple[str, str, str], float] = {}
-    boxes = _line_boxes(words, lines)
-    for key, w in words:
-        top, height = boxes.get(key) or (float(w["top"]), float(w["height"]))
-        text = _off_rules(w, rules) if rules else "".join(w["text"].split())
-        if not text:
-            continue
-        total = sum(_weight(c) for c in text)
-        # Tesseract's reading order within a line is right; its boxes of CJK words may overlap or
-        # shrink to a stroke: keep the characters in order, each at least a third of an em wide
-        left = max(float(w["left"]), ends.get(key, 0.0))
-        width = max(float(w["left"]) + float(w["width"]) - left, 0.35 * height * total)
-        ends[key] = left + width
-        x = left
-        for c in text:
-            cw = width * _weight(c) / total
-            ch = {
-                "text": c, "x0": x * scale, "x1": (x + cw) * scale, "top": top * scale,
-                "bottom": (top + height) * scale, "size": height * scale, "fontname": "OCR",
-                "conf": round(float(w["conf"]) / 100, 4), "page_number": page, "line": "-".join(key),
-            }
-            x += cw
-            by_line.setdefault(key, []).append(ch)
-            out.append(ch)
-    for key, chars in list(by_line.items()):
-        chars.sort(key=lambda c: c["x0"])
-        if key in lines:
-            _fit(chars, float(lines[key]["left"]) * scale, (float(lines[key]["left"]) + float(lines[key]["width"])) * scale)
-        clean_chars(chars)
-        if PAGE_NUMBER.match("".join(c["text"] for c in chars)):
-            del by_line[key]  # `一3一`: a page number read with its dashes as 一
-    return [c for chars in by_line.values() for c in chars]
-
-
-_PLAIN = re.compile(r"^[\p{Han}0-9A-Za-z]+$")
-
-
-def _fit(chars: list[dict], left: float, right: float) -> None:
-    """Fit a line's characters into the line's box: Tesseract's line box holds its ink, but its
-    word boxes of CJK overlap or shrink to a stroke, and laying them end to end can run a line
-    past its real end (and past the right margin: a short last line then looks full)."""
-    lo, hi = chars[0]["x0"], chars[-1]["x1"]
-    if hi <= right + 1e-6 or hi - lo <= 0 or right <= left:
-        return
-    k = (right - left) / (hi - lo)
-    for c in chars:
-        c["x0"], c["x1"] = left + (c["x0"] - lo) * k, left + (c["x1"] - lo) * k
-
-
-def _line_boxes(words: list[tuple[Any, dict]], lines: dict) -> dict[Any, tuple[float, float]]:
-    """(top, height) of each OCR line from its words of plain ideographs and digits: brackets and
-    quotes stand taller than a line, and would make it look like a heading's. A word's box may
-    stand taller than its line's (a stroke joined to the line above): never taller than the line."""
-    import statistics
-
-    plain: dict[Any, list[dict]] = {}
-    for key, w in words:
-        if _PLAIN.match(w["text"].strip()):
-            plain.setdefault(key, []).append(w)
-    out = {}
-    for key, ws in plain.items():
-        top, height = statistics.median(float(w["top"]) for w in ws), statistics.median(float(w["height"]) for w in ws)
-        if key in lines and height > float(lines[key]["height"]):
-            top, height = float(lines[key]["top"]), float(lines[key]["height"])
-        out[key] = (top, height)
-    return out
-
-
-def _real_words(words: list[tuple[Any, dict]], lines: dict) -> list[tuple[Any, dict]]:
-    """Drop specks Tesseract read as words: Latin letters or digits in boxes far smaller than a
-    character, or lines far taller than a line of text (a stamp, a rule, a blot)."""
-    import statistics
-
-    heights = [float(lines[k]["height"]) for k, _ in words if k in lines]
-    if not heights:
-        return words
-    em = statistics.median(heights)
-    keep = []
-    for key, w in words:
-        h = float(lines[key]["height"]) if key in lines else float(w["height"])
-        tiny = max(float(w["width"]), float(w["height"])) < 0.3 * em
-        if (tiny and w["text"].strip().isascii()) or h > 3 * em:  # `、` `。` are small too: kept
-            continue
-        keep.append((key, w))
-    return keep
-
-
-def snap_sizes(chars: list[dict]) -> None:
-    """One body size for lines whose heights are within 15% of the commonest (OCR heights wobble)."""
-    from collections import Counter
-
-    sizes = Counter(round(c["size"]) for c in chars if not c["text"].isascii())
-    if not sizes:
-        return
-    body = sizes.most_common(1)[0][0]
-    for c in chars:
-        if abs(c["size"] - body) <= 0.15 * body:
-            c["size"] = float(body)
-        else:
-            c["size"] = float(round(c["size"]))
-
-
 # --- pages ---------------------------------------------------------------------------------------
 
 
@@ -355,14 +230,9 @@ def ocr_images(
     with ThreadPoolExecutor(max_workers=max(1, opts.jobs)) as pool:
         futures = []
         for number, key, render in todo:
-            img = prepare(render())
-            lines = ruling_lines(img, dpi)
-            rules = json.dumps([[round(v, 1) for v in r] for r in lines])
-            # a ruled table: one uniform block (psm 4 takes the table for a column and drops cells)
-            psm = TABLE_PSM if sum(r[0] for r in lines) >= 2 and len(lines) >= 4 else PSM
-            futures.append((number, key, rules, pool.submit(run_tesseract, _png(erase(img, lines)), psm)))
-        for number, key, rules, fut in futures:
-            tsvs[number] = f"{_RULES}{rules}\n{fut.result()}"
+            futures.append((number, key, pool.submit(read_page, prepare(render()), dpi)))
+        for number, key, fut in futures:
+            tsvs[number] = fut.result()
             if opts.cache:
                 _store(key, tsvs[number])
             done += 1
@@ -370,10 +240,38 @@ def ocr_images(
                 opts.progress(done, len(pages))
     parsed = {}
     for number, cached in tsvs.items():
-        head, _, tsv = cached.partition("\n")
-        rules = json.loads(head[len(_RULES):]) if head.startswith(_RULES) else []
-        parsed[number] = (parse_tsv(tsv, scale, number, rules), rules)
+        rules, digits, tsv = _unpack(cached)
+        parsed[number] = (parse_tsv(tsv, scale, number, rules), rules, digits)
     # one body size for the document: OCR line heights wobble from page to page too, and a
     # paragraph running over a page break must keep its size
-    snap_sizes([c for chars, _ in parsed.values() for c in chars])
-    return {number: find_tables(chars, rules, scale, number) for number, (chars, rules) in parsed.items()}
+    snap_sizes([c for chars, _, _ in parsed.values() for c in chars])
+    return {n: find_tables(chars, rules, scale, n, digits) for n, (chars, rules, digits) in parsed.items()}
+
+
+def read_page(img: Any, dpi: int) -> str:
+    """What the cache keeps of one page: its ruling lines, the second reading of its table cells
+    that hold a figure (ocr_digits), and Tesseract's TSV of the page without its rules."""
+    lines = ruling_lines(img, dpi)
+    rules = json.loads(json.dumps([[round(v, 1) for v in r] for r in lines]))
+    # a ruled table: one uniform block (psm 4 takes the table for a column and drops cells)
+    table = sum(r[0] for r in lines) >= 2 and len(lines) >= 4
+    tsv = run_tesseract(_png(erase(img, lines)), TABLE_PSM if table else PSM)
+    digits: list = []
+    made = sheet(img, cells_of(rules, 72 / dpi), dpi) if table and DIGITS_LANG in languages() else None
+    if made is not None:
+        png, spans = made
+        digits = read_digits(run_tesseract(png, TABLE_PSM, DIGITS_LANG, WHITELIST), spans)
+    return f"{_RULES}{json.dumps(rules)}\n{_DIGITS}{json.dumps(digits, ensure_ascii=False)}\n{tsv}"
+
+
+def _unpack(cached: str) -> tuple[list, list, str]:
+    """(ruling lines, figures of the second reading, TSV) of a cached page."""
+    rules: list = []
+    digits: list = []
+    while cached.startswith("#"):
+        head, _, cached = cached.partition("\n")
+        if head.startswith(_RULES):
+            rules = json.loads(head[len(_RULES):])
+        elif head.startswith(_DIGITS):
+            digits = json.loads(head[len(_DIGITS):])
+    return rules, digits, cached
