@@ -122,9 +122,16 @@ def reshape(chars: list[dict]) -> list[dict]:
 
 
 def locate(text: str, lines: list[tuple[str, list[float]]], start: int = 0, window: int = 12) -> dict[int, float]:
+    """Offsets in `text` of the characters of OCR lines (see locate_from)."""
+    return locate_from(text, lines, start, window)[0]
+
+
+def locate_from(
+    text: str, lines: list[tuple[str, list[float]]], start: int = 0, window: int = 12
+) -> tuple[dict[int, float], int]:
     """Offsets in `text` of the characters of OCR lines (in reading order): line text -> its
     characters' confidences (blanks carry none). A line not found just after the last one (page
-    furniture that was dropped) is skipped."""
+    furniture that was dropped) is skipped. Returns them and where the last line found ends."""
     out: dict[int, float] = {}
     cursor = start
     for line, confs in lines:
@@ -140,4 +147,4 @@ def locate(text: str, lines: list[tuple[str, list[float]]], start: int = 0, wind
                     out[at + i] = confs[k]
                 k += 1
         cursor = at + len(line)
-    return out
+    return out, cursor

@@ -121,8 +121,15 @@ def _line_boxes(words: list[tuple[Any, dict]], lines: dict) -> dict[Any, tuple[f
     for key, w in words:
         if _PLAIN.match(w["text"].strip()):
             plain.setdefault(key, []).append(w)
+    if not plain:
+        return {}
+    # a word's box that takes in a stroke of the line above or below stands half again as tall as
+    # the page's usual word: such boxes do not say the line's size unless all its words are so tall
+    usual = statistics.median(float(w["height"]) for ws in plain.values() for w in ws)
     out = {}
     for key, ws in plain.items():
+        fair = [w for w in ws if float(w["height"]) <= 1.25 * usual]
+        ws = fair if len(fair) * 3 >= len(ws) else ws
         top, height = statistics.median(float(w["top"]) for w in ws), statistics.median(float(w["height"]) for w in ws)
         if key in lines and height > float(lines[key]["height"]):
             top, height = float(lines[key]["top"]), float(lines[key]["height"])
