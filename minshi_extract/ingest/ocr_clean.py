@@ -84,8 +84,8 @@ def clean_chars(chars: list[dict]) -> None:
 # The fixes that change a line's length (a character read as two, or lost):
 # `3--9月`: a dash read as two hyphens, between digits
 _DOUBLE_DASH = re.compile(r"(?<=\d)[-－]{2}(?=\d)")
-# `〈(3—9月)`: an opening bracket read twice
-_DOUBLE_OPEN = re.compile(r"[〈《【\\](?=[(（])")
+# `〈(3—9月)`, `【〈县卫健委)`: an opening bracket read twice
+_DOUBLE_OPEN = re.compile(r"[〈《【\\](?=[(（])|[〈【\\](?=[〈《【])")
 # `验收阶段12月)。`: the `(` of a time in brackets lost (a `)` closes what was never opened)
 _LOST_OPEN = re.compile(
     r"(?<=\p{Han})(?=\d{1,2}(?:[—\-]\d{1,2})?月(?:\d{1,2}日)?(?:[上中下]旬|底|份)?(?:前|以前)?[)）])"

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import csv
 import io
-import itertools
 from typing import Any
 
 import regex as re
@@ -80,23 +79,29 @@ def parse_tsv(tsv: str, scale: float, page: int, rules: list[list[float]] | None
         if key in lines:
             _fit(chars, float(lines[key]["left"]) * scale, (float(lines[key]["left"]) + float(lines[key]["width"])) * scale)
         clean_chars(chars)
+        _em_boxes(chars)
         if PAGE_NUMBER.match("".join(c["text"] for c in chars)):
             del by_line[key]  # `一3一`: a page number read with its dashes as 一
-    _doubled_opens(list(by_line.values()))
     return [c for chars in by_line.values() for c in chars]
 
 
 _PLAIN = re.compile(r"^[\p{Han}0-9A-Za-z]+$")
 
 
-_OPENS = "〈《【"
+_INK_RIGHT = "(（《〈【“‘"  # a full-width opening mark's ink sits in the right half of its em ...
+_INK_LEFT = ")）》〉】”’。，、；：,;:"  # ... a closing one's and a stop's in the left half
 
 
-def _doubled_opens(lines: list[list[dict]]) -> None:
-    """`6.5万人【` / `(县卫健委)`: a `（` read twice, its first reading left at the end of a line."""
-    for a, b in itertools.pairwise(lines):
-        if a and b and a[-1]["text"] in _OPENS and b[0]["text"] in "(（":
-            a.pop()
+def _em_boxes(chars: list[dict]) -> None:
+    """A line that starts or ends with a full-width mark: its box from the mark's em, not its ink
+    (`(牵头单位` starts at the left margin; `以上。` reaches as far as a full line's last character)."""
+    if not chars:
+        return
+    first, last = chars[0], chars[-1]
+    if first["text"] in _INK_RIGHT:
+        first["x0"] = max(0.0, first["x0"] - 0.5 * first["size"])
+    if last["text"] in _INK_LEFT:
+        last["x1"] = max(last["x1"], last["x0"] + 0.9 * last["size"])
 
 
 def _fit(chars: list[dict], left: float, right: float) -> None:

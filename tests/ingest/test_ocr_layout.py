@@ -11,7 +11,7 @@ import itertools
 import pytest
 
 from minshi_extract.ingest.ocr import parse_tsv, snap_sizes
-from minshi_extract.ingest.ocr_clean import clean_line, reshape, reshape_text
+from minshi_extract.ingest.ocr_clean import clean_joined, clean_line, reshape, reshape_text
 from minshi_extract.ingest.ocr_digits import figure_of, read_digits
 from minshi_extract.ingest.ocr_tables import cell_text
 
@@ -45,16 +45,16 @@ def test_end_of_a_span_of_time_read_as_its_look_alike(seen: str, fixed: str) -> 
     assert clean_line(seen) == fixed
 
 
-def test_an_opening_bracket_read_twice_over_a_line_break() -> None:
-    # shuyang_2023: `…体检6.5万人（县卫健委）。` read `6.5万人【` / `(县卫健委)。`
+def test_an_opening_bracket_read_twice() -> None:
+    # shuyang_2023: `…体检6.5万人（县卫健委）。` read `6.5万人【〈县卫健` / `委)。`
     tsv = _tsv([
-        (4, 1, 1, 1, 1, 0, 200, 400, 320, 42, -1, ""),
-        (5, 1, 1, 1, 1, 1, 200, 400, 280, 42, 95.0, "体检6.5万人"),
-        (5, 1, 1, 1, 1, 2, 480, 400, 40, 42, 60.0, "【"),
-        (4, 1, 1, 1, 2, 0, 200, 460, 200, 42, -1, ""),
-        (5, 1, 1, 1, 2, 1, 200, 460, 200, 42, 95.0, "(县卫健委)。"),
+        (4, 1, 1, 1, 1, 0, 200, 400, 360, 42, -1, ""),
+        (5, 1, 1, 1, 1, 1, 200, 400, 250, 42, 95.0, "体检6.5万人"),
+        (5, 1, 1, 1, 1, 2, 452, 400, 33, 42, 24.0, "【〈"),
+        (5, 1, 1, 1, 1, 3, 490, 400, 70, 42, 91.0, "县卫"),
     ])
-    assert "".join(c["text"] for c in parse_tsv(tsv, 72 / 200, 1)) == "体检6.5万人(县卫健委)。"
+    assert "".join(c["text"] for c in parse_tsv(tsv, 72 / 200, 1)) == "体检6.5万人〈县卫"
+    assert clean_joined("体检6.5万人〈县卫健委)。") == "体检6.5万人(县卫健委)。"  # the lines joined
 
 
 def test_reshape_gives_the_merged_and_restored_marks_boxes() -> None:
@@ -78,6 +78,18 @@ def test_a_line_never_runs_past_its_box() -> None:
     assert chars[0]["x0"] == pytest.approx(200 * 72 / 200)
     assert chars[-1]["x1"] == pytest.approx(500 * 72 / 200)
     assert all(a["x1"] <= b["x0"] + 1e-9 for a, b in itertools.pairwise(chars))
+
+
+def test_a_line_opening_with_a_bracket_starts_at_its_em() -> None:
+    # shuyang_2023: `(牵头单位:县人社局)` continues a paragraph; its `(` is inked 25 px right of the margin
+    tsv = _tsv([
+        (4, 1, 1, 1, 1, 0, 225, 400, 420, 42, -1, ""),
+        (5, 1, 1, 1, 1, 1, 225, 400, 14, 42, 91.0, "("),
+        (5, 1, 1, 1, 1, 2, 262, 400, 383, 42, 93.0, "牵头单位:县人社局)"),
+    ])
+    chars = parse_tsv(tsv, 72 / 200, 1)
+    assert chars[0]["x0"] == pytest.approx(225 * 72 / 200 - 0.5 * 42 * 72 / 200)
+    assert chars[-1]["x1"] == pytest.approx(chars[-1]["x0"] + 0.9 * 42 * 72 / 200)
 
 
 def test_a_word_taller_than_its_line_does_not_make_a_heading() -> None:
