@@ -35,6 +35,7 @@ from typing import Any, Literal
 from ..errors import InputError
 from .ocr_digits import LANG as DIGITS_LANG
 from .ocr_digits import WHITELIST, read_digits, sheet
+from .ocr_missed import missed_bands, reread
 from .ocr_tables import cells_of, erase, find_tables, ruling_lines
 from .ocr_tsv import parse_tsv, snap_sizes
 
@@ -46,7 +47,7 @@ _DIGITS = "#digits "  # ... this one (figures read again in table cells, JSON), 
 Mode = Literal["auto", "always", "never"]
 DPI = 200
 LANG = "chi_sim"
-PREPARE = "gray-deskew-rules-erased-psm-6-digits-eng"  # bump when prepare() changes: the cache keys change with it
+PREPARE = "gray-deskew-rules-erased-psm-6-digits-eng-missed-psm-7-v2"  # bump when prepare() changes: the cache keys change with it
 TABLE_PSM = "6"
 PSM = "4"  # one column of text of varying sizes (see above)
 INSTALL = (
@@ -255,7 +256,11 @@ def read_page(img: Any, dpi: int) -> str:
     rules = json.loads(json.dumps([[round(v, 1) for v in r] for r in lines]))
     # a ruled table: one uniform block (psm 4 takes the table for a column and drops cells)
     table = sum(r[0] for r in lines) >= 2 and len(lines) >= 4
-    tsv = run_tesseract(_png(erase(img, lines)), TABLE_PSM if table else PSM)
+    clean = erase(img, lines)
+    tsv = run_tesseract(_png(clean), TABLE_PSM if table else PSM)
+    bands = [] if table else missed_bands(clean, tsv)
+    if bands:
+        tsv = reread(clean, tsv, bands, run_tesseract)
     digits: list = []
     made = sheet(img, cells_of(rules, 72 / dpi), dpi) if table and DIGITS_LANG in languages() else None
     if made is not None:

@@ -171,3 +171,42 @@ def test_second_reading_keeps_only_whole_confident_figures() -> None:
         (5, 1, 1, 1, 3, 1, 30, 150, 40, 30, 41.0, "2"),  # not sure
     ])
     assert read_digits(tsv, spans) == [[10, 10, 60, 30, "15.75", 0.957]]
+
+
+def _page_with_ink(boxes: list[tuple[int, int, int, int]]):
+    from PIL import Image, ImageDraw
+
+    img = Image.new("L", (800, 400), 255)
+    draw = ImageDraw.Draw(img)
+    for x0, y0, x1, y1 in boxes:  # a `character`: a vertical stroke and horizontal ones
+        draw.rectangle((x0 + 18, y0, x0 + 21, y1), fill=0)
+        for y in range(y0, y1, 8):
+            draw.rectangle((x0, y, x1, y + 1), fill=0)
+    return img
+
+
+def test_ink_no_word_covers_is_read_again() -> None:
+    pytest.importorskip("PIL")
+    from minshi_extract.ingest.ocr_missed import missed_bands, reread
+
+    # one line of 8 characters of 40 px; Tesseract read the last 5 (shuyang_2023's `二、教育文化`
+    # read as `育文化`), and 5 on the line below
+    chars = [(100 + 45 * i, 100, 140 + 45 * i, 140) for i in range(8)]
+    below = [(100 + 45 * i, 200, 140 + 45 * i, 240) for i in range(5)]
+    img = _page_with_ink(chars + below)
+    tsv = _tsv([
+        (4, 1, 1, 1, 1, 0, 235, 100, 220, 40, -1, ""),
+        *[(5, 1, 1, 1, 1, k, x0, 100, 40, 40, 93.0, "育") for k, (x0, _, _, _) in enumerate(chars[3:], 1)],
+        (4, 1, 2, 1, 1, 0, 100, 200, 220, 40, -1, ""),
+        *[(5, 1, 2, 1, 1, k, x0, 200, 40, 40, 93.0, "县") for k, (x0, _, _, _) in enumerate(below, 1)],
+    ])
+    bands = missed_bands(img, tsv)
+    assert len(bands) == 1 and bands[0][1] >= 95 and bands[0][3] <= 145 and bands[0][0] <= 102
+
+    def run(png: bytes, psm: str) -> str:  # the band read as one line: all 8 characters
+        assert psm == "7"
+        return _tsv([(5, 1, 1, 1, 1, k, 40 + 45 * k, 33, 40, 40, 92.0, "教") for k in range(8)])
+
+    chars_read = parse_tsv(reread(img, tsv, bands, run), 1.0, 1)
+    assert "".join(c["text"] for c in chars_read if c["top"] < 150) == "教" * 8
+    assert "".join(c["text"] for c in chars_read if c["top"] > 150) == "县" * 5
