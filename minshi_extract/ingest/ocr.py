@@ -13,8 +13,8 @@ A page goes: render (pypdfium2) -> deskew (projection profile) -> tesseract TSV 
 character dict per glyph, placed in PDF points like pdfplumber's, so the PDF reader's line/page
 pipeline (furniture dropped, lines rejoined, paragraphs) runs on OCR pages unchanged (ocr_tsv).
 Each character carries `conf`, its word's confidence (0-1). Two more passes, both cheap (about 5%
-of the page pass on the tests' scans): ink that no word covers is read again as a line
-(ocr_missed), and the table cells that hold a figure are read with the English model, digits only
+of the page pass on the tests' scans): ink that no word covers, and lines read with little
+confidence, are read again as a line (ocr_missed), and the table cells that hold a figure are read with the English model, digits only
 (ocr_digits).
 
 Preprocessing measured on the ten scanned fixtures of tests/ingest/test_ocr.py (mean F1 of the
@@ -44,7 +44,7 @@ from typing import Any, Literal
 from ..errors import InputError
 from .ocr_digits import LANG as DIGITS_LANG
 from .ocr_digits import WHITELIST, read_digits, sheet
-from .ocr_missed import missed_bands, reread
+from .ocr_missed import missed_bands, reread, weak_bands
 from .ocr_tables import cells_of, erase, find_tables, ruling_lines
 from .ocr_tsv import parse_tsv, snap_sizes
 
@@ -56,7 +56,7 @@ _DIGITS = "#digits "  # ... this one (figures read again in table cells, JSON), 
 Mode = Literal["auto", "always", "never"]
 DPI = 200
 LANG = "chi_sim"
-PREPARE = "gray-deskew-rules-erased-psm-6-digits-eng-missed-psm-7-v2"  # bump when prepare() changes: the cache keys change with it
+PREPARE = "gray-deskew-rules-erased-psm-6-digits-eng-missed-psm-7-v2-weak4"  # bump when prepare() changes: the cache keys change with it
 TABLE_PSM = "6"
 PSM = "4"  # one column of text of varying sizes (see above)
 INSTALL = (
@@ -270,6 +270,9 @@ def read_page(img: Any, dpi: int) -> str:
     bands = [] if table else missed_bands(clean, tsv)
     if bands:
         tsv = reread(clean, tsv, bands, run_tesseract)
+    weak = [] if table else weak_bands(tsv)
+    if weak:
+        tsv = reread(clean, tsv, weak, run_tesseract, weak=True)
     digits: list = []
     made = sheet(img, cells_of(rules, 72 / dpi), dpi) if table and DIGITS_LANG in languages() else None
     if made is not None:

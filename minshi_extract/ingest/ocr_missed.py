@@ -1,4 +1,4 @@
-"""Lines Tesseract's page layout lost, read again.
+"""Lines Tesseract's page layout lost, or read with little confidence, read again.
 
 Tesseract's layout analysis sometimes leaves a stretch of text unread (`二、教育文化` read as
 `育文化`: the heading's first characters fell out of the line it found) or takes two lines for
@@ -6,7 +6,8 @@ one tall line and reads it as a blot (a word of confidence 0 as tall as two line
 a page leaves outside every word read is easy to find: cleared of specks, a row band of ink at
 least a line high and a character and a half wide that no word box covers. Each such band is
 cut out across the page and read again as one line (psm 7); its words replace those the page
-read in that band.
+read in that band. A line read with little confidence is read again the same way, its image
+cleared of specks first, and kept when read with more confidence.
 """
 
 from __future__ import annotations
@@ -89,9 +90,30 @@ def _widest(left: Any, em: float) -> tuple[int, int] | None:
     return a, b
 
 
-def reread(img: Any, tsv: str, bands: list[tuple[int, int, int, int]], run: Any) -> str:
+def weak_bands(tsv: str) -> list[tuple[int, int, int, int]]:
+    """The boxes of the lines of four words or more (a shorter one gives a second reading too little
+    to go on) read with little confidence: two words or more under 0.3, or the
+    line's words under 0.6 on average (`2025年3月7日`, set wide, read `2025人钙5月了.目`)."""
+    words: dict[tuple[str, str, str], list[float]] = {}
+    boxes = {}
+    for w in _rows(tsv):
+        key = (w.get("block_num", ""), w.get("par_num", ""), w.get("line_num", ""))
+        if w.get("level") == "4":
+            boxes[key] = _box(w)
+        elif _is_word(w):
+            words.setdefault(key, []).append(float(w["conf"]))
+    return [
+        boxes[key] for key, confs in words.items()
+        if key in boxes and len(confs) >= 4 and (sum(c < 30 for c in confs) >= 2 or sum(confs) / len(confs) < 60)
+    ]
+
+
+def reread(img: Any, tsv: str, bands: list[tuple[int, int, int, int]], run: Any, weak: bool = False) -> str:
     """The page's TSV with each band's words replaced by a reading of the band as one line.
-    `run(png, psm)` -> TSV."""
+    `run(png, psm)` -> TSV. `weak`: the bands are lines read with little confidence; each is read
+    again cleared of specks (3x3 median, black and white) and kept when read with more confidence."""
+    from PIL import ImageFilter
+
     rows = _rows(tsv)
     for i, (bx0, top, bx1, bottom) in enumerate(bands):
         h = bottom - top
@@ -102,14 +124,21 @@ def reread(img: Any, tsv: str, bands: list[tuple[int, int, int, int]], run: Any)
         x1 = max([bx1, *(int(w["left"]) + int(w["width"]) for w in on_line)])
         y0, y1 = max(0, top - h // 3), min(img.height, bottom + h // 3)
         buf = io.BytesIO()
-        img.crop((max(0, x0 - h), y0, min(img.width, x1 + h), y1)).save(buf, "PNG")
+        crop = img.crop((max(0, x0 - h), y0, min(img.width, x1 + h), y1))
+        if weak:
+            crop = crop.filter(ImageFilter.MedianFilter(3)).point(lambda v: 255 if v > 150 else 0)
+        crop.save(buf, "PNG")
         new = [w for w in _rows(run(buf.getvalue(), "7")) if _is_word(w)]
-        if _solid(new) < _solid(on_line) + 2:
+        if not new:
+            continue
+        if weak and (_mean(new) < _mean(on_line) + 15 or _solid(new) < _solid(on_line) - 1):
+            continue  # no surer than before, or fewer characters: keep the first reading
+        if not weak and _solid(new) < _solid(on_line) + 2:
             continue  # not two more characters than before (a speck read as `]`): keep the first reading
         dx, dy = max(0, x0 - h), y0
         # the words read in the band go, and a blot reaching into it (two lines read as one)
         rows = [w for w in rows if not (w.get("level") in ("4", "5") and (_within(w, y0, y1) or _blot(w, top, bottom, h)))]
-        key = {"page_num": "1", "block_num": str(_BLOCK + i), "par_num": "1", "line_num": "1"}
+        key = {"page_num": "1", "block_num": str(_BLOCK + 50 * weak + i), "par_num": "1", "line_num": "1"}
         lx0 = min(int(w["left"]) for w in new) + dx
         ly0 = min(int(w["top"]) for w in new) + dy
         lx1 = max(int(w["left"]) + int(w["width"]) for w in new) + dx
@@ -126,6 +155,10 @@ def reread(img: Any, tsv: str, bands: list[tuple[int, int, int, int]], run: Any)
     writer.writeheader()
     writer.writerows(rows)
     return out.getvalue()
+
+
+def _mean(words: list[dict]) -> float:
+    return sum(float(w["conf"]) for w in words) / len(words) if words else 0.0
 
 
 def _solid(words: list[dict]) -> int:

@@ -210,3 +210,37 @@ def test_ink_no_word_covers_is_read_again() -> None:
     chars_read = parse_tsv(reread(img, tsv, bands, run), 1.0, 1)
     assert "".join(c["text"] for c in chars_read if c["top"] < 150) == "教" * 8
     assert "".join(c["text"] for c in chars_read if c["top"] > 150) == "县" * 5
+
+
+def test_a_line_read_with_little_confidence_is_read_again() -> None:
+    pytest.importorskip("PIL")
+    from PIL import Image
+
+    from minshi_extract.ingest.ocr_missed import reread, weak_bands
+
+    # wuwei_2025's signature date `2025年3月7日`, set wide, read `2025人钙5月了.目` (confidences as read)
+    date = [("2025", 89.9), ("人", 44.2), ("钙", 0.0), ("5", 14.2), ("月", 2.5), ("了.", 0.0), ("目", 79.2)]
+    sure = [("武威市", 93.0), ("人民", 95.0), ("政府", 94.0), ("办公室", 92.0)]
+    tsv = _tsv([
+        (4, 1, 1, 1, 1, 0, 100, 100, 400, 41, -1, ""),
+        *[(5, 1, 1, 1, 1, k, 100 + 50 * k, 100, 40, 41, c, t) for k, (t, c) in enumerate(sure)],
+        (4, 1, 2, 1, 1, 0, 100, 200, 400, 41, -1, ""),
+        *[(5, 1, 2, 1, 1, k, 100 + 50 * k, 200, 40, 41, c, t) for k, (t, c) in enumerate(date)],
+        (4, 1, 3, 1, 1, 0, 100, 300, 100, 41, -1, ""),
+        *[(5, 1, 3, 1, 1, k, 100 + 50 * k, 300, 40, 41, 20.0, t) for k, t in enumerate("个。")],  # too short
+    ])
+    assert weak_bands(tsv) == [(100, 200, 500, 241)]
+    img = Image.new("L", (700, 400), 255)
+
+    def run(png: bytes, psm: str) -> str:
+        return _tsv([(5, 1, 1, 1, 1, k, 40 + 45 * k, 10, 40, 41, 90.0, t) for k, t in enumerate("2025年3月7日")])
+
+    def read(tsv: str) -> str:  # in reading order, as the PDF line builder puts the lines
+        return "".join(c["text"] for c in sorted(parse_tsv(tsv, 1.0, 1), key=lambda c: (round(c["top"], -1), c["x0"])))
+
+    assert read(reread(img, tsv, weak_bands(tsv), run, weak=True)) == "武威市人民政府办公室" + "2025年3月7日" + "个。"
+
+    def unsure(png: bytes, psm: str) -> str:
+        return _tsv([(5, 1, 1, 1, 1, k, 40 + 45 * k, 10, 40, 41, 30.0, t) for k, t in enumerate("2O25年")])
+
+    assert "2025人钙5月了.目" in read(reread(img, tsv, weak_bands(tsv), unsure, weak=True))  # the first kept
