@@ -12,7 +12,7 @@ psm 6 0.021, psm 3 (automatic) 0.099; psm 6 on pages with a ruled table (psm 4 d
 A page goes: render (pypdfium2) -> deskew (projection profile) -> tesseract TSV -> one
 character dict per glyph, placed in PDF points like pdfplumber's, so the PDF reader's line/page
 pipeline (furniture dropped, lines rejoined, paragraphs) runs on OCR pages unchanged (ocr_tsv).
-Each character carries `conf`, its word's confidence (0-1). Two more passes, both cheap (about 5%
+Each character carries `conf`, its word's confidence (0-1). Two more passes, both cheap (about 12%
 of the page pass on the tests' scans): ink that no word covers, and lines read with little
 confidence, are read again as a line (ocr_missed), and the table cells that hold a figure are read with the English model, digits only
 (ocr_digits).
