@@ -39,6 +39,8 @@ _OPEN = (re.compile(r"[《〈【\\](?=[^()（）《》〈〉【】\n]{0,40}[)）
 _TWO = (re.compile(r"(?<=^[(（])志(?=[)）])"), "二")
 # `4:总结评估`: a numbered item's `4.` read as `4:` at the start of a line
 _ITEM = (re.compile(r"(?<=^\d{1,2})[:：](?=\p{Han})"), ".")
+# `三季度未前`, `11月未前`: `末` (end) read as its look-alike `未` (not) between a span of time and `前`
+_END = (re.compile(r"(?<=季度|[年月旬])未(?=前(?![往来进]))"), "末")
 # `牵头单位;市人社局`: the colon after a responsibility label read as `;` / `,`
 
 
@@ -56,13 +58,14 @@ def _label_colon() -> tuple[re.Pattern, str]:
 def clean_line(text: str) -> str:
     """Apply the one-for-one OCR fixes to a line (the result has the same length)."""
     for _ in range(2):  # `1O8O` needs the second O after the first became 0
-        for pattern, repl in [*_RULES, _OPEN, _ITEM, _TWO, _label_colon()]:
+        for pattern, repl in [*_RULES, _OPEN, _ITEM, _TWO, _END, _label_colon()]:
             text = pattern.sub(repl, text, timeout=TIMEOUT)
     return text
 
 
 def clean_joined(text: str) -> str:
-    """The fixes that need the joined paragraph (a bracket opened on one line, closed on the next)."""
+    """The fixes that need the joined paragraph (a bracket opened on one line, closed on the next);
+    the result has the same length."""
     return _OPEN[0].sub(_OPEN[1], text, timeout=TIMEOUT)
 
 
@@ -75,12 +78,60 @@ def clean_chars(chars: list[dict]) -> None:
     fixed = clean_line("".join(c["text"] for c in chars))
     for c, t in zip(chars, fixed, strict=True):
         c["text"] = t
+    chars[:] = reshape(chars)
+
+
+# The fixes that change a line's length (a character read as two, or lost):
+# `3--9月`: a dash read as two hyphens, between digits
+_DOUBLE_DASH = re.compile(r"(?<=\d)[-－]{2}(?=\d)")
+# `〈(3—9月)`, `【〈县卫健委)`: an opening bracket read twice
+_DOUBLE_OPEN = re.compile(r"[〈《【\\](?=[(（])|[〈【\\](?=[〈《【])")
+# `验收阶段12月)。`: the `(` of a time in brackets lost (a `)` closes what was never opened)
+_LOST_OPEN = re.compile(
+    r"(?<=\p{Han})(?=\d{1,2}(?:[—\-]\d{1,2})?月(?:\d{1,2}日)?(?:[上中下]旬|底|份)?(?:前|以前)?[)）])"
+)
+
+
+def reshape_text(text: str) -> str:
+    """`reshape` on a bare string (what the characters' texts become)."""
+    return "".join(c["text"] for c in reshape([{"text": ch} for ch in text]))
+
+
+def reshape(chars: list[dict]) -> list[dict]:
+    """A line's characters with the length-changing fixes made: a doubled mark merged into one
+    (its box the two boxes'), a lost `(` put back (a copy of the next character's box, no width)."""
+    text = "".join(c["text"] for c in chars)
+    drop = {m.start() + 1 for m in _DOUBLE_DASH.finditer(text, timeout=TIMEOUT)}
+    drop.update(m.start() for m in _DOUBLE_OPEN.finditer(text, timeout=TIMEOUT))
+    out: list[dict] = []
+    for i, c in enumerate(chars):
+        if i in drop:
+            if out and "x1" in c:
+                out[-1]["x1"] = c["x1"]
+            if out and out[-1]["text"] in "-－":
+                out[-1]["text"] = "—"
+            continue
+        out.append(c)
+    text = "".join(c["text"] for c in out)
+    for m in reversed(list(_LOST_OPEN.finditer(text, timeout=TIMEOUT))):
+        before = text[: m.start()]
+        if before.count("(") + before.count("（") <= before.count(")") + before.count("）"):
+            c = out[m.start()]
+            out.insert(m.start(), {**c, "text": "(", "x1": c.get("x0", 0.0)})
+    return out
 
 
 def locate(text: str, lines: list[tuple[str, list[float]]], start: int = 0, window: int = 12) -> dict[int, float]:
+    """Offsets in `text` of the characters of OCR lines (see locate_from)."""
+    return locate_from(text, lines, start, window)[0]
+
+
+def locate_from(
+    text: str, lines: list[tuple[str, list[float]]], start: int = 0, window: int = 12
+) -> tuple[dict[int, float], int]:
     """Offsets in `text` of the characters of OCR lines (in reading order): line text -> its
     characters' confidences (blanks carry none). A line not found just after the last one (page
-    furniture that was dropped) is skipped."""
+    furniture that was dropped) is skipped. Returns them and where the last line found ends."""
     out: dict[int, float] = {}
     cursor = start
     for line, confs in lines:
@@ -96,4 +147,4 @@ def locate(text: str, lines: list[tuple[str, list[float]]], start: int = 0, wind
                     out[at + i] = confs[k]
                 k += 1
         cursor = at + len(line)
-    return out
+    return out, cursor

@@ -12,7 +12,7 @@ from typing import Any
 
 from ..errors import InputError
 from .ocr import OcrUnavailable, current, ocr_images, options
-from .ocr_clean import LOW_CONFIDENCE, clean_joined, locate
+from .ocr_clean import LOW_CONFIDENCE, clean_joined, locate_from
 from .rawdoc import RawDoc
 
 _IMAGE_MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*")
@@ -126,6 +126,7 @@ def ocr_confidence(text: str, pages: list, raw_pages: list) -> dict[int, float]:
     from .pdf import group_lines
 
     out: dict[int, float] = {}
+    end = 0
     for page, (chars, tables) in zip(pages, raw_pages, strict=False):
         cells = [(t.top + i * 1e-3, cell) for t in tables for i, cell in enumerate(getattr(t, "ocr_cells", []))]
         if not cells and (not chars or "conf" not in chars[0]):
@@ -140,7 +141,16 @@ def ocr_confidence(text: str, pages: list, raw_pages: list) -> dict[int, float]:
             if grouped:
                 lines.append((members[0]["top"], (grouped[0].text, [c["conf"] for c in members if c["text"].strip()])))
         lines.sort(key=lambda tl: tl[0])
-        out.update(locate(text, [line for _, line in lines], page.start))
+        # a table continued from the page before was written there, its rows from this page too:
+        # the search also goes on from where the page before ended
+        ordered = [line for _, line in lines]
+        found, end_here = locate_from(text, ordered, page.start)
+        if end != page.start:
+            earlier, end_there = locate_from(text, ordered, end)
+            found = {**found, **earlier}
+            end_here = max(end_here, end_there)
+        out.update(found)
+        end = end_here
     return out
 
 

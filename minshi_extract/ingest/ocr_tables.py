@@ -7,7 +7,7 @@ least half an inch, vertical ones of at least 0.6 inch (a character at 16pt is a
 
 from __future__ import annotations
 
-import statistics
+import itertools
 from typing import Any
 
 _H_RUN = 0.5  # inch
@@ -67,20 +67,9 @@ def erase(img: Any, rules: list[list[float]]) -> Any:
     return img
 
 
-def find_tables(chars: list[dict], rules: list[list[float]], scale: float, page: int) -> tuple[list[dict], list]:
-    """The characters outside tables and the TableItems of one OCR'd page (as pdf._page_items)."""
-    if not rules:
-        return chars, []
-    from pdfplumber.table import (
-        Table,
-        cells_to_tables,
-        edges_to_intersections,
-        intersections_to_cells,
-        merge_edges,
-    )
-
-    from .pdf import TableItem, _cell, _inside, cell_text
-    from .rawdoc import RawTable
+def cells_of(rules: list[list[float]], scale: float = 1.0) -> list[tuple[float, float, float, float]]:
+    """The cells the ruling lines make (pdfplumber's geometry), in the rules' units times `scale`."""
+    from pdfplumber.table import edges_to_intersections, intersections_to_cells, merge_edges
 
     edges = []
     for o, pos, a, b in rules:
@@ -90,20 +79,39 @@ def find_tables(chars: list[dict], rules: list[list[float]], scale: float, page:
         else:
             edges.append({"orientation": "v", "x0": p, "x1": p, "top": a, "bottom": b, "width": 0, "height": b - a})
     edges = merge_edges(edges, 3, 3, 3, 3)
-    cells = intersections_to_cells(edges_to_intersections(edges, 3, 3))
+    return intersections_to_cells(edges_to_intersections(edges, 3, 3))
+
+
+def find_tables(
+    chars: list[dict], rules: list[list[float]], scale: float, page: int, digits: list | None = None
+) -> tuple[list[dict], list]:
+    """The characters outside tables and the TableItems of one OCR'd page (as pdf._page_items);
+    `digits`: the second reading of the cells that hold one figure (ocr_digits.read_digits)."""
+    if not rules:
+        return chars, []
+    from pdfplumber.table import Table, cells_to_tables
+
+    from .ocr_digits import figure_of
+    from .pdf import TableItem, _cell, _inside
+    from .rawdoc import RawTable
+
+    cells = cells_of(rules, scale)
     items, boxes = [], []
-    gaps = [0.0]
     chars = _off_borders(chars, cells)
+    figures = {tuple(round(v, 1) for v in d[:4]): (d[4], d[5]) for d in digits or []}
     for group in cells_to_tables(cells):
         t = Table(None, group)  # type: ignore[arg-type]
-        rows = [[_cell(cell_text(chars, c, statistics.median(gaps))) if c else "" for c in row.cells] for row in t.rows]
+        rows = [
+            [_cell(figure_of(cell_text(chars, c), figures.get(tuple(round(v, 1) for v in c)))) if c else "" for c in row.cells]
+            for row in t.rows
+        ]
         if len(rows) < 2 or max(len(r) for r in rows) < 2 or not any(any(r) for r in rows):
             continue
         boxes.append(t.bbox)
         item = TableItem(RawTable(rows=rows, page=page, bbox=tuple(t.bbox)), top=t.bbox[1], page=page)
         # each cell's text with its characters' OCR confidences, in the order the text has them
         item.ocr_cells = [  # type: ignore[attr-defined]
-            _cell_confidence(text, [ch for ch in chars if _inside(ch, c)])
+            _cell_confidence(text, [ch for ch in chars if _inside(ch, c)], figures.get(tuple(round(v, 1) for v in c)))
             for row, texts in zip(t.rows, rows, strict=True) for c, text in zip(row.cells, texts, strict=True)
             if c and text
         ]
@@ -112,9 +120,55 @@ def find_tables(chars: list[dict], rules: list[list[float]], scale: float, page:
     return outside, items
 
 
-def _cell_confidence(text: str, chars: list[dict]) -> tuple[str, list[float]]:
+_NO_LINE_START = "，。、；：？！）》」”’,.;:?!)%"  # marks no line may start with: they go over with the character before
+_HOLDS = "，、；,;"  # a cell line never ends at a comma but for want of room
+
+
+def _width(text: str) -> float:
+    """A text's width in ems as set in a notice: digits and Latin half, ideographs and marks whole."""
+    return sum(0.55 if ch.isascii() and ch.isalnum() else 1.0 for ch in text if ch.strip())
+
+
+def _head(text: str) -> str:
+    """The first unit a line breaker cannot split: a run of digits/Latin (`2250`), or one character
+    with the marks that may not start a line after it (`局、`, `元)`)."""
+    import regex as re
+
+    m = re.match(r"[0-9A-Za-z.%\-]+|.", text)
+    head = m.group(0) if m else text[:1]
+    rest = text[len(head):]
+    while rest[:1] and rest[0] in _NO_LINE_START:
+        head, rest = head + rest[0], rest[1:]
+    return head
+
+
+def cell_text(chars: list[dict], bbox: tuple[float, float, float, float]) -> str:
+    """The text of one cell of a scanned table. OCR places characters only roughly inside a line,
+    so a wrap is told by counting too: a line runs on when it and the next line's first unit would
+    not have fitted in the cell's width (in ems of the line's height), or when it ends at a comma."""
+    from .pdf import _cell_lines
+
+    lines = _cell_lines(chars, bbox)
+    if not lines:
+        return ""
+    pad = max(1.0, min(min(ln.x0 for ln in lines) - bbox[0], bbox[2] - max(ln.x1 for ln in lines)))
+    out = lines[0].text
+    for a, b in itertools.pairwise(lines):
+        em = a.size / 0.92  # the ink of an ideograph fills about nine tenths of its em
+        room = (bbox[2] - bbox[0] - 2 * pad) / em
+        # half an em of slack: OCR's line ends and the cell's padding are both rough
+        wrap = a.text[-1] in _HOLDS or _width(a.text) + _width(_head(b.text)) > room - 0.5
+        # or, as the PDF reader measures it: the line left less room than the next unit needs
+        wrap = wrap or bbox[2] - bbox[0] - (a.x1 - a.x0) < _width(_head(b.text)) * em + 1.2 * a.size
+        out += b.text if wrap else "\n" + b.text
+    return out
+
+
+def _cell_confidence(text: str, chars: list[dict], figure: tuple[str, float] | None = None) -> tuple[str, list[float]]:
     """A cell's text and a confidence per non-blank character: each character's own when the
-    counts agree, else the cell's weakest for all."""
+    counts agree, else the cell's weakest for all; a figure read by the second pass has its own."""
+    if figure is not None and figure[0] == text:
+        return text, [figure[1]] * len(text)
     confs = [c["conf"] for c in sorted(chars, key=lambda c: (round(c["top"]), c["x0"])) if c["text"].strip()]
     n = sum(1 for ch in text if ch.strip())
     if len(confs) != n:
