@@ -68,6 +68,10 @@ def _tables(out: Path, src: Path) -> dict[str, list[dict]]:
 def test_interrupted_then_resumed_equals_one_run(dataset, mini_corpus: Path, tmp_path: Path, capsys) -> None:
     _, reference = dataset
     src = copy_corpus(tmp_path / "in")
+    # a long notice converted last (files go in path order) keeps the batch busy when the interrupt
+    # comes, however fast the others are; it is gone again before the resumed run
+    slow = src / "zzz_long_notice.txt"
+    slow.write_text((CORPUS / "wuwei_2025.txt").read_text(encoding="utf-8") * 60, encoding="utf-8")
     out = tmp_path / "out"
     # leftovers of an earlier run: its tables and a cached notice whose file is gone
     (out / "json").mkdir(parents=True)
@@ -88,6 +92,7 @@ def test_interrupted_then_resumed_equals_one_run(dataset, mini_corpus: Path, tmp
     assert 4 <= len(done) < len(ALL)
     assert not (out / "records.parquet").exists() and not (out / "json" / "gone.txt.json").exists()
 
+    slow.unlink()
     assert main(["batch", str(src), "-o", str(out), "--format", "parquet", "--resume", "-j", "2", "-q"]) == 1
     assert f"{len(done)} reused from an earlier run" in capsys.readouterr().out
     assert _tables(out, src) == _tables(reference, mini_corpus)
