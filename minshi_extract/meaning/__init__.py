@@ -16,11 +16,10 @@ import regex
 from ..models import Deadline, Money, Notice, Percentage, Programme, Quantity, Record
 from ..rules.numbers import find_numbers
 from ..rules.regions import is_region
+from .actions import action_after, action_before
 from .grammar import (
     PAYMENT_NOUNS,
     PURE_RATE_RE,
-    action_after,
-    action_before,
     clause_end,
     clause_start,
     object_of,

@@ -30,8 +30,6 @@ _JOINED = regex.compile(r"[和及与、]|[^\p{Han}]*$")
 _RANGE_REST = regex.compile(r"^(?:(?:至|到|—|–|-|~)\d+(?:\.\d+)?(?:周岁|岁)?)?(?:及以上|以上|以下|以内|左右|多|余)?")
 _PHRASE_CUT = regex.compile(r"[和及与且并或由的]|\d(?!\d*(?:\.\d+)?周?岁)|等(?!级)|通过|用于|正式|全部|先行")
 _DIGIT = regex.compile(r"\d")
-_TIME_PREP_END = regex.compile(r"(?:于|在|截至|到)$")
-_MODAL_START = regex.compile(r"^(?:要|须|需|应|必须|将)")
 _FIGURE_RE = regex.compile(r"(?<![\d.])\d+(?:\.\d+)?(?![\d.]|年|月|日)(?:万|亿)?(?:%|[个户人名所处座家条项场次公里米平方]{1,3})?")
 
 
@@ -111,9 +109,6 @@ def clause_start(text: str, pos: int, floor: int = 0) -> int:
     start = i + 1
     m = _MARKER_RE.match(text, start, pos)
     return m.end() if m else start
-
-
-_ACTION_STOPS = ",;。!?\n"
 
 
 def clause_end(text: str, pos: int, stops: str = _HARD_STOPS + "、") -> int:
@@ -390,78 +385,3 @@ def _object(s: str) -> str | None:
     s = next((s[len(p):] for p in words().prepositions if s.startswith(p)), s)
     digit = _DIGIT.search(s)
     return trim(s[: digit.start()] if digit else s)
-
-
-def opens_with_verb(text: str, lo: int, pos: int) -> bool:
-    """True when a governing verb or preposition stands right before the figure (建设|3个…)."""
-    before = text[lo:pos]
-    w = words()
-    return bool(before) and (
-        any(before.endswith(p) for p in w.prepositions)
-        or any(m.end() == pos for m in w.governing.finditer(text, max(lo, pos - 6), pos))
-    )
-
-
-# --- deadlines --------------------------------------------------------------------------------
-
-
-def action_after(text: str, pos: int) -> str | None:
-    """The verb phrase after a date: 11月底前|全面完成为民实事; 12月10日前,|市财政局|拨付资金.
-
-    Skips a comma right after the date and a subject written before the first verb; keeps an
-    adverb directly before that verb (全面, 基本)."""
-    w = words()
-    i = pos
-    while i < len(text) and text[i] in " ,:前之":
-        i += 1
-    # an action runs over lists and brackets: 完成施工、监理招投标…; 各县(市)完成…
-    end = clause_end(text, i, _ACTION_STOPS)
-    if end <= i:
-        return None
-    clause = text[i:end]
-    m = w.governing.search(clause)
-    if m is None:
-        return _clean_what(clause)
-    start = m.start()
-    head = clause[:start]
-    jiang = head.rfind("将")
-    if jiang >= 0:  # 各县区将|工作总结报…: a 将 construction keeps 将 and its object
-        start = jiang
-    elif not _SUBJECT_RE.search(head):
-        start = 0  # 足额|发放到位, 按新标准|发放: not a subject, part of the action
-    else:
-        for adv in w.what_adverbs:
-            if clause.endswith(adv, 0, start):
-                start -= len(adv)
-                break
-    return _clean_what(clause[start:])
-
-
-def action_before(text: str, pos: int) -> str | None:
-    """A date that ends its clause (项目于10月底前完工 has 完工 after; 完成项目建设,时间为11月底前
-    has none): the verb phrase of the clause before it."""
-    lo = clause_start(text, pos)
-    own = text[lo:pos]
-    m = words().governing.search(own)
-    if m is not None:
-        return _clean_what(_TIME_PREP_END.sub("", own[m.start():]))
-    if lo <= 1:
-        return None
-    prev_lo = clause_start(text, lo - 1)
-    prev = text[prev_lo:lo - 1]
-    m = words().governing.search(prev)
-    return _clean_what(prev[m.start():]) if m else None
-
-
-# a subject before the verb (市财政局, 各县(市、区), 所有项目, 施工单位, 开工率): dropped from `what`,
-# with the adverbs between it and the verb kept (主体工程|全面完工)
-_SUBJECT_RE = regex.compile(
-    r"(?:局|委|厅|办|政府|人民政府|县|区|市|镇|乡|街道|单位|部门|中心|公司|学校|医院|机构|项目|工程|各地|率|\))"
-    r"(?:全面|基本|全部|如期|按时|按期|确保|力争|陆续|逐步|率先)?$"
-)
-
-
-def _clean_what(s: str) -> str | None:
-    s = s.strip(" ,、")
-    s = _MODAL_START.sub("", s)
-    return s if _HAN_RE.search(s) and len(s) >= 2 else None

@@ -1,0 +1,73 @@
+"""What is due by a deadline (`what`): the verb phrase of the date's clause (gold/GUIDELINES.md
+"What a figure counts": 11月底前|全面完成为民实事, 项目于10月底前|完工, 完成项目建设,时间为11月底前)."""
+
+from __future__ import annotations
+
+import regex
+
+from .grammar import _HAN_RE, clause_end, clause_start, words
+
+_ACTION_STOPS = ",;。!?\n"
+_TIME_PREP_END = regex.compile(r"(?:于|在|截至|到)$")
+_MODAL_START = regex.compile(r"^(?:要|须|需|应|必须|将)")
+
+def action_after(text: str, pos: int) -> str | None:
+    """The verb phrase after a date: 11月底前|全面完成为民实事; 12月10日前,|市财政局|拨付资金.
+
+    Skips a comma right after the date and a subject written before the first verb; keeps an
+    adverb directly before that verb (全面, 基本)."""
+    w = words()
+    i = pos
+    while i < len(text) and text[i] in " ,:前之":
+        i += 1
+    # an action runs over lists and brackets: 完成施工、监理招投标…; 各县(市)完成…
+    end = clause_end(text, i, _ACTION_STOPS)
+    if end <= i:
+        return None
+    clause = text[i:end]
+    m = w.governing.search(clause)
+    if m is None:
+        return _clean_what(clause)
+    start = m.start()
+    head = clause[:start]
+    jiang = head.rfind("将")
+    if jiang >= 0:  # 各县区将|工作总结报…: a 将 construction keeps 将 and its object
+        start = jiang
+    elif not _SUBJECT_RE.search(head):
+        start = 0  # 足额|发放到位, 按新标准|发放: not a subject, part of the action
+    else:
+        for adv in w.what_adverbs:
+            if clause.endswith(adv, 0, start):
+                start -= len(adv)
+                break
+    return _clean_what(clause[start:])
+
+
+def action_before(text: str, pos: int) -> str | None:
+    """A date that ends its clause (项目于10月底前完工 has 完工 after; 完成项目建设,时间为11月底前
+    has none): the verb phrase of the clause before it."""
+    lo = clause_start(text, pos)
+    own = text[lo:pos]
+    m = words().governing.search(own)
+    if m is not None:
+        return _clean_what(_TIME_PREP_END.sub("", own[m.start():]))
+    if lo <= 1:
+        return None
+    prev_lo = clause_start(text, lo - 1)
+    prev = text[prev_lo:lo - 1]
+    m = words().governing.search(prev)
+    return _clean_what(prev[m.start():]) if m else None
+
+
+# a subject before the verb (市财政局, 各县(市、区), 所有项目, 施工单位, 开工率): dropped from `what`,
+# with the adverbs between it and the verb kept (主体工程|全面完工)
+_SUBJECT_RE = regex.compile(
+    r"(?:局|委|厅|办|政府|人民政府|县|区|市|镇|乡|街道|单位|部门|中心|公司|学校|医院|机构|项目|工程|各地|率|\))"
+    r"(?:全面|基本|全部|如期|按时|按期|确保|力争|陆续|逐步|率先)?$"
+)
+
+
+def _clean_what(s: str) -> str | None:
+    s = s.strip(" ,、")
+    s = _MODAL_START.sub("", s)
+    return s if _HAN_RE.search(s) and len(s) >= 2 else None
