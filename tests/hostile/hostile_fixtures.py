@@ -14,6 +14,8 @@ import zlib
 from collections.abc import Callable
 from pathlib import Path
 
+from helpers import assemble_pdf
+
 CORPUS = Path(__file__).resolve().parents[2] / "corpus"
 FOUNDING = CORPUS / "wuwei_2025.txt"
 W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
@@ -139,22 +141,8 @@ def _pdf(content: bytes, compressed: bool = True) -> bytes:
         b"<</Length %d%s>>\nstream\n" % (len(stream), filt) + stream + b"\nendstream",
         b"<</Type/Font/Subtype/Type1/BaseFont/Helvetica>>",
     ]
-    return _assemble(objs)
+    return assemble_pdf(objs)
 
-
-def _assemble(objs: list[bytes]) -> bytes:
-    out = io.BytesIO()
-    out.write(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
-    offsets = []
-    for i, body in enumerate(objs, 1):
-        offsets.append(out.tell())
-        out.write(b"%d 0 obj\n" % i + body + b"\nendobj\n")
-    xref = out.tell()
-    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1))
-    for off in offsets:
-        out.write(b"%010d 00000 n \n" % off)
-    out.write(b"trailer\n<</Size %d/Root 1 0 R>>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, xref))
-    return out.getvalue()
 
 
 def glyph_page(glyphs: int = 110_000) -> bytes:
@@ -177,7 +165,7 @@ def flate_bomb(mb: int = 300) -> bytes:
         b"<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]/Contents 4 0 R>>",
         b"<</Length %d/Filter/FlateDecode>>\nstream\n" % len(packed) + packed + b"\nendstream",
     ]
-    return _assemble(objs)
+    return assemble_pdf(objs)
 
 
 # --- docx --------------------------------------------------------------------------------------

@@ -1,6 +1,7 @@
 """Attachment tables: hand-built Table objects with cell spans set by the test."""
 
 import pytest
+from helpers import table_layout
 
 from minshi_extract.models import Deadline, Money, Percentage, Quantity, Responsibility, Table
 from minshi_extract.rules.context import Context
@@ -10,15 +11,7 @@ CTX = Context(year=2025, programme_id="P06", part=0)
 
 
 def _layout(header: list[str], rows: list[list[str]]) -> tuple[str, list[list[tuple[int, int]]]]:
-    """Write the table one cell per line, as a text notice does, and return the spans."""
-    text, spans = "附件1\n", []
-    for row in [header, *rows]:
-        row_spans = []
-        for cell in row:
-            row_spans.append((len(text), len(text) + len(cell)))
-            text += cell + "\n"
-        spans.append(row_spans)
-    return text, spans
+    return table_layout("附件1", header, rows)
 
 
 def test_task_table_households_and_money() -> None:

@@ -1,6 +1,8 @@
 """Columns with their meaning: payer money, role columns one unit per line, progress columns,
 merged header rows and captions. Expected values are read from the cells written here."""
 
+from helpers import table_layout
+
 from minshi_extract.models import Deadline, Money, Responsibility, Table
 from minshi_extract.rules.context import Context
 from minshi_extract.rules.table_cells import progress_deadlines
@@ -13,14 +15,7 @@ CTX = Context(year=2025, programme_id="P01")
 
 
 def _layout(header: list[str], rows: list[list[str]]) -> tuple[str, list[list[tuple[int, int]]]]:
-    text, spans = "附件\n", []
-    for row in [header, *rows]:
-        row_spans = []
-        for cell in row:
-            row_spans.append((len(text), len(text) + len(cell)))
-            text += cell + "\n"
-        spans.append(row_spans)
-    return text, spans
+    return table_layout("附件", header, rows)
 
 
 def test_column_kinds_from_headers() -> None:
