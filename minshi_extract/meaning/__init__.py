@@ -62,17 +62,19 @@ def _noun_in_evidence(r: Record) -> str | None:
     return rest if len(rest) > len(r.unit) else None
 
 
-def item_of(text: str, r: Record) -> str | None:
+def item_of(text: str, r: Record, end: int | None = None) -> str | None:
     """The noun phrase the figure of `r` counts or pays for: the one after its measure word
-    (十件|民生实事, 为1.2万名|适龄女童), else the one before it (新增|学位|1620个)."""
+    (十件|民生实事, 为1.2万名|适龄女童), else the one before it (新增|学位|1620个). `end`: where the
+    context after the figure starts, when a list of figures ends later than `r`."""
     w = words()
+    end = r.span[1] if end is None else end
     unit = getattr(r, "unit", None)
     if unit in w.duration_units and r.qualifier == "at_most":
         return None  # 10个工作日内: a time limit
     own = _noun_in_evidence(r)
     if own:
         return own
-    after = phrase_after(text, r.span[1], len(text)) if not isinstance(r, Percentage) else None
+    after = phrase_after(text, end, len(text)) if not isinstance(r, Percentage) else None
     if (after and not isinstance(r, Money)) or unit in w.age_units:
         return after
     fig = _figure_start(r)
@@ -81,13 +83,13 @@ def item_of(text: str, r: Record) -> str | None:
     if isinstance(r, Percentage) and not (item and item.endswith(_INDICATORS)):
         # 收托率达到|60%以上的…: an indicator before stays; else 完成80%以上的|建设任务 (a share of
         # the noun after 的); 由省级财政承担|60%: its total's item (attribute)
-        of = _percent_of(text, r.span[1])
+        of = _percent_of(text, end)
         if of or is_payer_share(text[lo:fig]):
             return of
     if isinstance(r, Money) and item and PURE_RATE_RE.fullmatch(item):
         item = None  # 每人每月|150元: a rate alone names nothing
     if isinstance(r, Money):
-        item = _money_item(text, strip_payer(item), lo, fig, r.span[1])
+        item = _money_item(text, strip_payer(item), lo, fig, end)
     if item in (None, "标准") and after:
         item = after
     region = getattr(r, "region", None)
@@ -247,6 +249,38 @@ def _continue_items(text: str, records: list[Record]) -> None:
         prev = r
 
 
+_LIST_JOINS = frozenset({"、", "和", "及", "或"})
+
+
+def figure_lists(text: str, records: list[Record]) -> list[list[Record]]:
+    """Runs of figures of one kind written as a list of values, nothing but `、` / 和 between them
+    (分别按照每人每月50元、100元、200元的标准发放|高龄补贴; 标准分别不低于120元、330元): one list, one
+    thing counted, named by the clause around the whole list (GUIDELINES "Hard cases", 分别)."""
+    runs: list[list[Record]] = []
+    for r in records:
+        if not isinstance(r, Quantity | Money | Percentage):
+            continue
+        last = runs[-1][-1] if runs else None
+        if (last is not None and _same_unit(last, r) and r.span[0] > last.span[1]
+                and text[last.span[1]:r.span[0]] in _LIST_JOINS):
+            runs[-1].append(r)
+        else:
+            runs.append([r])
+    return [run for run in runs if len(run) > 1]
+
+
+def _list_head(item: str | None, n: int) -> str | None:
+    """A list of n parallel names before n values names one of them each, the head after the list is
+    the thing (全自理、半护理、全护理|照料护理标准分别不低于…120元、330元、1000元; 中央、省级、市县|资金占比
+    分别为50%、30%、20%): the members before the last are as long as each other, the last one is as
+    long plus the head, of two characters at least (食堂、助餐点分别为3个、5个: no head, the list stays)."""
+    parts = item.split("、") if item else []
+    if n < 2 or len(parts) != n or len({len(p) for p in parts[:-1]}) != 1:
+        return item
+    head = trim(parts[-1][len(parts[0]):]) if len(parts[-1]) > len(parts[0]) + 1 else None
+    return head or item
+
+
 def _same_unit(a: Record, b: Record) -> bool:
     return type(a) is type(b) and getattr(a, "unit", None) == getattr(b, "unit", None)
 
@@ -267,6 +301,10 @@ def attribute(notice: Notice, in_table: Callable[[tuple[int, int]], bool]) -> No
                 r.source = source_of(text, r, is_total=id(r) in totals)
             elif isinstance(r, Deadline):
                 r.what = what_of(text, r)
+        for run in figure_lists(text, prose):
+            item = _list_head(item_of(text, run[0], end=run[-1].span[1]), len(run))
+            for r in run:
+                r.item = item
         for r in recs:
             if isinstance(r, Deadline) and prog is not None and (r.what is None or r.what in _LABELS):
                 r.what = _project_name(prog, r)  # a 完成时限 section or column: the project is due
