@@ -95,12 +95,28 @@ def words() -> Words:
 # --- clauses ----------------------------------------------------------------------------------
 
 
+def _bracket_open(text: str, close: int, floor: int) -> int | None:
+    """The `(` of the bracket closed at `close` when the bracket glosses the noun before it
+    (老年食堂(老年助餐点)|150个): a Han character before it, no figure and no stop inside."""
+    o = text.rfind("(", max(floor, close - 21), close)
+    if o <= floor or not ("\u4e00" <= text[o - 1] <= "\u9fff"):
+        return None
+    inner = text[o + 1:close]
+    return None if not inner or _GLOSS_STOP.search(inner) else o
+
+
+_GLOSS_STOP = regex.compile(r"[\d,;。:()\n]")
+
+
 def clause_start(text: str, pos: int, floor: int = 0) -> int:
     """Start of the clause that holds `pos`: after the last hard stop, or after a 、 that follows
-    a figure (建设食堂3个、|助餐点5个)."""
+    a figure (建设食堂3个、|助餐点5个); a bracket glossing a noun is inside the clause."""
     i = pos - 1
     while i >= floor:
         c = text[i]
+        if c == ")" and (o := _bracket_open(text, i, floor)) is not None:
+            i = o - 1
+            continue
         if c in _HARD_STOPS:
             break
         if c == "、" and _FIGURE_END_RE.search(text, max(floor, i - 12), i):
