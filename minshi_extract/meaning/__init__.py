@@ -79,6 +79,8 @@ def item_of(text: str, r: Record, end: int | None = None) -> str | None:
         return after
     fig = _figure_start(r)
     lo = clause_start(text, fig)
+    if lo == r.span[0] and text[lo - 1:lo] == "(" and text[end:end + 1] == ")":
+        lo, fig = clause_start(text, lo - 1), lo - 1  # 医疗卫生类|(2项): the figure glosses the phrase
     item = phrase_before(text, lo, fig, money=isinstance(r, Money))
     if isinstance(r, Percentage) and not (item and item.endswith(_INDICATORS)):
         # 收托率达到|60%以上的…: an indicator before stays; else 完成80%以上的|建设任务 (a share of
