@@ -76,6 +76,9 @@ ITEMS = [
     # time limits and bare age conditions count nothing
     ("审核在10个工作日内办结。", "10个工作日", None),
     ("入住对象须年满60周岁。", "60周岁", None),
+    # the duration of an action or of a period names it (GUIDELINES "Hard cases")
+    ("助餐点食品留样不少于48小时。", "48小时", "助餐点食品留样"),
+    ("严格落实工程质量终身责任制,质保期不少于5年。", "5年", "质保期"),
     # glued figures: each counts its own
     ("建设食堂3个、助餐点5个。", "5个", "助餐点"),
     # a list of values is one thing counted: the clause around the whole list names it; n parallel

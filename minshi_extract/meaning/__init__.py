@@ -99,8 +99,6 @@ def item_of(text: str, r: Record, end: int | None = None) -> str | None:
         item = trim(item[len(region):])  # 港北区新建|5所: the region is not the thing counted
     if item and all(is_region(part) for part in item.split("、")):
         item = None  # 安塞区、子长市各12个: the regions of a share name no thing
-    if unit in w.duration_units and item and not item.endswith(("期限", "时间", "周期", "年限", "时长")):
-        return None  # 运营1年以上: the length of an action, no thing counted
     if item is None and not region and lo >= 2 and text[lo - 1] == ",":
         # 老旧小区改造,共30个: the phrase of the clause before, in the same sentence
         plo = clause_start(text, lo - 1)
