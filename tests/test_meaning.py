@@ -113,6 +113,12 @@ SOURCES = [  # the money rule's former source cases included: the meaning pass o
     ("市级财政按照每个5万元给予一次性建设补助。", "5万元", "市级财政"),
     ("中央福彩公益金150万元。", "150万元", "中央福彩公益金"),
     ("统筹安排资金10040万元。", "10040万元", None),
+    # a level and its 财政 are one payer, however far the funding word is
+    ("市级财政对新建社区养老服务中心每个补助30万元。", "30万元", "市级财政"),
+    # who pays a total may be said in the next clause, opened by 由
+    ("改造农村危房280户,共需补助资金560万元,由区财政全额承担。", "560万元", "区财政"),
+    # funds of several payers paying together name no one payer
+    ("项目总投资约9000万元,由省级补助资金和市财政资金共同承担。", "约9000万元", None),
     # payers that split by percentages pay no single amount
     ("全市共需资金792万元,由自治区财政承担60%、市县财政承担40%。", "792万元", None),
     # a share names its own payer or none; the remainder's payer is not the sentence's

@@ -20,7 +20,6 @@ from .actions import action_after, action_before
 from .grammar import (
     PAYMENT_NOUNS,
     PURE_RATE_RE,
-    clause_end,
     clause_start,
     object_of,
     paid_after,
@@ -32,7 +31,7 @@ from .grammar import (
     words,
 )
 from .links import link_shares, unbalanced
-from .source import is_payer_share, payer_by, payer_in, source_at, strip_payer
+from .source import is_payer_share, next_clause_end, payer_by, payer_in, source_at, strip_payer
 
 __all__ = ["attribute", "unbalanced"]
 
@@ -151,7 +150,7 @@ def source_of(text: str, r: Money, is_total: bool = False) -> str | None:
     if text[lo - 1:lo] in ("(", ")"):  # brackets do not end a payer's clause: 市、县(区)财政|1290万元
         lo = max(text.rfind(c, 0, fig) for c in ",;。\n") + 1
     if is_total or r._total is not None:
-        own_end = clause_end(text, r.span[1], ",;。\n")
+        own_end = next_clause_end(text, r.span[1])
         return payer_in(text, lo, fig) or payer_by(text, r.span[1], own_end)
     return source_at(text, lo, fig, r.span[1])
 

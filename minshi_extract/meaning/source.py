@@ -50,13 +50,29 @@ def payer_in(text: str, lo: int, pos: int) -> str | None:
     """The last payer written in [lo, pos)."""
     # the lookahead may see the figure itself (市级财政|170万元): search a little past `pos`
     found = [m for m in _patterns()[0].finditer(text, lo, min(len(text), pos + 12)) if m.end("p") <= pos]
-    return found[-1].group("p") if found else None
+    if not found:
+        return None
+    m = found[-1]
+    # 市级|财政对新建…每个补助: the lookahead saw 财政 as the funding word; the payer is 市级财政
+    tail = next((x for x in lexicon()["payer_suffixes"] if text.startswith(x, m.end("p"))), "")
+    return m.group("p") + tail if m.end("p") + len(tail) <= pos else m.group("p")
 
 
 def payer_by(text: str, lo: int, hi: int) -> str | None:
     """`由X承担` in [lo, hi): X pays."""
     m = _patterns()[1].search(text, lo, hi)
-    return m.group("p") if m else None
+    if m is None or _patterns()[0].search(text, m.end("p"), clause_end(text, m.end("p"), ",;。\n")):
+        return None  # 由省级补助资金和市财政资金共同承担: funds of several payers, no one payer
+    return m.group("p")
+
+
+def next_clause_end(text: str, end: int) -> int:
+    """The end of the clause of an amount, or of the next clause when that one opens with 由 (共需资金
+    560万元,|由区财政全额承担): who pays it is said there."""
+    hi = clause_end(text, end, ",;。\n")
+    if text.startswith(",由", hi):
+        hi = clause_end(text, hi + 1, ",;。\n")
+    return hi
 
 
 _TOTAL_RE = regex.compile(r"总投资|总额|共需|所需|合计|共计|总计|预计|估算|概算|约$")
@@ -75,7 +91,7 @@ def source_at(text: str, clause_lo: int, fig: int, end: int) -> str | None:
     if own or _TOTAL_RE.search(text, clause_lo, fig):
         # 项目总投资约5800万元: a total is paid by the payers its own clause names (所需资金102万元由
         # 市级财政承担), not by the payer of one of its shares
-        return own or payer_by(text, end, clause_end(text, end, ",;。\n"))
+        return own or payer_by(text, end, next_clause_end(text, end))
     return payer_by(text, s_lo, s_hi) or payer_in(text, s_lo, clause_lo)
 
 
