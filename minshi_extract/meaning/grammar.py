@@ -311,8 +311,8 @@ def _topic(span: str) -> str | None:
 
 # 每人每月200元|的标准给予|运营补贴: the thing paid is the object after the frame
 _FRAME_RE = regex.compile(r"(?:的)?标准(?:给予|予以|发放|补助|奖补|进行)?")
-_GIVEN_RE = regex.compile(r"(?:的)?(?:给予|予以|发放)")
-_GIVING_RE = regex.compile(r"给予|予以|发放|补助|奖补|补贴")
+_GIVEN_RE = regex.compile(r"(?:的)?(?:给予|予以|发放|安排)")
+_GIVING_RE = regex.compile(r"给予|予以|发放|补助|奖补|补贴|安排")
 
 
 # a 、 that opens the next figure's phrase: a list of figures, not of nouns
@@ -366,6 +366,9 @@ def paid_after(text: str, end: int, hi: int) -> str | None:
     stop = min(clause_end(text, end), hi, end + 24)
     frame = _FRAME_RE.match(text, end, stop)
     if frame is not None:
+        word = text[frame.end():stop] if frame.end() < stop else text[frame.start():stop].lstrip("的标准")
+        if word in PAYMENT_NOUNS:
+            return word  # 按照每人120元的标准|补助, …的标准|配套: the payment word names it
         if frame.end() >= stop or not _GIVING_RE.search(text, frame.start(), stop):
             return None  # …的标准|测算: a frame that gives nothing names nothing paid
         return _object(text[frame.end():stop])
