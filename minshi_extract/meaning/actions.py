@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import regex
 
-from .grammar import _HAN_RE, clause_end, clause_start, words
+from .grammar import _HAN_RE, _is_nominal, clause_end, clause_start, words
 
 _ACTION_STOPS = ",;。!?\n"
 _TIME_PREP_END = regex.compile(r"(?:于|在|截至|到)$")
-_MODAL_START = regex.compile(r"^(?:要|须|需|应|必须|将)")
+_MODAL_START = regex.compile(r"^(?:要|须|需|应|必须|将(?=全面|基本|全部|如期|按时|完成))")
 
 def action_after(text: str, pos: int) -> str | None:
     """The verb phrase after a date: 11月底前|全面完成为民实事; 12月10日前,|市财政局|拨付资金.
@@ -25,15 +25,16 @@ def action_after(text: str, pos: int) -> str | None:
     if end <= i:
         return None
     clause = text[i:end]
-    m = w.governing.search(clause)
+    # the first verb that is not inside a noun (将|改造任务|分解到村: 改造 modifies 任务)
+    m = next((v for v in w.governing.finditer(clause) if not _is_nominal(clause, v)), None)
     if m is None:
         return _clean_what(clause)
     start = m.start()
     head = clause[:start]
     jiang = head.rfind("将")
-    if jiang >= 0:  # 各县区将|工作总结报…: a 将 construction keeps 将 and its object
-        start = jiang
-    elif not _SUBJECT_RE.search(head):
+    if jiang >= 0 and head[jiang + 1:] not in ("", *w.what_adverbs):
+        start = jiang  # 各县区将|工作总结报…: a 将 construction keeps 将 and its object
+    elif jiang < 0 and not _SUBJECT_RE.search(head):
         start = 0  # 足额|发放到位, 按新标准|发放: not a subject, part of the action
     else:
         for adv in w.what_adverbs:

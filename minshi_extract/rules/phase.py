@@ -54,7 +54,7 @@ def _open_start_re() -> regex.Pattern:
     return regex.compile(rf"^(?:{alt})\s*(?:—{{1,2}}|-|~|至|到)\s*")
 
 
-def _window_of(inner: str, year: int | None) -> tuple[DateMatch, str | None, str | None] | None:
+def window_of(inner: str, year: int | None) -> tuple[DateMatch, str | None, str | None] | None:
     """(match, start, end) when the whole bracket is one date or range (a 前 allowed), else None.
     `即日起至5月底` is a window with start null and end 5月 (GUIDELINES.md)."""
     s = inner.strip()
@@ -96,7 +96,7 @@ def step_window(text: str, year: int | None, require_marker: bool = True) -> Ste
     stop = text.find("。", head_start)
     head_end = len(text) if stop == -1 else stop
     for b in _BRACKET_RE.finditer(text, head_start, head_end):
-        got = _window_of(b.group("inner"), year)
+        got = window_of(b.group("inner"), year)
         if got is None:
             continue
         date, start, end = got
@@ -121,7 +121,7 @@ def _window_match(
 ) -> tuple[regex.Match, DateMatch, str | None, str | None] | None:
     """The match of a colon-window pattern whose `win` group is one date or range."""
     m = pattern.match(text, head_start, head_end)
-    got = _window_of(m.group("win"), year) if m else None
+    got = window_of(m.group("win"), year) if m else None
     return (m, *got) if m and got else None
 
 

@@ -24,7 +24,14 @@ from minshi_extract.rules.quantity import find_quantities, units
 from minshi_extract.rules.ratio import find_ratios
 from minshi_extract.rules.regions import is_region, town_ending_at
 from minshi_extract.rules.responsibility import declares_first_is_lead, role_of_header
-from minshi_extract.rules.table_cells import link_totals, progress_deadlines, role_units
+from minshi_extract.rules.table_cells import (
+    link_totals,
+    phase_columns,
+    progress_deadlines,
+    prose_deadlines,
+    role_units,
+    row_phase,
+)
 
 _MONEY_UNITS = {"元": 1, "万元": 10**4, "亿元": 10**8}
 _SCALES = {"万": 10**4, "亿": 10**8}
@@ -127,6 +134,7 @@ def records_from_table(
     due = [is_deadline_header(h) for h in table.header]
     name_col = next((j for j, k in enumerate(kinds) if k.kind == "name"), None)
     parents, group_region = row_parents(table.rows, kinds)
+    steps = phase_columns(table.header)
     out: list[Quantity | Money | Responsibility | Percentage | Ratio | Deadline] = []
     figures: dict[tuple[int, int], Money | Quantity] = {}
     for r, row in enumerate(table.rows):
@@ -138,6 +146,10 @@ def records_from_table(
             if c >= len(row) or c >= len(spans):
                 continue
             a, b = spans[c]
+            if steps is not None and c in steps:
+                if c == steps[1] and steps[0] < len(row):
+                    out.extend(row_phase(notice_text, spans[c], row[steps[0]], ctx))
+                continue
             if roles[c] is not None:
                 out.extend(role_units(notice_text[a:b], a, ctx, roles[c]))
                 continue
@@ -150,6 +162,8 @@ def records_from_table(
             found = _figure_span(notice_text, spans[c])
             if found is None:
                 out.extend(_text_cell_records(notice_text, spans[c], ctx))
+                if steps is not None:
+                    out.extend(prose_deadlines(notice_text, spans[c], ctx))
                 continue
             if col is None:
                 continue

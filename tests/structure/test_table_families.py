@@ -1,0 +1,93 @@
+"""Table families of blind batch 12 (tables in the wild): a caption line `单位:万元` between a
+table's title and its header, `附表N` labels, a steps table (阶段 | 时间 | 工作内容) and payer
+columns named by a level alone (`自治区`). Small pages written for these tests; every expected
+value is read from the page."""
+
+from __future__ import annotations
+
+from minshi_extract import extract
+
+PROJECT_TABLE = """<html><body><div class="article">
+<h1>某市人民政府办公室关于印发某市2024年民生实事项目计划的通知</h1>
+<p>各县(区)人民政府:</p>
+<p>《某市2024年民生实事项目计划》已经市人民政府同意,现印发给你们。</p>
+<p>某市人民政府办公室</p><p>2024年2月26日</p>
+<p>某市2024年民生实事项目计划</p>
+<p>单位:万元</p>
+<table>
+<tr><td rowspan="2">序号</td><td rowspan="2">项目名称</td><td rowspan="2">总投资</td>
+<td colspan="2">2024年度</td><td rowspan="2">牵头单位</td></tr>
+<tr><td>计划投资</td><td>完成时限</td></tr>
+<tr><td>1</td><td>公办学校扩容</td><td>18600</td><td>9800</td><td>2024年8月底前</td><td>市教育局</td></tr>
+<tr><td>2</td><td>老旧小区改造</td><td>15200</td><td>8600</td><td>2024年12月底前</td><td>市住建局</td></tr>
+<tr><td>合计</td><td></td><td>33800</td><td>18400</td><td></td><td></td></tr>
+</table>
+</div></body></html>
+"""
+
+STEPS_AND_PAYERS = """<html><body><div class="article">
+<h1>某市人民政府办公室关于印发某市2021年农村户厕改造实施方案的通知</h1>
+<p>某市2021年农村户厕改造实施方案</p>
+<p>一、目标任务</p>
+<p>2021年全市完成农村户厕改造4800户。各县(区)任务见附表1。</p>
+<p>二、实施步骤</p>
+<p>各阶段时间和工作内容见附表2。</p>
+<p>附表:1.2021年农村户厕改造补助资金分配表</p>
+<p>2.2021年农村户厕改造工作进度安排表</p>
+<p>附表1</p>
+<p>2021年农村户厕改造补助资金分配表</p>
+<table>
+<tr><td rowspan="2">县(区)</td><td rowspan="2">改造任务(户)</td><td colspan="3">补助资金(万元)</td></tr>
+<tr><td>合计</td><td>中央</td><td>自治区</td></tr>
+<tr><td>东山县</td><td>2600</td><td>260</td><td>160</td><td>100</td></tr>
+<tr><td>西河县</td><td>2200</td><td>220</td><td>140</td><td>80</td></tr>
+<tr><td>合计</td><td>4800</td><td>480</td><td>300</td><td>180</td></tr>
+</table>
+<p>附表2</p>
+<p>2021年农村户厕改造工作进度安排表</p>
+<table>
+<tr><td>阶段</td><td>时间</td><td>工作内容</td></tr>
+<tr><td>摸底申报阶段</td><td>2021年3月—4月</td><td>完成摸底登记,4月20日前将改造任务分解到村到户。</td></tr>
+<tr><td>组织实施阶段</td><td>2021年5月—10月</td><td>组织施工;<br/>9月底前完成改造任务的90%以上。</td></tr>
+</table>
+</div></body></html>
+"""
+
+
+def _write(tmp_path, name: str, page: str):
+    path = tmp_path / name
+    path.write_text(page, encoding="utf-8")
+    return extract(path)
+
+
+def test_caption_line_between_title_and_header_gives_the_unit(tmp_path) -> None:
+    notice = _write(tmp_path, "projects.html", PROJECT_TABLE)
+    money = {(r.text, r.amount_cny) for r in notice.all_records() if r.type == "money"}
+    assert ("18600", 186_000_000) in money  # 总投资 in 万元, from the caption above the header
+    assert ("9800", 98_000_000) in money  # 计划投资 under the spanning 2024年度
+    assert ("33800", 338_000_000) in money  # the 合计 row
+
+
+def test_fubiao_labels_split_two_tables(tmp_path) -> None:
+    notice = _write(tmp_path, "steps.html", STEPS_AND_PAYERS)
+    assert [a.label for a in notice.attachments] == ["附表1", "附表2"]
+    assert notice.attachments[0].title == "2021年农村户厕改造补助资金分配表"
+
+
+def test_level_alone_names_a_payer_column(tmp_path) -> None:
+    notice = _write(tmp_path, "steps.html", STEPS_AND_PAYERS)
+    money = {(r.text, r.region): r.source for r in notice.all_records() if r.type == "money"}
+    assert money[("100", "东山县")] == "自治区"
+    assert money[("160", "东山县")] == "中央"
+
+
+def test_steps_table_gives_phases_and_the_deadlines_of_its_work_cells(tmp_path) -> None:
+    notice = _write(tmp_path, "steps.html", STEPS_AND_PAYERS)
+    records = notice.all_records()
+    phases = {(r.name, r.start, r.end, r.text) for r in records if r.type == "phase"}
+    assert phases == {("摸底申报阶段", "2021-03", "2021-04", "2021年3月—4月"),
+                      ("组织实施阶段", "2021-05", "2021-10", "2021年5月—10月")}
+    deadlines = {(r.date, r.text, r.what) for r in records if r.type == "deadline"}
+    assert ("2021-04-20", "4月20日前", "将改造任务分解到村到户") in deadlines
+    assert ("2021-09", "9月底前", "完成改造任务的90%以上") in deadlines
+    assert all(notice.text[r.span[0]:r.span[1]] == r.text for r in records)
