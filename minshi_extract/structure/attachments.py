@@ -245,7 +245,7 @@ def _flat_tables(lines: list[Line], taken: set[int]) -> list[Block]:
     title line `…表`, running to a note (`注:`), a body heading, an `附件` label or the end; kept
     when it holds a figure cell."""
     blocks: list[Block] = []
-    heads = _SEQ_HEADERS + tuple(title_columns()) + tuple(region_columns())
+    heads = _SEQ_HEADERS + tuple(title_columns()) + tuple(region_columns()) + tuple(table_lexicon()["stages"])
     k = 0
     while k < len(lines):
         ln = lines[k]
@@ -267,7 +267,9 @@ def _flat_tables(lines: list[Line], taken: set[int]) -> list[Block]:
         while body and body[-1].blank:
             body.pop()
         cells = [x for x in body if not x.blank]
-        if len(cells) < 4 or not any(is_figure(x.text) for x in cells):
+        # a steps table (阶段 | 时间 | 工作内容) holds windows, not figures
+        steps = ln.text in table_lexicon()["stages"] and any(x.text in table_lexicon()["windows"] for x in cells[:4])
+        if len(cells) < 4 or not (steps or any(is_figure(x.text) for x in cells)):
             k += 1
             continue
         above = (x for x in reversed(lines[:k]) if not x.blank)

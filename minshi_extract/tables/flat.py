@@ -9,10 +9,11 @@ import regex
 
 from ..models import Table
 from ..structure.lines import TIMEOUT, Line, has_cjk, is_figure, is_furniture, is_table_row
-from .columns import ColumnKind, column_kinds, is_total_label
+from .columns import ColumnKind, column_kinds, is_total_label, lexicon, squash
 from .header import caption_of, flat_header, grid_header
 from .place import FIGURE_KINDS, is_group_label
 from .recover import arithmetic, drop_repeated, join_broken, take_caption
+from .steps import steps_rows
 
 _SEQ_HEADERS = ("序号", "编号", "No.", "NO.")
 
@@ -143,6 +144,9 @@ def _data_start(cells: list[Cell], first_fig: int, seq: bool) -> int:
 def _rebuild_flat(cells: list[Cell]) -> tuple[Table, list[list[tuple[int, int]]]] | None:
     unit, cells = take_caption(cells)
     cells = join_broken(cells)
+    steps = steps_rows(cells) if cells and squash(cells[0].text) in lexicon()["stages"] else None
+    if steps is not None:
+        return _make_table(*steps)
     first_fig = next((i for i, c in enumerate(cells) if is_figure(c.text)), None)
     if first_fig is None:
         return None

@@ -91,3 +91,53 @@ def test_steps_table_gives_phases_and_the_deadlines_of_its_work_cells(tmp_path) 
     assert ("2021-04-20", "4月20日前", "将改造任务分解到村到户") in deadlines
     assert ("2021-09", "9月底前", "完成改造任务的90%以上") in deadlines
     assert all(notice.text[r.span[0]:r.span[1]] == r.text for r in records)
+
+
+FLAT_STEPS = """关于印发某市2019年两癌免费筛查实施方案的通知
+某市2019年城乡适龄妇女两癌免费筛查实施方案
+　　一、目标任务
+　　为城乡适龄妇女免费开展宫颈癌筛查2万人。
+　　二、实施步骤
+　　工作分两个阶段进行:
+阶段
+时间
+工作内容
+宣传动员
+2019年4月
+4月15日前制定县级实施方案,开展宣传发动
+组织筛查
+2019年5月—10月
+按照任务分解表开展筛查,
+8月底前完成筛查任务的60%
+　　三、任务分解
+县区
+宫颈癌筛查(人)
+桥东区
+5000
+桥西区
+4500
+
+— 2 —
+
+县区
+宫颈癌筛查(人)
+宣化区
+10500
+合计
+20000
+　　四、责任主体
+　　牵头单位:市卫生健康委
+"""
+
+
+def test_flattened_steps_table_and_county_table_over_a_page_break() -> None:
+    from minshi_extract import extract_text
+
+    notice = extract_text(FLAT_STEPS)
+    records = notice.all_records()
+    phases = {(r.name, r.start, r.end) for r in records if r.type == "phase"}
+    assert phases == {("宣传动员", "2019-04", "2019-04"), ("组织筛查", "2019-05", "2019-10")}
+    deadlines = {(r.date, r.text) for r in records if r.type == "deadline"}
+    assert deadlines == {("2019-04-15", "4月15日前"), ("2019-08", "8月底前")}
+    people = {(r.region, r.value) for r in records if r.type == "quantity" and r.unit == "人"}
+    assert {("桥东区", 5000), ("桥西区", 4500), ("宣化区", 10500), (None, 20000)} <= people
