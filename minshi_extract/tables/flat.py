@@ -9,8 +9,8 @@ import regex
 
 from ..models import Table
 from ..structure.lines import TIMEOUT, Line, has_cjk, is_figure, is_furniture, is_table_row
-from .columns import ColumnKind, column_kinds, is_total_label, lexicon, squash
-from .header import caption_of, flat_header, grid_header
+from .columns import ColumnKind, caption_unit, column_kinds, is_total_label, lexicon, squash
+from .header import caption_of, flat_header, grid_header, split_glued, with_caption
 from .place import FIGURE_KINDS, is_group_label
 from .recover import arithmetic, drop_repeated, join_broken, take_caption
 from .steps import steps_rows
@@ -121,7 +121,9 @@ def rebuild_table(
         return _rebuild_piped(lines)
     nonblank = [ln for ln in lines if not ln.blank]
     rowed = sum(is_table_row(ln.text) for ln in nonblank)
-    if nonblank and len(nonblank[0].text.split()) >= 3 and rowed >= 2 and rowed * 2 >= len(nonblank):
+    head = next((ln for ln in nonblank if not caption_unit(ln.text)), None)
+    if head is not None and rowed >= 2 and rowed * 2 >= len(nonblank) and (
+            len(head.text.split()) >= 3 or split_glued(head.text, max(len(ln.text.split()) for ln in nonblank))):
         return _rebuild_spaced(nonblank)
     return _rebuild_flat(_cells(lines, text))
 
@@ -259,7 +261,14 @@ def _split_spaced(ln: Line) -> list[Cell]:
 def _rebuild_spaced(lines: list[Line]) -> tuple[Table, list[list[tuple[int, int]]]] | None:
     """Rows set one per line, cells separated by spaces; a short row (`合计 126 23500`) keeps its
     label on the left (under the label column of a 序号 table) and its figures on the right."""
+    unit = None
+    while lines and caption_unit(lines[0].text) and len(lines) > 2:  # 单位:万元 above the header
+        unit, lines = caption_unit(lines[0].text), lines[1:]
     header = _split_spaced(lines[0])
+    width = max(len(_split_spaced(ln)) for ln in lines[1:])
+    glued = split_glued(lines[0].text, width) if len(header) == 1 else None
+    if glued is not None:
+        header = [Cell(lines[0].text[a:b], lines[0].start + a, lines[0].start + b, 0) for a, b in glued]
     n = len(header)
     seq = header[0].text in _SEQ_HEADERS
     rows: list[list[Cell | None]] = []
@@ -273,7 +282,7 @@ def _rebuild_spaced(lines: list[Line]) -> tuple[Table, list[list[tuple[int, int]
             row = [*lead, *label]
             row += [None] * (n - len(row) - len(figs)) + figs
         rows.append(row)
-    return _make_table(header, rows)
+    return _make_table(header, rows, [with_caption(c.text, unit) for c in header])
 
 
 def _split_pipe(ln: Line) -> list[Cell]:

@@ -141,3 +141,29 @@ def test_flattened_steps_table_and_county_table_over_a_page_break() -> None:
     assert deadlines == {("2019-04-15", "4月15日前"), ("2019-08", "8月底前")}
     people = {(r.region, r.value) for r in records if r.type == "quantity" and r.unit == "人"}
     assert {("桥东区", 5000), ("桥西区", 4500), ("宣化区", 10500), (None, 20000)} <= people
+
+
+GLUED_HEADER = """关于印发某州2022年惠民实事实施方案的通知
+某州2022年惠民实事实施方案
+一、总体目标
+2022年,全州实施2件惠民实事,总投资4000万元。各项目资金安排见附件1。
+附件:1.某州2022年惠民实事项目资金安排表
+附件1
+某州2022年惠民实事项目资金安排表
+单位:万元
+序号项目名称合计中央省级州县
+1 农村危房改造 2800 1600 800 400
+2 社区养老服务站建设 1200 — 700 500
+合计 4000 1600 1500 900
+"""
+
+
+def test_header_glued_by_a_pdf_copy_is_cut_at_its_column_words() -> None:
+    from minshi_extract import extract_text
+
+    notice = extract_text(GLUED_HEADER)
+    table = notice.attachments[0].tables[0]
+    assert table.header == ["序号", "项目名称", "合计(万元)", "中央(万元)", "省级(万元)", "州县(万元)"]
+    money = {(r.text, r.source) for r in notice.all_records() if r.type == "money"}
+    assert ("700", "省级") in money  # a row with an empty cell (`—`) keeps its columns
+    assert ("900", "州县") in money
