@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 from bisect import bisect_right
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import BinaryIO, TextIO
 
@@ -21,6 +22,7 @@ from .models import Notice, Part, Programme, Record, Section, Source, dedupe, re
 from .normalize import normalize
 from .rules.context import Context
 from .spans import SpanIndex
+from .structure.headings import steps_sections
 
 LineRule = Callable[[str, int, Context], list]
 
@@ -182,6 +184,15 @@ def _context_for(pos: int, index: SpanIndex, base: Context) -> Context:
                    first_is_lead=base.first_is_lead)
 
 
+def _cover_context(pos: int, steps: SpanIndex, base: Context) -> Context:
+    """A cover-letter line inside the cover letter's own steps section (`三、实施步骤` of a
+    consolidated notice) reads its step headings as phases."""
+    path = steps.at(pos)
+    if path is None:
+        return base
+    return replace(base, section=path, kind="steps", in_steps=True)
+
+
 def _section_spans(index: list[tuple[Section, str, bool]]) -> SpanIndex:
     return SpanIndex([(e[0].span, e) for e in index])
 
@@ -248,6 +259,7 @@ def apply_rules(notice: Notice) -> None:
     cells = _table_cells(notice)
     indexes: dict[int, SpanIndex] = {}
     owner_of = Owners(notice)
+    cover_steps = SpanIndex(steps_sections(text))
     found: list[tuple[Programme | None, Part | None, Record]] = []
     first_is_lead = False
 
@@ -277,7 +289,7 @@ def apply_rules(notice: Notice) -> None:
             part=part.index if part else None,
             first_is_lead=first_is_lead,
         )
-        ctx = _context_for(a, indexes[id(owner)], base) if owner is not None else base
+        ctx = _context_for(a, indexes[id(owner)], base) if owner is not None else _cover_context(a, cover_steps, base)
         for rule in active:
             for rec in rule(line, a, ctx):
                 # a line can hold several programmes (news items 一是…;二是…): the record
