@@ -11,7 +11,16 @@ import regex
 from ..tables.columns import caption_unit
 from ..tables.columns import lexicon as table_lexicon
 from ..tables.flat import rebuild_table
-from .lines import TIMEOUT, Line, has_cjk, is_figure, is_furniture, is_table_row, title_columns
+from .lines import (
+    TIMEOUT,
+    Line,
+    has_cjk,
+    is_figure,
+    is_furniture,
+    is_table_furniture,
+    is_table_row,
+    title_columns,
+)
 
 __all__ = ["rebuild_table"]
 
@@ -192,7 +201,7 @@ def _split_title(block: Block, body: list[Line], refs: list[Reference]) -> None:
     block.title = title
     block.title_lines = used
     after = used[-1].end if used else block.label_line.end
-    block.table_lines = [ln for ln in body if ln.start > after and not is_furniture(ln.text)]
+    block.table_lines = [ln for ln in body if ln.start > after and not is_table_furniture(ln.text)]
 
 
 def find_free_tables(lines: list[Line], taken: set[int]) -> list[Block]:
@@ -261,7 +270,7 @@ def _flat_tables(lines: list[Line], taken: set[int]) -> list[Block]:
                     or (_BODY_HEADING.match(x.text, timeout=TIMEOUT) and not _group_row(lines, j))
                     or _LABEL.fullmatch(x.text, timeout=TIMEOUT))):
                 break
-            if not is_furniture(x.text):
+            if not is_table_furniture(x.text):
                 body.append(x)
             j += 1
         while body and body[-1].blank:

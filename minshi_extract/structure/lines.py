@@ -141,6 +141,16 @@ def is_furniture(s: str) -> bool:
     return _short_furniture(s) if len(s) <= 200 else _furniture(s)
 
 
+# a document number alone on a line (铜政办发〔2020〕8号): inside a table it is the running head a
+# page break put between two cells
+_DOC_NO_LINE = regex.compile(r"\S{1,12}〔\d{4}〕\d{1,4}号")
+
+
+def is_table_furniture(s: str) -> bool:
+    """Page furniture among a table's lines: what `is_furniture` drops, and a running head."""
+    return is_furniture(s) or _DOC_NO_LINE.fullmatch(s.strip(), timeout=TIMEOUT) is not None
+
+
 @lru_cache(maxsize=1 << 16)
 def _short_furniture(s: str) -> bool:
     """Memoised for short lines (the memory stays small): the structure passes ask about each line

@@ -167,3 +167,42 @@ def test_header_glued_by_a_pdf_copy_is_cut_at_its_column_words() -> None:
     money = {(r.text, r.source) for r in notice.all_records() if r.type == "money"}
     assert ("700", "省级") in money  # a row with an empty cell (`—`) keeps its columns
     assert ("900", "州县") in money
+
+
+RUNNING_HEAD = """某市人民政府办公室关于印发某市2020年民生实事项目计划的通知
+某政办发〔2020〕8号
+各区县人民政府:
+现将《某市2020年民生实事项目计划表》印发给你们,请认真组织实施。
+附件:某市2020年民生实事项目计划表
+附件
+某市2020年民生实事项目计划表
+序号
+项目名称
+总投资
+(万元)
+牵头单位
+1
+新建改扩建城区幼儿园
+12500
+市教育局
+2
+城市集中供热管网改造
+
+— 3 —
+
+某政办发〔2020〕8号
+9600
+市住建局
+合计
+22100
+"""
+
+
+def test_running_head_between_two_cells_of_a_row_is_dropped() -> None:
+    from minshi_extract import extract_text
+
+    notice = extract_text(RUNNING_HEAD)
+    rows = notice.attachments[0].tables[0].rows
+    assert ["2", "城市集中供热管网改造", "9600", "市住建局"] in rows
+    money = {r.text: r.amount_cny for r in notice.all_records() if r.type == "money"}
+    assert money["9600"] == 96_000_000
