@@ -64,6 +64,7 @@ ITEMS = [
     ("宫颈癌筛查采用HPV检测方法,按照每人120元的标准补助。", "120元", "补助"),
     ("市、县财政按每座不低于3万元的标准配套。", "3万元", "配套"),
     ("按每人150元的标准安排体检经费,共计1020万元。", "150元", "体检经费"),
+    ("按照宫颈癌筛查每人140元、乳腺癌筛查每人120元的标准安排筛查经费。", "120元", "乳腺癌筛查"),
     # a thing the rate counts, after its measure word, when nothing before it names one
     ("市财政对每个城市书房补助50万元,其余由乡镇统筹解决。", "50万元", "城市书房"),
     ("省级补助每所幼儿园80万元,不足部分由县级财政统筹解决。", "80万元", "幼儿园"),
@@ -222,3 +223,31 @@ def test_founding_notice_shares_add_up_to_their_totals() -> None:
     assert sums("59个") == (59, 59)
     assert sums("155户") == (155, 155)
     assert all(by_id[t].id != r.id for t, rs in parts.items() for r in rs)
+
+
+WRAPPED = """关于印发某市2022年惠民实事实施方案的通知
+某市2022年农村危房改造实施方案
+一、目标任务
+完成农村危房改造2000户,户均补助1.4万元。6月底前开
+工率达到80%以上,11月底前全
+部竣工。
+二、任务分解
+县区
+任务数(户)
+东山县
+1200
+蔚县
+800
+"""
+
+
+def test_line_breaks_inside_a_sentence_do_not_cut_its_phrases() -> None:
+    # a PDF copy keeps the page's line breaks: 开 / 工率, 全 / 部竣工
+    records = extract_text(WRAPPED).all_records()
+    pct = next(r for r in records if r.type == "percentage")
+    assert pct.item == "开工率"
+    whats = {r.text: r.what for r in records if r.type == "deadline"}
+    assert whats["6月底前"] == "开工率达到80%以上"
+    assert whats["11月底前"] == "全部竣工"
+    rows = {r.region: r.item for r in records if r.type == "quantity" and r.region}
+    assert rows == {"东山县": "任务数", "蔚县": "任务数"}  # table lines are never joined

@@ -21,6 +21,7 @@ from .grammar import (
     PAYMENT_NOUNS,
     PURE_RATE_RE,
     clause_start,
+    funded_after,
     object_of,
     paid_after,
     phrase_after,
@@ -32,6 +33,7 @@ from .grammar import (
 )
 from .links import link_shares, unbalanced
 from .source import is_payer_share, next_clause_end, payer_by, payer_in, source_at, strip_payer
+from .wraps import joined, shifted, soft_breaks
 
 __all__ = ["attribute", "unbalanced"]
 
@@ -137,6 +139,9 @@ def _money_item(text: str, item: str | None, lo: int, fig: int, end: int) -> str
     paid = paid_after(text, end, len(text))
     bare = item is None or item in PAYMENT_NOUNS or item.endswith(_FUNDS + words().beneficiary_heads)
     if paid is None:
+        funded = strip_payer(funded_after(text, end, len(text))) if bare else None
+        if funded:
+            return funded
         rate = _RATE_BEFORE_RE.search(text, lo, fig)
         return (rate_noun(rate.group()) if rate and bare else None) or item
     return paid if bare or paid not in PAYMENT_NOUNS else item
@@ -285,12 +290,22 @@ def _same_unit(a: Record, b: Record) -> bool:
 
 
 def attribute(notice: Notice, in_table: Callable[[tuple[int, int]], bool]) -> None:
-    """Fill item / what / source and the share links of every record not read from a table."""
-    text = notice.text
+    """Fill item / what / source and the share links of every record not read from a table; the
+    clauses are read with the line breaks inside sentences removed (wraps.py)."""
+    tables = [(min(a for row in t._cell_spans for a, _ in row), max(b for row in t._cell_spans for _, b in row))
+              for att in notice.attachments for t in att.tables if t._cell_spans]
+    breaks = soft_breaks(notice.text, tables)
+    prose = [r for r in notice.all_records() if not in_table(r.span)]
+    ids = {id(r) for r in prose}
+    with shifted(prose, breaks):
+        _attribute(notice, joined(notice.text, breaks), lambda r: id(r) in ids)
+
+
+def _attribute(notice: Notice, text: str, is_prose: Callable[[Record], bool]) -> None:
     groups = [(None, notice.records)] + [(p, p.all_records()) for p in notice.programmes]
     for prog, recs in groups:
         recs = sorted(recs, key=lambda r: r.span)
-        prose = [r for r in recs if not in_table(r.span)]
+        prose = [r for r in recs if is_prose(r)]
         link_shares(text, prose)
         totals = {id(r._total) for r in prose if r._total is not None}
         for r in prose:

@@ -311,8 +311,9 @@ def _topic(span: str) -> str | None:
 
 # 每人每月200元|的标准给予|运营补贴: the thing paid is the object after the frame
 _FRAME_RE = regex.compile(r"(?:的)?标准(?:给予|予以|发放|补助|奖补|进行)?")
-_GIVEN_RE = regex.compile(r"(?:的)?(?:给予|予以|发放|安排)")
-_GIVING_RE = regex.compile(r"给予|予以|发放|补助|奖补|补贴|安排")
+_GIVEN_RE = regex.compile(r"(?:的)?(?:给予|予以|发放)")
+_GIVING_RE = regex.compile(r"给予|予以|发放|补助|奖补|补贴")
+_FUNDED_RE = regex.compile(r"(?:的)?标准安排")
 
 
 # a 、 that opens the next figure's phrase: a list of figures, not of nouns
@@ -369,6 +370,8 @@ def paid_after(text: str, end: int, hi: int) -> str | None:
         word = text[frame.end():stop] if frame.end() < stop else text[frame.start():stop].lstrip("的标准")
         if word in PAYMENT_NOUNS:
             return word  # 按照每人120元的标准|补助, …的标准|配套: the payment word names it
+        if text.startswith("安排", frame.end()):
+            return None  # …的标准|安排X: a fund, weaker (funded_after)
         if frame.end() >= stop or not _GIVING_RE.search(text, frame.start(), stop):
             return None  # …的标准|测算: a frame that gives nothing names nothing paid
         return _object(text[frame.end():stop])
@@ -376,6 +379,14 @@ def paid_after(text: str, end: int, hi: int) -> str | None:
     if given is not None and given.end() < stop:  # 每个每年5万元|给予|运营补贴: what is given
         return trim(text[given.end():stop])
     return None
+
+
+def funded_after(text: str, end: int, hi: int) -> str | None:
+    """The fund a 标准安排 frame after an amount names (按每人150元的标准安排|体检经费): weaker than a
+    给予X, it names what is paid only when nothing before the rate does."""
+    stop = min(clause_end(text, end), hi, end + 24)
+    m = _FUNDED_RE.match(text, end, stop)
+    return _object(text[m.end():stop]) if m is not None and m.end() < stop else None
 
 
 def object_of(text: str, lo: int, hi: int) -> str | None:
