@@ -161,7 +161,11 @@ def records_from_table(
                 continue
             found = _figure_span(notice_text, spans[c])
             if found is None:
-                out.extend(_text_cell_records(notice_text, spans[c], ctx))
+                cell = _text_cell_records(notice_text, spans[c], ctx)
+                for rec in cell:  # a cell that is one percentage (`任务占比` | 10%): named like a figure
+                    if isinstance(rec, Percentage) and rec.item is None and _whole(rec.span, spans[c]):
+                        rec.item = table_item(name, table.header[c], False)
+                out.extend(cell)
                 if steps is not None:
                     out.extend(prose_deadlines(notice_text, spans[c], ctx))
                 continue
@@ -177,6 +181,11 @@ def records_from_table(
     row_total = {r: total_col for r in range(len(table.rows)) if total_col is not None and payers}
     link_totals(figures, parents, row_total, payers)
     return sorted(out, key=lambda x: x.span)
+
+
+def _whole(span: tuple[int, int], cell: tuple[int, int]) -> bool:
+    """The record is all the cell holds (a qualifier like 以上 aside)."""
+    return span[0] - cell[0] <= 1 and cell[1] - span[1] <= 3
 
 
 def header_payer(header: str | None) -> str | None:

@@ -206,3 +206,31 @@ def test_running_head_between_two_cells_of_a_row_is_dropped() -> None:
     assert ["2", "城市集中供热管网改造", "9600", "市住建局"] in rows
     money = {r.text: r.amount_cny for r in notice.all_records() if r.type == "money"}
     assert money["9600"] == 96_000_000
+
+
+SHARE_COLUMN = """关于印发某市2019年两癌免费筛查实施方案的通知
+某市2019年两癌免费筛查实施方案
+　　一、任务分解
+县区
+宫颈癌筛查(人)
+任务占比
+桥东区
+5000
+25%
+桥西区
+15000
+75%
+合计
+20000
+100%
+"""
+
+
+def test_a_percentage_cell_is_named_by_its_header_not_taken_for_a_row_name() -> None:
+    from minshi_extract import extract_text
+
+    records = extract_text(SHARE_COLUMN).all_records()
+    shares = {r.text: r.item for r in records if r.type == "percentage"}
+    assert shares == {"25%": "任务占比", "75%": "任务占比", "100%": "任务占比"}
+    people = {r.text: r.item for r in records if r.type == "quantity"}
+    assert people["5000"] == "宫颈癌筛查"  # a region row: the header alone (GUIDELINES rule 8)
