@@ -82,7 +82,7 @@ def item_of(text: str, r: Record, end: int | None = None) -> str | None:
     lo = clause_start(text, fig)
     if lo == r.span[0] and text[lo - 1:lo] == "(" and text[end:end + 1] == ")":
         lo, fig = clause_start(text, lo - 1), lo - 1  # 医疗卫生类|(2项): the figure glosses the phrase
-    item = phrase_before(text, lo, fig, money=isinstance(r, Money))
+    item = phrase_before(text, lo, fig, money=isinstance(r, Money), people=unit in w.beneficiary_units)
     if isinstance(r, Percentage) and not (item and item.endswith(_INDICATORS)):
         # 收托率达到|60%以上的…: an indicator before stays; else 完成80%以上的|建设任务 (a share of
         # the noun after 的); 由省级财政承担|60%: its total's item (attribute)

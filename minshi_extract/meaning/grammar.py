@@ -47,6 +47,8 @@ class Words:
     what_adverbs: tuple[str, ...]
     generic_headers: frozenset[str]
     age_units: frozenset[str]
+    beneficiary_units: frozenset[str]
+    beneficiary_prepositions: tuple[str, ...]
     funding_verbs: frozenset[str]
     document_words: frozenset[str]
     duration_units: frozenset[str]
@@ -84,6 +86,8 @@ def words() -> Words:
         what_adverbs=_longest_first(lex["what_adverbs"]),
         generic_headers=frozenset(lex["generic_headers"]),
         age_units=frozenset(lex["age_units"]),
+        beneficiary_units=frozenset(lex["beneficiary_units"]),
+        beneficiary_prepositions=tuple(lex["beneficiary_prepositions"]),
         funding_verbs=frozenset(lex["funding_verbs"]),
         document_words=frozenset(lex["document_words"]),
         duration_units=frozenset(lex["duration_units"]),
@@ -238,7 +242,7 @@ def _is_nominal(text: str, verb: regex.Match) -> bool:
     return verb.group() in w.nominal_verbs and text.startswith(w.nominal_heads, verb.end())
 
 
-def phrase_before(text: str, lo: int, pos: int, money: bool = False) -> str | None:
+def phrase_before(text: str, lo: int, pos: int, money: bool = False, people: bool = False) -> str | None:
     """The noun phrase between the clause's governing verb and the figure at `pos`.
 
     The governing verb is the last verb of [lo, pos) that is followed by some phrase and is not
@@ -281,8 +285,10 @@ def phrase_before(text: str, lo: int, pos: int, money: bool = False) -> str | No
         # no verb: a preposition opens an adverbial (在凉州城区) that is not the item
         for p in w.prepositions:
             if text.startswith(p, lo) and hi - lo > len(p) + 1:
-                # 对|收托率|达到60%: an indicator after the preposition is the item
-                return trim(text[lo + len(p):hi]) if verbs or indicator else None
+                # 对|收托率|达到60%: an indicator after the preposition is the item; 为|农村义务教育
+                # 学生|5.6万人: people after a beneficiary preposition are who is counted
+                named = verbs or indicator or (people and p in w.beneficiary_prepositions)
+                return trim(text[lo + len(p):hi]) if named else None
     return trim(text[start:hi])
 
 
