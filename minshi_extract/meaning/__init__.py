@@ -98,8 +98,8 @@ def item_of(text: str, r: Record, end: int | None = None) -> str | None:
     region = getattr(r, "region", None)
     if item and region and item.startswith(region):
         item = trim(item[len(region):])  # 港北区新建|5所: the region is not the thing counted
-    if item and all(is_region(part) for part in item.split("、")):
-        item = None  # 安塞区、子长市各12个: the regions of a share name no thing
+    if item and (all(is_region(part) for part in item.split("、")) or item in w.scope_nouns):
+        item = None  # 安塞区、子长市各12个, 其中城市|每户800元: where a share is, not what it counts
     if item is None and not region and lo >= 2 and text[lo - 1] == ",":
         # 老旧小区改造,共30个: the phrase of the clause before, in the same sentence
         plo = clause_start(text, lo - 1)

@@ -48,6 +48,7 @@ class Words:
     generic_headers: frozenset[str]
     age_units: frozenset[str]
     beneficiary_units: frozenset[str]
+    scope_nouns: frozenset[str]
     beneficiary_prepositions: tuple[str, ...]
     funding_verbs: frozenset[str]
     document_words: frozenset[str]
@@ -87,6 +88,7 @@ def words() -> Words:
         generic_headers=frozenset(lex["generic_headers"]),
         age_units=frozenset(lex["age_units"]),
         beneficiary_units=frozenset(lex["beneficiary_units"]),
+        scope_nouns=frozenset(lex["scope_nouns"]),
         beneficiary_prepositions=tuple(lex["beneficiary_prepositions"]),
         funding_verbs=frozenset(lex["funding_verbs"]),
         document_words=frozenset(lex["document_words"]),
