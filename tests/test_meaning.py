@@ -96,6 +96,8 @@ ITEMS = [
     ("中央、省级、市县资金占比分别为50%、30%、20%。", "20%", "资金占比"),
     ("新增学位300个、500个。", "500个", "学位"),
     ("建设食堂、助餐点分别为3个、5个。", "5个", "食堂、助餐点"),
+    # an urban / rural scope names where a share is, not what it pays: the payment of the clause before
+    ("为城乡低保对象发放冬季取暖补贴,其中城市每户800元、农村每户500元。", "每户800元", "冬季取暖补贴"),
     # a bracket glossing a noun is part of the phrase; a serial number in brackets is not
     ("全市新建老年食堂(老年助餐点)150个,其中柯城区30个、衢江区25个。", "衢江区25个", "老年食堂(老年助餐点)"),
     ("在公共场所配置自动体外除颤器(AED)2000台。", "2000台", "自动体外除颤器(AED)"),
