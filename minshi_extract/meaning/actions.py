@@ -9,6 +9,7 @@ from .grammar import _HAN_RE, _is_nominal, clause_end, clause_start, words
 
 _ACTION_STOPS = ",;。!?\n"
 _TIME_PREP_END = regex.compile(r"(?:于|在|截至|到)$")
+_NEXT_DATE = regex.compile(r"、(?=(?:\d{4}年)?\d{1,2}(?:月|日)|[一二三四]季度|年底|年内)")
 _MODAL_START = regex.compile(r"^(?:要|须|需|应|必须|将(?=全面|基本|全部|如期|按时|完成))")
 
 def action_after(text: str, pos: int) -> str | None:
@@ -22,6 +23,9 @@ def action_after(text: str, pos: int) -> str | None:
         i += 1
     # an action runs over lists and brackets: 完成施工、监理招投标…; 各县(市)完成…
     end = clause_end(text, i, _ACTION_STOPS)
+    # 11月30日前基本完成、|12月底前全面完成: the next date opens the next deadline's action
+    nxt = _NEXT_DATE.search(text, i, end)
+    end = nxt.start() if nxt and nxt.start() > i else end  # 6月底、11月底开展…: one action, two dates
     if end <= i:
         return None
     clause = text[i:end]

@@ -153,8 +153,10 @@ def records_from_table(
             if roles[c] is not None:
                 out.extend(role_units(notice_text[a:b], a, ctx, roles[c]))
                 continue
-            if due[c]:  # 完成时限 | 2026年8月 -> deadline 2026-08
-                out.extend(find_deadlines(notice_text[a:b], a, replace(ctx, kind="deadline")))
+            if due[c]:  # 完成时限 | 2026年8月 -> deadline 2026-08, due: the row's task or project
+                for d in find_deadlines(notice_text[a:b], a, replace(ctx, kind="deadline")):
+                    d.what = d.what or name
+                    out.append(d)
                 continue
             if kinds[c].kind == "progress" and _figure_span(notice_text, spans[c]) is None:
                 out.extend(progress_deadlines(notice_text[a:b], a, ctx, name))

@@ -234,3 +234,24 @@ def test_a_percentage_cell_is_named_by_its_header_not_taken_for_a_row_name() -> 
     assert shares == {"25%": "任务占比", "75%": "任务占比", "100%": "任务占比"}
     people = {r.text: r.item for r in records if r.type == "quantity"}
     assert people["5000"] == "宫颈癌筛查"  # a region row: the header alone (GUIDELINES rule 8)
+
+
+TASK_TABLE = """关于印发某市2026年社区养老服务设施建设实施方案的通知
+某市2026年社区养老服务设施建设实施方案
+一、目标任务
+新建社区嵌入式养老服务设施20个。
+附件:某市2026年社区养老服务设施建设任务分工表
+附件
+某市2026年社区养老服务设施建设任务分工表
+序号|工作任务|牵头单位|完成时限
+1|完成设施选址和建设方案|市民政局|3月底前
+2|开展绩效评估|市财政局|12月15日前
+"""
+
+
+def test_a_task_tables_deadline_is_due_with_the_rows_task() -> None:
+    from minshi_extract import extract_text
+
+    records = extract_text(TASK_TABLE).all_records()
+    whats = {r.text: r.what for r in records if r.type == "deadline"}
+    assert whats == {"3月底前": "完成设施选址和建设方案", "12月15日前": "开展绩效评估"}
