@@ -86,6 +86,8 @@ ITEMS = [
     ("严格落实工程质量终身责任制,质保期不少于5年。", "5年", "质保期"),
     # people after a beneficiary preposition, with no verb before the figure, are who is counted
     ("为全市农村义务教育学生5.6万人提供营养膳食补助。", "5.6万人", "农村义务教育学生"),
+    # nouns joined by 和 up to their head noun are one phrase
+    ("为全县3.5万名脱贫人口和监测对象购买防返贫保险。", "3.5万名", "脱贫人口和监测对象"),
     # glued figures: each counts its own
     ("建设食堂3个、助餐点5个。", "5个", "助餐点"),
     # a list of values is one thing counted: the clause around the whole list names it; n parallel

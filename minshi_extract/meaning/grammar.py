@@ -364,9 +364,14 @@ def phrase_after(text: str, end: int, hi: int) -> str | None:
     s = _RANGE_REST.sub("", text[end:stop])
     # a digit ends the phrase, except an age inside it (1万名|65岁以上老年人)
     cut = _PHRASE_CUT.search(s)
-    if cut:
-        s = s[: cut.start()]
+    if cut and not (cut.group() in "和及" and _ends_in_head(s) and not _DIGIT.search(s)):
+        s = s[: cut.start()]  # 脱贫人口和监测对象: nouns joined by 和 up to their head are one phrase
     return trim(s)
+
+
+def _ends_in_head(s: str) -> bool:
+    w = words()
+    return s.endswith(w.beneficiary_heads) or s.endswith(w.nominal_heads)
 
 
 def paid_after(text: str, end: int, hi: int) -> str | None:
