@@ -100,6 +100,12 @@ ITEMS = [
     ("建设食堂、助餐点分别为3个、5个。", "5个", "食堂、助餐点"),
     # an urban / rural scope names where a share is, not what it pays: the payment of the clause before
     ("为城乡低保对象发放冬季取暖补贴,其中城市每户800元、农村每户500元。", "每户800元", "冬季取暖补贴"),
+    # an age bracket before a rate is who is paid: the payment of the clause before names it
+    ("为80周岁以上老年人发放高龄津贴,其中80周岁至89周岁每人每月100元、90周岁至99周岁每人每月200元。",
+     "每人每月200元", "高龄津贴"),
+    # a payer share named by a payer and 自筹 (GUIDELINES "Hard cases"); a payer and 承担 alone inherits
+    ("安排资金1.38亿元,其中中央资金6200万元、市县自筹3400万元。", "3400万元", "自筹"),
+    ("所需资金2300万元,其中市级财政承担920万元,县(市)区财政承担1380万元。", "1380万元", "所需资金"),
     # a bracket glossing a noun is part of the phrase; a serial number in brackets is not
     ("全市新建老年食堂(老年助餐点)150个,其中柯城区30个、衢江区25个。", "衢江区25个", "老年食堂(老年助餐点)"),
     ("在公共场所配置自动体外除颤器(AED)2000台。", "2000台", "自动体外除颤器(AED)"),
@@ -124,6 +130,7 @@ SOURCES = [  # the money rule's former source cases included: the meaning pass o
     ("市级财政按照每个5万元给予一次性建设补助。", "5万元", "市级财政"),
     ("中央福彩公益金150万元。", "150万元", "中央福彩公益金"),
     ("统筹安排资金10040万元。", "10040万元", None),
+    ("所需资金2300万元,其中市级财政承担920万元,县(市)区财政承担1380万元。", "1380万元", "县(市)区财政"),
     # a level and its 财政 are one payer, however far the funding word is
     ("市级财政对新建社区养老服务中心每个补助30万元。", "30万元", "市级财政"),
     # who pays a total may be said in the next clause, opened by 由

@@ -98,7 +98,8 @@ def item_of(text: str, r: Record, end: int | None = None) -> str | None:
     region = getattr(r, "region", None)
     if item and region and item.startswith(region):
         item = trim(item[len(region):])  # 港北区新建|5所: the region is not the thing counted
-    if item and (all(is_region(part) for part in item.split("、")) or item in w.scope_nouns):
+    if item and (all(is_region(part) for part in item.split("、")) or item in w.scope_nouns
+                 or _AGES_ONLY.fullmatch(item)):
         item = None  # 安塞区、子长市各12个, 其中城市|每户800元: where a share is, not what it counts
     if item is None and not region and lo >= 2 and text[lo - 1] == ",":
         # 老旧小区改造,共30个: the phrase of the clause before, in the same sentence
@@ -114,6 +115,8 @@ def item_of(text: str, r: Record, end: int | None = None) -> str | None:
     return item
 
 
+# an age bracket before a rate (其中80周岁至89周岁|每人每月100元): who is paid, like a region
+_AGES_ONLY = regex.compile(r"(?:\d+周?岁(?:(?:至|到|—|-|~)\d+周?岁)?(?:及以上|以上|以下)?[、和]?)+")
 _INDICATORS = ("率", "度", "比例", "占比", "比重")
 
 
@@ -243,12 +246,13 @@ def _continue_items(text: str, records: list[Record]) -> None:
     """新建公办幼儿园3所,改扩建4所: a figure whose clause names nothing continues the figure before it
     in the same sentence, with the same unit, and counts the same thing (GUIDELINES rule 5)."""
     prev: Record | None = None
+    ages = words().age_units
     for r in records:
-        if not isinstance(r, Quantity | Money):
-            continue
+        if not isinstance(r, Quantity | Money) or (isinstance(r, Quantity) and r.unit in ages):
+            continue  # an age is a condition of the share (90周岁至99周岁|每人每月200元), not a figure of it
         if (r.item is None and prev is not None and prev.item and _same_unit(prev, r)
                 and sentence_start(text, prev.span[0]) == sentence_start(text, r.span[0])
-                and not (isinstance(r, Quantity) and r.unit in words().duration_units | words().age_units)):
+                and not (isinstance(r, Quantity) and r.unit in words().duration_units)):
             r.item = prev.item
         prev = r
 

@@ -192,7 +192,7 @@ def _rate_tail(longest: int) -> regex.Pattern:
 _RATE_TAIL_RE, _RATE_TAIL_SHORT_RE = _rate_tail(6), _rate_tail(4)
 
 
-PAYMENT_NOUNS = frozenset({"补助", "补贴", "奖补", "资助", "奖励", "配套", "投入", "自筹", "救助"})
+PAYMENT_NOUNS = frozenset({"补助", "补贴", "津贴", "奖补", "资助", "奖励", "配套", "投入", "自筹", "救助"})
 _PAID_RE = regex.compile(
     rf"(?:每{_RATE_NOUN % 6})+(?:一次性)?(?:最高|再)?(补助|补贴|奖补|资助|奖励)(?:最高|最多)?(?:不超过|不低于|不少于|不高于|约)?$"
 )

@@ -26,7 +26,7 @@ def _patterns() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern]:
     lex = lexicon()
     short = _alt(lex["payer_levels_short"])
     suffix = _alt(lex["payer_suffixes"])
-    bracket = r"(?:\((?:市、|县、)?(?:区|市|县)\))?"
+    bracket = r"(?:\((?:市、|县、)?(?:区|市|县)\)(?:区|市)?)?"  # 县(区), 县(市、区), 县(市)区
     level = rf"(?:{_alt(lex['payer_levels'])}{bracket}|{short}{bracket}(?=级|本级|{suffix}|[、和及与]|两级|三级))"
     joined = rf"{level}(?:[、和及与]{level})*(?:两级|三级)?(?:本级)?{suffix}?"
     # a payer that is not a level stands at a clause start or after 由/和/其中 (not 困难|群众)
