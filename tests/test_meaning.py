@@ -86,6 +86,11 @@ ITEMS = [
     ("严格落实工程质量终身责任制,质保期不少于5年。", "5年", "质保期"),
     # people after a beneficiary preposition, with no verb before the figure, are who is counted
     ("为全市农村义务教育学生5.6万人提供营养膳食补助。", "5.6万人", "农村义务教育学生"),
+    # 受益 before 人口 is inside the noun; a region's 合计 is a share of the total before it; a rate
+    # after an age names nothing
+    ("新增农村供水受益人口4.6万人。", "4.6万人", "农村供水受益人口"),
+    ("开展宫颈癌筛查3万人,其中海林市3500人、宁安市4000人,城区合计4700人。", "4700人", "宫颈癌筛查"),
+    ("其中80周岁至89周岁每人每月100元。", "89周岁", None),
     # nouns joined by 和 up to their head noun are one phrase
     ("为全县3.5万名脱贫人口和监测对象购买防返贫保险。", "3.5万名", "脱贫人口和监测对象"),
     # glued figures: each counts its own

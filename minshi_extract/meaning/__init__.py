@@ -76,6 +76,8 @@ def item_of(text: str, r: Record, end: int | None = None) -> str | None:
     if own:
         return own
     after = phrase_after(text, end, len(text)) if not isinstance(r, Percentage) else None
+    if after and _RATE_ONLY.fullmatch(after):
+        after = None  # 89周岁|每人每月100元: a rate after the figure names nothing
     if (after and not isinstance(r, Money)) or unit in w.age_units:
         return after
     fig = _figure_start(r)
@@ -99,7 +101,7 @@ def item_of(text: str, r: Record, end: int | None = None) -> str | None:
     if item and region and item.startswith(region):
         item = trim(item[len(region):])  # 港北区新建|5所: the region is not the thing counted
     if item and (all(is_region(part) for part in item.split("、")) or item in w.scope_nouns
-                 or _AGES_ONLY.fullmatch(item)):
+                 or _AGES_ONLY.fullmatch(item) or _RATE_ONLY.fullmatch(item)):
         item = None  # 安塞区、子长市各12个, 其中城市|每户800元: where a share is, not what it counts
     if item is None and not region and lo >= 2 and text[lo - 1] == ",":
         # 老旧小区改造,共30个: the phrase of the clause before, in the same sentence
@@ -117,6 +119,7 @@ def item_of(text: str, r: Record, end: int | None = None) -> str | None:
 
 # an age bracket before a rate (其中80周岁至89周岁|每人每月100元): who is paid, like a region
 _AGES_ONLY = regex.compile(r"(?:\d+周?岁(?:(?:至|到|—|-|~)\d+周?岁)?(?:及以上|以上|以下)?[、和]?)+")
+_RATE_ONLY = regex.compile(r"(?:每[^\d每]{1,2})+")  # 80周岁至89周岁|每人每月|100元: a rate, no noun
 _INDICATORS = ("率", "度", "比例", "占比", "比重")
 
 
