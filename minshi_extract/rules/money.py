@@ -116,6 +116,8 @@ def find_amounts(text: str) -> list[Amount]:
         if value is None:
             continue
         lo = clause_start(text, m.start())
+        if out and out[-1].end > lo and _EVERY_RE.search(text, out[-1].end, m.start()):
+            lo = out[-1].end  # 每人每月630元、|每人每年|5100元: its own rate, not the one before too
         prefix = text[lo:m.start()]
         qualifier = figure_qualifier(m)
         if qualifier is None and _ABOUT_BEFORE_RE.search(prefix):
