@@ -222,11 +222,22 @@ def regions_before(text: str, pos: int, window: int = 60) -> RegionShare | None:
 
 
 def sentence_bounds(text: str, pos: int) -> tuple[int, int]:
-    """The sentence around `pos`: bounded by 。 ; ! ? or a line break."""
+    """The sentence around `pos`: bounded by 。 ; ! ? or a line break, except a break right after a
+    list's 、 (a wrapped line: `其中商州区14处、` / `洛南县12处、…`)."""
     stops = "。;；!?！？\n"
-    a = max(text.rfind(c, 0, pos) for c in stops) + 1
-    ends = [i for i in (text.find(c, pos) for c in stops) if i != -1]
-    return a, (min(ends) if ends else len(text))
+    a = pos
+    while True:
+        a = max(text.rfind(c, 0, a) for c in stops)
+        if a <= 0 or text[a] != "\n" or text[a - 1] != "、":
+            break
+    e = pos
+    while True:
+        ends = [i for i in (text.find(c, e) for c in stops) if i != -1]
+        e = min(ends) if ends else len(text)
+        if e >= len(text) or text[e] != "\n" or text[e - 1] != "、":
+            break
+        e += 1
+    return a + 1, e
 
 
 def count_share_regions(text: str, figure_starts: list[int], lo: int, hi: int) -> int:
