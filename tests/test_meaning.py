@@ -136,6 +136,9 @@ SOURCES = [  # the money rule's former source cases included: the meaning pass o
     ("中央福彩公益金150万元。", "150万元", "中央福彩公益金"),
     ("统筹安排资金10040万元。", "10040万元", None),
     ("所需资金2300万元,其中市级财政承担920万元,县(市)区财政承担1380万元。", "1380万元", "县(市)区财政"),
+    # a region's government pays; a one-character county name before a level word is not one (和|县级)
+    ("项目总投资2.8亿元,其中市级财政投入1.6亿元,宣州区政府投入1.2亿元。", "1.2亿元", "宣州区政府"),
+    ("统筹中央、省就业补助资金和县级就业专项资金1350万元。", "1350万元", "县级"),
     # a level and its 财政 are one payer, however far the funding word is
     ("市级财政对新建社区养老服务中心每个补助30万元。", "30万元", "市级财政"),
     # who pays a total may be said in the next clause, opened by 由

@@ -13,6 +13,7 @@ from functools import cache
 
 import regex
 
+from ..rules.regions import is_region, region_ending_at
 from .grammar import _alt as alternation
 from .grammar import clause_end, lexicon, sentence_start
 
@@ -55,7 +56,11 @@ def payer_in(text: str, lo: int, pos: int) -> str | None:
     m = found[-1]
     # 市级|财政对新建…每个补助: the lookahead saw 财政 as the funding word; the payer is 市级财政
     tail = next((x for x in lexicon()["payer_suffixes"] if text.startswith(x, m.end("p"))), "")
-    return m.group("p") + tail if m.end("p") + len(tail) <= pos else m.group("p")
+    payer = m.group("p") + tail if m.end("p") + len(tail) <= pos else m.group("p")
+    # 宣州|区政府: a level word that ends a region's name is that region's government
+    start = region_ending_at(text, m.start("p") + 1, lo)
+    named = start is not None and m.start("p") - start >= 2  # not 和|县级 (和县 is a county)
+    return text[start:m.start("p")] + payer if named else payer
 
 
 def payer_by(text: str, lo: int, hi: int) -> str | None:
@@ -102,9 +107,12 @@ def strip_payer(item: str | None) -> str | None:
     if item.startswith("财政") and len(item) > 2:
         item = item[2:]  # 市级|财政配套: the level went as a scope word, its 财政 with it
     m = _patterns()[2].match(item)
-    if m:
-        return item[m.end():] or None  # 其中中央|1000万元: a payer alone names no item
-    return item
+    if m is None:  # 宣州区政府|投入: a region's government pays
+        cut = next((i for i in range(3, min(len(item), 9) + 1) if is_region(item[:i])), None)
+        rest = _patterns()[2].match(item[cut - 1:]) if cut is not None else None
+        paid = rest is not None and rest.group().endswith(("政府", "财政"))  # not 民勤县、古浪县…
+        return (item[cut - 1 + rest.end():] or None) if paid else item
+    return item[m.end():] or None  # 其中中央|1000万元: a payer alone names no item
 
 
 def header_payer(header: str | None) -> str | None:
