@@ -91,6 +91,9 @@ ITEMS = [
     ("新增农村供水受益人口4.6万人。", "4.6万人", "农村供水受益人口"),
     ("开展宫颈癌筛查3万人,其中海林市3500人、宁安市4000人,城区合计4700人。", "4700人", "宫颈癌筛查"),
     ("其中80周岁至89周岁每人每月100元。", "89周岁", None),
+    # after a light verb (实施, 开展) a verb and its noun are one nominalised action
+    ("同步实施既有住宅加装电梯不少于30部。", "30部", "既有住宅加装电梯"),
+    ("开展线上线下招聘活动50场以上。", "50场", "线上线下招聘活动"),
     # nouns joined by 和 up to their head noun are one phrase
     ("为全县3.5万名脱贫人口和监测对象购买防返贫保险。", "3.5万名", "脱贫人口和监测对象"),
     # glued figures: each counts its own

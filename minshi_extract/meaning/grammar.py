@@ -49,6 +49,7 @@ class Words:
     age_units: frozenset[str]
     beneficiary_units: frozenset[str]
     scope_nouns: frozenset[str]
+    light_verbs: frozenset[str]
     beneficiary_prepositions: tuple[str, ...]
     funding_verbs: frozenset[str]
     document_words: frozenset[str]
@@ -89,6 +90,7 @@ def words() -> Words:
         age_units=frozenset(lex["age_units"]),
         beneficiary_units=frozenset(lex["beneficiary_units"]),
         scope_nouns=frozenset(lex["scope_nouns"]),
+        light_verbs=frozenset(lex["light_verbs"]),
         beneficiary_prepositions=tuple(lex["beneficiary_prepositions"]),
         funding_verbs=frozenset(lex["funding_verbs"]),
         document_words=frozenset(lex["document_words"]),
@@ -279,9 +281,14 @@ def phrase_before(text: str, lo: int, pos: int, money: bool = False, people: boo
     indicator = tail.endswith(("率", "满意度", "比例", "占比", "比重"))
     if indicator:
         verbs = []  # 重点人群签约覆盖率: an indicator's name runs back to the clause start
-    for m in reversed(verbs):
+    for k in range(len(verbs) - 1, -1, -1):
+        m = verbs[k]
         if m.end() < hi and not _is_nominal(text, m):
             start = m.end()
+            # 实施|既有住宅加装电梯|30部: after a light verb the rest is one nominalised action
+            light = next((v for v in verbs[:k] if v.group() in w.light_verbs and v.end() < m.start()), None)
+            if light is not None:
+                start = light.end()
             break
     else:
         # no verb: a preposition opens an adverbial (在凉州城区) that is not the item
