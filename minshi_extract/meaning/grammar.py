@@ -50,6 +50,7 @@ class Words:
     beneficiary_units: frozenset[str]
     scope_nouns: frozenset[str]
     light_verbs: frozenset[str]
+    end_actions: frozenset[str]
     beneficiary_prepositions: tuple[str, ...]
     funding_verbs: frozenset[str]
     document_words: frozenset[str]
@@ -91,6 +92,7 @@ def words() -> Words:
         beneficiary_units=frozenset(lex["beneficiary_units"]),
         scope_nouns=frozenset(lex["scope_nouns"]),
         light_verbs=frozenset(lex["light_verbs"]),
+        end_actions=frozenset(lex["end_actions"]),
         beneficiary_prepositions=tuple(lex["beneficiary_prepositions"]),
         funding_verbs=frozenset(lex["funding_verbs"]),
         document_words=frozenset(lex["document_words"]),
@@ -362,7 +364,9 @@ def phrase_after(text: str, end: int, hi: int) -> str | None:
         # 3项|实施方案: a verb inside a noun (实施|方案) does not end the phrase; nor does a payment
         # word that ends the clause (每人1万元|一次性救助)
         m = next((v for v in verbs.finditer(text, end, stop) if not _is_nominal(text, v)
-                  and not (v.group() in PAYMENT_NOUNS and not _HAN_RE.search(text, v.end(), stop))), None)
+                  and not (v.group() in PAYMENT_NOUNS and not _HAN_RE.search(text, v.end(), stop))
+                  and not (v.group() in w.end_actions and v.start() > end and not _HAN_RE.search(text, v.end(), stop))),
+                 None)  # 155户|困难重度残疾人家庭无障碍改造: a work on things that ends the clause names it
         if m is not None and m.start() > end:
             stop = m.start()
         elif m is not None:
