@@ -123,13 +123,13 @@ _RATE_ONLY = regex.compile(r"(?:每[^\d每]{1,2})+")  # 80周岁至89周岁|每�
 _INDICATORS = ("率", "度", "比例", "占比", "比重")
 
 
-_OF_RE = regex.compile(r"(?:以上|以下|左右)?的(?=\p{Han})")
+_OF_RE = regex.compile(r"(?:、[\d.]+%)*(?:以上|以下|左右)?的(?=\p{Han})")  # 40%、30%、30%|的比例
 
 
 def _percent_of(text: str, end: int) -> str | None:
     """The noun a percentage is written before with 的 (不低于20%的|比例, 80%以上的|改造工程量): the
     percentage is a share of it."""
-    m = _OF_RE.match(text, end, end + 5)
+    m = _OF_RE.match(text, end, end + 40)
     return phrase_after(text, m.end(), len(text)) if m else None
 
 
