@@ -150,6 +150,8 @@ SOURCES = [  # the money rule's former source cases included: the meaning pass o
     ("市级财政对新建社区养老服务中心每个补助30万元。", "30万元", "市级财政"),
     # who pays a total may be said in the next clause, opened by 由
     ("改造农村危房280户,共需补助资金560万元,由区财政全额承担。", "560万元", "区财政"),
+    # the last level of a list may stand before its share verb
+    ("宫颈癌检查每人补助80元,所需资金270万元由省、市按照7:3的比例分担。", "270万元", "省、市"),
     # funds of several payers paying together name no one payer
     ("项目总投资约9000万元,由省级补助资金和市财政资金共同承担。", "约9000万元", None),
     # payers that split by percentages pay no single amount

@@ -29,7 +29,9 @@ def _patterns() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern]:
     suffix = _alt(lex["payer_suffixes"])
     bracket = r"(?:\((?:市、|县、)?(?:区|市|县)\)(?:区|市)?)?"  # 县(区), 县(市、区), 县(市)区
     level = rf"(?:{_alt(lex['payer_levels'])}{bracket}|{short}{bracket}(?=级|本级|{suffix}|[、和及与]|两级|三级))"
-    joined = rf"{level}(?:[、和及与]{level})*(?:两级|三级)?(?:本级)?{suffix}?"
+    # the last of a list of levels may end before its share verb: 由省、市|按6:4比例分担
+    last = rf"(?:{level}|{short}{bracket}(?=按|共同|各|分担|承担|负担))"
+    joined = rf"{level}(?:[、和及与]{last})*(?:两级|三级)?(?:本级)?{suffix}?"
     # a payer that is not a level stands at a clause start or after 由/和/其中 (not 困难|群众)
     named = _alt(lex["payer_others"])
     others = rf"(?:(?<=^|[^\p{{Han}}]|[由和及与中余]){named})"
