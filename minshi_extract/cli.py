@@ -36,6 +36,8 @@ _EXTRACT_SUFFIXES = {".json": "json", ".txt": "tree"}
 
 def _extract_format(args: argparse.Namespace) -> str:
     """--format, else -o's suffix (.json .txt .csv .xlsx .parquet), else json; never a silent guess."""
+    if not args.output and args.format in (None, "json", "tree"):  # the dataset writers not imported
+        return args.format or "json"
     from .dataset.writers import FORMATS, format_of
 
     if args.output and Path(args.output).suffix.lower() in _EXTRACT_SUFFIXES:

@@ -69,7 +69,7 @@ def extract(
     """
     if isinstance(source, str) and "\n" in source:
         return extract_text(source, timeout=timeout)
-    from .ingest.ocr import options
+    from .ingest.ocr_options import options
 
     kw = {k: v for k, v in (("mode", ocr), ("jobs", jobs), ("progress", progress)) if v is not None}
     with budget(timeout), naming(_where(source)), options(**kw):
