@@ -35,6 +35,8 @@ class _Model(BaseModel):
         values = shared[1].copy()
         values.update(self.__dict__)
         object.__setattr__(self, "__dict__", values)
+        if self.__pydantic_private__ == {}:  # a record's unset _total: no dict at all (64 bytes a record)
+            object.__setattr__(self, "__pydantic_private__", None)
 
 
 # per model type: its field names as a set, and a dict of its fields that shares its keys
@@ -96,7 +98,7 @@ class _RecordBase(_Model):
     confidence: float | None = Field(
         None, description="OCR'd evidence: the OCR confidence (0-1) of its weakest word; null for a text layer.")
     # set by a rule: the total record this one splits; the pipeline turns it into part_of. No
-    # default: an unset one is no entry in the private dict (~120 bytes a record), read as None
+    # default: while unset a record has no private dict at all (~180 bytes a record), read as None
     _total: _RecordBase | None = PrivateAttr()
 
     if not TYPE_CHECKING:
@@ -106,6 +108,11 @@ class _RecordBase(_Model):
                 private = self.__pydantic_private__
                 return private.get("_total") if private else None
             return super().__getattr__(name)
+
+        def __setattr__(self, name: str, value: Any) -> None:
+            if name == "_total" and self.__pydantic_private__ is None:
+                object.__setattr__(self, "__pydantic_private__", {})
+            super().__setattr__(name, value)
 
 
 class Quantity(_RecordBase):

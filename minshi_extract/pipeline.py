@@ -83,7 +83,7 @@ def extract(
             raw = _load_path(source, max_bytes)
         else:
             raise InputError(f"extract() takes a path, bytes, a file object or a RawDoc, not {type(source).__name__}")
-        return extract_raw(raw)
+        return extract_raw(raw, release_text=raw is not source)
 
 
 def _load_stream(stream: BinaryIO | TextIO, max_bytes: int) -> RawDoc:
@@ -118,10 +118,14 @@ def extract_text(text: str, *, timeout: float | None = DEFAULT_TIMEOUT) -> Notic
         return extract_raw(RawDoc(text=text, format="text"))
 
 
-def extract_raw(raw: RawDoc) -> Notice:
+def extract_raw(raw: RawDoc, *, release_text: bool = False) -> Notice:
+    """`release_text`: the RawDoc is extract()'s own, its text not needed past normalisation
+    (8 MB of a 4 MB notice's peak, issue 14)."""
     from .structure import build_skeleton
 
     text, offsets = normalize(raw.text, keep_offsets=bool(raw.pages or raw.conf))  # the map: pages, OCR
+    if release_text:
+        raw.text = ""
     notice = build_skeleton(text, raw.meta or None, [t.rows for t in raw.tables])
     notice.source = Source(path=raw.path, format=raw.format, sha256=raw.sha256,  # type: ignore[arg-type]
                            extractor=f"minshi-extract {__version__}")
