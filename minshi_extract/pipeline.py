@@ -274,6 +274,7 @@ def apply_rules(notice: Notice) -> None:
         prog, part = owner_of(a)
         owner = part or prog
         if owner is not None and id(owner) not in indexes:
+            indexes.clear()  # owners come in document order: one index alive at a time (memory)
             indexes[id(owner)] = _section_spans(_section_index(owner.sections))
         base = Context(
             year=year,
