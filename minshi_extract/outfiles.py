@@ -11,6 +11,7 @@ import contextlib
 import errno
 import os
 import stat
+import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -78,8 +79,6 @@ def write_atomic(out: str | os.PathLike[str], content: str | bytes | Iterable[st
         raise OutputError(f"{p}: is a directory; give a file name with -o")
     tmp = None
     try:
-        import tempfile  # only a written file needs it (start-up of a run writing to stdout)
-
         fd, tmp = tempfile.mkstemp(prefix=f".{p.name}.", suffix=".tmp", dir=p.parent)
         with os.fdopen(fd, "wb") as f:
             for piece in pieces:
