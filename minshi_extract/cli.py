@@ -345,18 +345,19 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 
-def _start(args: argparse.Namespace) -> None:
-    """Import what a one-notice command runs with the garbage collector off, then freeze those
-    objects (modules, classes, the pydantic models: they live as long as the process), so no
-    collection scans them while they are built nor afterwards (issue 14: cold start, ~30 ms).
-    Once a process: a program calling main() again freezes nothing more."""
-    if gc.get_freeze_count():
+def _start(args: argparse.Namespace, command_line: bool) -> None:
+    """The command line's process (main() without argv): import what a one-notice command runs
+    with the garbage collector off, then freeze those objects (modules, classes, the pydantic
+    models: they live as long as the process), so no collection scans them while they are built
+    nor afterwards (issue 14: cold start, ~30 ms). Not when a program calls main(argv): its own
+    objects are not frozen."""
+    # this process builds only the project's models: no scan of every installed package's entry
+    # points for pydantic plugins (start-up; a user's explicit setting wins)
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+    if not command_line or gc.get_freeze_count():
         return
     gc.disable()
     try:
-        # this process builds only the project's models: no scan of every installed package's entry
-        # points for pydantic plugins (start-up; a user's explicit setting wins)
-        os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
         if args.func in (cmd_extract, cmd_show):
             from . import export, pipeline  # noqa: F401
         gc.freeze()
@@ -367,7 +368,7 @@ def _start(args: argparse.Namespace) -> None:
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
-        _start(args)
+        _start(args, command_line=argv is None)
         return args.func(args)
     except MinshiError as exc:
         print(f"minshi-extract: error: {exc}", file=sys.stderr)

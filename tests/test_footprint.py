@@ -94,3 +94,24 @@ def test_extract_drops_the_text_only_of_a_rawdoc_it_read_itself() -> None:
     assert own.text == "" and m.text == n.text
     assert [r.model_dump() for r in m.all_records()] == [r.model_dump() for r in n.all_records()]
     assert [(r.type, r.value) for r in n.all_records()] == [("quantity", 12)]
+
+
+def test_main_with_argv_freezes_nothing_the_command_line_freezes_its_start_up(tmp_path) -> None:
+    import gc
+    import subprocess
+    from pathlib import Path
+
+    from minshi_extract.cli import main
+
+    src = tmp_path / "n.txt"
+    src.write_text("一、目标任务\n新建12所学校。\n", encoding="utf-8")
+    before = gc.get_freeze_count()
+    assert main(["extract", str(src), "-o", str(tmp_path / "a.json")]) == 0
+    assert gc.get_freeze_count() == before and gc.isenabled()
+    code = ("import gc, sys; from minshi_extract.cli import main; sys.argv = ['minshi-extract', 'extract', "
+            f"{str(src)!r}, '-o', {str(tmp_path / 'b.json')!r}]; code = main(); "
+            "print(code, gc.get_freeze_count() > 1000, gc.isenabled())")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                         cwd=Path(__file__).resolve().parents[1])
+    assert out.stdout.split() == ["0", "True", "True"]
+    assert (tmp_path / "a.json").read_text(encoding="utf-8") == (tmp_path / "b.json").read_text(encoding="utf-8")
