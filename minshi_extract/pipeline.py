@@ -71,7 +71,7 @@ def extract(
     """
     if isinstance(source, str) and "\n" in source:
         return extract_text(source, timeout=timeout)
-    from .ingest.ocr import options
+    from .ingest.ocr_options import options
 
     kw = {k: v for k, v in (("mode", ocr), ("jobs", jobs), ("progress", progress)) if v is not None}
     with budget(timeout), naming(_where(source)), options(**kw):
@@ -85,7 +85,7 @@ def extract(
             raw = _load_path(source, max_bytes)
         else:
             raise InputError(f"extract() takes a path, bytes, a file object or a RawDoc, not {type(source).__name__}")
-        return extract_raw(raw)
+        return extract_raw(raw, release_text=raw is not source)
 
 
 def _load_stream(stream: BinaryIO | TextIO, max_bytes: int) -> RawDoc:
@@ -120,10 +120,14 @@ def extract_text(text: str, *, timeout: float | None = DEFAULT_TIMEOUT) -> Notic
         return extract_raw(RawDoc(text=text, format="text"))
 
 
-def extract_raw(raw: RawDoc) -> Notice:
+def extract_raw(raw: RawDoc, *, release_text: bool = False) -> Notice:
+    """`release_text`: the RawDoc is extract()'s own, its text not needed past normalisation
+    (8 MB of a 4 MB notice's peak, issue 14)."""
     from .structure import build_skeleton
 
     text, offsets = normalize(raw.text, keep_offsets=bool(raw.pages or raw.conf))  # the map: pages, OCR
+    if release_text:
+        raw.text = ""
     notice = build_skeleton(text, raw.meta or None, [t.rows for t in raw.tables])
     notice.source = Source(path=raw.path, format=raw.format, sha256=raw.sha256,  # type: ignore[arg-type]
                            extractor=f"minshi-extract {__version__}")
@@ -282,6 +286,7 @@ def apply_rules(notice: Notice) -> None:
         prog, part = owner_of(a)
         owner = part or prog
         if owner is not None and id(owner) not in indexes:
+            indexes.clear()  # owners come in document order: one index alive at a time (memory)
             indexes[id(owner)] = _section_spans(_section_index(owner.sections))
         base = Context(
             year=year,
