@@ -181,7 +181,7 @@ def what_of(text: str, r: Deadline) -> str | None:
 
 # section labels a bare date may sit after (实施期限: 2024年11月底前): they name no action
 _LABELS = frozenset({"实施期限", "完成时限", "完成时间", "建设期限", "实施时间", "时间安排", "完成期限"})
-_PLAN_SUFFIX = regex.compile(r"(?:项目)?(?:实施|工作)方案$")
+_PLAN_SUFFIX = regex.compile(r"(?:实施|工作)方案$")
 
 
 def _project_name(prog: Programme, r: Record) -> str:

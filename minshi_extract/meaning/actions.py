@@ -10,6 +10,8 @@ from .grammar import _HAN_RE, _is_nominal, clause_end, clause_start, words
 _ACTION_STOPS = ",;。!?\n"
 _TIME_PREP_END = regex.compile(r"(?:于|在|截至|到)$")
 _NEXT_DATE = regex.compile(r"、(?=(?:\d{4}年)?\d{1,2}(?:月|日)|[一二三四]季度|年底|年内)")
+_LISTED_DATES = regex.compile(
+    r"(?:、(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日)?(?:底|末|中旬|上旬|下旬|初)?(?:前|之前)?)*[ ,]?")
 _MODAL_START = regex.compile(r"^(?:要|须|需|应|必须|将(?=全面|基本|全部|如期|按时|完成))")
 
 def action_after(text: str, pos: int) -> str | None:
@@ -21,6 +23,10 @@ def action_after(text: str, pos: int) -> str | None:
     i = pos
     while i < len(text) and text[i] in " ,:前之":
         i += 1
+    # 分别于6月底前、|12月底前|报送…: the dates listed with this one share its action
+    listed = _LISTED_DATES.match(text, i)
+    if listed and listed.end() > i:
+        i = listed.end()
     # an action runs over lists and brackets: 完成施工、监理招投标…; 各县(市)完成…
     end = clause_end(text, i, _ACTION_STOPS)
     # 11月30日前基本完成、|12月底前全面完成: the next date opens the next deadline's action
