@@ -285,3 +285,11 @@ def test_line_breaks_inside_a_sentence_do_not_cut_its_phrases() -> None:
     assert whats["11月底前"] == "全部竣工"
     rows = {r.region: r.item for r in records if r.type == "quantity" and r.region}
     assert rows == {"东山县": "任务数", "蔚县": "任务数"}  # table lines are never joined
+
+
+def test_a_bare_date_is_due_with_its_programme_title_without_the_plan_word() -> None:
+    text = ("某县人民政府办公室关于印发某县2021年为民办实事项目实施方案的通知\n\n各乡镇人民政府:\n"
+            "现将实施方案印发给你们,请认真贯彻执行。\n\n某县人民政府办公室\n2021年2月20日\n\n"
+            "就业创业服务项目实施方案\n\n一、目标任务\n新增城镇就业1500人。\n二、完成时限\n2021年12月底前。\n")
+    deadlines = [r for r in extract_text(text).all_records() if r.type == "deadline"]
+    assert [(r.text, r.what) for r in deadlines] == [("2021年12月底前", "就业创业服务项目")]
