@@ -11,7 +11,8 @@ range [a, b) of the text fails a rule's gate skips that rule, and its records ar
 - money: 元; percentage: % / ％ / 百分之; ratio: a colon between figures (: ∶ ：)
 - phase: a date word (年 月 季) or a numeric date (2024.01, 2024-01-15); deadline: the same
   without a bare 年 (a year alone or a range of years is no deadline): 月, 季, 半年/全年, 年底/末/内/初
-- responsibility: a role label ends with `:`, a unit bracket with `)`
+- responsibility: a role label (its pattern's matches over the whole text, overlapping ones
+  included), or a `)` that ends its line but for blanks and one stop (a trailing unit bracket)
 
 Each gate is the sorted list of where its triggers start in the text, and a line's test one
 bisection. The note 列第一位者为牵头单位 (responsibility) is found the same way.
@@ -24,7 +25,7 @@ from bisect import bisect_left
 import regex
 
 from minshi_extract.rules.quantity import QUANTITY_RE
-from minshi_extract.rules.responsibility import note_pattern
+from minshi_extract.rules.responsibility import TRAILING_CLOSE_RE, label_pattern, note_pattern
 
 _SCALE_RE = regex.compile(r"[万萬亿億]")
 _TRIGGERS = {
@@ -34,7 +35,6 @@ _TRIGGERS = {
     "date": regex.compile(r"[年月季]|(?:19|20)\d{2}[./\-]\d"),
     # a deadline is a month, day, half, quarter or year-end point (a year alone or a range is none)
     "deadline": regex.compile(r"[月季]|[半全]年|年[底末内初]|(?:19|20)\d{2}[./\-]\d"),
-    "responsibility": regex.compile(r"[:)]"),
 }
 
 
@@ -56,6 +56,9 @@ class Candidates:
         figures = {m.start() for m in QUANTITY_RE.finditer(text)}
         figures.update(m.start() for m in _SCALE_RE.finditer(text))
         self._starts = {"quantity": sorted(figures), "note": _starts(note_pattern(), text)}
+        units = {m.start() for m in label_pattern().finditer(text, overlapped=True)}
+        units.update(_starts(TRAILING_CLOSE_RE, text))
+        self._starts["responsibility"] = sorted(units)
         self._starts.update((name, _starts(p, text)) for name, p in _TRIGGERS.items())
 
     def starts(self, name: str) -> list[int]:

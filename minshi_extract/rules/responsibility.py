@@ -39,6 +39,11 @@ def role_lexicon() -> dict:
     return load_yaml("roles.yaml")
 
 
+def label_pattern() -> regex.Pattern:
+    """The role label pattern (`牵头单位:`), for the candidates pass too."""
+    return _label_re()
+
+
 @cache
 def _label_re() -> regex.Pattern:
     # 牵头单位:市教育局 at a line start, after a marker, a bracket or a ;: never mid-sentence
@@ -90,6 +95,9 @@ def _town_prefix_re() -> regex.Pattern:
 # a trailing bracket that ends an item, before or after the full stop:
 # ...2600人(县人社局、县财政局)。 / ...每生每天5元。(县教育局、县财政局)
 _TRAILING_BRACKET_RE = regex.compile(r"\((?P<inner>[^()]{2,200}(?:\([^()]{1,8}\)[^()]*)*)\)(?=\s*[。;.]?\s*$)")
+# where such a bracket can close in a whole text: a `)` with only blanks and one stop before the
+# line break (a logical line never goes on after a `)`: only a list separator wraps it)
+TRAILING_CLOSE_RE = regex.compile(r"\)[^\S\n]*[。;.]?[^\S\n]*(?=\n|\Z)")
 _SEPARATORS = "、,，"
 _STOPS = ";。\n"
 _TRIM = " \t\n\u3000.。;:、,"
