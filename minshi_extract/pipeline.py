@@ -242,7 +242,7 @@ def apply_rules(notice: Notice) -> None:
 
     text = notice.text
     candidates = Candidates(text)
-    rules = [(rule, candidates.starts(name)) for rule, name in _gated_line_rules()]
+    rules = [(rule, candidates.starts(name), candidates.matches(name)) for rule, name in _gated_line_rules()]
     notes = candidates.starts("note")
     year = notice.meta.year
     cells = _table_cells(notice)
@@ -264,7 +264,7 @@ def apply_rules(notice: Notice) -> None:
             continue
         # 列第一位者为牵头单位 holds for every unit list after the note
         first_is_lead = first_is_lead or holds(notes, a, b)
-        active = [rule for rule, starts in rules if holds(starts, a, b)]  # the others have nothing here
+        active = [(rule, pre) for rule, starts, pre in rules if holds(starts, a, b)]  # the others: nothing here
         if not active:
             continue
         prog, part = owner_of(a)
@@ -278,8 +278,8 @@ def apply_rules(notice: Notice) -> None:
             first_is_lead=first_is_lead,
         )
         ctx = _context_for(a, indexes[id(owner)], base) if owner is not None else base
-        for rule in active:
-            for rec in rule(line, a, ctx):
+        for rule, pre in active:  # pre: the rule's matches from the whole-text scan
+            for rec in (rule(line, a, ctx) if pre is None else rule(line, a, ctx, pre.between(a, b))):
                 # a line can hold several programmes (news items 一是…;二是…): the record
                 # belongs to the programme holding its own start
                 rprog, rpart = (prog, part) if rec.span[0] == a else owner_of(rec.span[0])

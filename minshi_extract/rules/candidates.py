@@ -24,7 +24,7 @@ from bisect import bisect_left
 
 import regex
 
-from minshi_extract.rules.quantity import QUANTITY_RE
+from minshi_extract.rules.quantity import QUANTITY_RE, Found
 from minshi_extract.rules.responsibility import TRAILING_CLOSE_RE, label_pattern, note_pattern
 
 _SCALE_RE = regex.compile(r"[万萬亿億]")
@@ -48,12 +48,29 @@ def holds(starts: list[int], a: int, b: int) -> bool:
     return i < len(starts) and starts[i] < b
 
 
+class Matches:
+    """The matches of one pattern over a whole text, handed to the rule of each line: a pattern
+    that never matches across a line break finds in a line exactly the matches of the whole-text
+    scan that start in it."""
+
+    def __init__(self, matches: list[regex.Match]) -> None:
+        self._matches = matches
+        self.starts = [m.start() for m in matches]
+
+    def between(self, a: int, b: int) -> list[Found]:
+        """The matches starting in [a, b), their offsets relative to `a` (the line's own)."""
+        i = bisect_left(self.starts, a)
+        j = bisect_left(self.starts, b, i)
+        return [Found.of(m, a) for m in self._matches[i:j]]
+
+
 class Candidates:
     """Gates of the line rules over one text."""
 
     def __init__(self, text: str) -> None:
+        self.quantities = Matches(list(QUANTITY_RE.finditer(text)))
         # a count of people without a measure word (POPULATION_RE) carries a scale word
-        figures = {m.start() for m in QUANTITY_RE.finditer(text)}
+        figures = set(self.quantities.starts)
         figures.update(m.start() for m in _SCALE_RE.finditer(text))
         self._starts = {"quantity": sorted(figures), "note": _starts(note_pattern(), text)}
         units = {m.start() for m in label_pattern().finditer(text, overlapped=True)}
@@ -64,3 +81,7 @@ class Candidates:
     def starts(self, name: str) -> list[int]:
         """Where the triggers of a gate (or of the first-is-lead note, `note`) start, sorted."""
         return self._starts[name]
+
+    def matches(self, name: str) -> Matches | None:
+        """The whole-text matches the rule of a gate takes instead of scanning its line again."""
+        return self.quantities if name == "quantity" else None
