@@ -123,11 +123,11 @@ def inside(pos: int, spans: list[tuple[int, int]]) -> bool:
 
 def figure_qualifier(m: regex.Match) -> str | None:
     """The qualifier of a match with groups pre/inf/post: 不低于 / 余 / 以上."""
-    groups = m.groupdict()
+    names = m.re.groupindex  # (m.groupdict() costs ~10x more than the three groups)
     return (
-        qualifier_of(groups.get("pre"), "prefix")
-        or qualifier_of(groups.get("inf"), "infix")
-        or qualifier_of(groups.get("post"), "suffix")
+        qualifier_of(m.group("pre") if "pre" in names else None, "prefix")
+        or qualifier_of(m.group("inf") if "inf" in names else None, "infix")
+        or qualifier_of(m.group("post") if "post" in names else None, "suffix")
     )
 
 
