@@ -77,6 +77,24 @@ class Candidates:
         units.update(_starts(TRAILING_CLOSE_RE, text))
         self._starts["responsibility"] = sorted(units)
         self._starts.update((name, _starts(p, text)) for name, p in _TRIGGERS.items())
+        # every trigger of every gate in one sorted list, each with the bits of its gates
+        self.bits = {name: 1 << k for k, name in enumerate(sorted(self._starts))}
+        events: dict[int, int] = {}
+        for name, starts in self._starts.items():
+            bit = self.bits[name]
+            for pos in starts:
+                events[pos] = events.get(pos, 0) | bit
+        self._events = sorted(events)
+        self._event_bits = [events[pos] for pos in self._events]
+
+    def gates(self, a: int, b: int) -> int:
+        """The bits (self.bits) of the gates holding in [a, b): one bisection for all of them."""
+        i = bisect_left(self._events, a)
+        j = bisect_left(self._events, b, i)
+        mask = 0
+        for bit in self._event_bits[i:j]:
+            mask |= bit
+        return mask
 
     def starts(self, name: str) -> list[int]:
         """Where the triggers of a gate (or of the first-is-lead note, `note`) start, sorted."""
