@@ -21,6 +21,7 @@ from minshi_extract.rules.lexicon import load_yaml
 from minshi_extract.rules.numbers import ARABIC, CHINESE, NUMBER, TIMEOUT, parse_number, to_number
 from minshi_extract.rules.regions import (
     LEXICON,
+    RegionShare,
     clause_region,
     count_share_regions,
     exclusions,
@@ -287,14 +288,19 @@ def find_figures(text: str, found: Sequence[Found] | None = None) -> list[Figure
     return sorted(out, key=lambda f: f.start)
 
 
-def share_regions(text: str, starts: list[int], start: int) -> tuple[tuple[str, ...], int] | None:
+def share_regions(
+    text: str, starts: list[int], start: int, memo: dict[int, RegionShare | None] | None = None
+) -> tuple[tuple[str, ...], int] | None:
     """Regions of a regional share ending at `start`, when its sentence splits figures
-    among two or more regions; else None (`凉州区5万户` alone has region null)."""
-    share = regions_before(text, start)
+    among two or more regions; else None (`凉州区5万户` alone has region null). `memo`: the
+    regions_before answers of `text` by offset, shared by the calls on one text."""
+    if memo is None:
+        memo = {}
+    share = memo[start] if start in memo else memo.setdefault(start, regions_before(text, start))
     if share is None:
         return None
     lo, hi = sentence_bounds(text, start)
-    if share.start < lo or count_share_regions(text, starts, lo, hi) < 2:
+    if share.start < lo or count_share_regions(text, starts, lo, hi, memo) < 2:
         return None
     return share.names, share.start
 
@@ -320,8 +326,9 @@ def find_quantities(text: str, base: int, ctx: Context, found: Sequence[Found] |
     total_item: dict[str, str | None] = {}
     prev: Figure | None = None
     prev_regions: tuple[str | None, ...] = (None,)
+    memo: dict[int, RegionShare | None] = {}
     for f in figures:
-        share = share_regions(text, starts, f.start)
+        share = share_regions(text, starts, f.start, memo)
         if share is None and prev is not None and f.start == prev.end and prev_regions != (None,):
             # 利州区58个4320户 / 宛城区3所3150个: a figure glued to a share is the same region's
             share = prev_regions, f.start

@@ -196,7 +196,7 @@ def regions_before(text: str, pos: int, window: int = 60) -> RegionShare | None:
     link = next((w for w in _LINKS if text.startswith(w, end - len(w)) and end - len(w) >= lo), None)
     if link:
         end -= len(link)
-    else:
+    elif text.find("各", lo, end) != -1:
         verb = _each_verb_re().search(text[lo:end])
         if verb:  # 各建设1个: a share of 各, the verb between
             link, end = "各", lo + verb.start()
@@ -229,12 +229,17 @@ def sentence_bounds(text: str, pos: int) -> tuple[int, int]:
     return a, (min(ends) if ends else len(text))
 
 
-def count_share_regions(text: str, figure_starts: list[int], lo: int, hi: int) -> int:
-    """How many regions in text[lo:hi] stand directly before one of the figures."""
+def count_share_regions(text: str, figure_starts: list[int], lo: int, hi: int,
+                        memo: dict[int, RegionShare | None] | None = None) -> int:
+    """How many regions in text[lo:hi] stand directly before one of the figures (`memo`: the
+    regions_before answers of `text` already known, by offset; filled in)."""
     total = 0
     for start in figure_starts:
         if lo <= start < hi:
-            share = regions_before(text, start)
+            if memo is None:
+                share = regions_before(text, start)
+            else:
+                share = memo[start] if start in memo else memo.setdefault(start, regions_before(text, start))
             if share and share.start >= lo:
                 total += len(share.names)
     return total
