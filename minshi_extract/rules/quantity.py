@@ -160,8 +160,11 @@ class Found(NamedTuple):
     @classmethod
     def of(cls, m: regex.Match, shift: int = 0) -> Found:
         """The groups of `m`, its offsets minus `shift` (a match over the whole text, read in a line)."""
-        return cls(m.start() - shift, m.start("num") - shift, m.end("num") - shift, m.end("unit") - shift,
-                   m.end() - shift, *m.group("num", "unit", "pre", "inf", "post"))
+        start, end = m.span()
+        num_start, num_end = m.span("num")
+        num, unit, pre, inf, post = m.group("num", "unit", "pre", "inf", "post")
+        return cls(start - shift, num_start - shift, num_end - shift, m.end("unit") - shift, end - shift,
+                   num, unit, pre, inf, post)
 
     def qualifier(self) -> str | None:
         """不低于 / 余 / 以上, as figure_qualifier reads a match."""
@@ -204,22 +207,24 @@ _MARKER_THEN_NUMBER = regex.compile(r"\d{1,2}\.\d{3,}")
 # 附件:1.2023年农村幼儿园... / `    2.2023年...`: a list marker glued to a year after a colon or an
 # indent; no count is written `1.2023年` (four decimal places, year-like, before 年)
 _MARKER_THEN_YEAR = regex.compile(r"\d{1,2}\.(?:19|20)\d{2}(?=\s*年)")
-_MARKER_AFTER = (":", ";", "。")  # 附件:1. / ...;2.
+_MARKER_AFTER = ":;。"  # 附件:1. / ...;2.
 
 
 def heading_marker_glued(text: str, num_start: int) -> bool:
     """True for `1.2026年...` at a line start, or `附件:1.2023年...` after a colon or an indent,
     which is the marker `1.` then a figure."""
-    before = text[text.rfind("\n", 0, num_start) + 1:num_start].rstrip(" \t")
-    if before and not before.endswith(_MARKER_AFTER):
-        return False
+    k = num_start - 1  # the last character before it on its line that is not a blank
+    while k >= 0 and text[k] in " \t":
+        k -= 1
+    if k >= 0 and text[k] != "\n" and text[k] not in _MARKER_AFTER:
+        return False  # the figure follows words on its line, not a colon, ; or 。
     if _MARKER_THEN_YEAR.match(text, num_start):
         return True
     at_line_start = num_start == 0 or text[num_start - 1] == "\n"
     return at_line_start and _MARKER_THEN_NUMBER.match(text, num_start) is not None
 
 
-def _excluded(text: str, f: Found, value: Decimal, quotes: list[tuple[int, int]]) -> bool:
+def _excluded(text: str, f: Found, value: Decimal, quotes: list[tuple[int, int]], chinese: bool) -> bool:
     num_start = f.num_start
     if heading_marker_glued(text, num_start):
         return True
@@ -235,7 +240,6 @@ def _excluded(text: str, f: Found, value: Decimal, quotes: list[tuple[int, int]]
         return True
     if _is_year_or_date(f, value):
         return True
-    chinese = _CHINESE_ONLY.fullmatch(f.num) is not None
     return chinese and not _chinese_numeral_ok(text, f)
 
 
@@ -270,9 +274,11 @@ def find_figures(text: str, found: Sequence[Found] | None = None) -> list[Figure
         found = [Found.of(m) for m in QUANTITY_RE.finditer(text, overlapped=False, timeout=TIMEOUT)]
     for f in found:
         value = parse_number(f.num)
-        if value is None or _excluded(text, f, value, quotes):
+        if value is None:
             continue
-        chinese = _CHINESE_ONLY.fullmatch(f.num) is not None
+        chinese = _CHINESE_ONLY.fullmatch(f.num) is not None  # a numeral without a digit
+        if _excluded(text, f, value, quotes, chinese):
+            continue
         out.append(Figure(f.start, f.num_start, f.end, value, f.unit, f.qualifier(), chinese))
     out += _range_firsts(text, out)
     taken = [(f.start, f.end) for f in out]
