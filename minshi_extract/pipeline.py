@@ -210,6 +210,14 @@ class Owners:
         self._progs = SpanIndex([(p.span, p) for p in reversed(progs)])
         self._parts = {id(p): SpanIndex([(pt.span, pt) for pt in reversed(p.parts)]) for p in progs if p.parts}
 
+    def same(self, a: int, b: int) -> bool:
+        """Whether every offset of [a, b) has the programme and part of `a`."""
+        if not self._progs.same(a, b):
+            return False
+        prog = self._progs.at(a)
+        parts = self._parts.get(id(prog)) if prog is not None else None
+        return parts is None or parts.same(a, b)
+
     def __call__(self, pos: int) -> tuple[Programme | None, Part | None]:
         prog = self._progs.at(pos)
         if prog is None:
@@ -288,12 +296,13 @@ def apply_rules(notice: Notice) -> None:
         if not active:
             continue
         prog, part = owner_of(a)
+        one_owner = owner_of.same(a, b)  # every record of the line is (prog, part)'s
         ctx = _line_context(a, prog, part, year, first_is_lead, indexes, contexts)
         for rule, pre in active:  # pre: the rule's matches from the whole-text scan
             for rec in (rule(line, a, ctx) if pre is None else rule(line, a, ctx, pre.between(a, b))):
                 # a line can hold several programmes (news items 一是…;二是…): the record
                 # belongs to the programme holding its own start
-                rprog, rpart = (prog, part) if rec.span[0] == a else owner_of(rec.span[0])
+                rprog, rpart = (prog, part) if one_owner or rec.span[0] == a else owner_of(rec.span[0])
                 if rprog is not prog:
                     rec.programme_id = rprog.id if rprog else None
                     rec.part = rpart.index if rpart else None

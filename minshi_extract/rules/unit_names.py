@@ -146,10 +146,12 @@ def _is_bare_body(name: str) -> bool:
         return False
     bare = name
     for word in not_place:
-        bare = bare.replace(word, "")
-    if any(name.startswith(stem) and len(name) - len(stem) >= 2 for stem in _region_stems(name[:2])):
-        return False  # 贵港供电局: a body named after its city (贵港市), not an elided 市供电局
-    return not any(c in places for c in bare) and "街道" not in bare
+        if word in bare:
+            bare = bare.replace(word, "")
+    if not places.isdisjoint(bare) or "街道" in bare:
+        return False  # a place in the name: 团州委, 桦南镇人民政府
+    # 贵港供电局: a body named after its city (贵港市), not an elided 市供电局
+    return not any(name.startswith(stem) and len(name) - len(stem) >= 2 for stem in _region_stems(name[:2]))
 
 
 @cache
