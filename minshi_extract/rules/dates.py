@@ -97,6 +97,28 @@ def _names(pattern: regex.Pattern) -> tuple[str, ...]:
     return tuple(names)
 
 
+# every character a date or range match can hold (the patterns' own characters; digits and blanks
+# by str.isdigit / str.isspace, which take in all of \d and \s): no match spans another character
+_DATE_CHARS = frozenset(_POINT_RE.pattern + _RANGE_RE.pattern)
+
+
+def _run_start(text: str, k: int) -> int:
+    """Start of the run of date characters ending at `k`: no date starts before it when the first
+    date trigger of the text is at `k` (each date holds a trigger and lies in one run)."""
+    while k > 0 and ((c := text[k - 1]) in _DATE_CHARS or c.isdigit() or c.isspace()):
+        k -= 1
+    return k
+
+
+def _run_end(text: str, k: int) -> int:
+    """End of the run of date characters starting at `k` (the patterns look ahead at one
+    character at most, never at the end of the text: a scan may stop there)."""
+    while k < len(text) and ((c := text[k]) in _DATE_CHARS or c.isdigit() or c.isspace()):
+        k += 1
+    return k
+
+
+_LAST_TRIGGER_RE = regex.compile(r"(?r)" + _TRIGGER_RE.pattern)  # searched from the end
 _RANGE_NAMES = _names(_RANGE_RE)
 _POINT_NAMES = _names(_POINT_RE)
 
@@ -265,9 +287,15 @@ def find_dates(text: str, year: int | None) -> list[DateMatch]:
     k = starts_with_marker(text)
     # `1.3月15日前`: the marker 1. is not part of a figure
     scan = " " * k + text[k:] if k else text
+    first = _TRIGGER_RE.search(scan)
+    if first is None:
+        return []
+    last = _LAST_TRIGGER_RE.search(scan)
+    # the scans run from the run of the first trigger to the run of the last: the same matches
+    lo, hi = _run_start(scan, first.start()), _run_end(scan, last.end() if last else len(scan))
     out: list[DateMatch] = []
     taken: list[tuple[int, int]] = []
-    ranges = _RANGE_RE.finditer(scan) if _RANGE_GATE_RE.search(scan) else ()
+    ranges = _RANGE_RE.finditer(scan, lo, hi) if _RANGE_GATE_RE.search(scan, lo, hi) else ()
     for m in ranges:
         w = _range_window(_groupdict(m, _RANGE_NAMES), year)
         if w is None:
@@ -275,7 +303,7 @@ def find_dates(text: str, year: int | None) -> list[DateMatch]:
         out.append(DateMatch(m.start(), m.end(), text[m.start() : m.end()], w, m.group("suffix"), True))
         taken.append((m.start(), m.end()))
     current = year
-    for m in _POINT_RE.finditer(scan):
+    for m in _POINT_RE.finditer(scan, lo, hi):
         if taken and any(a <= m.start() < b or a < m.end() <= b for a, b in taken):
             continue
         g = _groupdict(m, _POINT_NAMES)
