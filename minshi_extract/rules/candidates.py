@@ -27,15 +27,37 @@ import regex
 from minshi_extract.rules.quantity import QUANTITY_RE, Found
 from minshi_extract.rules.responsibility import TRAILING_CLOSE_RE, label_pattern, note_pattern
 
-_SCALE_RE = regex.compile(r"[万萬亿億]")
-_TRIGGERS = {
-    "money": regex.compile(r"元"),
-    "percentage": regex.compile(r"[%％]|百分之"),
-    "ratio": regex.compile(r"[:∶：]"),
-    "date": regex.compile(r"[年月季]|(?:19|20)\d{2}[./\-]\d"),
+# each gate's triggers as literal words (str.find is ~5x faster than a regex character class)
+_WORDS = {
+    "money": ("元",),
+    "percentage": ("%", "％", "百分之"),
+    "ratio": (":", "∶", "："),
+    "date": ("年", "月", "季"),  # and a numeric date
     # a deadline is a month, day, half, quarter or year-end point (a year alone or a range is none)
-    "deadline": regex.compile(r"[月季]|[半全]年|年[底末内初]|(?:19|20)\d{2}[./\-]\d"),
+    "deadline": ("月", "季", "半年", "全年", "年底", "年末", "年内", "年初"),  # and a numeric date
 }
+_SCALE_WORDS = ("万", "萬", "亿", "億")
+
+
+def _occurrences(text: str, words: tuple[str, ...]) -> list[int]:
+    """Where any of `words` starts in `text`."""
+    out: list[int] = []
+    for w in words:
+        i = text.find(w)
+        while i != -1:
+            out.append(i)
+            i = text.find(w, i + 1)
+    return out
+
+
+def _numeric_dates(text: str) -> list[int]:
+    """Where a numeric date (19|20)dd[./-]d starts: 2024.01, 2024-01-15 (str.isdigit takes in \\d)."""
+    out: list[int] = []
+    for i in _occurrences(text, ("19", "20")):
+        tail = text[i + 2:i + 6]
+        if len(tail) == 4 and tail[0].isdigit() and tail[1].isdigit() and tail[2] in "./-" and tail[3].isdigit():
+            out.append(i)
+    return out
 
 
 def _starts(pattern: regex.Pattern, text: str) -> list[int]:
@@ -71,12 +93,15 @@ class Candidates:
         self.quantities = Matches(list(QUANTITY_RE.finditer(text)))
         # a count of people without a measure word (POPULATION_RE) carries a scale word
         figures = set(self.quantities.starts)
-        figures.update(m.start() for m in _SCALE_RE.finditer(text))
+        figures.update(_occurrences(text, _SCALE_WORDS))
         self._starts = {"quantity": sorted(figures), "note": _starts(note_pattern(), text)}
         units = {m.start() for m in label_pattern().finditer(text, overlapped=True)}
         units.update(_starts(TRAILING_CLOSE_RE, text))
         self._starts["responsibility"] = sorted(units)
-        self._starts.update((name, _starts(p, text)) for name, p in _TRIGGERS.items())
+        numeric = _numeric_dates(text)
+        for name, words in _WORDS.items():
+            found = _occurrences(text, words)
+            self._starts[name] = sorted(found + numeric if name in ("date", "deadline") else found)
         # every trigger of every gate in one sorted list, each with the bits of its gates
         self.bits = {name: 1 << k for k, name in enumerate(sorted(self._starts))}
         events: dict[int, int] = {}
