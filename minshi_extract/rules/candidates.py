@@ -11,8 +11,8 @@ range [a, b) of the text fails a rule's gate skips that rule, and its records ar
 - money: 元; percentage: % / ％ / 百分之; ratio: a colon between figures (: ∶ ：)
 - phase: a date word (年 月 季) or a numeric date (2024.01, 2024-01-15); deadline: the same
   without a bare 年 (a year alone or a range of years is no deadline): 月, 季, 半年/全年, 年底/末/内/初
-- responsibility: a role label (its pattern's matches over the whole text, overlapping ones
-  included), or a `)` that ends its line but for blanks and one stop (a trailing unit bracket)
+- responsibility: a role label before a `:` (where the label pattern can match), or a `)` that
+  ends its line but for blanks and one stop (a trailing unit bracket)
 
 Each gate is the sorted list of where its triggers start in the text, and a line's test one
 bisection. The note 列第一位者为牵头单位 (responsibility) is found the same way.
@@ -25,7 +25,7 @@ from bisect import bisect_left
 import regex
 
 from minshi_extract.rules.quantity import QUANTITY_RE, Found
-from minshi_extract.rules.responsibility import TRAILING_CLOSE_RE, label_pattern, note_pattern
+from minshi_extract.rules.responsibility import TRAILING_CLOSE_RE, note_pattern, role_lexicon
 
 # each gate's triggers as literal words (str.find is ~5x faster than a regex character class)
 _WORDS = {
@@ -47,6 +47,20 @@ def _occurrences(text: str, words: tuple[str, ...]) -> list[int]:
         while i != -1:
             out.append(i)
             i = text.find(w, i + 1)
+    return out
+
+
+def _label_starts(text: str) -> list[int]:
+    """Where a role label (`牵头单位`, lexicon/roles.yaml) stands before a `:` (blanks between):
+    every start of the label pattern, read back from the colons."""
+    labels = role_lexicon()["labels"]
+    lengths = sorted({len(w) for w in labels}, reverse=True)
+    out: list[int] = []
+    for colon in _occurrences(text, (":",)):
+        k = colon
+        while k > 0 and text[k - 1].isspace():  # str.isspace takes in \s
+            k -= 1
+        out.extend(k - n for n in lengths if n <= k and text[k - n:k] in labels)
     return out
 
 
@@ -95,7 +109,7 @@ class Candidates:
         figures = set(self.quantities.starts)
         figures.update(_occurrences(text, _SCALE_WORDS))
         self._starts = {"quantity": sorted(figures), "note": _starts(note_pattern(), text)}
-        units = {m.start() for m in label_pattern().finditer(text, overlapped=True)}
+        units = set(_label_starts(text))
         units.update(_starts(TRAILING_CLOSE_RE, text))
         self._starts["responsibility"] = sorted(units)
         numeric = _numeric_dates(text)

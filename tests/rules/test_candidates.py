@@ -100,3 +100,25 @@ def test_quantities_from_the_whole_text_scan_are_the_line_scan_ones(path: Path) 
         assert [r.model_dump() for r in mine] == [r.model_dump() for r in find_quantities(line, a, ctx)], line
         found += len(mine)
     assert found > 0
+
+
+@pytest.mark.parametrize("path", NOTICES, ids=[p.name for p in NOTICES])
+def test_label_starts_read_back_from_colons_hold_every_label_match(path: Path) -> None:
+    from minshi_extract.rules.candidates import _label_starts
+    from minshi_extract.rules.responsibility import label_pattern
+
+    text, _ = normalize(path.read_text(encoding="utf-8"))
+    starts = set(_label_starts(text))
+    matches = [m.start() for m in label_pattern().finditer(text, overlapped=True)]
+    assert [s for s in matches if s not in starts] == []
+
+
+def test_label_starts_of_written_labels() -> None:
+    text = "一、责任分工\n牵头单位:市教育局\n配合单位 :市财政局\n责任单位是市民政局"
+    assert _label_starts_of(text) == [text.index("牵头单位"), text.index("配合单位")]
+
+
+def _label_starts_of(text: str) -> list[int]:
+    from minshi_extract.rules.candidates import _label_starts
+
+    return sorted(_label_starts(text))
