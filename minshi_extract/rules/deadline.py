@@ -100,9 +100,10 @@ def _is_target(d: DateMatch, text: str, ctx: Context) -> bool:
         return False
     if ctx.year is not None and w.explicit_year is not None and w.explicit_year < ctx.year:
         return False  # 2024年11月22日中央政法委印发: the past
-    bare_line = _ONLY_PUNCT_RE.match(text[: d.start] + text[d.end :])
     # a line that is only a full date is a signature or document date, unless in 完成时限
-    return not (bare_line and w.kind == "day" and d.suffix is None and ctx.kind != "deadline")
+    if w.kind != "day" or d.suffix is not None or ctx.kind == "deadline":
+        return True
+    return not _ONLY_PUNCT_RE.match(text[: d.start] + text[d.end :])
 
 
 def find_deadlines(text: str, base: int, ctx: Context) -> list[Deadline]:
