@@ -218,8 +218,9 @@ def find_money(text: str, base: int, ctx: Context) -> list[Money]:
     amounts = find_amounts(text)
     starts = [a.start for a in amounts]
     out: list[Money] = []
+    memo: dict = {}  # regions_before by offset, for every amount of the line
     for a in amounts:
-        share = share_regions(text, starts, a.start)
+        share = share_regions(text, starts, a.start, memo)
         spans = [(a.start, None)] if share is None else [(share[1], n) for n in share[0]]
         for s, region in spans:
             out.append(

@@ -156,18 +156,29 @@ def is_step_heading(text: str, ctx: Context) -> bool:
     return ctx.is_heading or _MARKER_RE.match(text) is not None
 
 
-def find_phases(text: str, base: int, ctx: Context) -> list[Phase]:
-    """The phase of a step heading: `(一)准备阶段(1—2月)` -> Phase(准备阶段, 2025-01, 2025-02)."""
+def phase_window(text: str, ctx: Context) -> StepWindow | None:
+    """The window of the phase the line `text` states, or None (find_phases without the record;
+    the deadline rule skips the dates inside it)."""
     if not (ctx.in_steps or ctx.is_heading):
-        return []  # neither a line of a steps section nor a heading (the two cases below)
+        return None  # neither a line of a steps section nor a heading (the two cases below)
+    if not ctx.in_steps and "阶段" not in text:
+        return None  # a heading outside a steps section is a step only when named …阶段
     w = step_window(text, ctx.year)
     if w is None:
-        return []
+        return None
     # a heading named …阶段 with a window is a step even if the section kind was missed
     named_stage = ctx.is_heading and w.name and _STAGE_NAME_RE.search(w.name)
     if not (is_step_heading(text, ctx) or named_stage):
-        return []
+        return None
     if w.start is None and w.end is None:
+        return None
+    return w
+
+
+def find_phases(text: str, base: int, ctx: Context) -> list[Phase]:
+    """The phase of a step heading: `(一)准备阶段(1—2月)` -> Phase(准备阶段, 2025-01, 2025-02)."""
+    w = phase_window(text, ctx)
+    if w is None:
         return []
     a, b = w.name_start, w.close
     return [

@@ -196,7 +196,7 @@ def regions_before(text: str, pos: int, window: int = 60) -> RegionShare | None:
     link = next((w for w in _LINKS if text.startswith(w, end - len(w)) and end - len(w) >= lo), None)
     if link:
         end -= len(link)
-    else:
+    elif text.find("各", lo, end) != -1:
         verb = _each_verb_re().search(text[lo:end])
         if verb:  # 各建设1个: a share of 各, the verb between
             link, end = "各", lo + verb.start()
@@ -240,12 +240,17 @@ def sentence_bounds(text: str, pos: int) -> tuple[int, int]:
     return a + 1, e
 
 
-def count_share_regions(text: str, figure_starts: list[int], lo: int, hi: int) -> int:
-    """How many regions in text[lo:hi] stand directly before one of the figures."""
+def count_share_regions(text: str, figure_starts: list[int], lo: int, hi: int,
+                        memo: dict[int, RegionShare | None] | None = None) -> int:
+    """How many regions in text[lo:hi] stand directly before one of the figures (`memo`: the
+    regions_before answers of `text` already known, by offset; filled in)."""
     total = 0
     for start in figure_starts:
         if lo <= start < hi:
-            share = regions_before(text, start)
+            if memo is None:
+                share = regions_before(text, start)
+            else:
+                share = memo[start] if start in memo else memo.setdefault(start, regions_before(text, start))
             if share and share.start >= lo:
                 total += len(share.names)
     return total
@@ -269,8 +274,10 @@ def region_opening(text: str, s: int, hi: int) -> int | None:
     """End of the single region name (county, town or zone) that opens a clause at `s`
     (`港北区|新建5所`), when no list separator follows it; else None."""
     best = None
+    names, last = region_names(), _town_words().last_chars
     for e in range(s + 2, min(hi, s + 16) + 1):
-        if region_ending_at(text, e, s) == s or town_ending_at(text, e, s) == s:
+        # text[s:e] in names: region_ending_at(text, e, s) == s, without its probes of shorter names
+        if text[s:e] in names or (text[e - 1] in last and town_ending_at(text, e, s) == s):
             best = e
     if best is None or (best < len(text) and text[best] in _LIST_SEPARATORS):
         return None
