@@ -15,10 +15,9 @@ import regex
 from ..models import Record
 
 _PROSE = regex.compile(r"[,、;]")
-_STOP_END = "。;:!?)》”"
 # the next line opens a heading or a list item, not the rest of a sentence
 _OPENS = regex.compile(r"[\s\u3000]*(?:[一二三四五六七八九十]+、|\d+[.、](?!\d)|[(\[【]|第[一二三四五六七八九十\d]+|附\s*[件表])")
-_HAN_OR_DIGIT = regex.compile(r"[\p{Han}\d]")
+_CANDIDATE = regex.compile(r"[^。;:!?)》”\n\s]\n(?=[\p{Han}\d])")
 _MIN_PROSE = 12  # characters of a wrapped prose line; headings and table cells are shorter or comma-free
 
 
@@ -26,18 +25,18 @@ def soft_breaks(text: str, tables: list[tuple[int, int]] = ()) -> list[int]:
     """Offsets of the line breaks that fall inside a sentence; none inside a table (`tables`:
     the ranges of the notice's tables) or next to a `|` row."""
     out: list[int] = []
-    start = 0
-    while True:
-        nl = text.find("\n", start)
-        if nl < 0 or nl + 1 >= len(text):
-            return out
-        line = text[start:nl].strip()
-        after = text[nl + 1:text.find("\n", nl + 1) if text.find("\n", nl + 1) >= 0 else len(text)]
-        if (len(line) >= _MIN_PROSE and line[-1] not in _STOP_END and _PROSE.search(line)
-                and after[:1] and _HAN_OR_DIGIT.match(after) and not _OPENS.match(after)
-                and "|" not in line and "|" not in after and not any(a <= nl < b for a, b in tables)):
+    for m in _CANDIDATE.finditer(text):  # a break after no stop, before the rest of a sentence
+        nl = m.start() + 1
+        lo = text.rfind("\n", 0, nl) + 1
+        if nl - lo < _MIN_PROSE or _OPENS.match(text, nl + 1):
+            continue
+        line = text[lo:nl]
+        if "|" in line or not _PROSE.search(line) or any(a <= nl < b for a, b in tables):
+            continue
+        hi = text.find("\n", nl + 1)
+        if "|" not in text[nl + 1:hi if hi >= 0 else len(text)]:
             out.append(nl)
-        start = nl + 1
+    return out
 
 
 def joined(text: str, breaks: list[int]) -> str:
