@@ -42,6 +42,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from ..errors import InputError
+from .ocr_cells import read_cells
 from .ocr_digits import LANG as DIGITS_LANG
 from .ocr_digits import WHITELIST, read_digits, sheet
 from .ocr_missed import missed_bands, reread, weak_bands
@@ -56,7 +57,7 @@ _DIGITS = "#digits "  # ... this one (figures read again in table cells, JSON), 
 Mode = Literal["auto", "always", "never"]
 DPI = 200
 LANG = "chi_sim"
-PREPARE = "gray-deskew-rules-erased-psm-6-digits-eng-missed-psm-7-v2-weak4"  # bump when prepare() changes: the cache keys change with it
+PREPARE = "gray-deskew-rules-erased-psm-6-cells-2-scales-v3-digits-eng-missed-psm-7-v2-weak4"  # bump when prepare() changes: the cache keys change with it
 TABLE_PSM = "6"
 PSM = "4"  # one column of text of varying sizes (see above)
 INSTALL = (
@@ -133,12 +134,15 @@ def check_python_side() -> None:
         raise OcrUnavailable(f"OCR needs {exc.name}: {INSTALL}") from None
 
 
-def run_tesseract(png: bytes, psm: str = PSM, lang: str = LANG, whitelist: str = "") -> str:
-    """The TSV Tesseract writes for one page image (`whitelist`: the only characters it may read)."""
+def run_tesseract(png: bytes, psm: str = PSM, lang: str = LANG, whitelist: str = "", out: str = "tsv") -> str:
+    """What Tesseract writes for one page image: its TSV (word boxes), or with `out="hocr"` its
+    hOCR with a box and a confidence per character. `whitelist`: the only characters it may read."""
     env = {**os.environ, "OMP_THREAD_LIMIT": "1"}  # pages run in parallel (-j), not threads inside one
     config = ["-c", f"tessedit_char_whitelist={whitelist}"] if whitelist else []
+    if out == "hocr":
+        config += ["-c", "hocr_char_boxes=1"]
     proc = subprocess.run(
-        ["tesseract", "stdin", "stdout", "-l", lang, "--psm", psm, *config, "tsv"],
+        ["tesseract", "stdin", "stdout", "-l", lang, "--psm", psm, *config, out],
         input=png, capture_output=True, env=env, timeout=600,
     )
     if proc.returncode != 0:
@@ -267,6 +271,8 @@ def read_page(img: Any, dpi: int) -> str:
     table = sum(r[0] for r in lines) >= 2 and len(lines) >= 4
     clean = erase(img, lines)
     tsv = run_tesseract(_png(clean), TABLE_PSM if table else PSM)
+    if table:
+        tsv = read_cells(clean, tsv, cells_of(rules), dpi, run_tesseract)
     bands = [] if table else missed_bands(clean, tsv)
     if bands:
         tsv = reread(clean, tsv, bands, run_tesseract)

@@ -36,6 +36,12 @@ def _off_rules(w: dict, rules: list[list[float]]) -> str:
     return text
 
 
+def _from_cells(key: tuple[str, str, str]) -> bool:
+    from .ocr_cells import BLOCK
+
+    return key[0].isdigit() and BLOCK <= int(key[0]) < BLOCK + 200
+
+
 def parse_tsv(tsv: str, scale: float, page: int, rules: list[list[float]] | None = None) -> list[dict]:
     """Tesseract TSV -> pdfplumber-like character dicts (points); one size and one top/bottom per
     OCR line, each word's box shared out among its characters."""
@@ -54,7 +60,8 @@ def parse_tsv(tsv: str, scale: float, page: int, rules: list[list[float]] | None
     boxes = _line_boxes(words, lines)
     for key, w in words:
         top, height = boxes.get(key) or (float(w["top"]), float(w["height"]))
-        text = _off_rules(w, rules) if rules else "".join(w["text"].split())
+        # a cell's line read again was cut out inside its rules: nothing of a rule in it
+        text = _off_rules(w, rules) if rules and not _from_cells(key) else "".join(w["text"].split())
         if not text:
             continue
         total = sum(_weight(c) for c in text)
