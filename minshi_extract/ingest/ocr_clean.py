@@ -92,6 +92,14 @@ _LOST_OPEN = re.compile(
 )
 
 
+# `3月了7日`, `12月10上日前`: a speck read as a character inside a date, where nothing can stand:
+# between the month and the day's digits (but a word that joins two dates: `3月至7日`), or
+# between the day's digits and 日
+_STRAY_IN_DATE = re.compile(
+    r"(?<=\d月)(?![至到及和与或])[\p{Han}|丨'`](?=\d{1,2}日)|(?<=\d月\d{1,2})[\p{Han}|丨'`](?=日)"
+)
+
+
 def reshape_text(text: str) -> str:
     """`reshape` on a bare string (what the characters' texts become)."""
     return "".join(c["text"] for c in reshape([{"text": ch} for ch in text]))
@@ -99,10 +107,12 @@ def reshape_text(text: str) -> str:
 
 def reshape(chars: list[dict]) -> list[dict]:
     """A line's characters with the length-changing fixes made: a doubled mark merged into one
-    (its box the two boxes'), a lost `(` put back (a copy of the next character's box, no width)."""
+    (its box the two boxes'), a stray character in a date dropped, a lost `(` put back (a copy
+    of the next character's box, no width)."""
     text = "".join(c["text"] for c in chars)
     drop = {m.start() + 1 for m in _DOUBLE_DASH.finditer(text, timeout=TIMEOUT)}
     drop.update(m.start() for m in _DOUBLE_OPEN.finditer(text, timeout=TIMEOUT))
+    drop.update(m.start() for m in _STRAY_IN_DATE.finditer(text, timeout=TIMEOUT))
     out: list[dict] = []
     for i, c in enumerate(chars):
         if i in drop:

@@ -29,13 +29,19 @@ def _tsv(rows: list[tuple]) -> str:
         ("(二)建设提升〈(3--9月)。", "(二)建设提升(3—9月)。"),
         ("(四)验收阶段12月)。", "(四)验收阶段(12月)。"),
         ("(三)实施阶段5—11月)。", "(三)实施阶段(5—11月)。"),
+        # a speck read as a character inside a date (wuwei_2025's signature date, its 验收阶段)
+        ("2025年3月了7日", "2025年3月7日"),
+        ("12月10上日前,市、县区政府组织力量", "12月10日前,市、县区政府组织力量"),
     ],
 )
 def test_reshape_fixes_a_mark_read_twice_or_lost(seen: str, fixed: str) -> None:
     assert reshape_text(seen) == fixed
 
 
-@pytest.mark.parametrize("kept", ["(牵头单位:县民政局,12月)", "2025-2026年", "电话0379-6543", "见附件(12月)", "——"])
+@pytest.mark.parametrize(
+    "kept",
+    ["(牵头单位:县民政局,12月)", "2025-2026年", "电话0379-6543", "见附件(12月)", "——", "3月至7日", "5月1日至7日", "12月上旬"],
+)
 def test_reshape_leaves_what_it_cannot_be_sure_of(kept: str) -> None:
     assert reshape_text(kept) == kept
 
