@@ -189,3 +189,25 @@ def snap_sizes(chars: list[dict]) -> None:
             # to a tenth, not to a whole point: 16.6 rounded up to 17 over a body of 14 crosses
             # the title ratio (1.2) that 16.6 is under (`配合单位：…` set at 18pt among 16pt lines)
             c["size"] = round(c["size"], 1)
+    _short_lines_follow(chars, length)
+
+
+def _short_lines_follow(chars: list[dict], length: Any) -> None:
+    """A short line (a paragraph's last, `管理局`) takes the size of the long line just above it
+    when within a tenth of it: its height rests on a word or two (16.9 under a line of 16.6 would
+    make it a title), and a wrapped line keeps its paragraph's size."""
+    lines: dict[tuple[int, str], tuple[float, float]] = {}
+    for c in chars:
+        lines.setdefault((c["page_number"], c["line"]), (c["top"], c["size"]))
+    new = {}
+    for key, (top, size) in lines.items():
+        if length[key] >= SHORT_LINE:
+            continue
+        above = [(t, sz) for k, (t, sz) in lines.items()
+                 if k[0] == key[0] and top - 2 * size < t < top - 0.5 * size and length[k] >= SHORT_LINE]
+        if above:
+            _, up = max(above)
+            if up != size and abs(up - size) <= 0.1 * up:
+                new[key] = up
+    for c in chars:
+        c["size"] = new.get((c["page_number"], c["line"]), c["size"])
