@@ -198,7 +198,8 @@ def _short_lines_follow(chars: list[dict], length: Any) -> None:
     make it a title), and a wrapped line keeps its paragraph's size."""
     lines: dict[tuple[int, str], tuple[float, float]] = {}
     for c in chars:
-        lines.setdefault((c["page_number"], c["line"]), (c["top"], c["size"]))
+        if "top" in c:
+            lines.setdefault((c["page_number"], c["line"]), (c["top"], c["size"]))
     new = {}
     for key, (top, size) in lines.items():
         if length[key] >= SHORT_LINE:
