@@ -12,10 +12,11 @@ psm 6 0.021, psm 3 (automatic) 0.099; psm 6 on pages with a ruled table (psm 4 d
 A page goes: render (pypdfium2) -> deskew (projection profile) -> tesseract TSV -> one
 character dict per glyph, placed in PDF points like pdfplumber's, so the PDF reader's line/page
 pipeline (furniture dropped, lines rejoined, paragraphs) runs on OCR pages unchanged (ocr_tsv).
-Each character carries `conf`, its word's confidence (0-1). Two more passes, both cheap (about 12%
-of the page pass on the tests' scans): ink that no word covers, and lines read with little
-confidence, are read again as a line (ocr_missed), and the table cells that hold a figure are read with the English model, digits only
-(ocr_digits).
+Each character carries `conf`, its word's confidence (0-1). More passes, all cheaper than the
+page: ink that no word covers, and lines read with little confidence, are read again as a line
+(ocr_missed; pages without a ruled table); a ruled table's cells are read again, each cell's
+lines laid end to end on a sheet read at two scales (ocr_cells; two runs a table page); and the
+table cells that hold a figure are read with the English model, digits only (ocr_digits).
 
 Preprocessing measured on the ten scanned fixtures of tests/ingest/test_ocr.py (mean F1 of the
 records against the text version, same parsing): grey + deskew 0.938; + 3x3 median 0.931;
@@ -57,7 +58,7 @@ _DIGITS = "#digits "  # ... this one (figures read again in table cells, JSON), 
 Mode = Literal["auto", "always", "never"]
 DPI = 200
 LANG = "chi_sim"
-PREPARE = "gray-deskew-rules-erased-psm-6-cells-2-scales-v3-digits-eng-missed-psm-7-v2-weak4"  # bump when prepare() changes: the cache keys change with it
+PREPARE = "gray-deskew-rules-erased-psm-6-cells-2-scales-v5-digits-eng-missed-psm-7-v2-weak4"  # bump when prepare() changes: the cache keys change with it
 TABLE_PSM = "6"
 PSM = "4"  # one column of text of varying sizes (see above)
 INSTALL = (

@@ -30,7 +30,8 @@ from .ocr_missed import _COLUMNS, _is_word, _rows
 
 SCALES = (1.0, 1.5)  # the two readings of each line
 PSM = "6"  # the sheet: one block of lines, one line of a cell per row
-BLOCK = 700  # block numbers of the lines read here (up to 899)
+BLOCK = 10_000  # block numbers of the lines read here (above any Tesseract or ocr_missed gives)
+SHEET_CELLS = 60  # cells a sheet at most (a sheet 60 rows high: under 10,000 pixels at 1.5x)
 _MERGE = 1.2  # two bands of ink within this many ems from top to bottom are one line (`二`, `三`)
 
 
@@ -182,11 +183,15 @@ def read_cells(img: Any, tsv: str, cells: list[tuple[float, float, float, float]
     lines, looked = cell_lines(img, cells, dpi)
     if not looked:
         return tsv
-    readings = []
+    readings: list[list[list[list[tuple]]]] = []  # per scale, per cell, per line: characters
     for scale in SCALES if lines else ():
-        png, places = _sheet(img, lines, scale)
-        row = max(y1 - y0 for ls in lines for _, y0, _, y1 in ls) * scale
-        readings.append((scale, places, _by_line(_chars(run(png, PSM, out="hocr")), places, row)))
+        read: list[list[list[tuple]]] = []
+        for k in range(0, len(lines), SHEET_CELLS):  # a sheet of a big table stays small enough
+            part = lines[k:k + SHEET_CELLS]
+            png, places = _sheet(img, part, scale)
+            row = max(y1 - y0 for ls in part for _, y0, _, y1 in ls) * scale
+            read.extend(_by_line(_chars(run(png, PSM, out="hocr")), places, row))
+        readings.append(read)
     page = _rows(tsv)
     drop: list[tuple[float, ...]] = list(looked)  # the cells whose words of the page pass go
     added: list[dict] = []
@@ -194,7 +199,7 @@ def read_cells(img: Any, tsv: str, cells: list[tuple[float, float, float, float]
     for i, cell in enumerate(lines):
         # one reading for the whole cell (its lines read at one scale hold together), or the
         # page pass's when it is surer (a line Tesseract finds no text in on the sheet: `资金来源`)
-        scale, places, read = max(readings, key=lambda r: _mean([c for line in r[2][i] for c in line]))
+        read = max(readings, key=lambda r: _mean([c for line in r[i] for c in line]))
         box = _cell_of(cell, looked)
         first = [(w["text"], float(w["conf"])) for w in page if _is_word(w) and _in_cells(w, [box])]
         if _mean([c for line in read[i] for c in line]) < _mean([("", 0, 0, 0, 0, conf) for _, conf in first]):

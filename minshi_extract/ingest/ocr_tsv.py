@@ -39,7 +39,7 @@ def _off_rules(w: dict, rules: list[list[float]]) -> str:
 def _from_cells(key: tuple[str, str, str]) -> bool:
     from .ocr_cells import BLOCK
 
-    return key[0].isdigit() and BLOCK <= int(key[0]) < BLOCK + 200
+    return key[0].isdigit() and int(key[0]) >= BLOCK
 
 
 def parse_tsv(tsv: str, scale: float, page: int, rules: list[list[float]] | None = None) -> list[dict]:

@@ -108,3 +108,17 @@ def test_the_surer_of_the_sheet_and_the_page_pass_reading_is_kept() -> None:
     assert [w["text"] for w in _rows(surer) if w["level"] == "5"] == ["户数"]
     weaker = read_cells(img, page, CELLS, 200, engine(30.0))
     assert [w["text"] for w in _rows(weaker) if w["level"] == "5"] == ["具"]
+
+
+def test_a_big_table_is_read_on_several_sheets(monkeypatch) -> None:
+    img = _image(ink=True)
+    ImageDraw.Draw(img).rectangle((230, 40, 329, 69), fill=0)  # a line of ink in the second cell too
+    monkeypatch.setattr(ocr_cells, "SHEET_CELLS", 1)
+    sheets = []
+
+    def run(png: bytes, psm: str, out: str = "tsv") -> str:
+        sheets.append(png)
+        return _hocr([])
+
+    read_cells(img, _page([]), CELLS, 200, run)
+    assert len(sheets) == 2 * len(ocr_cells.SCALES)  # one cell a sheet, at each scale
