@@ -6,8 +6,8 @@ Tesseract, without the cache, with 1 and with 2 jobs; and the agreement with the
 
 `--all` prints, per fixture, F1 against the text version, whether every programme was found and
 its title read exactly, and the seconds of Tesseract per page by pass: the page (psm 4, or 6 on a
-page with a ruled table), the second reading of table figures (eng, digits), and lines read again
-where the page left ink unread (psm 7).
+page with a ruled table), a ruled table's cells read again at two scales (ocr_cells), the second
+reading of table figures (eng, digits), and lines read again where the page left ink unread (psm 7).
 """
 
 from __future__ import annotations
@@ -35,13 +35,13 @@ from minshi_extract.ingest import ocr  # noqa: E402
 def _timed_engine(spent: Counter) -> None:
     run = ocr.run_tesseract
 
-    def timed(png: bytes, psm: str = ocr.PSM, lang: str = ocr.LANG, whitelist: str = "") -> str:
+    def timed(png: bytes, psm: str = ocr.PSM, lang: str = ocr.LANG, whitelist: str = "", out: str = "tsv") -> str:
         start = time.perf_counter()
-        out = run(png, psm, lang, whitelist)
-        kind = "digits" if lang != ocr.LANG else ("line" if psm == "7" else "page")
+        text = run(png, psm, lang, whitelist, out)
+        kind = "digits" if lang != ocr.LANG else "cells" if out == "hocr" else ("line" if psm == "7" else "page")
         spent[kind] += time.perf_counter() - start
         spent[kind + " runs"] += 1
-        return out
+        return text
 
     ocr.run_tesseract = timed
 
@@ -69,7 +69,7 @@ def all_fixtures(jobs: int) -> None:
             exact = sum(a == b for a, b in zip(titles, [p.title for p in got.programmes], strict=False))
             print(f"{name:20s} {n:5d} {f1:6.3f} {found:>3d}/{len(titles):<2d} {exact:>3d}/{len(titles):<3d} {wall / n:7.2f}")
     print(f"mean F1 {sum(scores) / len(scores):.3f}, {sum(s >= 0.95 for s in scores)}/{len(scores)} at 0.95 or more")
-    for kind in ("page", "digits", "line"):
+    for kind in ("page", "cells", "digits", "line"):
         print(f"tesseract {kind:6s}: {spent[kind + ' runs']:3d} runs, {spent[kind] / total_pages:.2f} s a page "
               f"(wall, {jobs} job(s), {total_pages} pages)")
 

@@ -12,10 +12,11 @@ psm 6 0.021, psm 3 (automatic) 0.099; psm 6 on pages with a ruled table (psm 4 d
 A page goes: render (pypdfium2) -> deskew (projection profile) -> tesseract TSV -> one
 character dict per glyph, placed in PDF points like pdfplumber's, so the PDF reader's line/page
 pipeline (furniture dropped, lines rejoined, paragraphs) runs on OCR pages unchanged (ocr_tsv).
-Each character carries `conf`, its word's confidence (0-1). Two more passes, both cheap (about 12%
-of the page pass on the tests' scans): ink that no word covers, and lines read with little
-confidence, are read again as a line (ocr_missed), and the table cells that hold a figure are read with the English model, digits only
-(ocr_digits).
+Each character carries `conf`, its word's confidence (0-1). More passes, all cheaper than the
+page: ink that no word covers, and lines read with little confidence, are read again as a line
+(ocr_missed; pages without a ruled table); a ruled table's cells are read again, each cell's
+lines laid end to end on a sheet read at two scales (ocr_cells; two runs a table page); and the
+table cells that hold a figure are read with the English model, digits only (ocr_digits).
 
 Preprocessing measured on the ten scanned fixtures of tests/ingest/test_ocr.py (mean F1 of the
 records against the text version, same parsing): grey + deskew 0.938; + 3x3 median 0.931;
@@ -40,6 +41,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InputError
+from .ocr_cells import read_cells
 from .ocr_digits import LANG as DIGITS_LANG
 from .ocr_digits import WHITELIST, read_digits, sheet
 from .ocr_missed import missed_bands, reread, weak_bands
@@ -53,7 +55,7 @@ _RULES = "#rules "  # the cached text: this line (the page's ruling lines, JSON)
 _DIGITS = "#digits "  # ... this one (figures read again in table cells, JSON), then the TSV
 
 LANG = "chi_sim"
-PREPARE = "gray-deskew-rules-erased-psm-6-digits-eng-missed-psm-7-v2-weak4"  # bump when prepare() changes: the cache keys change with it
+PREPARE = "gray-deskew-rules-erased-psm-6-cells-2-scales-v5-digits-eng-missed-psm-7-v2-weak4"  # bump when prepare() changes: the cache keys change with it
 TABLE_PSM = "6"
 PSM = "4"  # one column of text of varying sizes (see above)
 INSTALL = (
@@ -101,12 +103,15 @@ def check_python_side() -> None:
         raise OcrUnavailable(f"OCR needs {exc.name}: {INSTALL}") from None
 
 
-def run_tesseract(png: bytes, psm: str = PSM, lang: str = LANG, whitelist: str = "") -> str:
-    """The TSV Tesseract writes for one page image (`whitelist`: the only characters it may read)."""
+def run_tesseract(png: bytes, psm: str = PSM, lang: str = LANG, whitelist: str = "", out: str = "tsv") -> str:
+    """What Tesseract writes for one page image: its TSV (word boxes), or with `out="hocr"` its
+    hOCR with a box and a confidence per character. `whitelist`: the only characters it may read."""
     env = {**os.environ, "OMP_THREAD_LIMIT": "1"}  # pages run in parallel (-j), not threads inside one
     config = ["-c", f"tessedit_char_whitelist={whitelist}"] if whitelist else []
+    if out == "hocr":
+        config += ["-c", "hocr_char_boxes=1"]
     proc = subprocess.run(
-        ["tesseract", "stdin", "stdout", "-l", lang, "--psm", psm, *config, "tsv"],
+        ["tesseract", "stdin", "stdout", "-l", lang, "--psm", psm, *config, out],
         input=png, capture_output=True, env=env, timeout=600,
     )
     if proc.returncode != 0:
@@ -235,6 +240,8 @@ def read_page(img: Any, dpi: int) -> str:
     table = sum(r[0] for r in lines) >= 2 and len(lines) >= 4
     clean = erase(img, lines)
     tsv = run_tesseract(_png(clean), TABLE_PSM if table else PSM)
+    if table:
+        tsv = read_cells(clean, tsv, cells_of(rules), dpi, run_tesseract)
     bands = [] if table else missed_bands(clean, tsv)
     if bands:
         tsv = reread(clean, tsv, bands, run_tesseract)

@@ -92,6 +92,14 @@ _LOST_OPEN = re.compile(
 )
 
 
+# `3月了7日`, `12月10上日前`: a speck read as a character inside a date, where nothing can stand:
+# between the month and the day's digits (but a word that joins two dates: `3月至7日`), or
+# between the day's digits and 日
+_STRAY_IN_DATE = re.compile(
+    r"(?<=\d月)(?![至到及和与或])[\p{Han}|丨'`](?=\d{1,2}日)|(?<=\d月\d{1,2})[\p{Han}|丨'`](?=日)"
+)
+
+
 def reshape_text(text: str) -> str:
     """`reshape` on a bare string (what the characters' texts become)."""
     return "".join(c["text"] for c in reshape([{"text": ch} for ch in text]))
@@ -99,10 +107,12 @@ def reshape_text(text: str) -> str:
 
 def reshape(chars: list[dict]) -> list[dict]:
     """A line's characters with the length-changing fixes made: a doubled mark merged into one
-    (its box the two boxes'), a lost `(` put back (a copy of the next character's box, no width)."""
+    (its box the two boxes'), a stray character in a date dropped, a lost `(` put back (a copy
+    of the next character's box, no width)."""
     text = "".join(c["text"] for c in chars)
     drop = {m.start() + 1 for m in _DOUBLE_DASH.finditer(text, timeout=TIMEOUT)}
     drop.update(m.start() for m in _DOUBLE_OPEN.finditer(text, timeout=TIMEOUT))
+    drop.update(m.start() for m in _STRAY_IN_DATE.finditer(text, timeout=TIMEOUT))
     out: list[dict] = []
     for i, c in enumerate(chars):
         if i in drop:
@@ -148,3 +158,73 @@ def locate_from(
                 k += 1
         cursor = at + len(line)
     return out, cursor
+
+
+# --- one phrase read twice -----------------------------------------------------------------------
+
+_NUMERALS = frozenset("0123456789一二三四五六七八九十百千万亿零〇两壹贰叁肆伍陆柒捌玖拾")
+MIN_REPEAT = 8  # a line this long read elsewhere but for one character is the same phrase
+
+
+def agree_repeats(text: str, conf: dict[int, float], keep: frozenset[str] = frozenset()) -> str:
+    """The text with each whole line (of MIN_REPEAT characters or more, not in `keep`) that is
+    read elsewhere in the text but for one ideograph (a programme's heading and its name in the
+    notice's 《…》: `流感疫盏实施方案` / `流感疫苗实施方案`) given the other reading where that
+    reading is the surer; numerals never (`第一批` and `第二批` are two phrases). A shorter line
+    is taken with the line before it (a heading wrapped onto a second line), and a phrase may be
+    found across a line break. Same length; `conf` (offset -> confidence) follows the characters
+    taken."""
+    pos = [i for i, ch in enumerate(text) if ch != "\n"]  # the text without line breaks -> text
+    flat = "".join(text[i] for i in pos)
+    at_flat = {i: k for k, i in enumerate(pos)}
+    conf_flat = {k: conf[i] for k, i in enumerate(pos) if i in conf}
+    out = list(text)
+    start, before = 0, None
+    for line in text.split("\n"):
+        if line:
+            phrase = line if len(line) >= MIN_REPEAT or before is None or before[0].endswith(_ENDS) else before[0] + line
+            first = at_flat[start] if phrase is line else at_flat[before[1]]
+            cells = line in keep or (phrase is not line and before is not None and before[0] in keep)
+            if (len(line) >= MIN_REPEAT or phrase is not line) and not cells:
+                _agree(flat, phrase, first, conf_flat, out, pos, conf)
+            before = (line, start)
+        start += len(line) + 1
+    return "".join(out)
+
+
+_ENDS = ("。", "；", ";", "！", "？", ":", "：")
+
+
+def _agree(flat: str, phrase: str, first: int, conf_flat: dict[int, float], out: list[str], pos: list[int],
+           conf: dict[int, float]) -> None:
+    """Give each weak ideograph of `phrase` (at `first` in the text without line breaks) the
+    surest other reading of it (see agree_repeats)."""
+    if len(phrase) > 80:
+        return
+    for j, ch in enumerate(phrase):
+        at = first + j
+        if not re.match(r"\p{Han}", ch) or ch in _NUMERALS or conf_flat.get(at, 1.0) >= 0.9:
+            continue
+        best = _surest_other(flat, phrase, j, at, conf_flat)
+        if best is not None:
+            out[pos[at]] = flat[best]
+            conf[pos[at]] = conf_flat[at] = conf_flat[best]
+
+
+def _surest_other(text: str, line: str, j: int, at: int, conf: dict[int, float]) -> int | None:
+    """The offset of the surest other reading of `line`'s character j elsewhere in the text (the
+    rest of the line the same), when surer than the one at `at`."""
+    left, right = line[:j], line[j + 1:]
+    best, best_conf = None, conf.get(at, 1.0)
+    # found by the longer side of the line (an empty one is found everywhere)
+    anchor, shift = (left, len(left)) if len(left) >= len(right) else (right, -1)
+    k = text.find(anchor)
+    while k >= 0:
+        mid = k + shift
+        other = text[mid:mid + 1] if mid >= len(left) else ""
+        if (mid != at and other and other != line[j] and re.match(r"\p{Han}", other) and other not in _NUMERALS
+                and text.startswith(left, mid - len(left)) and text.startswith(right, mid + 1)
+                and conf.get(mid, 0.0) > best_conf):
+            best, best_conf = mid, conf[mid]
+        k = text.find(anchor, k + 1)
+    return best

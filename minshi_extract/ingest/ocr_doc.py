@@ -12,7 +12,7 @@ from typing import Any
 
 from ..errors import InputError
 from .ocr import OcrUnavailable, current, ocr_images, options
-from .ocr_clean import LOW_CONFIDENCE, clean_joined, locate_from
+from .ocr_clean import LOW_CONFIDENCE, agree_repeats, clean_joined, locate_from
 from .rawdoc import RawDoc
 
 _IMAGE_MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*")
@@ -110,14 +110,15 @@ def _renderer(data: bytes, number: int, opts: Any, where: str):
 
 def finish_ocr(raw: RawDoc, raw_pages: list) -> RawDoc:
     """The PDF reader's last step: OCR'd pages get the clean-up that needs joined lines, and the
-    confidence of their characters."""
+    confidence of their characters; a line read elsewhere but for a character, the surer reading."""
     raw.conf = ocr_confidence(raw.text, raw.pages, raw_pages)
     if raw.conf:
         text = list(raw.text)
         for page, (chars, _) in zip(raw.pages, raw_pages, strict=False):
             if chars and "conf" in chars[0]:
                 text[page.start:page.end] = clean_joined(raw.text[page.start:page.end])
-        raw.text = "".join(text)
+        cells = frozenset(cell for t in raw.tables for row in t.rows for cell in row)
+        raw.text = agree_repeats("".join(text), raw.conf, cells)
     return raw
 
 

@@ -108,7 +108,8 @@ def find_tables(
         if len(rows) < 2 or max(len(r) for r in rows) < 2 or not any(any(r) for r in rows):
             continue
         boxes.append(t.bbox)
-        item = TableItem(RawTable(rows=rows, page=page, bbox=tuple(t.bbox)), top=t.bbox[1], page=page)
+        item = TableItem(RawTable(rows=rows, page=page, bbox=tuple(t.bbox)), top=t.bbox[1], page=page,
+                         tail=_tail(chars, t.rows[-1].cells), lead=_lead(chars, t.rows[0].cells))
         # each cell's text with its characters' OCR confidences, in the order the text has them
         item.ocr_cells = [  # type: ignore[attr-defined]
             _cell_confidence(text, [ch for ch in chars if _inside(ch, c)], figures.get(tuple(round(v, 1) for v in c)))
@@ -118,6 +119,25 @@ def find_tables(
         items.append(item)
     outside = [c for c in chars if not any(_inside(c, b) for b in boxes)]
     return outside, items
+
+
+def _tail(chars: list[dict], cells: list) -> list:
+    """The last line of each cell of a table's last row with the room it left (as the PDF reader
+    keeps them: a row broken over a page is joined with the next page's first row)."""
+    from .pdf import _cell_lines, _room
+
+    out = []
+    for c in cells:
+        last = _cell_lines(chars, c)[-1:] if c else []
+        out.append((last[0], _room(last[0], c)) if last else None)
+    return out
+
+
+def _lead(chars: list[dict], cells: list) -> list:
+    """The first line of each cell of a table's first row."""
+    from .pdf import _cell_lines
+
+    return [(_cell_lines(chars, c)[:1] or [None])[0] if c else None for c in cells]
 
 
 _NO_LINE_START = "，。、；：？！）》」”’,.;:?!)%"  # marks no line may start with: they go over with the character before
@@ -146,6 +166,7 @@ def cell_text(chars: list[dict], bbox: tuple[float, float, float, float]) -> str
     """The text of one cell of a scanned table. OCR places characters only roughly inside a line,
     so a wrap is told by counting too: a line runs on when it and the next line's first unit would
     not have fitted in the cell's width (in ems of the line's height), or when it ends at a comma."""
+    from .ocr_clean import clean_joined
     from .pdf import _cell_lines
 
     lines = _cell_lines(chars, bbox)
@@ -161,7 +182,8 @@ def cell_text(chars: list[dict], bbox: tuple[float, float, float, float]) -> str
         # or, as the PDF reader measures it: the line left less room than the next unit needs
         wrap = wrap or bbox[2] - bbox[0] - (a.x1 - a.x0) < _width(_head(b.text)) * em + 1.2 * a.size
         out += b.text if wrap else "\n" + b.text
-    return out
+    # a bracket opened on one line of the cell and closed on the next (`资〈万` / `元)`)
+    return clean_joined(out)
 
 
 def _cell_confidence(text: str, chars: list[dict], figure: tuple[str, float] | None = None) -> tuple[str, list[float]]:

@@ -20,6 +20,7 @@ from minshi_extract import extract
 from minshi_extract.ingest import load, load_bytes, ocr
 from minshi_extract.ingest.ocr import OcrUnavailable
 from minshi_extract.ingest.ocr_clean import LOW_CONFIDENCE
+from minshi_extract.normalize import normalize_fragment
 
 needs_engine = pytest.mark.skipif(
     shutil.which("tesseract") is None, reason="Tesseract is not installed (apt-get install tesseract-ocr tesseract-ocr-chi-sim)"
@@ -44,11 +45,13 @@ FIXTURES = {  # name -> (corpus PDF, first pages only)
     "wuwei_2025_office": ("office/wuwei_2025.pdf", 5),
 }
 # measured F1 against the text version (see README): the issue asks 0.95 of every one; these
-# floors hold what is reached so that a change that loses records fails
+# floors hold what is reached so that a change that loses records fails. shangcheng_2025 stays
+# under 0.95: two of its place names hold characters (鄢, 鲇) that Tesseract's chi_sim data
+# cannot read at all (they are not in its character set)
 MIN_F1 = {
-    "hunan_2019": 0.95, "huzhou_2024": 0.95, "liuyang_2025": 0.95, "quzhou_2026": 0.95,
-    "shangcheng_2025": 0.88, "shouguang_2024": 0.88, "shuyang_2023": 0.95, "xinzheng_2026": 0.95,
-    "wuwei_2025": 0.9, "wuwei_2025_office": 0.95,
+    "hunan_2019": 0.98, "huzhou_2024": 0.97, "liuyang_2025": 0.99, "quzhou_2026": 0.98,
+    "shangcheng_2025": 0.93, "shouguang_2024": 0.98, "shuyang_2023": 0.99, "xinzheng_2026": 0.97,
+    "wuwei_2025": 0.99, "wuwei_2025_office": 0.98,
 }
 
 
@@ -164,6 +167,13 @@ def test_ruled_table_of_a_scan_is_a_table() -> None:
     rows = got.tables[0].rows
     assert {len(r) for r in rows} == {len(ref.tables[0].rows[0])} == {8}
     assert rows[1][3:5] == ["4200", "3000"] and rows[3][3:5] == ["12500", "8000"]
+    # each cell read again on its own: the header cells' unit (`资（万` / `元）` on two lines,
+    # read `(万5` on the page), a classifier alone on a cell's last line (`户` read `具`)
+    assert [normalize_fragment(c) for c in rows[0][3:5]] == ["总投资(万元)", "年度投资(万元)"]
+    assert normalize_fragment(rows[2][2]) == "完成农村清洁取暖改造8000户"
+    assert normalize_fragment(rows[3][2]) == "改扩建中小学5所,新增学位2250个"
+    # the row broken over pages 2 and 3 is one row, as in the text version
+    assert len(rows) == len(ref.tables[0].rows) == 8 and rows[5][0] == "5" and rows[6][0] == "6"
 
 
 @needs_engine

@@ -7,7 +7,7 @@ import pytest
 from minshi_extract.errors import InputError
 from minshi_extract.ingest import sniff
 from minshi_extract.ingest.ocr import options, parse_tsv, snap_sizes
-from minshi_extract.ingest.ocr_clean import PAGE_NUMBER, clean_joined, clean_line, locate
+from minshi_extract.ingest.ocr_clean import PAGE_NUMBER, agree_repeats, clean_joined, clean_line, locate
 
 
 @pytest.mark.parametrize(
@@ -134,3 +134,48 @@ def test_a_pdf_pdfium_cannot_open_is_a_clean_error() -> None:
 
     with pytest.raises(InputError, match=r"x\.pdf: damaged PDF"):
         _open(b"%PDF-1.3\n1 0 obj\n<<\n/Pages 1\x010 R\n>>\nendobj\n", "x.pdf")
+
+
+def _confident(text: str, low: dict[str, float]) -> dict[int, float]:
+    """0.95 for every character but the last occurrence of each of `low`'s."""
+    conf = {i: 0.95 for i in range(len(text))}
+    for ch, c in low.items():
+        conf[text.rindex(ch)] = c
+    return conf
+
+
+def test_a_heading_read_elsewhere_with_more_confidence_takes_that_reading() -> None:
+    # huzhou_2024: the programme's heading read `…流感疫盏实施方案` (0.74), its name in the
+    # notice's 《…》 `…流感疫苗实施方案` (0.95)
+    text = "现将《为1.2万名60周岁以上老年人免费接种流感疫苗实施方案》印发\n为1.2万名60周岁以上老年人免费接种流感疫盏实施方案\n一、目标"
+    conf = _confident(text, {"盏": 0.74})
+    fixed = agree_repeats(text, conf)
+    assert fixed.split("\n")[1] == "为1.2万名60周岁以上老年人免费接种流感疫苗实施方案"
+    assert conf[text.index("盏")] == 0.95
+
+
+@pytest.mark.parametrize(
+    ("text", "low"),
+    [
+        # the other reading is no surer
+        ("《为老年人免费接种流感疫苗实施方案》\n为老年人免费接种流感疫盏实施方案", {"盏": 0.95}),
+        # numerals make two phrases
+        ("第一批民生实事项目清单\n第二批民生实事项目清单", {"二": 0.5}),
+        # a line shorter than MIN_REPEAT: too short to be sure it is the same phrase
+        ("牵头单位县民政局\n县财政局", {"财": 0.5}),
+    ],
+)
+def test_lines_not_surely_the_same_phrase_are_kept(text: str, low: dict[str, float]) -> None:
+    assert agree_repeats(text, _confident(text, low)) == text
+
+
+def test_a_table_cell_is_never_changed() -> None:
+    text = "《为老年人免费接种流感疫苗实施方案》\n为老年人免费接种流感疫盏实施方案"
+    cell = "为老年人免费接种流感疫盏实施方案"
+    assert agree_repeats(text, _confident(text, {"盏": 0.5}), frozenset({cell})) == text
+
+
+def test_a_heading_wrapped_onto_two_lines_is_one_phrase() -> None:
+    # huzhou_2024's heading is set on two lines: `…免费接种流感` / `疫盏实施方案`
+    text = "现将《为1.2万名60周岁以上老年人免费接种流感疫苗实施方案》印发\n\n为1.2万名60周岁以上老年人免费接种流感\n\n疫盏实施方案"
+    assert agree_repeats(text, _confident(text, {"盏": 0.74})).endswith("流感\n\n疫苗实施方案")
