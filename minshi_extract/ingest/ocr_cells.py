@@ -26,7 +26,7 @@ from typing import Any
 import numpy as np
 import regex as re
 
-from .ocr_missed import _COLUMNS, _is_word, _rows
+from .ocr_missed import _COLUMNS, _is_word, _rows, row_runs
 
 SCALES = (1.0, 1.5)  # the two readings of each line
 PSM = "6"  # the sheet: one block of lines, one line of a cell per row
@@ -37,18 +37,7 @@ _MERGE = 1.2  # two bands of ink within this many ems from top to bottom are one
 
 def _bands(ink: Any) -> list[tuple[int, int]]:
     """(top, bottom) of the runs of rows with ink, in a cell cleared of specks."""
-    rows = ink.sum(axis=1) >= 2
-    out = []
-    y, h = 0, len(rows)
-    while y < h:
-        if not rows[y]:
-            y += 1
-            continue
-        start = y
-        while y < h and rows[y]:
-            y += 1
-        out.append((start, y))
-    return out
+    return row_runs(ink.sum(axis=1) >= 2)
 
 
 def _merge(bands: list[tuple[int, int]], em: float) -> list[tuple[int, int]]:

@@ -55,15 +55,7 @@ def missed_bands(img: Any, tsv: str) -> list[tuple[int, int, int, int]]:
     # a stroke: a column of a character has ink on a run of rows; specks and edges left of a word don't
     rows = left.sum(axis=1) >= 0.2 * em  # a row through a character, not through a sliver
     bands = []
-    y, h = 0, len(rows)
-    while y < h:
-        if not rows[y]:
-            y += 1
-            continue
-        start = y
-        while y < h and (rows[y] or rows[min(h - 1, y + 1)] or rows[min(h - 1, y + 2)]):
-            y += 1
-        top, bottom = start, y
+    for top, bottom in row_runs(rows, bridge=2):
         if 0.6 * em <= bottom - top <= 1.6 * em:
             run = _widest(left[top:bottom], em)
             if run is not None:
@@ -174,3 +166,18 @@ def _within(w: dict, y0: int, y1: int) -> bool:
 def _blot(w: dict, top: int, bottom: int, em: int) -> bool:
     y0, y1 = int(w["top"]), int(w["top"]) + int(w["height"])
     return y1 - y0 > 1.8 * em and y0 < bottom and y1 > top and float(w.get("conf") or -1) < 10
+
+
+def row_runs(rows: Any, bridge: int = 0) -> list[tuple[int, int]]:
+    """(start, end) of the runs of true rows; a gap of up to `bridge` rows does not end a run."""
+    out = []
+    y, h = 0, len(rows)
+    while y < h:
+        if not rows[y]:
+            y += 1
+            continue
+        start = y
+        while y < h and any(rows[min(h - 1, y + k)] for k in range(bridge + 1)):
+            y += 1
+        out.append((start, y))
+    return out
