@@ -64,7 +64,7 @@ def normalize(raw: str, *, keep_offsets: bool = True) -> tuple[str, array]:
     One linear pass: every line break becomes `\n` and every dropped character NUL in one
     `str.translate` (one character for one, so indices stay those of `raw`), then each line is
     stripped and copied whole unless it holds something to drop."""
-    trans = raw.translate(_translation())
+    trans = _translate(raw)
     check_count("lines:", trans.count("\n") + 1, MAX_LINES, "")
     out: list[str] = []
     offsets = array("i") if keep_offsets else _Discard()
@@ -127,7 +127,28 @@ def _line_drops(s: str) -> set[int]:
 
 def to_simplified(s: str) -> str:
     """`s` with full-width forms half-width and traditional characters simplified, one for one."""
-    return s.translate(_translation())
+    return _translate(s)
+
+
+def _translate(s: str) -> str:
+    """`s.translate(_translation())`, faster: `str.translate` looks every character up in the
+    4,000-entry table (a failed lookup raises inside, ~0.1 us a character), where a text holds a few
+    dozen distinct characters of the table. Those are found once (a set of the text's characters)
+    and each replaced throughout with one `str.replace`; when a replacement is itself one of them
+    (the order of the replaces would matter), the plain translate."""
+    table, keys = _translation(), _changed()
+    hits = keys.intersection(set(s)) if len(s) > 64 else None
+    if hits is None or any(table[ord(c)] in hits for c in hits):
+        return s.translate(table)
+    for c in hits:
+        s = s.replace(c, table[ord(c)])
+    return s
+
+
+@cache
+def _changed() -> frozenset[str]:
+    """The characters the translation changes (its keys less those mapped to themselves)."""
+    return frozenset(chr(k) for k, v in _translation().items() if chr(k) != v)
 
 
 @cache

@@ -59,3 +59,15 @@ def test_raw_span_maps_back() -> None:
 )
 def test_traditional_glosses_and_pdf_spacing(raw: str, expected: str) -> None:
     assert normalize(raw)[0] == expected
+
+
+def test_long_text_translated_like_short_text() -> None:
+    # past 64 characters the translation replaces each distinct character once (issue 14)
+    raw = "（一）總投資３.５億元，責任單位：市住建局\u200b\r\n" * 8
+    assert normalize(raw)[0] == "(一)总投资3.5亿元,责任单位:市住建局\n" * 8
+
+
+def test_long_text_with_a_traditional_character_whose_simplified_form_is_traditional_too() -> None:
+    # 薴 -> 苧 and 苧 -> 苎, one step each (a chain of str.replace would turn 薴 into 苎)
+    raw = "薴苧" + "种植" * 40
+    assert normalize(raw)[0] == "苧苎" + "种植" * 40
