@@ -111,7 +111,7 @@ def classify(title: str, text: str = "", lex: Lexicon | None = None, normalized:
     text_words = find_words(text, lex.weights)
     score: Counter[str] = Counter()
     title_score: Counter[str] = Counter()
-    evidence: dict[str, list[tuple[float, CategoryEvidence]]] = {}
+    evidence: dict[str, list[tuple[float, str, str, int]]] = {}
     for where, words, factor in (("title", title_words, lex.title_factor), ("text", text_words, lex.text_factor)):
         for word, n in words.items():
             times = 1 if where == "title" else min(n, lex.text_cap)
@@ -120,8 +120,7 @@ def classify(title: str, text: str = "", lex: Lexicon | None = None, normalized:
                 score[key] += gain
                 if where == "title":
                     title_score[key] += gain
-                ev = CategoryEvidence(category=key, word=word, where=where, count=n)  # type: ignore[arg-type]
-                evidence.setdefault(key, []).append((gain, ev))
+                evidence.setdefault(key, []).append((gain, word, where, n))
     if not score:
         return Category(primary=lex.other, name=lex.names.get(lex.other, lex.other))
     order = list(lex.names)
@@ -132,8 +131,9 @@ def classify(title: str, text: str = "", lex: Lexicon | None = None, normalized:
         k for k in ranked[1:] if score[k] >= max(lex.secondary_ratio * top, lex.secondary_min)
     ]
     kept: list[CategoryEvidence] = []
-    for key in [primary, *secondary]:
-        kept.extend(ev for _, ev in sorted(evidence[key], key=lambda t: -t[0]))
+    for key in [primary, *secondary]:  # the evidence of the kept categories only is built
+        kept.extend(CategoryEvidence(category=key, word=word, where=where, count=n)  # type: ignore[arg-type]
+                    for _, word, where, n in sorted(evidence[key], key=lambda t: -t[0]))
     return Category(primary=primary, name=lex.names[primary], secondary=secondary, evidence=kept)
 
 
