@@ -102,7 +102,10 @@ def _arabic(marker: str) -> int | None:
     return int(digits) if digits else None
 
 
+@per_document
 def heading_of(line: Line) -> Heading | None:
+    """The heading a line is, or None; a pure function of the line (asked by every candidate level
+    about the same lines: remembered for the document)."""
     parsed = parse_marker(line.text)
     if parsed is None:
         return None
@@ -131,28 +134,28 @@ def _trim_end(text: str, start: int, end: int) -> int:
 
 def build_sections(headings: list[Heading], end: int, text: str) -> list[Section]:
     """The heading tree: a section runs to the next heading of the same or higher level (or `end`)."""
+    # each heading's stop, found from the last heading back: the nearest later heading of the same
+    # or a higher level is the top of a stack of later headings once the deeper ones are popped
+    stops = [end] * len(headings)
+    later: list[Heading] = []
+    for i in range(len(headings) - 1, -1, -1):
+        h = headings[i]
+        while later and later[-1].level > h.level:
+            later.pop()
+        if later:
+            stops[i] = later[-1].line.start
+        later.append(h)
     sections: list[Section] = []
     stack: list[tuple[int, Section]] = []  # (level, section)
-    ends: list[int] = []
-    flat: list[tuple[Heading, Section]] = []
-    for h in headings:
+    for h, stop in zip(headings, stops, strict=True):
         sec = Section(
             marker=h.marker, level=h.level, title=h.title, kind=section_kind(h.title),
-            span=(h.line.start, h.line.end),
+            span=(h.line.start, _trim_end(text, h.line.start, stop)),
         )
         while stack and stack[-1][0] >= h.level:
             stack.pop()
         (stack[-1][1].children if stack else sections).append(sec)
         stack.append((h.level, sec))
-        flat.append((h, sec))
-    for i, (h, sec) in enumerate(flat):
-        stop = end
-        for h2, _ in flat[i + 1:]:
-            if h2.level <= h.level:
-                stop = h2.line.start
-                break
-        ends.append(stop)
-        sec.span = (h.line.start, _trim_end(text, h.line.start, stop))
     return sections
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from importlib import resources
 from typing import TypeVar
@@ -41,19 +40,31 @@ def new_document() -> None:
         fn.cache_clear()
 
 
-@dataclass(frozen=True, slots=True)
 class Line:
-    """One line of the notice text: [start, end) offsets and its text."""
+    """One line of the notice text: [start, end) offsets and its text. Read-only by convention; a
+    plain slotted class (a frozen dataclass sets each field through object.__setattr__: a third of
+    split_lines' time)."""
 
-    no: int  # 0-based line number
-    start: int
-    end: int
-    text: str
+    __slots__ = ("blank", "end", "no", "start", "text")
 
-    blank: bool = field(init=False, repr=False, compare=False)  # asked ~12 times a line: stored
+    def __init__(self, no: int, start: int, end: int, text: str) -> None:
+        self.no = no  # 0-based line number
+        self.start = start
+        self.end = end
+        self.text = text
+        self.blank = not text  # asked ~12 times a line: stored
 
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "blank", not self.text)
+    def _key(self) -> tuple[int, int, int, str]:
+        return self.no, self.start, self.end, self.text
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Line) and self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def __repr__(self) -> str:
+        return f"Line(no={self.no!r}, start={self.start!r}, end={self.end!r}, text={self.text!r})"
 
 
 def split_lines(text: str) -> list[Line]:
