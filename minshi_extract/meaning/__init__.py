@@ -13,7 +13,7 @@ from functools import cache
 
 import regex
 
-from ..models import Deadline, Money, Notice, Percentage, Programme, Quantity, Record
+from ..models import Deadline, Money, Notice, Percentage, Programme, Quantity, Record, total_of
 from ..rules.numbers import find_numbers
 from ..rules.regions import is_region
 from .actions import action_after, action_before
@@ -31,7 +31,7 @@ from .grammar import (
     trim,
     words,
 )
-from .links import link_shares, unbalanced
+from .links import field, link_shares, unbalanced
 from .source import is_payer_share, payer_by, payer_in, source_at, strip_payer
 
 __all__ = ["attribute", "unbalanced"]
@@ -66,7 +66,7 @@ def item_of(text: str, r: Record) -> str | None:
     """The noun phrase the figure of `r` counts or pays for: the one after its measure word
     (十件|民生实事, 为1.2万名|适龄女童), else the one before it (新增|学位|1620个)."""
     w = words()
-    unit = getattr(r, "unit", None)
+    unit = field(r, "unit")
     if unit in w.duration_units and r.qualifier == "at_most":
         return None  # 10个工作日内: a time limit
     own = _noun_in_evidence(r)
@@ -90,7 +90,7 @@ def item_of(text: str, r: Record) -> str | None:
         item = _money_item(text, strip_payer(item), lo, fig, r.span[1])
     if item in (None, "标准") and after:
         item = after
-    region = getattr(r, "region", None)
+    region = field(r, "region")
     if item and region and item.startswith(region):
         item = trim(item[len(region):])  # 港北区新建|5所: the region is not the thing counted
     if item and all(is_region(part) for part in item.split("、")):
@@ -148,7 +148,7 @@ def source_of(text: str, r: Money, is_total: bool = False) -> str | None:
     lo = clause_start(text, fig)
     if text[lo - 1:lo] in ("(", ")"):  # brackets do not end a payer's clause: 市、县(区)财政|1290万元
         lo = max(text.rfind(c, 0, fig) for c in ",;。\n") + 1
-    if is_total or r._total is not None:
+    if is_total or total_of(r) is not None:
         own_end = clause_end(text, r.span[1], ",;。\n")
         return payer_in(text, lo, fig) or payer_by(text, r.span[1], own_end)
     return source_at(text, lo, fig, r.span[1])
@@ -211,11 +211,11 @@ def _drop_region_lists(records: list[Record]) -> None:
     """小寺沟镇、党坝镇各450座: the towns of a share, written before it, are its regions, not its item."""
     regions: dict[tuple[int, int], set[str]] = {}
     for r in records:
-        if getattr(r, "region", None):
+        if field(r, "region"):
             regions.setdefault(r.span, set()).add(r.region)
     for r in records:
         names = regions.get(r.span)
-        if names and getattr(r, "item", None) and set(r.item.split("、")) <= names:
+        if names and field(r, "item") and set(r.item.split("、")) <= names:
             r.item = None
 
 
@@ -248,7 +248,7 @@ def _continue_items(text: str, records: list[Record]) -> None:
 
 
 def _same_unit(a: Record, b: Record) -> bool:
-    return type(a) is type(b) and getattr(a, "unit", None) == getattr(b, "unit", None)
+    return type(a) is type(b) and field(a, "unit") == field(b, "unit")
 
 
 def attribute(notice: Notice, in_table: Callable[[tuple[int, int]], bool]) -> None:
@@ -259,7 +259,7 @@ def attribute(notice: Notice, in_table: Callable[[tuple[int, int]], bool]) -> No
         recs = sorted(recs, key=lambda r: r.span)
         prose = [r for r in recs if not in_table(r.span)]
         link_shares(text, prose)
-        totals = {id(r._total) for r in prose if r._total is not None}
+        totals = {id(t) for t in map(total_of, prose) if t is not None}
         for r in prose:
             if isinstance(r, Quantity | Money | Percentage):
                 r.item = item_of(text, r)
@@ -273,7 +273,7 @@ def attribute(notice: Notice, in_table: Callable[[tuple[int, int]], bool]) -> No
         _share_of_total(text, prose)
         _drop_region_lists(prose)
         for r in prose:  # a share counts what its total counts (其中, regional shares)
-            t = r._total
+            t = total_of(r)
             if t is not None and r.item is None:
-                r.item = getattr(t, "item", None)
+                r.item = field(t, "item")
         _continue_items(text, prose)
