@@ -8,7 +8,7 @@ from functools import cache
 import regex
 
 from ..models import Section
-from .lines import Line, per_document, section_kinds
+from .lines import UNKNOWN, Line, per_document, section_kinds
 
 _CN = "一二三四五六七八九十百〇零两"
 
@@ -24,6 +24,9 @@ _L3 = regex.compile(
 _L4 = regex.compile(r"\(\d{1,2}\)|\d{1,2}\)")
 # 第一件 / 第1项 (items of a mixed-marker list) -> level 1
 _ORD = regex.compile(rf"第[{_CN}\d]{{1,3}}[件项条]、?")
+
+# the first characters of the markers above (and any digit, \d)
+_MARKER_HEADS = frozenset(_CN + "(第")
 
 _RUN_IN_END = "。"
 _TRAIL_PUNCT = ";;,,:: 、"
@@ -43,8 +46,8 @@ class Heading:
 @per_document
 def parse_marker(s: str) -> tuple[str, int] | None:
     """('一、', 1) for `一、目标任务`; None when the line starts with no heading marker."""
-    if not s:
-        return None
+    if not s or (s[0] not in _MARKER_HEADS and not s[0].isdecimal()):
+        return None  # every marker starts with a numeral, `(`, a digit or 第: most lines need no pattern
     m = _L1.match(s)
     if m:
         return m.group(0), 1
@@ -102,10 +105,16 @@ def _arabic(marker: str) -> int | None:
     return int(digits) if digits else None
 
 
-@per_document
 def heading_of(line: Line) -> Heading | None:
-    """The heading a line is, or None; a pure function of the line (asked by every candidate level
-    about the same lines: remembered for the document)."""
+    """The heading a line is, or None; a pure function of the line, asked by every candidate level
+    about the same lines: kept on the line."""
+    known = line.heading
+    if known is UNKNOWN:
+        known = line.heading = _heading(line)
+    return known  # type: ignore[return-value]
+
+
+def _heading(line: Line) -> Heading | None:
     parsed = parse_marker(line.text)
     if parsed is None:
         return None

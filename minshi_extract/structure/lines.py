@@ -40,12 +40,15 @@ def new_document() -> None:
         fn.cache_clear()
 
 
+UNKNOWN = object()  # a per-line answer not computed yet
+
+
 class Line:
     """One line of the notice text: [start, end) offsets and its text. Read-only by convention; a
     plain slotted class (a frozen dataclass sets each field through object.__setattr__: a third of
     split_lines' time)."""
 
-    __slots__ = ("blank", "end", "no", "start", "text")
+    __slots__ = ("blank", "end", "heading", "no", "start", "text")
 
     def __init__(self, no: int, start: int, end: int, text: str) -> None:
         self.no = no  # 0-based line number
@@ -53,6 +56,7 @@ class Line:
         self.end = end
         self.text = text
         self.blank = not text  # asked ~12 times a line: stored
+        self.heading: object = UNKNOWN  # the line's Heading or None, once headings.heading_of asked
 
     def _key(self) -> tuple[int, int, int, str]:
         return self.no, self.start, self.end, self.text

@@ -54,13 +54,13 @@ class Found:
 @per_document
 def is_plan_title_end(s: str) -> bool:
     """`...工程实施方案` alone on a line; not the cover title (`关于...的通知`), not a sentence."""
-    if not s or len(s) > 100 or parse_marker(s) or is_furniture(s):
+    tail = s[:-1] if s.endswith("\n") else s  # `$` also matches before a final line break
+    if not tail.endswith(_PLAN_END_TAILS) or len(s) > 100:
+        return False  # what _PLAN_END_AT_END needs at the end, tested first: most lines end otherwise
+    if parse_marker(s) or is_furniture(s):
         return False
     if any(p in s for p in _SENTENCE_PUNCT) or "关于" in s or "《" in s or s.startswith(("附件", "根据", "按照")):
         return False
-    tail = s[:-1] if s.endswith("\n") else s  # `$` also matches before a final line break
-    if not tail.endswith(_PLAN_END_TAILS):
-        return False  # what _PLAN_END_AT_END needs at the end, tested without a scan of the line
     return bool(_PLAN_END_AT_END.search(s, timeout=TIMEOUT))
 
 
@@ -112,14 +112,16 @@ def _split_title_tail(lines: list[Line], idx: int) -> int | None:
     `…60公里实施方` and sets `案` alone on the next line. Only a tail of at most 3 characters that
     completes the plan-title ending counts; None otherwise."""
     ln = lines[idx]
-    if is_plan_title_end(ln.text) or not is_title_fragment(ln.text):
-        return None
     k, gap = idx + 1, 0
     while k < len(lines) and lines[k].blank:
         gap, k = gap + 1, k + 1
+    # the cheap tests first: a short next line that ends the joined text like a plan title
     if k >= len(lines) or gap > 1 or len(lines[k].text) > 3:
         return None
-    return k if is_plan_title_end(ln.text + lines[k].text) else None
+    joined = ln.text + lines[k].text
+    if not joined.endswith(_PLAN_END_TAILS) or is_plan_title_end(ln.text) or not is_title_fragment(ln.text):
+        return None
+    return k if is_plan_title_end(joined) else None
 
 
 def item_title(body: str) -> str:
