@@ -11,6 +11,7 @@ import regex
 from ..tables.columns import lexicon as table_lexicon
 from ..tables.flat import rebuild_table
 from .lines import TIMEOUT, Line, has_cjk, is_figure, is_furniture, is_table_row, title_columns
+from .programmes import content_end
 
 __all__ = ["rebuild_table"]
 
@@ -153,7 +154,7 @@ def find_blocks(lines: list[Line], refs: list[Reference], stops: list[int]) -> l
         if m:
             num = int(m.group(1)) if m.group(1) else None
             blocks.append(Block(label=_compact(ln.text).rstrip(":"), number=num, label_line=ln))
-    last = max((ln.end for ln in lines if not ln.blank and not is_furniture(ln.text)), default=0)
+    last = content_end(lines)  # the end of the last line that is not furniture
     for i, b in enumerate(blocks):
         nexts = [s for s in stops if s > b.label_line.start]
         if i + 1 < len(blocks):

@@ -101,7 +101,7 @@ def section_kind(title: str) -> str:
 
 
 def _arabic(marker: str) -> int | None:
-    digits = "".join(ch for ch in marker if ch.isdigit())
+    digits = "".join(filter(str.isdigit, marker))
     return int(digits) if digits else None
 
 

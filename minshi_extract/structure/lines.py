@@ -76,9 +76,11 @@ def split_lines(text: str) -> list[Line]:
     out: list[Line] = []
     pos = 0
     for no, chunk in enumerate(text.split("\n")):
-        stripped = chunk.strip()
-        lead = len(chunk) - len(chunk.lstrip()) if stripped else 0
-        start = pos + lead
+        if chunk and (chunk[0].isspace() or chunk[-1].isspace()):  # a normalised line has no blank ends
+            stripped = chunk.strip()
+            start = pos + (len(chunk) - len(chunk.lstrip()) if stripped else 0)
+        else:
+            stripped, start = chunk, pos
         out.append(Line(no, start, start + len(stripped), stripped))
         pos += len(chunk) + 1
     return out
