@@ -32,7 +32,18 @@ _UNIT_BRACKET = regex.compile(
 # label lines that belong to an item: 责任单位:... / 牵头部门:... / 推进措施:
 _ITEM_LABEL = regex.compile(r"\(?(?:责任单位|牵头单位|牵头部门|配合部门|配合单位|实施单位|实施主体|责任主体|"
                             r"推进措施|工作措施|完成时限|时间节点|目标任务|资金来源|主要措施)[:)]")
-_TRAIL = regex.compile(r"[;,:\s]+$")
+_NOT_BLANK = frozenset("\x1c\x1d\x1e\x1f")  # str.isspace() holds for these, regex's \s does not
+
+
+def _strip_trail(s: str) -> str:
+    r"""`s` without the separators and blanks ending it (what `[;,:\s]+$` matches), by a backward
+    look: the pattern's search tries every start in a long run of separators."""
+    end = len(s)
+    while end and (s[end - 1] in ";,:" or (s[end - 1].isspace() and s[end - 1] not in _NOT_BLANK)):
+        end -= 1
+    return s[:end]
+
+
 # a signature date closing the cover letter (2025年2月26日 / 二〇二五年二月二十六日): the title of the
 # first plan never reaches back over it (nor over the signing body above it)
 _DATE_LINE = regex.compile(r"(?:(?:19|20)\d{2}|[〇零一二三四五六七八九○О]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月"
@@ -129,7 +140,7 @@ def item_title(body: str) -> str:
     cut = body.find("。")
     head = body if cut == -1 else body[:cut]
     head = _UNIT_BRACKET.sub("", head)
-    return _TRAIL.sub("", head.strip(), timeout=TIMEOUT)
+    return _strip_trail(head.strip())
 
 
 def find_items(lines: list[Line], start: int, end: int, skip: set[int]) -> list[Heading]:
@@ -307,7 +318,7 @@ def inline_programmes(lines: list[Line], start: int, end: int, skip: set[int]) -
             body_from = m.end()
             stop = min((k for k in (ln.text.find(p, body_from) for p in _INLINE_END) if k != -1),
                        default=len(ln.text))
-            title = _TRAIL.sub("", ln.text[body_from:stop].strip(), timeout=TIMEOUT)
+            title = _strip_trail(ln.text[body_from:stop].strip())
             if not title:
                 continue
             if out and out[-1].end > ln.start + m.start():
