@@ -54,6 +54,9 @@ _DIGIT_GAP = regex.compile(r"(?<=\d) (?=[年月日件个人户元万亿项所座
 _HAN_GAP = regex.compile(r"(?<=[\p{Han}\d]) (?=\p{Han})|(?<=\p{Han}) (?=\d)")
 _SPACED_LINE_MIN_GAPS = 3
 _STRIP = " \t" + _GONE
+# the blanks at both ends of every line, for a whole text at once
+_EDGES = regex.compile(r"^[ \t\x00]+|[ \t\x00]+$", regex.M)
+_EDGE_CHARS = regex.compile(r"^[ \t\x00]|[ \t\x00]$", regex.M)
 _CHECK_EVERY = 4096  # lines between two looks at the document's time budget
 
 
@@ -64,10 +67,12 @@ def normalize(raw: str, *, keep_offsets: bool = True) -> tuple[str, array]:
     One linear pass: every line break becomes `\n` and every dropped character NUL in one
     `str.translate` (one character for one, so indices stay those of `raw`), then each line is
     stripped and copied whole unless it holds something to drop."""
+    if not keep_offsets:
+        return _normalize_plain(raw), array("i")
     trans = _translate(raw)
     check_count("lines:", trans.count("\n") + 1, MAX_LINES, "")
     out: list[str] = []
-    offsets = array("i") if keep_offsets else _Discard()
+    offsets = array("i")
     n = len(trans)
     i = 0
     lines = 0
@@ -97,17 +102,71 @@ def normalize(raw: str, *, keep_offsets: bool = True) -> tuple[str, array]:
         lines += 1
         if lines % _CHECK_EVERY == 0:
             check_budget()
-    return "".join(out), offsets if isinstance(offsets, array) else array("i")
+    return "".join(out), offsets
 
 
-class _Discard:
-    """Takes offsets and keeps none (normalize without the map)."""
+def _normalize_plain(raw: str) -> str:
+    """normalize() without the offset map: the same text (a `\r\n` is one break, as there). A
+    text shorter than the longest line allowed is done whole: the line ends stripped by one
+    regex, the noise patterns run over the whole text (none reaches past a line break), the spaced
+    lines told by their count of gaps; a longer text line by line (the per-line limit)."""
+    crlf = raw.count("\r\n")
+    trans = _translate(raw.replace("\r\n", "\n") if crlf else raw)
+    check_count("lines:", trans.count("\n") + crlf + 1, MAX_LINES, "")
+    if len(trans) > MAX_LINE_CHARS:
+        return _plain_lines(trans)
+    text = _EDGES.sub("", trans) if _EDGE_CHARS.search(trans) else trans
+    drops: set[int] = set()
+    if "(" in text:
+        for m in _PINYIN_GLOSS.finditer(text):
+            drops.update(range(m.start(), m.end()))
+    if " " in text:
+        drops.update(m.start() for m in _DIGIT_GAP.finditer(text))
+        gaps = [g.start() for g in _HAN_GAP.finditer(text)]
+        if len(gaps) >= _SPACED_LINE_MIN_GAPS:
+            drops.update(_spaced_line_gaps(text, gaps))
+    if drops:
+        pieces, prev = [], 0
+        for k in sorted(drops):
+            pieces.append(text[prev:k])
+            prev = k + 1
+        pieces.append(text[prev:])
+        text = "".join(pieces)
+    check_budget()
+    return text.replace(_GONE, "") if _GONE in text else text
 
-    def append(self, _: int) -> None:
-        pass
 
-    def extend(self, _: object) -> None:
-        pass
+def _spaced_line_gaps(text: str, gaps: list[int]) -> list[int]:
+    """The gaps of the lines that have at least _SPACED_LINE_MIN_GAPS of them."""
+    out: list[int] = []
+    line_end, run = -1, []
+    for g in gaps:  # in order: a gap past the end of the current line opens the next one
+        if g > line_end:
+            if len(run) >= _SPACED_LINE_MIN_GAPS:
+                out.extend(run)
+            run = []
+            line_end = text.find("\n", g)
+            line_end = len(text) if line_end == -1 else line_end
+        run.append(g)
+    if len(run) >= _SPACED_LINE_MIN_GAPS:
+        out.extend(run)
+    return out
+
+
+def _plain_lines(trans: str) -> str:
+    out: list[str] = []
+    for no, line in enumerate(trans.split("\n")):
+        if len(line) > MAX_LINE_CHARS:
+            check_count(f"characters in line {no + 1}:", len(line), MAX_LINE_CHARS, "")
+        if no and no % _CHECK_EVERY == 0:
+            check_budget()
+        s = line.strip(_STRIP)
+        if ("(" in s or " " in s) and (drops := _line_drops(s)):
+            s = "".join(ch for k, ch in enumerate(s) if ch != _GONE and k not in drops)
+        elif _GONE in s:
+            s = s.replace(_GONE, "")
+        out.append(s)
+    return "\n".join(out)
 
 
 def _line_drops(s: str) -> set[int]:

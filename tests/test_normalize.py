@@ -71,3 +71,11 @@ def test_long_text_with_a_traditional_character_whose_simplified_form_is_traditi
     # 薴 -> 苧 and 苧 -> 苎, one step each (a chain of str.replace would turn 薴 into 苎)
     raw = "薴苧" + "种植" * 40
     assert normalize(raw)[0] == "苧苎" + "种植" * 40
+
+
+def test_text_without_the_map_is_the_same_text() -> None:
+    # normalize(keep_offsets=False) works on the whole text at once (issue 14): same result
+    raw = "项 目 总 投 资\r\n就業(yè)岗位2000個\r\n  2024 年完成 10 件\t\r\n\u200b（一）目标\r\n" * 3
+    expected = "项目总投资\n就业岗位2000个\n2024年完成10件\n(一)目标\n" * 3
+    assert normalize(raw, keep_offsets=False)[0] == expected
+    assert normalize(raw)[0] == expected
