@@ -238,7 +238,7 @@ def _continue_items(text: str, records: list[Record]) -> None:
     in the same sentence, with the same unit, and counts the same thing (GUIDELINES rule 5)."""
     prev: Record | None = None
     for r in records:
-        if not isinstance(r, Quantity | Money):
+        if not isinstance(r, (Quantity, Money)):
             continue
         if (r.item is None and prev is not None and prev.item and _same_unit(prev, r)
                 and sentence_start(text, prev.span[0]) == sentence_start(text, r.span[0])
@@ -261,7 +261,7 @@ def attribute(notice: Notice, in_table: Callable[[tuple[int, int]], bool]) -> No
         link_shares(text, prose)
         totals = {id(t) for t in map(total_of, prose) if t is not None}
         for r in prose:
-            if isinstance(r, Quantity | Money | Percentage):
+            if isinstance(r, (Quantity, Money, Percentage)):
                 r.item = item_of(text, r)
             if isinstance(r, Money):
                 r.source = source_of(text, r, is_total=id(r) in totals)

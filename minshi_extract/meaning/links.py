@@ -56,7 +56,7 @@ def link_shares(text: str, records: list[Record]) -> None:
     """Set `_total` on shares of one programme's records (in document order): shares after each
     `其中` of a sentence, then runs of regional shares, whose total may stand in an earlier sentence
     or the title (…改造560公里实施方案 / 其中西秀区110公里)."""
-    figures = [r for r in records if isinstance(r, Money | Quantity)]
+    figures = [r for r in records if isinstance(r, (Money, Quantity))]
     by_sentence: dict[int, list[Record]] = defaultdict(list)
     for r in figures:
         by_sentence[sentence_start(text, r.span[0])].append(r)
