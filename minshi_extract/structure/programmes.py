@@ -93,6 +93,8 @@ def find_plan_titles(lines: list[Line], start: int = 0) -> list[Found]:
     for idx, ln in enumerate(lines):
         if ln.blank or ln.start < start:
             continue
+        if not ln.text.endswith(_PLAN_END_TAILS) and not _short_next(lines, idx):
+            continue  # neither a title's end nor a title broken before a short last line
         tail = _split_title_tail(lines, idx)
         if tail is None and not is_plan_title_end(ln.text):
             continue
@@ -116,6 +118,16 @@ def find_plan_titles(lines: list[Line], start: int = 0) -> list[Found]:
         title = "".join(x.text for x in title_lines)
         found.append(Found(title, lines[first].start, lines[last].end))
     return found
+
+
+def _short_next(lines: list[Line], idx: int) -> bool:
+    """The next non-blank line, at most one blank line below, has at most 3 characters."""
+    for k in (idx + 1, idx + 2):
+        if k >= len(lines):
+            return False
+        if not lines[k].blank:
+            return len(lines[k].text) <= 3
+    return False
 
 
 def _split_title_tail(lines: list[Line], idx: int) -> int | None:
