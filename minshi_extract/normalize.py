@@ -54,9 +54,6 @@ _DIGIT_GAP = regex.compile(r"(?<=\d) (?=[年月日件个人户元万亿项所座
 _HAN_GAP = regex.compile(r"(?<=[\p{Han}\d]) (?=\p{Han})|(?<=\p{Han}) (?=\d)")
 _SPACED_LINE_MIN_GAPS = 3
 _STRIP = " \t" + _GONE
-# the blanks at both ends of every line, for a whole text at once
-_EDGES = regex.compile(r"^[ \t\x00]+|[ \t\x00]+$", regex.M)
-_EDGE_CHARS = regex.compile(r"^[ \t\x00]|[ \t\x00]$", regex.M)
 _CHECK_EVERY = 4096  # lines between two looks at the document's time budget
 
 
@@ -107,15 +104,16 @@ def normalize(raw: str, *, keep_offsets: bool = True) -> tuple[str, array]:
 
 def _normalize_plain(raw: str) -> str:
     """normalize() without the offset map: the same text (a `\r\n` is one break, as there). A
-    text shorter than the longest line allowed is done whole: the line ends stripped by one
-    regex, the noise patterns run over the whole text (none reaches past a line break), the spaced
-    lines told by their count of gaps; a longer text line by line (the per-line limit)."""
+    text shorter than the longest line allowed is done whole: each line stripped (str.strip: a
+    regex for the line ends backtracks over a long run of blanks inside a line), the noise patterns
+    run over the whole text (none reaches past a line break), the spaced lines told by their count
+    of gaps; a longer text line by line (the per-line limit)."""
     crlf = raw.count("\r\n")
     trans = _translate(raw.replace("\r\n", "\n") if crlf else raw)
     check_count("lines:", trans.count("\n") + crlf + 1, MAX_LINES, "")
     if len(trans) > MAX_LINE_CHARS:
         return _plain_lines(trans)
-    text = _EDGES.sub("", trans) if _EDGE_CHARS.search(trans) else trans
+    text = "\n".join([line.strip(_STRIP) for line in trans.split("\n")])
     drops: set[int] = set()
     if "(" in text:
         for m in _PINYIN_GLOSS.finditer(text):
