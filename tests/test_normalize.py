@@ -79,3 +79,10 @@ def test_text_without_the_map_is_the_same_text() -> None:
     expected = "项目总投资\n就业岗位2000个\n2024年完成10件\n(一)目标\n" * 3
     assert normalize(raw, keep_offsets=False)[0] == expected
     assert normalize(raw)[0] == expected
+
+
+def test_a_long_run_of_blanks_inside_a_line_is_kept() -> None:
+    # only the ends of a line are stripped; a run of 20,000 blanks inside it made a regex for the
+    # line ends backtrack for seconds (a linear strip: milliseconds)
+    raw = "资金" + " " * 20_000 + "x\n  y  "
+    assert normalize(raw, keep_offsets=False)[0] == "资金" + " " * 20_000 + "x\ny"
