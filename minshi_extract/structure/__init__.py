@@ -14,7 +14,7 @@ from ..tables.grids import grid_cells
 from ..tables.place import is_group_label
 from .attachments import find_blocks, find_free_tables, find_inline_blocks, find_references, rebuild_table
 from .evidence import Candidate, choose, evidence
-from .lines import Line, is_figure, new_document, split_lines, title_columns
+from .lines import Line, is_figure, new_document, per_document, split_lines, title_columns
 from .meta import build_meta, find_recipients
 from .programmes import (
     Found,
@@ -304,9 +304,11 @@ def _cited(text: str, start: int, end: int) -> set[int]:
     return out
 
 
-def _bigrams(title: str) -> set[str]:
+@per_document
+def _bigrams(title: str) -> frozenset[str]:
+    """A title's character bigrams (asked for every programme title by every attachment block)."""
     core = _GENERIC.sub("|", title)
-    return {core[k:k + 2] for k in range(len(core) - 1) if "|" not in core[k:k + 2]}
+    return frozenset(core[k:k + 2] for k in range(len(core) - 1) if "|" not in core[k:k + 2])
 
 
 def _overlap(a: str, b: str) -> int:
