@@ -81,22 +81,23 @@ def find_words(text: str, words: dict[str, dict[str, float]]) -> Counter[str]:
     """Occurrences of the lexicon's words in text, longest first, never two on the same character."""
     starts, by_head, single = _word_index(tuple(words))
     get = by_head.get
-    hits: list[tuple[int, int, str]] = []
-    for m in starts.finditer(text):  # one scan for where a word can start, not one scan per word
-        i = m.start()
+    hits: list[tuple[int, int, int, str]] = []  # (-length, start, end, word): sorted longest first
+    # one scan for where a word can start, not one scan per word
+    for i in [m.start() for m in starts.finditer(text)]:
         if single and text[i] in single:
-            hits.append((i, i + 1, text[i]))
-        for word in get(text[i:i + 2], ()):
-            if text.startswith(word, i):
-                hits.append((i, i + len(word), word))
-    hits.sort(key=lambda h: (h[0] - h[1], h[0]))
-    taken = [False] * len(text)
+            hits.append((-1, i, i + 1, text[i]))
+        found = get(text[i:i + 2])
+        if found:
+            for word in found:
+                if text.startswith(word, i):
+                    hits.append((-len(word), i, i + len(word), word))
+    hits.sort()  # (length, start) tells hits apart: the words are never compared
+    taken = bytearray(len(text))
     out: Counter[str] = Counter()
-    for a, b, word in hits:
-        if any(taken[a:b]):
+    for _, a, b, word in hits:
+        if taken.find(1, a, b) != -1:
             continue
-        for i in range(a, b):
-            taken[i] = True
+        taken[a:b] = b"\x01" * (b - a)
         out[word] += 1
     return out
 
