@@ -14,6 +14,7 @@ from ..tables.grids import grid_cells
 from ..tables.place import is_group_label
 from .attachments import find_blocks, find_free_tables, find_inline_blocks, find_references, rebuild_table
 from .evidence import Candidate, choose, evidence
+from .levels import inline_candidate, level_candidate, prune_levels
 from .lines import Line, is_figure, new_document, per_document, split_lines, title_columns
 from .meta import build_meta, find_recipients
 from .programmes import (
@@ -21,12 +22,9 @@ from .programmes import (
     content_end,
     find_items,
     find_plan_titles,
-    inline_candidate,
     is_plan_title_end,
     items_as_found,
-    level_candidate,
     make_programme,
-    prune_levels,
 )
 
 __all__ = ["build_skeleton", "cover_span", "table_cell_spans"]
