@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import os
 import sys
@@ -36,6 +37,8 @@ _EXTRACT_SUFFIXES = {".json": "json", ".txt": "tree"}
 
 def _extract_format(args: argparse.Namespace) -> str:
     """--format, else -o's suffix (.json .txt .csv .xlsx .parquet), else json; never a silent guess."""
+    if not args.output and args.format in (None, "json", "tree"):  # the dataset writers not imported
+        return args.format or "json"
     from .dataset.writers import FORMATS, format_of
 
     if args.output and Path(args.output).suffix.lower() in _EXTRACT_SUFFIXES:
@@ -342,12 +345,30 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 
-def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+def _start(args: argparse.Namespace, command_line: bool) -> None:
+    """The command line's process (main() without argv): import what a one-notice command runs
+    with the garbage collector off, then freeze those objects (modules, classes, the pydantic
+    models: they live as long as the process), so no collection scans them while they are built
+    nor afterwards (issue 14: cold start, ~30 ms). Not when a program calls main(argv): its own
+    objects are not frozen."""
     # this process builds only the project's models: no scan of every installed package's entry
     # points for pydantic plugins (start-up; a user's explicit setting wins)
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+    if not command_line or gc.get_freeze_count():
+        return
+    gc.disable()
     try:
+        if args.func in (cmd_extract, cmd_show):
+            from . import export, pipeline  # noqa: F401
+        gc.freeze()
+    finally:
+        gc.enable()
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        _start(args, command_line=argv is None)
         return args.func(args)
     except MinshiError as exc:
         print(f"minshi-extract: error: {exc}", file=sys.stderr)

@@ -50,9 +50,24 @@ def _model(obj: BaseModel, level: int, indent: int | None) -> Iterator[str]:
         yield json.dumps(name, ensure_ascii=False) + colon
         if name in lists:
             yield from _list(getattr(obj, name), level + 1, indent)
+        elif isinstance(rest[name], str) and len(rest[name]) > _TEXT_PIECE:  # the notice's text
+            yield from _str_pieces(rest[name])
         else:
             yield _dumps(rest[name], level + 1, indent)
     yield _closing(level, indent) + "}"
+
+
+_TEXT_PIECE = 1 << 16  # characters of a long string written as one piece
+
+
+def _str_pieces(s: str, size: int = _TEXT_PIECE) -> Iterator[str]:
+    """json.dumps(s, ensure_ascii=False) in pieces of `size` characters of `s`: json escapes each
+    character on its own, so the pieces join to the same text, and a 4 MB notice's text is never
+    one more escaped copy (and its UTF-8 bytes) at once (issue 14: memory)."""
+    yield '"'
+    for i in range(0, len(s), size):
+        yield json.dumps(s[i:i + size], ensure_ascii=False)[1:-1]
+    yield '"'
 
 
 def _list(items: list[BaseModel], level: int, indent: int | None) -> Iterator[str]:

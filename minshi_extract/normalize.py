@@ -14,9 +14,12 @@ Every character of the result keeps the offset of the raw character it came from
 
 from __future__ import annotations
 
+import importlib.util
+import sys
 import unicodedata
 from array import array
 from functools import cache
+from itertools import chain
 from pathlib import Path
 
 import regex
@@ -234,7 +237,9 @@ def _controls() -> dict[int, str]:
     table = {ord(c): "\n" for c in _BREAKS}
     # Cf and Cc characters are never printable, and surrogates and private use (D800-F8FF) are
     # neither: only the few non-printable ones are looked up (a lookup of each was 20 ms of start-up)
-    chars = "".join(map(chr, [*range(0xD800), *range(0xF900, 0x10000), *range(0xE0000, 0xE0080)]))
+    # (the string made from an array of code points: 2 ms, against 8 ms through chr() of each)
+    points = array("I", chain(range(0xD800), range(0xF900, 0x10000), range(0xE0000, 0xE0080)))
+    chars = points.tobytes().decode("utf-32-le" if sys.byteorder == "little" else "utf-32-be")
     for ch in _non_printable(chars):
         if (unicodedata.category(ch) in ("Cf", "Cc") or ch in _DROP) and ch not in "\t\n" and ch not in _BREAKS:
             table[ord(ch)] = _GONE
@@ -252,11 +257,11 @@ def _non_printable(chars: str) -> list[str]:
 
 
 def _opencc_characters() -> Path | None:
-    try:
-        import opencc  # opencc-python-reimplemented ships the dictionaries as text
-    except ImportError:  # pragma: no cover - declared dependency
+    # opencc-python-reimplemented ships the dictionaries as text: its folder found, not imported (3 ms)
+    spec = importlib.util.find_spec("opencc")
+    if spec is None or not spec.submodule_search_locations:  # pragma: no cover - declared dependency
         return None
-    p = Path(opencc.__file__).parent / "dictionary" / "TSCharacters.txt"
+    p = Path(next(iter(spec.submodule_search_locations))) / "dictionary" / "TSCharacters.txt"
     return p if p.exists() else None
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 from bisect import bisect_right
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import BinaryIO, TextIO
 
@@ -21,6 +22,7 @@ from .models import Notice, Part, Programme, Record, Section, Source, dedupe, re
 from .normalize import normalize
 from .rules.context import Context
 from .spans import SpanIndex
+from .structure.headings import steps_sections
 
 LineRule = Callable[[str, int, Context], list]
 
@@ -69,7 +71,7 @@ def extract(
     """
     if isinstance(source, str) and "\n" in source:
         return extract_text(source, timeout=timeout)
-    from .ingest.ocr import options
+    from .ingest.ocr_options import options
 
     kw = {k: v for k, v in (("mode", ocr), ("jobs", jobs), ("progress", progress)) if v is not None}
     with budget(timeout), naming(_where(source)), options(**kw):
@@ -83,7 +85,7 @@ def extract(
             raw = _load_path(source, max_bytes)
         else:
             raise InputError(f"extract() takes a path, bytes, a file object or a RawDoc, not {type(source).__name__}")
-        return extract_raw(raw)
+        return extract_raw(raw, release_text=raw is not source)
 
 
 def _load_stream(stream: BinaryIO | TextIO, max_bytes: int) -> RawDoc:
@@ -118,10 +120,14 @@ def extract_text(text: str, *, timeout: float | None = DEFAULT_TIMEOUT) -> Notic
         return extract_raw(RawDoc(text=text, format="text"))
 
 
-def extract_raw(raw: RawDoc) -> Notice:
+def extract_raw(raw: RawDoc, *, release_text: bool = False) -> Notice:
+    """`release_text`: the RawDoc is extract()'s own, its text not needed past normalisation
+    (8 MB of a 4 MB notice's peak, issue 14)."""
     from .structure import build_skeleton
 
     text, offsets = normalize(raw.text, keep_offsets=bool(raw.pages or raw.conf))  # the map: pages, OCR
+    if release_text:
+        raw.text = ""
     notice = build_skeleton(text, raw.meta or None, [t.rows for t in raw.tables])
     notice.source = Source(path=raw.path, format=raw.format, sha256=raw.sha256,  # type: ignore[arg-type]
                            extractor=f"minshi-extract {__version__}")
@@ -172,14 +178,42 @@ def _section_index(sections: list[Section]) -> list[tuple[Section, str, bool]]:
     return out
 
 
-def _context_for(pos: int, index: SpanIndex, base: Context) -> Context:
-    best = index.at(pos)
-    if best is None:
+def _line_context(pos: int, prog: Programme | None, part: Part | None, year: int | None, first_is_lead: bool,
+                  indexes: dict[int, SpanIndex], contexts: dict[tuple, Context]) -> Context:
+    """The Context of a line at `pos` in `part` (or `prog`): its innermost section, whether it is
+    that section's heading; one Context object per distinct answer (`contexts` keeps them)."""
+    owner = part or prog
+    best = None
+    if owner is not None:
+        index = indexes.get(id(owner))
+        if index is None:
+            # owners come in document order: one index alive at a time (memory); the contexts made
+            # from the old one go with it (their keys hold ids of its entries)
+            indexes.clear()
+            contexts.clear()
+            index = indexes[id(owner)] = _section_spans(_section_index(owner.sections))
+        best = index.at(pos)
+    heading = best is not None and pos == best[0].span[0]  # type: ignore[index]
+    key = (id(owner), id(best), heading, first_is_lead)
+    ctx = contexts.get(key)
+    if ctx is None:
+        ctx = Context(year=year, programme_id=prog.id if prog else None, part=part.index if part else None,
+                      first_is_lead=first_is_lead)
+        if best is not None:
+            sec, path, steps = best  # type: ignore[misc]
+            ctx = Context(year=year, programme_id=ctx.programme_id, part=ctx.part, section=path,
+                          kind=sec.kind, in_steps=steps, is_heading=heading, first_is_lead=first_is_lead)
+        contexts[key] = ctx
+    return ctx
+
+
+def _cover_context(pos: int, steps: SpanIndex, base: Context) -> Context:
+    """A cover-letter line inside the cover letter's own steps section (`三、实施步骤` of a
+    consolidated notice) reads its step headings as phases."""
+    path = steps.at(pos)
+    if path is None:
         return base
-    sec, path, steps = best  # type: ignore[misc]
-    return Context(year=base.year, programme_id=base.programme_id, part=base.part, section=path,
-                   kind=sec.kind, in_steps=steps, is_heading=pos == sec.span[0],
-                   first_is_lead=base.first_is_lead)
+    return replace(base, section=path, kind="steps", in_steps=True)
 
 
 def _section_spans(index: list[tuple[Section, str, bool]]) -> SpanIndex:
@@ -194,6 +228,14 @@ class Owners:
         progs = notice.programmes
         self._progs = SpanIndex([(p.span, p) for p in reversed(progs)])
         self._parts = {id(p): SpanIndex([(pt.span, pt) for pt in reversed(p.parts)]) for p in progs if p.parts}
+
+    def same(self, a: int, b: int) -> bool:
+        """Whether every offset of [a, b) has the programme and part of `a`."""
+        if not self._progs.same(a, b):
+            return False
+        prog = self._progs.at(a)
+        parts = self._parts.get(id(prog)) if prog is not None else None
+        return parts is None or parts.same(a, b)
 
     def __call__(self, pos: int) -> tuple[Programme | None, Part | None]:
         prog = self._progs.at(pos)
@@ -234,7 +276,7 @@ def apply_rules(notice: Notice) -> None:
     holds it, with the context of its innermost section; lines outside every programme are the
     cover letter's (notice-level records). Table cells are read by the table rule, not by lines.
     """
-    from .rules.candidates import Candidates, holds
+    from .rules.candidates import Candidates
     from .rules.responsibility import wrapped_line_end
     from .rules.tables import records_from_table
     from .structure.lines import is_furniture
@@ -242,12 +284,15 @@ def apply_rules(notice: Notice) -> None:
 
     text = notice.text
     candidates = Candidates(text)
-    rules = [(rule, candidates.starts(name)) for rule, name in _gated_line_rules()]
-    notes = candidates.starts("note")
+    bits = candidates.bits
+    rules = [(rule, bits[name], candidates.matches(name)) for rule, name in _gated_line_rules()]
+    note = bits["note"]
     year = notice.meta.year
     cells = _table_cells(notice)
     indexes: dict[int, SpanIndex] = {}
+    contexts: dict[tuple, Context] = {}  # one Context per section, heading line and note state
     owner_of = Owners(notice)
+    cover_steps = SpanIndex(steps_sections(text))
     found: list[tuple[Programme | None, Part | None, Record]] = []
     first_is_lead = False
 
@@ -259,30 +304,27 @@ def apply_rules(notice: Notice) -> None:
             continue
         # a line ending with a list separator goes on in the next one (配合单位:市财政局、 / 市卫健委)
         b = consumed = wrapped_line_end(text, b)
+        gates = candidates.gates(a, b)
+        if not gates:
+            continue  # no rule has anything here, nor is the note here
         line = text[a:b]
         if is_furniture(line):  # portal footers, share bars: not content
             continue
         # 列第一位者为牵头单位 holds for every unit list after the note
-        first_is_lead = first_is_lead or holds(notes, a, b)
-        active = [rule for rule, starts in rules if holds(starts, a, b)]  # the others have nothing here
+        first_is_lead = first_is_lead or bool(gates & note)
+        active = [(rule, pre) for rule, bit, pre in rules if gates & bit]  # the others: nothing here
         if not active:
             continue
         prog, part = owner_of(a)
-        owner = part or prog
-        if owner is not None and id(owner) not in indexes:
-            indexes[id(owner)] = _section_spans(_section_index(owner.sections))
-        base = Context(
-            year=year,
-            programme_id=prog.id if prog else None,
-            part=part.index if part else None,
-            first_is_lead=first_is_lead,
-        )
-        ctx = _context_for(a, indexes[id(owner)], base) if owner is not None else base
-        for rule in active:
-            for rec in rule(line, a, ctx):
+        one_owner = owner_of.same(a, b)  # every record of the line is (prog, part)'s
+        ctx = _line_context(a, prog, part, year, first_is_lead, indexes, contexts)
+        if prog is None:
+            ctx = _cover_context(a, cover_steps, ctx)
+        for rule, pre in active:  # pre: the rule's matches from the whole-text scan
+            for rec in (rule(line, a, ctx) if pre is None else rule(line, a, ctx, pre.between(a, b))):
                 # a line can hold several programmes (news items 一是…;二是…): the record
                 # belongs to the programme holding its own start
-                rprog, rpart = (prog, part) if rec.span[0] == a else owner_of(rec.span[0])
+                rprog, rpart = (prog, part) if one_owner or rec.span[0] == a else owner_of(rec.span[0])
                 if rprog is not prog:
                     rec.programme_id = rprog.id if rprog else None
                     rec.part = rpart.index if rpart else None

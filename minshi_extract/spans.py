@@ -24,3 +24,7 @@ class SpanIndex:
     def at(self, pos: int) -> object:
         k = bisect_right(self._cuts, pos) - 1
         return self._owner[k] if k >= 0 else None  # the last cut starts no segment: None
+
+    def same(self, a: int, b: int) -> bool:
+        """Whether every offset of [a, b) has the answer of `a` (no cut inside)."""
+        return bisect_right(self._cuts, a) == bisect_right(self._cuts, b - 1)

@@ -10,7 +10,7 @@ import pytest
 
 from minshi_extract import extract
 from minshi_extract.cli import main
-from minshi_extract.export import iter_json, to_json
+from minshi_extract.export import _TEXT_PIECE, _str_pieces, iter_json, to_json
 from minshi_extract.models import Notice
 from minshi_extract.outfiles import write_atomic
 
@@ -62,3 +62,18 @@ def test_cli_json_file_and_stdout_are_the_dump(tmp_path: Path, capsys: pytest.Ca
     data["source"]["path"] = notice.source.path
     assert data == notice.model_dump(mode="json")
     assert written.endswith("}\n") and not written.endswith("\n\n")
+
+
+def test_a_long_string_in_pieces_is_its_json() -> None:
+    s = 'a"b\\c\n\t\x01武威\u2028😀' * 7
+    for size in (1, 2, 3, 5, 64):
+        assert "".join(_str_pieces(s, size)) == json.dumps(s, ensure_ascii=False)
+    assert len(list(_str_pieces(s, 5))) == 2 + -(-len(s) // 5)
+
+
+def test_a_long_notice_text_is_written_in_pieces_and_is_the_dump() -> None:
+    text = ('一、目标任务\n"引号"与\\反斜杠\t制表\n' * 5000)[: _TEXT_PIECE * 2 + 7]
+    n = Notice(text=text)
+    pieces = list(iter_json(n))
+    assert "".join(pieces) == json.dumps(n.model_dump(mode="json"), ensure_ascii=False, indent=1)
+    assert max(len(p) for p in pieces) < _TEXT_PIECE * 2  # the escaped text is three pieces

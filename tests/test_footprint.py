@@ -3,6 +3,8 @@ that needs no map back to the raw offsets."""
 
 from __future__ import annotations
 
+import sys
+
 from minshi_extract.models import Money, Quantity, Section
 from minshi_extract.normalize import normalize
 from minshi_extract.structure.lines import split_lines
@@ -58,7 +60,58 @@ def test_dropped_controls_are_every_format_and_control_character() -> None:
 def test_a_record_without_a_total_stores_none_and_reads_none() -> None:
     share = Money(text="1000万元", span=(10, 16), amount_cny=10_000_000, text_unit="万元")
     total = Money(text="1850万元", span=(0, 6), amount_cny=18_500_000, text_unit="万元")
-    assert share._total is None and share.__pydantic_private__ == {}
+    assert share._total is None and share.__pydantic_private__ is None  # no dict until one is set
     share._total = total
     assert share._total is total and share.model_copy()._total is total
     assert total._total is None
+
+
+def test_a_record_keeps_its_fields_in_a_dict_sharing_its_keys() -> None:
+    a = Quantity(text="3个", span=(0, 2), value=3, unit="个")
+    b = Quantity(text="5人", span=(3, 5), value=5, unit="人", region="凉州区")
+    # CPython's key-sharing dict holds only the values: smaller than a dict of the same items
+    assert sys.getsizeof(a.__dict__) < sys.getsizeof(dict(a.__dict__))
+    assert list(a.__dict__) == list(Quantity.model_fields)
+    a.unit = "所"  # setting a field changes that object only
+    assert (a.unit, b.unit, b.region, a.region) == ("所", "人", "凉州区", None)
+    c = b.model_copy()
+    c.value = 6
+    assert (b.value, c.value) == (5, 6) and c.region == "凉州区"
+    assert b == Quantity(text="5人", span=(3, 5), value=5, unit="人", region="凉州区")
+    assert b.model_dump()["unit"] == "人"
+
+
+def test_extract_drops_the_text_only_of_a_rawdoc_it_read_itself() -> None:
+    from minshi_extract.ingest import RawDoc
+    from minshi_extract.pipeline import extract, extract_raw
+
+    text = "一、目标任务\n新建12所学校。\n"
+    given = RawDoc(text=text, format="text")
+    n = extract(given)
+    assert given.text == text  # the caller's RawDoc is left as it was
+    own = RawDoc(text=text, format="text")
+    m = extract_raw(own, release_text=True)
+    assert own.text == "" and m.text == n.text
+    assert [r.model_dump() for r in m.all_records()] == [r.model_dump() for r in n.all_records()]
+    assert [(r.type, r.value) for r in n.all_records()] == [("quantity", 12)]
+
+
+def test_main_with_argv_freezes_nothing_the_command_line_freezes_its_start_up(tmp_path) -> None:
+    import gc
+    import subprocess
+    from pathlib import Path
+
+    from minshi_extract.cli import main
+
+    src = tmp_path / "n.txt"
+    src.write_text("一、目标任务\n新建12所学校。\n", encoding="utf-8")
+    before = gc.get_freeze_count()
+    assert main(["extract", str(src), "-o", str(tmp_path / "a.json")]) == 0
+    assert gc.get_freeze_count() == before and gc.isenabled()
+    code = ("import gc, sys; from minshi_extract.cli import main; sys.argv = ['minshi-extract', 'extract', "
+            f"{str(src)!r}, '-o', {str(tmp_path / 'b.json')!r}]; code = main(); "
+            "print(code, gc.get_freeze_count() > 1000, gc.isenabled())")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                         cwd=Path(__file__).resolve().parents[1])
+    assert out.stdout.split() == ["0", "True", "True"]
+    assert (tmp_path / "a.json").read_text(encoding="utf-8") == (tmp_path / "b.json").read_text(encoding="utf-8")

@@ -60,6 +60,11 @@ ITEMS = [
     ("县财政每处补助8万元。", "8万元", "补助"),
     ("完成改造的,每户补助1200元。", "1200元", "补助"),
     ("按照每人每月200元的标准给予运营补贴。", "200元", "运营补贴"),
+    # a 标准 frame ending in a payment word names it; 安排X gives X
+    ("宫颈癌筛查采用HPV检测方法,按照每人120元的标准补助。", "120元", "补助"),
+    ("市、县财政按每座不低于3万元的标准配套。", "3万元", "配套"),
+    ("按每人150元的标准安排体检经费,共计1020万元。", "150元", "体检经费"),
+    ("按照宫颈癌筛查每人140元、乳腺癌筛查每人120元的标准安排筛查经费。", "120元", "乳腺癌筛查"),
     # a thing the rate counts, after its measure word, when nothing before it names one
     ("市财政对每个城市书房补助50万元,其余由乡镇统筹解决。", "50万元", "城市书房"),
     ("省级补助每所幼儿园80万元,不足部分由县级财政统筹解决。", "80万元", "幼儿园"),
@@ -76,8 +81,50 @@ ITEMS = [
     # time limits and bare age conditions count nothing
     ("审核在10个工作日内办结。", "10个工作日", None),
     ("入住对象须年满60周岁。", "60周岁", None),
+    # the duration of an action or of a period names it (GUIDELINES "Hard cases")
+    ("助餐点食品留样不少于48小时。", "48小时", "助餐点食品留样"),
+    ("严格落实工程质量终身责任制,质保期不少于5年。", "5年", "质保期"),
+    # people after a beneficiary preposition, with no verb before the figure, are who is counted
+    ("为全市农村义务教育学生5.6万人提供营养膳食补助。", "5.6万人", "农村义务教育学生"),
+    # 受益 before 人口 is inside the noun; a region's 合计 is a share of the total before it; a rate
+    # after an age names nothing
+    ("新增农村供水受益人口4.6万人。", "4.6万人", "农村供水受益人口"),
+    ("开展宫颈癌筛查3万人,其中海林市3500人、宁安市4000人,城区合计4700人。", "4700人", "宫颈癌筛查"),
+    ("其中80周岁至89周岁每人每月100元。", "89周岁", None),
+    # a work on things ending the clause after the figure's noun is part of what is counted
+    ("完成30个村卫生室标准化建设,每个村卫生室补助8万元。", "30个", "村卫生室标准化建设"),
+    ("为1.2万名适龄女童接种HPV疫苗。", "1.2万名", "适龄女童"),
+    # after a light verb (实施, 开展) a verb and its noun are one nominalised action
+    ("同步实施既有住宅加装电梯不少于30部。", "30部", "既有住宅加装电梯"),
+    ("开展线上线下招聘活动50场以上。", "50场", "线上线下招聘活动"),
+    # nouns joined by 和 up to their head noun are one phrase
+    ("为全县3.5万名脱贫人口和监测对象购买防返贫保险。", "3.5万名", "脱贫人口和监测对象"),
     # glued figures: each counts its own
     ("建设食堂3个、助餐点5个。", "5个", "助餐点"),
+    # a list of values is one thing counted: the clause around the whole list names it; n parallel
+    # names before n values name one each, the head after them is the thing
+    ("对80周岁以上老年人分别按照每人每月50元、100元、200元的标准发放高龄补贴。", "每人每月50元", "高龄补贴"),
+    ("对80周岁以上老年人分别按照每人每月50元、100元、200元的标准发放高龄补贴。", "100元", "高龄补贴"),
+    ("全自理、半护理、全护理照料护理标准分别不低于每人每月120元、330元、1000元。", "330元", "照料护理标准"),
+    ("中央、省级、市县资金占比分别为50%、30%、20%。", "20%", "资金占比"),
+    ("所需资金由省级财政、市级财政、县级财政按照40%、30%、30%的比例分担。", "40%", "比例"),
+    ("新增学位300个、500个。", "500个", "学位"),
+    ("建设食堂、助餐点分别为3个、5个。", "5个", "食堂、助餐点"),
+    # an urban / rural scope names where a share is, not what it pays: the payment of the clause before
+    ("为城乡低保对象发放冬季取暖补贴,其中城市每户800元、农村每户500元。", "每户800元", "冬季取暖补贴"),
+    # an age bracket before a rate is who is paid: the payment of the clause before names it
+    ("为80周岁以上老年人发放高龄津贴,其中80周岁至89周岁每人每月100元、90周岁至99周岁每人每月200元。",
+     "每人每月200元", "高龄津贴"),
+    # a payer share named by a payer and 自筹 (GUIDELINES "Hard cases"); a payer and 承担 alone inherits
+    ("安排资金1.38亿元,其中中央资金6200万元、市县自筹3400万元。", "3400万元", "自筹"),
+    ("所需资金2300万元,其中市级财政承担920万元,县(市)区财政承担1380万元。", "1380万元", "所需资金"),
+    # a bracket glossing a noun is part of the phrase; a serial number in brackets is not
+    ("全市新建老年食堂(老年助餐点)150个,其中柯城区30个、衢江区25个。", "衢江区25个", "老年食堂(老年助餐点)"),
+    ("在公共场所配置自动体外除颤器(AED)2000台。", "2000台", "自动体外除颤器(AED)"),
+    ("(一)新增学位100个。", "100个", "学位"),
+    # a count in brackets after a heading's name glosses it; a verb before 类 is part of the name
+    ("(二)医疗卫生类(2项)\n1.新建卫生院3所。", "2项", "医疗卫生类"),
+    ("(四)城乡建设类(1项)\n1.改造老旧小区20个。", "1项", "城乡建设类"),
 ]
 
 
@@ -95,6 +142,18 @@ SOURCES = [  # the money rule's former source cases included: the meaning pass o
     ("市级财政按照每个5万元给予一次性建设补助。", "5万元", "市级财政"),
     ("中央福彩公益金150万元。", "150万元", "中央福彩公益金"),
     ("统筹安排资金10040万元。", "10040万元", None),
+    ("所需资金2300万元,其中市级财政承担920万元,县(市)区财政承担1380万元。", "1380万元", "县(市)区财政"),
+    # a region's government pays; a one-character county name before a level word is not one (和|县级)
+    ("项目总投资2.8亿元,其中市级财政投入1.6亿元,宣州区政府投入1.2亿元。", "1.2亿元", "宣州区政府"),
+    ("统筹中央、省就业补助资金和县级就业专项资金1350万元。", "1350万元", "县级"),
+    # a level and its 财政 are one payer, however far the funding word is
+    ("市级财政对新建社区养老服务中心每个补助30万元。", "30万元", "市级财政"),
+    # who pays a total may be said in the next clause, opened by 由
+    ("改造农村危房280户,共需补助资金560万元,由区财政全额承担。", "560万元", "区财政"),
+    # the last level of a list may stand before its share verb
+    ("宫颈癌检查每人补助80元,所需资金270万元由省、市按照7:3的比例分担。", "270万元", "省、市"),
+    # funds of several payers paying together name no one payer
+    ("项目总投资约9000万元,由省级补助资金和市财政资金共同承担。", "约9000万元", None),
     # payers that split by percentages pay no single amount
     ("全市共需资金792万元,由自治区财政承担60%、市县财政承担40%。", "792万元", None),
     # a share names its own payer or none; the remainder's payer is not the sentence's
@@ -114,6 +173,14 @@ def test_source(text: str, evidence: str, source: str | None) -> None:
 WHATS = [
     ("11月底前全面完成为民实事。", "11月底前", "全面完成为民实事"),
     ("9月底前完成项目招标。", "9月底前", "完成项目招标"),
+    # 将 before an object keeps it (GUIDELINES "Hard cases"); 将 before the verb is "will"
+    ("4月20日前将改造任务分解到村到户。", "4月20日前", "将改造任务分解到村到户"),
+    ("各县区12月10日前将工作总结报市民政局。", "12月10日前", "将工作总结报市民政局"),
+    ("11月底前将全面完成为民实事。", "11月底前", "全面完成为民实事"),
+    # the next date after 、 opens the next deadline's action; dates listed together share one
+    ("项目11月30日前基本完成、12月底前全面完成。", "11月30日前", "基本完成"),
+    ("各地分别于6月底、11月底开展专项督查。", "11月底", "开展专项督查"),
+    ("各地分别于6月底、11月底开展专项督查。", "6月底", "开展专项督查"),
     ("12月10日前,市财政局拨付资金。", "12月10日前", "拨付资金"),
     ("11月底前完成建设任务。", "11月底前", "完成建设任务"),
     ("12月10日前,市、县区政府组织验收。", "12月10日前", "组织验收"),  # the acting body goes
@@ -190,3 +257,39 @@ def test_founding_notice_shares_add_up_to_their_totals() -> None:
     assert sums("59个") == (59, 59)
     assert sums("155户") == (155, 155)
     assert all(by_id[t].id != r.id for t, rs in parts.items() for r in rs)
+
+
+WRAPPED = """关于印发某市2022年惠民实事实施方案的通知
+某市2022年农村危房改造实施方案
+一、目标任务
+完成农村危房改造2000户,户均补助1.4万元。6月底前开
+工率达到80%以上,11月底前全
+部竣工。
+二、任务分解
+县区
+任务数(户)
+东山县
+1200
+蔚县
+800
+"""
+
+
+def test_line_breaks_inside_a_sentence_do_not_cut_its_phrases() -> None:
+    # a PDF copy keeps the page's line breaks: 开 / 工率, 全 / 部竣工
+    records = extract_text(WRAPPED).all_records()
+    pct = next(r for r in records if r.type == "percentage")
+    assert pct.item == "开工率"
+    whats = {r.text: r.what for r in records if r.type == "deadline"}
+    assert whats["6月底前"] == "开工率达到80%以上"
+    assert whats["11月底前"] == "全部竣工"
+    rows = {r.region: r.item for r in records if r.type == "quantity" and r.region}
+    assert rows == {"东山县": "任务数", "蔚县": "任务数"}  # table lines are never joined
+
+
+def test_a_bare_date_is_due_with_its_programme_title_without_the_plan_word() -> None:
+    text = ("某县人民政府办公室关于印发某县2021年为民办实事项目实施方案的通知\n\n各乡镇人民政府:\n"
+            "现将实施方案印发给你们,请认真贯彻执行。\n\n某县人民政府办公室\n2021年2月20日\n\n"
+            "就业创业服务项目实施方案\n\n一、目标任务\n新增城镇就业1500人。\n二、完成时限\n2021年12月底前。\n")
+    deadlines = [r for r in extract_text(text).all_records() if r.type == "deadline"]
+    assert [(r.text, r.what) for r in deadlines] == [("2021年12月底前", "就业创业服务项目")]

@@ -34,6 +34,7 @@ META_KEYS: dict[str, str] = {
     "发布日期": "发布日期",
     "发布时间": "发布日期",
 }
+_LABEL_BLANKS = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
 META_ORDER = ("索引号", "发布机构", "文号", "发文日期", "成文日期", "发布日期")
 _META_LABEL = re.compile(r"^\s*(" + "|".join(sorted(META_KEYS, key=len, reverse=True)) + r")\s*[:：]\s*(.*)$", re.S)
 
@@ -180,11 +181,13 @@ def read_meta(soup) -> dict[str, str]:
         text = el.get_text(" ", strip=True)
         if not text or len(text) > 80:
             continue
+        text = _LABEL_BLANKS.sub("", text[:12]) + text[12:]  # 索 引 号: a label spread out
         m = _META_LABEL.match(text)
-        if not m:
+        bare = text if el.name in ("dt", "th", "td") and text in META_KEYS else None  # <dt>索引号</dt><dd>…
+        if not m and bare is None:
             continue
-        key = META_KEYS[m.group(1)]
-        value = clean_inline(m.group(2))
+        key = META_KEYS[m.group(1) if m else bare]
+        value = clean_inline(m.group(2)) if m else ""
         if not value:
             sib = el.find_next_sibling()
             if sib is not None and sib.name in ("td", "dd", "span", "em", "i", "font", "div"):

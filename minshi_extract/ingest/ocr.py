@@ -34,17 +34,16 @@ import json
 import os
 import shutil
 import subprocess
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from contextvars import ContextVar
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 from ..errors import InputError
 from .ocr_digits import LANG as DIGITS_LANG
 from .ocr_digits import WHITELIST, read_digits, sheet
 from .ocr_missed import missed_bands, reread, weak_bands
+from .ocr_options import DPI, Mode, OcrOptions, current, options  # noqa: F401 (re-exported)
 from .ocr_tables import cells_of, erase, find_tables, ruling_lines
 from .ocr_tsv import parse_tsv, snap_sizes
 
@@ -53,8 +52,6 @@ __all__ = ["parse_tsv", "snap_sizes"]  # the TSV side lives in ocr_tsv
 _RULES = "#rules "  # the cached text: this line (the page's ruling lines, JSON), ...
 _DIGITS = "#digits "  # ... this one (figures read again in table cells, JSON), then the TSV
 
-Mode = Literal["auto", "always", "never"]
-DPI = 200
 LANG = "chi_sim"
 PREPARE = "gray-deskew-rules-erased-psm-6-digits-eng-missed-psm-7-v2-weak4"  # bump when prepare() changes: the cache keys change with it
 TABLE_PSM = "6"
@@ -68,35 +65,6 @@ INSTALL = (
 
 class OcrUnavailable(InputError):
     """A page needs OCR but the engine (or its Chinese data, or pypdfium2/Pillow) is missing."""
-
-
-@dataclass(frozen=True)
-class OcrOptions:
-    mode: Mode = "auto"
-    jobs: int = 1
-    dpi: int = DPI
-    cache: bool = True
-    progress: Callable[[int, int], None] | None = None  # (pages done, pages to OCR)
-    images: tuple[Any, ...] | None = None  # an image file's frames: OCR'd as they are, not re-rendered
-
-
-_OPTIONS: ContextVar[OcrOptions | None] = ContextVar("minshi_ocr_options", default=None)
-
-
-def current() -> OcrOptions:
-    return _OPTIONS.get() or OcrOptions()
-
-
-@contextlib.contextmanager
-def options(**kw: Any) -> Iterator[OcrOptions]:
-    """Set the OCR options for the reads inside the block: `with options(mode="always", jobs=2): ...`."""
-    if kw.get("mode", "auto") not in ("auto", "always", "never"):
-        raise InputError(f"--ocr {kw['mode']!r}: expected auto, always or never")
-    token = _OPTIONS.set(OcrOptions(**{**current().__dict__, **kw}))
-    try:
-        yield current()
-    finally:
-        _OPTIONS.reset(token)
 
 
 # --- the engine ----------------------------------------------------------------------------------

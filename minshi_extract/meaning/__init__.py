@@ -20,8 +20,8 @@ from .actions import action_after, action_before
 from .grammar import (
     PAYMENT_NOUNS,
     PURE_RATE_RE,
-    clause_end,
     clause_start,
+    funded_after,
     object_of,
     paid_after,
     phrase_after,
@@ -32,7 +32,8 @@ from .grammar import (
     words,
 )
 from .links import field, link_shares, unbalanced
-from .source import is_payer_share, payer_by, payer_in, source_at, strip_payer
+from .source import is_payer_share, next_clause_end, payer_by, payer_in, source_at, strip_payer
+from .wraps import joined, shifted, soft_breaks
 
 __all__ = ["attribute", "unbalanced"]
 
@@ -62,41 +63,46 @@ def _noun_in_evidence(r: Record) -> str | None:
     return rest if len(rest) > len(r.unit) else None
 
 
-def item_of(text: str, r: Record) -> str | None:
+def item_of(text: str, r: Record, end: int | None = None) -> str | None:
     """The noun phrase the figure of `r` counts or pays for: the one after its measure word
-    (十件|民生实事, 为1.2万名|适龄女童), else the one before it (新增|学位|1620个)."""
+    (十件|民生实事, 为1.2万名|适龄女童), else the one before it (新增|学位|1620个). `end`: where the
+    context after the figure starts, when a list of figures ends later than `r`."""
     w = words()
+    end = r.span[1] if end is None else end
     unit = field(r, "unit")
     if unit in w.duration_units and r.qualifier == "at_most":
         return None  # 10个工作日内: a time limit
     own = _noun_in_evidence(r)
     if own:
         return own
-    after = phrase_after(text, r.span[1], len(text)) if not isinstance(r, Percentage) else None
+    after = phrase_after(text, end, len(text)) if not isinstance(r, Percentage) else None
+    if after and _RATE_ONLY.fullmatch(after):
+        after = None  # 89周岁|每人每月100元: a rate after the figure names nothing
     if (after and not isinstance(r, Money)) or unit in w.age_units:
         return after
     fig = _figure_start(r)
     lo = clause_start(text, fig)
-    item = phrase_before(text, lo, fig, money=isinstance(r, Money))
+    if lo == r.span[0] and text[lo - 1:lo] == "(" and text[end:end + 1] == ")":
+        lo, fig = clause_start(text, lo - 1), lo - 1  # 医疗卫生类|(2项): the figure glosses the phrase
+    item = phrase_before(text, lo, fig, money=isinstance(r, Money), people=unit in w.beneficiary_units)
     if isinstance(r, Percentage) and not (item and item.endswith(_INDICATORS)):
         # 收托率达到|60%以上的…: an indicator before stays; else 完成80%以上的|建设任务 (a share of
         # the noun after 的); 由省级财政承担|60%: its total's item (attribute)
-        of = _percent_of(text, r.span[1])
+        of = _percent_of(text, end)
         if of or is_payer_share(text[lo:fig]):
             return of
     if isinstance(r, Money) and item and PURE_RATE_RE.fullmatch(item):
         item = None  # 每人每月|150元: a rate alone names nothing
     if isinstance(r, Money):
-        item = _money_item(text, strip_payer(item), lo, fig, r.span[1])
+        item = _money_item(text, strip_payer(item), lo, fig, end)
     if item in (None, "标准") and after:
         item = after
     region = field(r, "region")
     if item and region and item.startswith(region):
         item = trim(item[len(region):])  # 港北区新建|5所: the region is not the thing counted
-    if item and all(is_region(part) for part in item.split("、")):
-        item = None  # 安塞区、子长市各12个: the regions of a share name no thing
-    if unit in w.duration_units and item and not item.endswith(("期限", "时间", "周期", "年限", "时长")):
-        return None  # 运营1年以上: the length of an action, no thing counted
+    if item and (all(is_region(part) for part in item.split("、")) or item in w.scope_nouns
+                 or _AGES_ONLY.fullmatch(item) or _RATE_ONLY.fullmatch(item)):
+        item = None  # 安塞区、子长市各12个, 其中城市|每户800元: where a share is, not what it counts
     if item is None and not region and lo >= 2 and text[lo - 1] == ",":
         # 老旧小区改造,共30个: the phrase of the clause before, in the same sentence
         plo = clause_start(text, lo - 1)
@@ -111,16 +117,19 @@ def item_of(text: str, r: Record) -> str | None:
     return item
 
 
+# an age bracket before a rate (其中80周岁至89周岁|每人每月100元): who is paid, like a region
+_AGES_ONLY = regex.compile(r"(?:\d+周?岁(?:(?:至|到|—|-|~)\d+周?岁)?(?:及以上|以上|以下)?[、和]?)+")
+_RATE_ONLY = regex.compile(r"(?:每[^\d每]{1,2})+")  # 80周岁至89周岁|每人每月|100元: a rate, no noun
 _INDICATORS = ("率", "度", "比例", "占比", "比重")
 
 
-_OF_RE = regex.compile(r"(?:以上|以下|左右)?的(?=\p{Han})")
+_OF_RE = regex.compile(r"(?:、[\d.]+%)*(?:以上|以下|左右)?的(?=\p{Han})")  # 40%、30%、30%|的比例
 
 
 def _percent_of(text: str, end: int) -> str | None:
     """The noun a percentage is written before with 的 (不低于20%的|比例, 80%以上的|改造工程量): the
     percentage is a share of it."""
-    m = _OF_RE.match(text, end, end + 5)
+    m = _OF_RE.match(text, end, end + 40)
     return phrase_after(text, m.end(), len(text)) if m else None
 
 
@@ -136,6 +145,9 @@ def _money_item(text: str, item: str | None, lo: int, fig: int, end: int) -> str
     paid = paid_after(text, end, len(text))
     bare = item is None or item in PAYMENT_NOUNS or item.endswith(_FUNDS + words().beneficiary_heads)
     if paid is None:
+        funded = strip_payer(funded_after(text, end, len(text))) if bare else None
+        if funded:
+            return funded
         rate = _RATE_BEFORE_RE.search(text, lo, fig)
         return (rate_noun(rate.group()) if rate and bare else None) or item
     return paid if bare or paid not in PAYMENT_NOUNS else item
@@ -149,7 +161,7 @@ def source_of(text: str, r: Money, is_total: bool = False) -> str | None:
     if text[lo - 1:lo] in ("(", ")"):  # brackets do not end a payer's clause: 市、县(区)财政|1290万元
         lo = max(text.rfind(c, 0, fig) for c in ",;。\n") + 1
     if is_total or total_of(r) is not None:
-        own_end = clause_end(text, r.span[1], ",;。\n")
+        own_end = next_clause_end(text, r.span[1])
         return payer_in(text, lo, fig) or payer_by(text, r.span[1], own_end)
     return source_at(text, lo, fig, r.span[1])
 
@@ -169,7 +181,7 @@ def what_of(text: str, r: Deadline) -> str | None:
 
 # section labels a bare date may sit after (实施期限: 2024年11月底前): they name no action
 _LABELS = frozenset({"实施期限", "完成时限", "完成时间", "建设期限", "实施时间", "时间安排", "完成期限"})
-_PLAN_SUFFIX = regex.compile(r"(?:项目)?(?:实施|工作)方案$")
+_PLAN_SUFFIX = regex.compile(r"(?:实施|工作)方案$")
 
 
 def _project_name(prog: Programme, r: Record) -> str:
@@ -237,14 +249,47 @@ def _continue_items(text: str, records: list[Record]) -> None:
     """新建公办幼儿园3所,改扩建4所: a figure whose clause names nothing continues the figure before it
     in the same sentence, with the same unit, and counts the same thing (GUIDELINES rule 5)."""
     prev: Record | None = None
+    ages = words().age_units
     for r in records:
-        if not isinstance(r, (Quantity, Money)):
-            continue
+        if not isinstance(r, (Quantity, Money)) or (isinstance(r, Quantity) and r.unit in ages):
+            continue  # an age is a condition of the share (90周岁至99周岁|每人每月200元), not a figure of it
         if (r.item is None and prev is not None and prev.item and _same_unit(prev, r)
                 and sentence_start(text, prev.span[0]) == sentence_start(text, r.span[0])
-                and not (isinstance(r, Quantity) and r.unit in words().duration_units | words().age_units)):
+                and not (isinstance(r, Quantity) and r.unit in words().duration_units)):
             r.item = prev.item
         prev = r
+
+
+_LIST_JOINS = frozenset({"、", "和", "及", "或"})
+
+
+def figure_lists(text: str, records: list[Record]) -> list[list[Record]]:
+    """Runs of figures of one kind written as a list of values, nothing but `、` / 和 between them
+    (分别按照每人每月50元、100元、200元的标准发放|高龄补贴; 标准分别不低于120元、330元): one list, one
+    thing counted, named by the clause around the whole list (GUIDELINES "Hard cases", 分别)."""
+    runs: list[list[Record]] = []
+    for r in records:
+        if not isinstance(r, Quantity | Money | Percentage):
+            continue
+        last = runs[-1][-1] if runs else None
+        if (last is not None and _same_unit(last, r) and r.span[0] > last.span[1]
+                and text[last.span[1]:r.span[0]] in _LIST_JOINS):
+            runs[-1].append(r)
+        else:
+            runs.append([r])
+    return [run for run in runs if len(run) > 1]
+
+
+def _list_head(item: str | None, n: int) -> str | None:
+    """A list of n parallel names before n values names one of them each, the head after the list is
+    the thing (全自理、半护理、全护理|照料护理标准分别不低于…120元、330元、1000元; 中央、省级、市县|资金占比
+    分别为50%、30%、20%): the members before the last are as long as each other, the last one is as
+    long plus the head, of two characters at least (食堂、助餐点分别为3个、5个: no head, the list stays)."""
+    parts = item.split("、") if item else []
+    if n < 2 or len(parts) != n or len({len(p) for p in parts[:-1]}) != 1:
+        return item
+    head = trim(parts[-1][len(parts[0]):]) if len(parts[-1]) > len(parts[0]) + 1 else None
+    return head or item
 
 
 def _same_unit(a: Record, b: Record) -> bool:
@@ -252,12 +297,22 @@ def _same_unit(a: Record, b: Record) -> bool:
 
 
 def attribute(notice: Notice, in_table: Callable[[tuple[int, int]], bool]) -> None:
-    """Fill item / what / source and the share links of every record not read from a table."""
-    text = notice.text
+    """Fill item / what / source and the share links of every record not read from a table; the
+    clauses are read with the line breaks inside sentences removed (wraps.py)."""
+    tables = [(min(a for row in t._cell_spans for a, _ in row), max(b for row in t._cell_spans for _, b in row))
+              for att in notice.attachments for t in att.tables if t._cell_spans]
+    breaks = soft_breaks(notice.text, tables)
+    prose = [r for r in notice.all_records() if not in_table(r.span)]
+    ids = {id(r) for r in prose}
+    with shifted(prose, breaks):
+        _attribute(notice, joined(notice.text, breaks), lambda r: id(r) in ids)
+
+
+def _attribute(notice: Notice, text: str, is_prose: Callable[[Record], bool]) -> None:
     groups = [(None, notice.records)] + [(p, p.all_records()) for p in notice.programmes]
     for prog, recs in groups:
         recs = sorted(recs, key=lambda r: r.span)
-        prose = [r for r in recs if not in_table(r.span)]
+        prose = [r for r in recs if is_prose(r)]
         link_shares(text, prose)
         totals = {id(t) for t in map(total_of, prose) if t is not None}
         for r in prose:
@@ -267,6 +322,10 @@ def attribute(notice: Notice, in_table: Callable[[tuple[int, int]], bool]) -> No
                 r.source = source_of(text, r, is_total=id(r) in totals)
             elif isinstance(r, Deadline):
                 r.what = what_of(text, r)
+        for run in figure_lists(text, prose):
+            item = _list_head(item_of(text, run[0], end=run[-1].span[1]), len(run))
+            for r in run:
+                r.item = item
         for r in recs:
             if isinstance(r, Deadline) and prog is not None and (r.what is None or r.what in _LABELS):
                 r.what = _project_name(prog, r)  # a 完成时限 section or column: the project is due

@@ -5,11 +5,14 @@ from __future__ import annotations
 
 import regex
 
-from .grammar import _HAN_RE, clause_end, clause_start, words
+from .grammar import _HAN_RE, _is_nominal, clause_end, clause_start, words
 
 _ACTION_STOPS = ",;。!?\n"
 _TIME_PREP_END = regex.compile(r"(?:于|在|截至|到)$")
-_MODAL_START = regex.compile(r"^(?:要|须|需|应|必须|将)")
+_NEXT_DATE = regex.compile(r"、(?=(?:\d{4}年)?\d{1,2}(?:月|日)|[一二三四]季度|年底|年内)")
+_LISTED_DATES = regex.compile(
+    r"(?:、(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日)?(?:底|末|中旬|上旬|下旬|初)?(?:前|之前)?)*[ ,]?")
+_MODAL_START = regex.compile(r"^(?:要|须|需|应|必须|将(?=全面|基本|全部|如期|按时|完成))")
 
 def action_after(text: str, pos: int) -> str | None:
     """The verb phrase after a date: 11月底前|全面完成为民实事; 12月10日前,|市财政局|拨付资金.
@@ -20,20 +23,28 @@ def action_after(text: str, pos: int) -> str | None:
     i = pos
     while i < len(text) and text[i] in " ,:前之":
         i += 1
+    # 分别于6月底前、|12月底前|报送…: the dates listed with this one share its action
+    listed = _LISTED_DATES.match(text, i)
+    if listed and listed.end() > i:
+        i = listed.end()
     # an action runs over lists and brackets: 完成施工、监理招投标…; 各县(市)完成…
     end = clause_end(text, i, _ACTION_STOPS)
+    # 11月30日前基本完成、|12月底前全面完成: the next date opens the next deadline's action
+    nxt = _NEXT_DATE.search(text, i, end)
+    end = nxt.start() if nxt and nxt.start() > i else end  # 6月底、11月底开展…: one action, two dates
     if end <= i:
         return None
     clause = text[i:end]
-    m = w.governing.search(clause)
+    # the first verb that is not inside a noun (将|改造任务|分解到村: 改造 modifies 任务)
+    m = next((v for v in w.governing.finditer(clause) if not _is_nominal(clause, v)), None)
     if m is None:
         return _clean_what(clause)
     start = m.start()
     head = clause[:start]
     jiang = head.rfind("将")
-    if jiang >= 0:  # 各县区将|工作总结报…: a 将 construction keeps 将 and its object
-        start = jiang
-    elif not _SUBJECT_RE.search(head):
+    if jiang >= 0 and head[jiang + 1:] not in ("", *w.what_adverbs):
+        start = jiang  # 各县区将|工作总结报…: a 将 construction keeps 将 and its object
+    elif jiang < 0 and not _SUBJECT_RE.search(head):
         start = 0  # 足额|发放到位, 按新标准|发放: not a subject, part of the action
     else:
         for adv in w.what_adverbs:

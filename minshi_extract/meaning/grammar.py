@@ -47,6 +47,11 @@ class Words:
     what_adverbs: tuple[str, ...]
     generic_headers: frozenset[str]
     age_units: frozenset[str]
+    beneficiary_units: frozenset[str]
+    scope_nouns: frozenset[str]
+    light_verbs: frozenset[str]
+    end_actions: frozenset[str]
+    beneficiary_prepositions: tuple[str, ...]
     funding_verbs: frozenset[str]
     document_words: frozenset[str]
     duration_units: frozenset[str]
@@ -84,6 +89,11 @@ def words() -> Words:
         what_adverbs=_longest_first(lex["what_adverbs"]),
         generic_headers=frozenset(lex["generic_headers"]),
         age_units=frozenset(lex["age_units"]),
+        beneficiary_units=frozenset(lex["beneficiary_units"]),
+        scope_nouns=frozenset(lex["scope_nouns"]),
+        light_verbs=frozenset(lex["light_verbs"]),
+        end_actions=frozenset(lex["end_actions"]),
+        beneficiary_prepositions=tuple(lex["beneficiary_prepositions"]),
         funding_verbs=frozenset(lex["funding_verbs"]),
         document_words=frozenset(lex["document_words"]),
         duration_units=frozenset(lex["duration_units"]),
@@ -95,12 +105,28 @@ def words() -> Words:
 # --- clauses ----------------------------------------------------------------------------------
 
 
+def _bracket_open(text: str, close: int, floor: int) -> int | None:
+    """The `(` of the bracket closed at `close` when the bracket glosses the noun before it
+    (老年食堂(老年助餐点)|150个): a Han character before it, no figure and no stop inside."""
+    o = text.rfind("(", max(floor, close - 21), close)
+    if o <= floor or not ("\u4e00" <= text[o - 1] <= "\u9fff"):
+        return None
+    inner = text[o + 1:close]
+    return None if not inner or _GLOSS_STOP.search(inner) else o
+
+
+_GLOSS_STOP = regex.compile(r"[\d,;。:()\n]")
+
+
 def clause_start(text: str, pos: int, floor: int = 0) -> int:
     """Start of the clause that holds `pos`: after the last hard stop, or after a 、 that follows
-    a figure (建设食堂3个、|助餐点5个)."""
+    a figure (建设食堂3个、|助餐点5个); a bracket glossing a noun is inside the clause."""
     i = pos - 1
     while i >= floor:
         c = text[i]
+        if c == ")" and (o := _bracket_open(text, i, floor)) is not None:
+            i = o - 1
+            continue
         if c in _HARD_STOPS:
             break
         if c == "、" and _FIGURE_END_RE.search(text, max(floor, i - 12), i):
@@ -170,7 +196,7 @@ def _rate_tail(longest: int) -> regex.Pattern:
 _RATE_TAIL_RE, _RATE_TAIL_SHORT_RE = _rate_tail(6), _rate_tail(4)
 
 
-PAYMENT_NOUNS = frozenset({"补助", "补贴", "奖补", "资助", "奖励", "配套", "投入", "自筹", "救助"})
+PAYMENT_NOUNS = frozenset({"补助", "补贴", "津贴", "奖补", "资助", "奖励", "配套", "投入", "自筹", "救助"})
 _PAID_RE = regex.compile(
     rf"(?:每{_RATE_NOUN % 6})+(?:一次性)?(?:最高|再)?(补助|补贴|奖补|资助|奖励)(?:最高|最多)?(?:不超过|不低于|不少于|不高于|约)?$"
 )
@@ -222,7 +248,7 @@ def _is_nominal(text: str, verb: regex.Match) -> bool:
     return verb.group() in w.nominal_verbs and text.startswith(w.nominal_heads, verb.end())
 
 
-def phrase_before(text: str, lo: int, pos: int, money: bool = False) -> str | None:
+def phrase_before(text: str, lo: int, pos: int, money: bool = False, people: bool = False) -> str | None:
     """The noun phrase between the clause's governing verb and the figure at `pos`.
 
     The governing verb is the last verb of [lo, pos) that is followed by some phrase and is not
@@ -257,16 +283,23 @@ def phrase_before(text: str, lo: int, pos: int, money: bool = False) -> str | No
     indicator = tail.endswith(("率", "满意度", "比例", "占比", "比重"))
     if indicator:
         verbs = []  # 重点人群签约覆盖率: an indicator's name runs back to the clause start
-    for m in reversed(verbs):
+    for k in range(len(verbs) - 1, -1, -1):
+        m = verbs[k]
         if m.end() < hi and not _is_nominal(text, m):
             start = m.end()
+            # 实施|既有住宅加装电梯|30部: after a light verb the rest is one nominalised action
+            light = next((v for v in verbs[:k] if v.group() in w.light_verbs and v.end() < m.start()), None)
+            if light is not None:
+                start = light.end()
             break
     else:
         # no verb: a preposition opens an adverbial (在凉州城区) that is not the item
         for p in w.prepositions if text.startswith(w.prepositions, lo) else ():  # one C call when none
             if text.startswith(p, lo) and hi - lo > len(p) + 1:
-                # 对|收托率|达到60%: an indicator after the preposition is the item
-                return trim(text[lo + len(p):hi]) if verbs or indicator else None
+                # 对|收托率|达到60%: an indicator after the preposition is the item; 为|农村义务教育
+                # 学生|5.6万人: people after a beneficiary preposition are who is counted
+                named = verbs or indicator or (people and p in w.beneficiary_prepositions)
+                return trim(text[lo + len(p):hi]) if named else None
     return trim(text[start:hi])
 
 
@@ -297,6 +330,7 @@ def _topic(span: str) -> str | None:
 _FRAME_RE = regex.compile(r"(?:的)?标准(?:给予|予以|发放|补助|奖补|进行)?")
 _GIVEN_RE = regex.compile(r"(?:的)?(?:给予|予以|发放)")
 _GIVING_RE = regex.compile(r"给予|予以|发放|补助|奖补|补贴")
+_FUNDED_RE = regex.compile(r"(?:的)?标准安排")
 
 
 # a 、 that opens the next figure's phrase: a list of figures, not of nouns
@@ -330,7 +364,9 @@ def phrase_after(text: str, end: int, hi: int) -> str | None:
         # 3项|实施方案: a verb inside a noun (实施|方案) does not end the phrase; nor does a payment
         # word that ends the clause (每人1万元|一次性救助)
         m = next((v for v in verbs.finditer(text, end, stop) if not _is_nominal(text, v)
-                  and not (v.group() in PAYMENT_NOUNS and not _HAN_RE.search(text, v.end(), stop))), None)
+                  and not (v.group() in PAYMENT_NOUNS and not _HAN_RE.search(text, v.end(), stop))
+                  and not (v.group() in w.end_actions and v.start() > end and not _HAN_RE.search(text, v.end(), stop))),
+                 None)  # 155户|困难重度残疾人家庭无障碍改造: a work on things that ends the clause names it
         if m is not None and m.start() > end:
             stop = m.start()
         elif m is not None:
@@ -339,9 +375,14 @@ def phrase_after(text: str, end: int, hi: int) -> str | None:
     s = _RANGE_REST.sub("", text[end:stop])
     # a digit ends the phrase, except an age inside it (1万名|65岁以上老年人)
     cut = _PHRASE_CUT.search(s)
-    if cut:
-        s = s[: cut.start()]
+    if cut and not (cut.group() in "和及" and _ends_in_head(s) and not _DIGIT.search(s)):
+        s = s[: cut.start()]  # 脱贫人口和监测对象: nouns joined by 和 up to their head are one phrase
     return trim(s)
+
+
+def _ends_in_head(s: str) -> bool:
+    w = words()
+    return s.endswith(w.beneficiary_heads) or s.endswith(w.nominal_heads)
 
 
 def paid_after(text: str, end: int, hi: int) -> str | None:
@@ -350,6 +391,11 @@ def paid_after(text: str, end: int, hi: int) -> str | None:
     stop = min(clause_end(text, end), hi, end + 24)
     frame = _FRAME_RE.match(text, end, stop)
     if frame is not None:
+        word = text[frame.end():stop] if frame.end() < stop else text[frame.start():stop].lstrip("的标准")
+        if word in PAYMENT_NOUNS:
+            return word  # 按照每人120元的标准|补助, …的标准|配套: the payment word names it
+        if text.startswith("安排", frame.end()):
+            return None  # …的标准|安排X: a fund, weaker (funded_after)
         if frame.end() >= stop or not _GIVING_RE.search(text, frame.start(), stop):
             return None  # …的标准|测算: a frame that gives nothing names nothing paid
         return _object(text[frame.end():stop])
@@ -357,6 +403,14 @@ def paid_after(text: str, end: int, hi: int) -> str | None:
     if given is not None and given.end() < stop:  # 每个每年5万元|给予|运营补贴: what is given
         return trim(text[given.end():stop])
     return None
+
+
+def funded_after(text: str, end: int, hi: int) -> str | None:
+    """The fund a 标准安排 frame after an amount names (按每人150元的标准安排|体检经费): weaker than a
+    给予X, it names what is paid only when nothing before the rate does."""
+    stop = min(clause_end(text, end), hi, end + 24)
+    m = _FUNDED_RE.match(text, end, stop)
+    return _object(text[m.end():stop]) if m is not None and m.end() < stop else None
 
 
 def object_of(text: str, lo: int, hi: int) -> str | None:

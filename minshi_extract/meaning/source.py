@@ -13,6 +13,7 @@ from functools import cache
 
 import regex
 
+from ..rules.regions import is_region, region_ending_at
 from .grammar import _alt as alternation
 from .grammar import clause_end, lexicon, sentence_start
 
@@ -26,9 +27,11 @@ def _patterns() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern]:
     lex = lexicon()
     short = _alt(lex["payer_levels_short"])
     suffix = _alt(lex["payer_suffixes"])
-    bracket = r"(?:\((?:市、|县、)?(?:区|市|县)\))?"
+    bracket = r"(?:\((?:市、|县、)?(?:区|市|县)\)(?:区|市)?)?"  # 县(区), 县(市、区), 县(市)区
     level = rf"(?:{_alt(lex['payer_levels'])}{bracket}|{short}{bracket}(?=级|本级|{suffix}|[、和及与]|两级|三级))"
-    joined = rf"{level}(?:[、和及与]{level})*(?:两级|三级)?(?:本级)?{suffix}?"
+    # the last of a list of levels may end before its share verb: 由省、市|按6:4比例分担
+    last = rf"(?:{level}|{short}{bracket}(?=按|共同|各|分担|承担|负担))"
+    joined = rf"{level}(?:[、和及与]{last})*(?:两级|三级)?(?:本级)?{suffix}?"
     # a payer that is not a level stands at a clause start or after 由/和/其中 (not 困难|群众)
     named = _alt(lex["payer_others"])
     others = rf"(?:(?<=^|[^\p{{Han}}]|[由和及与中余]){named})"
@@ -50,13 +53,33 @@ def payer_in(text: str, lo: int, pos: int) -> str | None:
     """The last payer written in [lo, pos)."""
     # the lookahead may see the figure itself (市级财政|170万元): search a little past `pos`
     found = [m for m in _patterns()[0].finditer(text, lo, min(len(text), pos + 12)) if m.end("p") <= pos]
-    return found[-1].group("p") if found else None
+    if not found:
+        return None
+    m = found[-1]
+    # 市级|财政对新建…每个补助: the lookahead saw 财政 as the funding word; the payer is 市级财政
+    tail = next((x for x in lexicon()["payer_suffixes"] if text.startswith(x, m.end("p"))), "")
+    payer = m.group("p") + tail if m.end("p") + len(tail) <= pos else m.group("p")
+    # 宣州|区政府: a level word that ends a region's name is that region's government
+    start = region_ending_at(text, m.start("p") + 1, lo)
+    named = start is not None and m.start("p") - start >= 2  # not 和|县级 (和县 is a county)
+    return text[start:m.start("p")] + payer if named else payer
 
 
 def payer_by(text: str, lo: int, hi: int) -> str | None:
     """`由X承担` in [lo, hi): X pays."""
     m = _patterns()[1].search(text, lo, hi)
-    return m.group("p") if m else None
+    if m is None or _patterns()[0].search(text, m.end("p"), clause_end(text, m.end("p"), ",;。\n")):
+        return None  # 由省级补助资金和市财政资金共同承担: funds of several payers, no one payer
+    return m.group("p")
+
+
+def next_clause_end(text: str, end: int) -> int:
+    """The end of the clause of an amount, or of the next clause when that one opens with 由 (共需资金
+    560万元,|由区财政全额承担): who pays it is said there."""
+    hi = clause_end(text, end, ",;。\n")
+    if text.startswith(",由", hi):
+        hi = clause_end(text, hi + 1, ",;。\n")
+    return hi
 
 
 _TOTAL_RE = regex.compile(r"总投资|总额|共需|所需|合计|共计|总计|预计|估算|概算|约$")
@@ -75,7 +98,7 @@ def source_at(text: str, clause_lo: int, fig: int, end: int) -> str | None:
     if own or _TOTAL_RE.search(text, clause_lo, fig):
         # 项目总投资约5800万元: a total is paid by the payers its own clause names (所需资金102万元由
         # 市级财政承担), not by the payer of one of its shares
-        return own or payer_by(text, end, clause_end(text, end, ",;。\n"))
+        return own or payer_by(text, end, next_clause_end(text, end))
     return payer_by(text, s_lo, s_hi) or payer_in(text, s_lo, clause_lo)
 
 
@@ -86,9 +109,12 @@ def strip_payer(item: str | None) -> str | None:
     if item.startswith("财政") and len(item) > 2:
         item = item[2:]  # 市级|财政配套: the level went as a scope word, its 财政 with it
     m = _patterns()[2].match(item)
-    if m:
-        return item[m.end():] or None  # 其中中央|1000万元: a payer alone names no item
-    return item
+    if m is None:  # 宣州区政府|投入: a region's government pays
+        cut = next((i for i in range(3, min(len(item), 9) + 1) if is_region(item[:i])), None)
+        rest = _patterns()[2].match(item[cut - 1:]) if cut is not None else None
+        paid = rest is not None and rest.group().endswith(("政府", "财政"))  # not 民勤县、古浪县…
+        return (item[cut - 1 + rest.end():] or None) if paid else item
+    return item[m.end():] or None  # 其中中央|1000万元: a payer alone names no item
 
 
 def header_payer(header: str | None) -> str | None:

@@ -11,7 +11,8 @@ range [a, b) of the text fails a rule's gate skips that rule, and its records ar
 - money: 元; percentage: % / ％ / 百分之; ratio: a colon between figures (: ∶ ：)
 - phase: a date word (年 月 季) or a numeric date (2024.01, 2024-01-15); deadline: the same
   without a bare 年 (a year alone or a range of years is no deadline): 月, 季, 半年/全年, 年底/末/内/初
-- responsibility: a role label ends with `:`, a unit bracket with `)`
+- responsibility: a role label before a `:` (where the label pattern can match), or a `)` that
+  ends its line but for blanks and one stop (a trailing unit bracket)
 
 Each gate is the sorted list of where its triggers start in the text, and a line's test one
 bisection. The note 列第一位者为牵头单位 (responsibility) is found the same way.
@@ -23,19 +24,54 @@ from bisect import bisect_left
 
 import regex
 
-from minshi_extract.rules.quantity import QUANTITY_RE
-from minshi_extract.rules.responsibility import note_pattern
+from minshi_extract.rules.quantity import QUANTITY_RE, Found
+from minshi_extract.rules.responsibility import TRAILING_CLOSE_RE, note_pattern, role_lexicon
 
-_SCALE_RE = regex.compile(r"[万萬亿億]")
-_TRIGGERS = {
-    "money": regex.compile(r"元"),
-    "percentage": regex.compile(r"[%％]|百分之"),
-    "ratio": regex.compile(r"[:∶：]"),
-    "date": regex.compile(r"[年月季]|(?:19|20)\d{2}[./\-]\d"),
+# each gate's triggers as literal words (str.find is ~5x faster than a regex character class)
+_WORDS = {
+    "money": ("元",),
+    "percentage": ("%", "％", "百分之"),
+    "ratio": (":", "∶", "："),
+    "date": ("年", "月", "季"),  # and a numeric date
     # a deadline is a month, day, half, quarter or year-end point (a year alone or a range is none)
-    "deadline": regex.compile(r"[月季]|[半全]年|年[底末内初]|(?:19|20)\d{2}[./\-]\d"),
-    "responsibility": regex.compile(r"[:)]"),
+    "deadline": ("月", "季", "半年", "全年", "年底", "年末", "年内", "年初"),  # and a numeric date
 }
+_SCALE_WORDS = ("万", "萬", "亿", "億")
+
+
+def _occurrences(text: str, words: tuple[str, ...]) -> list[int]:
+    """Where any of `words` starts in `text`."""
+    out: list[int] = []
+    for w in words:
+        i = text.find(w)
+        while i != -1:
+            out.append(i)
+            i = text.find(w, i + 1)
+    return out
+
+
+def _label_starts(text: str) -> list[int]:
+    """Where a role label (`牵头单位`, lexicon/roles.yaml) stands before a `:` (blanks between):
+    every start of the label pattern, read back from the colons."""
+    labels = role_lexicon()["labels"]
+    lengths = sorted({len(w) for w in labels}, reverse=True)
+    out: list[int] = []
+    for colon in _occurrences(text, (":",)):
+        k = colon
+        while k > 0 and text[k - 1].isspace():  # str.isspace takes in \s
+            k -= 1
+        out.extend(k - n for n in lengths if n <= k and text[k - n:k] in labels)
+    return out
+
+
+def _numeric_dates(text: str) -> list[int]:
+    """Where a numeric date (19|20)dd[./-]d starts: 2024.01, 2024-01-15 (str.isdigit takes in \\d)."""
+    out: list[int] = []
+    for i in _occurrences(text, ("19", "20")):
+        tail = text[i + 2:i + 6]
+        if len(tail) == 4 and tail[0].isdigit() and tail[1].isdigit() and tail[2] in "./-" and tail[3].isdigit():
+            out.append(i)
+    return out
 
 
 def _starts(pattern: regex.Pattern, text: str) -> list[int]:
@@ -48,16 +84,61 @@ def holds(starts: list[int], a: int, b: int) -> bool:
     return i < len(starts) and starts[i] < b
 
 
+class Matches:
+    """The matches of one pattern over a whole text, handed to the rule of each line: a pattern
+    that never matches across a line break finds in a line exactly the matches of the whole-text
+    scan that start in it."""
+
+    def __init__(self, matches: list[regex.Match]) -> None:
+        self._matches = matches
+        self.starts = [m.start() for m in matches]
+
+    def between(self, a: int, b: int) -> list[Found]:
+        """The matches starting in [a, b), their offsets relative to `a` (the line's own)."""
+        i = bisect_left(self.starts, a)
+        j = bisect_left(self.starts, b, i)
+        return [Found.of(m, a) for m in self._matches[i:j]]
+
+
 class Candidates:
     """Gates of the line rules over one text."""
 
     def __init__(self, text: str) -> None:
+        self.quantities = Matches(list(QUANTITY_RE.finditer(text)))
         # a count of people without a measure word (POPULATION_RE) carries a scale word
-        figures = {m.start() for m in QUANTITY_RE.finditer(text)}
-        figures.update(m.start() for m in _SCALE_RE.finditer(text))
+        figures = set(self.quantities.starts)
+        figures.update(_occurrences(text, _SCALE_WORDS))
         self._starts = {"quantity": sorted(figures), "note": _starts(note_pattern(), text)}
-        self._starts.update((name, _starts(p, text)) for name, p in _TRIGGERS.items())
+        units = set(_label_starts(text))
+        units.update(_starts(TRAILING_CLOSE_RE, text))
+        self._starts["responsibility"] = sorted(units)
+        numeric = _numeric_dates(text)
+        for name, words in _WORDS.items():
+            found = _occurrences(text, words)
+            self._starts[name] = sorted(found + numeric if name in ("date", "deadline") else found)
+        # every trigger of every gate in one sorted list, each with the bits of its gates
+        self.bits = {name: 1 << k for k, name in enumerate(sorted(self._starts))}
+        events: dict[int, int] = {}
+        for name, starts in self._starts.items():
+            bit = self.bits[name]
+            for pos in starts:
+                events[pos] = events.get(pos, 0) | bit
+        self._events = sorted(events)
+        self._event_bits = [events[pos] for pos in self._events]
+
+    def gates(self, a: int, b: int) -> int:
+        """The bits (self.bits) of the gates holding in [a, b): one bisection for all of them."""
+        i = bisect_left(self._events, a)
+        j = bisect_left(self._events, b, i)
+        mask = 0
+        for bit in self._event_bits[i:j]:
+            mask |= bit
+        return mask
 
     def starts(self, name: str) -> list[int]:
         """Where the triggers of a gate (or of the first-is-lead note, `note`) start, sorted."""
         return self._starts[name]
+
+    def matches(self, name: str) -> Matches | None:
+        """The whole-text matches the rule of a gate takes instead of scanning its line again."""
+        return self.quantities if name == "quantity" else None

@@ -82,9 +82,50 @@ _LEFT = r"(?<![\d.])(?<!\d,)(?<!\d、)"
 # a list marker may stand right before the date: `1.3月15日前` (marker 1. then 3月15日)
 _RANGE_RE = regex.compile(rf"{_LEFT}(?P<a>{_point('a')}|{_BARE}){_DASH}(?P<b>{_point('b')}){_SUFFIX}")
 _TRIGGER_RE = regex.compile(r"[年月季]|(?:19|20)\d{2}")
-_RANGE_JOINS = "—-~至"  # a range needs one of the joins of _DASH
+# a range needs a join of _DASH followed by what can open its end point (_point: a digit, a
+# Chinese year or month digit, a relative year 次年/去年.., 上/下半年, 全年, 第三季度, 年底)
+_RANGE_GATE_RE = regex.compile(rf"{_DASH}[\d〇○零一二三四五六七八九十次翌明下第当今本去上前全年]")
 _POINT_RE = regex.compile(rf"{_LEFT}(?P<a>{_point('a')}){_SUFFIX}")
 _MARKER_RE = regex.compile(r"^\s*(?:\d{1,2}[.、]|\(\d{1,2}\))")
+
+
+def _names(pattern: regex.Pattern) -> tuple[str, ...]:
+    """The group names of `pattern` by group number (a name used twice is one group)."""
+    names = [""] * pattern.groups
+    for name, i in pattern.groupindex.items():
+        names[i - 1] = name
+    return tuple(names)
+
+
+# every character a date or range match can hold (the patterns' own characters; digits and blanks
+# by str.isdigit / str.isspace, which take in all of \d and \s): no match spans another character
+_DATE_CHARS = frozenset(_POINT_RE.pattern + _RANGE_RE.pattern)
+
+
+def _run_start(text: str, k: int) -> int:
+    """Start of the run of date characters ending at `k`: no date starts before it when the first
+    date trigger of the text is at `k` (each date holds a trigger and lies in one run)."""
+    while k > 0 and ((c := text[k - 1]) in _DATE_CHARS or c.isdigit() or c.isspace()):
+        k -= 1
+    return k
+
+
+def _run_end(text: str, k: int) -> int:
+    """End of the run of date characters starting at `k` (the patterns look ahead at one
+    character at most, never at the end of the text: a scan may stop there)."""
+    while k < len(text) and ((c := text[k]) in _DATE_CHARS or c.isdigit() or c.isspace()):
+        k += 1
+    return k
+
+
+_LAST_TRIGGER_RE = regex.compile(r"(?r)" + _TRIGGER_RE.pattern)  # searched from the end
+_RANGE_NAMES = _names(_RANGE_RE)
+_POINT_NAMES = _names(_POINT_RE)
+
+
+def _groupdict(m: regex.Match, names: tuple[str, ...]) -> dict[str, str | None]:
+    """m.groupdict(), built from m.groups() (the regex module's groupdict costs ~10x more)."""
+    return dict(zip(names, m.groups(), strict=True))
 
 
 # --- values ------------------------------------------------------------------------------------
@@ -246,20 +287,26 @@ def find_dates(text: str, year: int | None) -> list[DateMatch]:
     k = starts_with_marker(text)
     # `1.3月15日前`: the marker 1. is not part of a figure
     scan = " " * k + text[k:] if k else text
+    first = _TRIGGER_RE.search(scan)
+    if first is None:
+        return []
+    last = _LAST_TRIGGER_RE.search(scan)
+    # the scans run from the run of the first trigger to the run of the last: the same matches
+    lo, hi = _run_start(scan, first.start()), _run_end(scan, last.end() if last else len(scan))
     out: list[DateMatch] = []
     taken: list[tuple[int, int]] = []
-    ranges = _RANGE_RE.finditer(scan) if any(c in scan for c in _RANGE_JOINS) else ()
+    ranges = _RANGE_RE.finditer(scan, lo, hi) if _RANGE_GATE_RE.search(scan, lo, hi) else ()
     for m in ranges:
-        w = _range_window(m.groupdict(), year)
+        w = _range_window(_groupdict(m, _RANGE_NAMES), year)
         if w is None:
             continue
         out.append(DateMatch(m.start(), m.end(), text[m.start() : m.end()], w, m.group("suffix"), True))
         taken.append((m.start(), m.end()))
     current = year
-    for m in _POINT_RE.finditer(scan):
-        if any(a <= m.start() < b or a < m.end() <= b for a, b in taken):
+    for m in _POINT_RE.finditer(scan, lo, hi):
+        if taken and any(a <= m.start() < b or a < m.end() <= b for a, b in taken):
             continue
-        g = m.groupdict()
+        g = _groupdict(m, _POINT_NAMES)
         y, explicit = _year_of(g, "a", current)
         w = _window_of(g, "a", y, explicit)
         if w is None:

@@ -18,7 +18,7 @@ from minshi_extract.models import Deadline
 from minshi_extract.rules.context import Context
 from minshi_extract.rules.dates import DateMatch, date_words, find_dates
 from minshi_extract.rules.numbers import TIMEOUT
-from minshi_extract.rules.phase import find_phases
+from minshi_extract.rules.phase import phase_window
 
 # 每年3月 / 每月15日前 / 逐月: a recurrence, not a target
 _RECURRING_LEFT_RE = regex.compile(r"(?:每|逐)[年月季周]?\s*$")
@@ -100,14 +100,16 @@ def _is_target(d: DateMatch, text: str, ctx: Context) -> bool:
         return False
     if ctx.year is not None and w.explicit_year is not None and w.explicit_year < ctx.year:
         return False  # 2024年11月22日中央政法委印发: the past
-    bare_line = _ONLY_PUNCT_RE.match(text[: d.start] + text[d.end :])
     # a line that is only a full date is a signature or document date, unless in 完成时限
-    return not (bare_line and w.kind == "day" and d.suffix is None and ctx.kind != "deadline")
+    if w.kind != "day" or d.suffix is not None or ctx.kind == "deadline":
+        return True
+    return not _ONLY_PUNCT_RE.match(text[: d.start] + text[d.end :])
 
 
 def find_deadlines(text: str, base: int, ctx: Context) -> list[Deadline]:
     """Every single target date in `text`, except inside the window of the line's own phase heading."""
-    windows = [(p.span[0] - base, p.span[1] - base) for p in find_phases(text, base, ctx)]
+    phase = phase_window(text, ctx)
+    windows = [(phase.name_start, phase.close)] if phase is not None else []
     out: list[Deadline] = []
     for d in find_dates(text, ctx.year):
         if any(a <= d.start < b for a, b in windows):

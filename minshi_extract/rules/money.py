@@ -116,6 +116,8 @@ def find_amounts(text: str) -> list[Amount]:
         if value is None:
             continue
         lo = clause_start(text, m.start())
+        if out and out[-1].end > lo and _EVERY_RE.search(text, out[-1].end, m.start()):
+            lo = out[-1].end  # 每人每月630元、|每人每年|5100元: its own rate, not the one before too
         prefix = text[lo:m.start()]
         qualifier = figure_qualifier(m)
         if qualifier is None and _ABOUT_BEFORE_RE.search(prefix):
@@ -216,8 +218,9 @@ def find_money(text: str, base: int, ctx: Context) -> list[Money]:
     amounts = find_amounts(text)
     starts = [a.start for a in amounts]
     out: list[Money] = []
+    memo: dict = {}  # regions_before by offset, for every amount of the line
     for a in amounts:
-        share = share_regions(text, starts, a.start)
+        share = share_regions(text, starts, a.start, memo)
         spans = [(a.start, None)] if share is None else [(share[1], n) for n in share[0]]
         for s, region in spans:
             out.append(

@@ -54,7 +54,7 @@ def _open_start_re() -> regex.Pattern:
     return regex.compile(rf"^(?:{alt})\s*(?:—{{1,2}}|-|~|至|到)\s*")
 
 
-def _window_of(inner: str, year: int | None) -> tuple[DateMatch, str | None, str | None] | None:
+def window_of(inner: str, year: int | None) -> tuple[DateMatch, str | None, str | None] | None:
     """(match, start, end) when the whole bracket is one date or range (a 前 allowed), else None.
     `即日起至5月底` is a window with start null and end 5月 (GUIDELINES.md)."""
     s = inner.strip()
@@ -96,7 +96,7 @@ def step_window(text: str, year: int | None, require_marker: bool = True) -> Ste
     stop = text.find("。", head_start)
     head_end = len(text) if stop == -1 else stop
     for b in _BRACKET_RE.finditer(text, head_start, head_end):
-        got = _window_of(b.group("inner"), year)
+        got = window_of(b.group("inner"), year)
         if got is None:
             continue
         date, start, end = got
@@ -121,7 +121,7 @@ def _window_match(
 ) -> tuple[regex.Match, DateMatch, str | None, str | None] | None:
     """The match of a colon-window pattern whose `win` group is one date or range."""
     m = pattern.match(text, head_start, head_end)
-    got = _window_of(m.group("win"), year) if m else None
+    got = window_of(m.group("win"), year) if m else None
     return (m, *got) if m and got else None
 
 
@@ -156,18 +156,29 @@ def is_step_heading(text: str, ctx: Context) -> bool:
     return ctx.is_heading or _MARKER_RE.match(text) is not None
 
 
-def find_phases(text: str, base: int, ctx: Context) -> list[Phase]:
-    """The phase of a step heading: `(一)准备阶段(1—2月)` -> Phase(准备阶段, 2025-01, 2025-02)."""
+def phase_window(text: str, ctx: Context) -> StepWindow | None:
+    """The window of the phase the line `text` states, or None (find_phases without the record;
+    the deadline rule skips the dates inside it)."""
     if not (ctx.in_steps or ctx.is_heading):
-        return []  # neither a line of a steps section nor a heading (the two cases below)
+        return None  # neither a line of a steps section nor a heading (the two cases below)
+    if not ctx.in_steps and "阶段" not in text:
+        return None  # a heading outside a steps section is a step only when named …阶段
     w = step_window(text, ctx.year)
     if w is None:
-        return []
+        return None
     # a heading named …阶段 with a window is a step even if the section kind was missed
     named_stage = ctx.is_heading and w.name and _STAGE_NAME_RE.search(w.name)
     if not (is_step_heading(text, ctx) or named_stage):
-        return []
+        return None
     if w.start is None and w.end is None:
+        return None
+    return w
+
+
+def find_phases(text: str, base: int, ctx: Context) -> list[Phase]:
+    """The phase of a step heading: `(一)准备阶段(1—2月)` -> Phase(准备阶段, 2025-01, 2025-02)."""
+    w = phase_window(text, ctx)
+    if w is None:
         return []
     a, b = w.name_start, w.close
     return [

@@ -7,9 +7,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
+from typing import NamedTuple
 
 import regex
 
@@ -19,6 +21,7 @@ from minshi_extract.rules.lexicon import load_yaml
 from minshi_extract.rules.numbers import ARABIC, CHINESE, NUMBER, TIMEOUT, parse_number, to_number
 from minshi_extract.rules.regions import (
     LEXICON,
+    RegionShare,
     clause_region,
     count_share_regions,
     exclusions,
@@ -121,11 +124,11 @@ def inside(pos: int, spans: list[tuple[int, int]]) -> bool:
 
 def figure_qualifier(m: regex.Match) -> str | None:
     """The qualifier of a match with groups pre/inf/post: 不低于 / 余 / 以上."""
-    groups = m.groupdict()
+    names = m.re.groupindex  # (m.groupdict() costs ~10x more than the three groups)
     return (
-        qualifier_of(groups.get("pre"), "prefix")
-        or qualifier_of(groups.get("inf"), "infix")
-        or qualifier_of(groups.get("post"), "suffix")
+        qualifier_of(m.group("pre") if "pre" in names else None, "prefix")
+        or qualifier_of(m.group("inf") if "inf" in names else None, "infix")
+        or qualifier_of(m.group("post") if "post" in names else None, "suffix")
     )
 
 
@@ -140,23 +143,51 @@ def _after_unit_is_word(text: str, end: int) -> bool:
     return text.startswith(_words_tuple("after_unit"), end)
 
 
-def _is_year_or_date(text: str, m: regex.Match, value: Decimal) -> bool:
-    unit = m.group("unit")
-    if unit == "年":
+class Found(NamedTuple):
+    """The groups of one QUANTITY_RE match, offsets relative to the text the rule reads."""
+
+    start: int
+    num_start: int
+    num_end: int
+    unit_end: int
+    end: int
+    num: str
+    unit: str
+    pre: str | None
+    inf: str | None
+    post: str | None
+
+    @classmethod
+    def of(cls, m: regex.Match, shift: int = 0) -> Found:
+        """The groups of `m`, its offsets minus `shift` (a match over the whole text, read in a line)."""
+        start, end = m.span()
+        num_start, num_end = m.span("num")
+        num, unit, pre, inf, post = m.group("num", "unit", "pre", "inf", "post")
+        return cls(start - shift, num_start - shift, num_end - shift, m.end("unit") - shift, end - shift,
+                   num, unit, pre, inf, post)
+
+    def qualifier(self) -> str | None:
+        """不低于 / 余 / 以上, as figure_qualifier reads a match."""
+        return (qualifier_of(self.pre, "prefix") or qualifier_of(self.inf, "infix")
+                or qualifier_of(self.post, "suffix"))
+
+
+def _is_year_or_date(f: Found, value: Decimal) -> bool:
+    if f.unit == "年":
         # 2025年 / 二〇二五年 is a year, 3年 is a duration
         return value == value.to_integral_value() and int(value) in _YEAR_LIKE
-    if unit == "月":
+    if f.unit == "月":
         # 3月15日, 11月底 are dates; only 1月内 / 满6月 count (下发后1月内 -> 1 月 at_most)
-        return not (m.group("post") in ("内", "以内") or m.group("pre") in ("满", "近"))
+        return not (f.post in ("内", "以内") or f.pre in ("满", "近"))
     return False
 
 
-def _chinese_numeral_ok(text: str, m: regex.Match) -> bool:
+def _chinese_numeral_ok(text: str, f: Found) -> bool:
     """一名工作人员 counts; 一户一档, 入一户、装一户, 二次核查, 统一户籍 do not."""
-    num_start, end = m.start("num"), m.end()
-    if m.group("unit") in exclusions().get("chinese_numeral_units", []):
-        return False
+    num_start, end = f.num_start, f.end
     ex = exclusions()
+    if f.unit in ex.get("chinese_numeral_units", []):
+        return False
     before = text[num_start - 1] if num_start > 0 else ""
     if before and before in ex.get("before_chinese_numeral", ""):
         return False  # 统一户, 唯一, 之一: the numeral belongs to the preceding word
@@ -166,7 +197,7 @@ def _chinese_numeral_ok(text: str, m: regex.Match) -> bool:
         return False  # 一户一档, 一户多残, 一人一策
     if regions_before(text, num_start) is not None:
         return True  # 柯城区两所、衢江区两所: regional shares may repeat a figure
-    phrase = m.group("num") + m.group("unit")
+    phrase = f.num + f.unit
     nearby = text[max(0, num_start - 8):num_start] + text[end:end + 8]
     return phrase not in nearby  # 入一户、装一户: a repeated phrase is a slogan
 
@@ -176,39 +207,40 @@ _MARKER_THEN_NUMBER = regex.compile(r"\d{1,2}\.\d{3,}")
 # 附件:1.2023年农村幼儿园... / `    2.2023年...`: a list marker glued to a year after a colon or an
 # indent; no count is written `1.2023年` (four decimal places, year-like, before 年)
 _MARKER_THEN_YEAR = regex.compile(r"\d{1,2}\.(?:19|20)\d{2}(?=\s*年)")
-_MARKER_AFTER = (":", ";", "。")  # 附件:1. / ...;2.
+_MARKER_AFTER = ":;。"  # 附件:1. / ...;2.
 
 
 def heading_marker_glued(text: str, num_start: int) -> bool:
     """True for `1.2026年...` at a line start, or `附件:1.2023年...` after a colon or an indent,
     which is the marker `1.` then a figure."""
-    before = text[text.rfind("\n", 0, num_start) + 1:num_start].rstrip(" \t")
-    if before and not before.endswith(_MARKER_AFTER):
-        return False
+    k = num_start - 1  # the last character before it on its line that is not a blank
+    while k >= 0 and text[k] in " \t":
+        k -= 1
+    if k >= 0 and text[k] != "\n" and text[k] not in _MARKER_AFTER:
+        return False  # the figure follows words on its line, not a colon, ; or 。
     if _MARKER_THEN_YEAR.match(text, num_start):
         return True
     at_line_start = num_start == 0 or text[num_start - 1] == "\n"
     return at_line_start and _MARKER_THEN_NUMBER.match(text, num_start) is not None
 
 
-def _excluded(text: str, m: regex.Match, value: Decimal, quotes: list[tuple[int, int]]) -> bool:
-    num_start = m.start("num")
+def _excluded(text: str, f: Found, value: Decimal, quotes: list[tuple[int, int]], chinese: bool) -> bool:
+    num_start = f.num_start
     if heading_marker_glued(text, num_start):
         return True
     ordinal = num_start > 0 and text[num_start - 1] in "第首"
-    duration = m.group("unit") in exclusions().get("durations_after_first", [])
+    duration = f.unit in exclusions().get("durations_after_first", [])
     if ordinal and not (text[num_start - 1] == "首" and duration):
         return True  # 第2剂次: an ordinal (首30分钟 is a duration)
     if inside(num_start, quotes):
         return True  # “七有”
-    if text.startswith("+", m.end("num")) or text.startswith("+", m.end()):
+    if text.startswith("+", f.num_end) or text.startswith("+", f.end):
         return True  # 1+N, 10+‘5’+N
-    if _after_unit_is_word(text, m.end("unit")):
+    if _after_unit_is_word(text, f.unit_end):
         return True
-    if _is_year_or_date(text, m, value):
+    if _is_year_or_date(f, value):
         return True
-    chinese = _CHINESE_ONLY.fullmatch(m.group("num")) is not None
-    return chinese and not _chinese_numeral_ok(text, m)
+    return chinese and not _chinese_numeral_ok(text, f)
 
 
 # 35—64岁: the bare first number of a range, right before its dash
@@ -233,19 +265,21 @@ def _has_scale(text: str) -> bool:
     return "万" in text or "亿" in text or "萬" in text or "億" in text
 
 
-def find_figures(text: str) -> list[Figure]:
-    """Every quantity-like figure of `text` that passes the exclusions, left to right."""
+def find_figures(text: str, found: Sequence[Found] | None = None) -> list[Figure]:
+    """Every quantity-like figure of `text` that passes the exclusions, left to right. `found`:
+    the QUANTITY_RE matches of `text` when the caller has them (from one scan of the whole notice)."""
     quotes = quoted_spans(text)
     out: list[Figure] = []
-    for m in QUANTITY_RE.finditer(text, overlapped=False, timeout=TIMEOUT):
-        value = parse_number(m.group("num"))
-        if value is None or _excluded(text, m, value, quotes):
+    if found is None:
+        found = [Found.of(m) for m in QUANTITY_RE.finditer(text, overlapped=False, timeout=TIMEOUT)]
+    for f in found:
+        value = parse_number(f.num)
+        if value is None:
             continue
-        chinese = _CHINESE_ONLY.fullmatch(m.group("num")) is not None
-        out.append(
-            Figure(m.start(), m.start("num"), m.end(), value, m.group("unit"),
-                   figure_qualifier(m), chinese)
-        )
+        chinese = _CHINESE_ONLY.fullmatch(f.num) is not None  # a numeral without a digit
+        if _excluded(text, f, value, quotes, chinese):
+            continue
+        out.append(Figure(f.start, f.num_start, f.end, value, f.unit, f.qualifier(), chinese))
     out += _range_firsts(text, out)
     taken = [(f.start, f.end) for f in out]
     people = POPULATION_RE.finditer(text, timeout=TIMEOUT) if _has_scale(text) else ()
@@ -260,14 +294,19 @@ def find_figures(text: str) -> list[Figure]:
     return sorted(out, key=lambda f: f.start)
 
 
-def share_regions(text: str, starts: list[int], start: int) -> tuple[tuple[str, ...], int] | None:
+def share_regions(
+    text: str, starts: list[int], start: int, memo: dict[int, RegionShare | None] | None = None
+) -> tuple[tuple[str, ...], int] | None:
     """Regions of a regional share ending at `start`, when its sentence splits figures
-    among two or more regions; else None (`凉州区5万户` alone has region null)."""
-    share = regions_before(text, start)
+    among two or more regions; else None (`凉州区5万户` alone has region null). `memo`: the
+    regions_before answers of `text` by offset, shared by the calls on one text."""
+    if memo is None:
+        memo = {}
+    share = memo[start] if start in memo else memo.setdefault(start, regions_before(text, start))
     if share is None:
         return None
     lo, hi = sentence_bounds(text, start)
-    if share.start < lo or count_share_regions(text, starts, lo, hi) < 2:
+    if share.start < lo or count_share_regions(text, starts, lo, hi, memo) < 2:
         return None
     return share.names, share.start
 
@@ -283,17 +322,19 @@ def _record(
     )
 
 
-def find_quantities(text: str, base: int, ctx: Context) -> list[Quantity]:
-    """Quantity records of one line/paragraph `text` that starts at offset `base`."""
-    figures = find_figures(text)
+def find_quantities(text: str, base: int, ctx: Context, found: Sequence[Found] | None = None) -> list[Quantity]:
+    """Quantity records of one line/paragraph `text` that starts at offset `base` (`found`: its
+    QUANTITY_RE matches, when the caller scanned the whole notice)."""
+    figures = find_figures(text, found)
     starts = [f.start for f in figures]
     out: list[Quantity] = []
     # a share counts what its total counts: 18个乡镇综合养老服务中心(其中:凉州区8个...) -> 8个 of the same item
     total_item: dict[str, str | None] = {}
     prev: Figure | None = None
     prev_regions: tuple[str | None, ...] = (None,)
+    memo: dict[int, RegionShare | None] = {}
     for f in figures:
-        share = share_regions(text, starts, f.start)
+        share = share_regions(text, starts, f.start, memo)
         if share is None and prev is not None and f.start == prev.end and prev_regions != (None,):
             # 利州区58个4320户 / 宛城区3所3150个: a figure glued to a share is the same region's
             share = prev_regions, f.start

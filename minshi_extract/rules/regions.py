@@ -196,7 +196,7 @@ def regions_before(text: str, pos: int, window: int = 60) -> RegionShare | None:
     link = next((w for w in _LINKS if text.startswith(w, end - len(w)) and end - len(w) >= lo), None)
     if link:
         end -= len(link)
-    else:
+    elif text.find("各", lo, end) != -1:
         verb = _each_verb_re().search(text[lo:end])
         if verb:  # 各建设1个: a share of 各, the verb between
             link, end = "各", lo + verb.start()
@@ -222,19 +222,35 @@ def regions_before(text: str, pos: int, window: int = 60) -> RegionShare | None:
 
 
 def sentence_bounds(text: str, pos: int) -> tuple[int, int]:
-    """The sentence around `pos`: bounded by 。 ; ! ? or a line break."""
+    """The sentence around `pos`: bounded by 。 ; ! ? or a line break, except a break right after a
+    list's 、 (a wrapped line: `其中商州区14处、` / `洛南县12处、…`)."""
     stops = "。;；!?！？\n"
-    a = max(text.rfind(c, 0, pos) for c in stops) + 1
-    ends = [i for i in (text.find(c, pos) for c in stops) if i != -1]
-    return a, (min(ends) if ends else len(text))
+    a = pos
+    while True:
+        a = max(text.rfind(c, 0, a) for c in stops)
+        if a <= 0 or text[a] != "\n" or text[a - 1] != "、":
+            break
+    e = pos
+    while True:
+        ends = [i for i in (text.find(c, e) for c in stops) if i != -1]
+        e = min(ends) if ends else len(text)
+        if e >= len(text) or text[e] != "\n" or text[e - 1] != "、":
+            break
+        e += 1
+    return a + 1, e
 
 
-def count_share_regions(text: str, figure_starts: list[int], lo: int, hi: int) -> int:
-    """How many regions in text[lo:hi] stand directly before one of the figures."""
+def count_share_regions(text: str, figure_starts: list[int], lo: int, hi: int,
+                        memo: dict[int, RegionShare | None] | None = None) -> int:
+    """How many regions in text[lo:hi] stand directly before one of the figures (`memo`: the
+    regions_before answers of `text` already known, by offset; filled in)."""
     total = 0
     for start in figure_starts:
         if lo <= start < hi:
-            share = regions_before(text, start)
+            if memo is None:
+                share = regions_before(text, start)
+            else:
+                share = memo[start] if start in memo else memo.setdefault(start, regions_before(text, start))
             if share and share.start >= lo:
                 total += len(share.names)
     return total
@@ -258,8 +274,10 @@ def region_opening(text: str, s: int, hi: int) -> int | None:
     """End of the single region name (county, town or zone) that opens a clause at `s`
     (`港北区|新建5所`), when no list separator follows it; else None."""
     best = None
+    names, last = region_names(), _town_words().last_chars
     for e in range(s + 2, min(hi, s + 16) + 1):
-        if region_ending_at(text, e, s) == s or town_ending_at(text, e, s) == s:
+        # text[s:e] in names: region_ending_at(text, e, s) == s, without its probes of shorter names
+        if text[s:e] in names or (text[e - 1] in last and town_ending_at(text, e, s) == s):
             best = e
     if best is None or (best < len(text) and text[best] in _LIST_SEPARATORS):
         return None

@@ -1,5 +1,6 @@
 """Cells read with their column's meaning: progress cells (`一季度完成选址;二季度开工`) give
-deadlines at quarter ends or months, role cells one unit per line, and the links of a table's
+deadlines at quarter ends or months, role cells one unit per line, a steps table (阶段 | 时间 |
+工作内容) one phase per row and the deadlines of its prose cells, and the links of a table's
 arithmetic (`part_of`): a payer cell is a share of its row's total, a row of its group row or of
 the 合计 row, a group row of the 合计 row."""
 
@@ -9,10 +10,11 @@ from dataclasses import replace
 
 import regex
 
-from minshi_extract.models import Deadline, Money, Quantity, Responsibility
+from minshi_extract.models import Deadline, Money, Phase, Quantity, Responsibility
 from minshi_extract.rules.context import Context
 from minshi_extract.rules.deadline import find_deadlines
 from minshi_extract.rules.numbers import TIMEOUT
+from minshi_extract.rules.phase import window_of
 from minshi_extract.rules.responsibility import find_units
 
 # a step of a progress cell: `一季度完成选址` / `3月底前开工` / `第四季度:竣工验收`
@@ -64,3 +66,40 @@ def link_totals(cells: dict[tuple[int, int], Money | Quantity], parents: list[in
         p = parents[r]
         if p is not None and (p, c) in cells:
             rec._total = cells[(p, c)]
+
+
+def phase_columns(headers: list[str]) -> tuple[int, int] | None:
+    """(stage column, window column) of a steps table (`阶段 | 时间 | 工作内容`), else None
+    (lexicon/table_columns.yaml `stages`, `windows`)."""
+    from minshi_extract.tables.columns import lexicon, squash
+
+    names = [squash(h) for h in headers]
+    stage = next((j for j, h in enumerate(names) if h in lexicon()["stages"]), None)
+    window = next((j for j, h in enumerate(names) if h in lexicon()["windows"]), None)
+    return (stage, window) if stage is not None and window is not None else None
+
+
+def row_phase(text: str, span: tuple[int, int], stage: str, ctx: Context) -> list[Phase]:
+    """The phase of one row of a steps table: named by its stage cell, its window the time cell
+    (`摸底申报阶段 | 2021年3月—4月` -> 2021-03..2021-04); a cell that is no window gives none."""
+    a, b = span
+    got = window_of(text[a:b], ctx.year)
+    if got is None or (got[1] is None and got[2] is None):
+        return []
+    name = "".join(stage.split()) or None
+    return [Phase(programme_id=ctx.programme_id, part=ctx.part, section=ctx.section, text=text[a:b],
+                  span=(a, b), name=name, start=got[1], end=got[2])]
+
+
+def prose_deadlines(text: str, span: tuple[int, int], ctx: Context) -> list[Deadline]:
+    """The dates of a prose cell of a steps table (`…,4月20日前将改造任务分解到村到户`), line by
+    line, each due with the action its sentence names."""
+    from minshi_extract.meaning import what_of
+
+    out: list[Deadline] = []
+    a, b = span
+    for line in regex.finditer(r"[^\n]+", text[a:b]):
+        for d in find_deadlines(line.group(), a + line.start(), replace(ctx, kind="deadline")):
+            d.what = what_of(text, d)
+            out.append(d)
+    return out

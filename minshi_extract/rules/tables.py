@@ -24,7 +24,14 @@ from minshi_extract.rules.quantity import find_quantities, units
 from minshi_extract.rules.ratio import find_ratios
 from minshi_extract.rules.regions import is_region, town_ending_at
 from minshi_extract.rules.responsibility import declares_first_is_lead, role_of_header
-from minshi_extract.rules.table_cells import link_totals, progress_deadlines, role_units
+from minshi_extract.rules.table_cells import (
+    link_totals,
+    phase_columns,
+    progress_deadlines,
+    prose_deadlines,
+    role_units,
+    row_phase,
+)
 
 _MONEY_UNITS = {"元": 1, "万元": 10**4, "亿元": 10**8}
 _SCALES = {"万": 10**4, "亿": 10**8}
@@ -127,6 +134,7 @@ def records_from_table(
     due = [is_deadline_header(h) for h in table.header]
     name_col = next((j for j, k in enumerate(kinds) if k.kind == "name"), None)
     parents, group_region = row_parents(table.rows, kinds)
+    steps = phase_columns(table.header)
     out: list[Quantity | Money | Responsibility | Percentage | Ratio | Deadline] = []
     figures: dict[tuple[int, int], Money | Quantity] = {}
     for r, row in enumerate(table.rows):
@@ -138,18 +146,30 @@ def records_from_table(
             if c >= len(row) or c >= len(spans):
                 continue
             a, b = spans[c]
+            if steps is not None and c in steps:
+                if c == steps[1] and steps[0] < len(row):
+                    out.extend(row_phase(notice_text, spans[c], row[steps[0]], ctx))
+                continue
             if roles[c] is not None:
                 out.extend(role_units(notice_text[a:b], a, ctx, roles[c]))
                 continue
-            if due[c]:  # 完成时限 | 2026年8月 -> deadline 2026-08
-                out.extend(find_deadlines(notice_text[a:b], a, replace(ctx, kind="deadline")))
+            if due[c]:  # 完成时限 | 2026年8月 -> deadline 2026-08, due: the row's task or project
+                for d in find_deadlines(notice_text[a:b], a, replace(ctx, kind="deadline")):
+                    d.what = d.what or name
+                    out.append(d)
                 continue
             if kinds[c].kind == "progress" and _figure_span(notice_text, spans[c]) is None:
                 out.extend(progress_deadlines(notice_text[a:b], a, ctx, name))
                 continue
             found = _figure_span(notice_text, spans[c])
             if found is None:
-                out.extend(_text_cell_records(notice_text, spans[c], ctx))
+                cell = _text_cell_records(notice_text, spans[c], ctx)
+                for rec in cell:  # a cell that is one percentage (`任务占比` | 10%): named like a figure
+                    if isinstance(rec, Percentage) and rec.item is None and _whole(rec.span, spans[c]):
+                        rec.item = table_item(name, table.header[c], False)
+                out.extend(cell)
+                if steps is not None:
+                    out.extend(prose_deadlines(notice_text, spans[c], ctx))
                 continue
             if col is None:
                 continue
@@ -163,6 +183,11 @@ def records_from_table(
     row_total = {r: total_col for r in range(len(table.rows)) if total_col is not None and payers}
     link_totals(figures, parents, row_total, payers)
     return sorted(out, key=lambda x: x.span)
+
+
+def _whole(span: tuple[int, int], cell: tuple[int, int]) -> bool:
+    """The record is all the cell holds (a qualifier like 以上 aside)."""
+    return span[0] - cell[0] <= 1 and cell[1] - span[1] <= 3
 
 
 def header_payer(header: str | None) -> str | None:

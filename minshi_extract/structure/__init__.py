@@ -194,7 +194,7 @@ def _attachment(block, built, index: _Programmes, refs) -> Attachment:
 
 
 # a label referenced in a plan's text: `见附件1` / `附件2、附件3` / `附件1、2` / `附件 3`
-_LABEL_REF = regex.compile(r"附\s*件\s*(\d{1,2}(?:\s*(?:[、,和及与]\s*(?:附\s*件\s*)?)\d{1,2})*)")
+_LABEL_REF = regex.compile(r"附\s*[件表]\s*(\d{1,2}(?:\s*(?:[、,和及与]\s*(?:附\s*[件表]\s*)?)\d{1,2})*)")
 _NUMS = regex.compile(r"\d{1,2}")
 # words every plan and attachment title shares, left out of the overlap
 _GENERIC = regex.compile(r"(?:19|20)\d{2}年?|实施方案|工作方案|方案|任务分解表|分解表|分配表|一览表|汇总表|"
@@ -266,7 +266,7 @@ def _owner(block, index: _Programmes, refs) -> str | None:
 
 
 # a reference in running text: `各镇任务见附件` / `详见附件2` / `见附件1、附件2`
-_SEE_LABEL = regex.compile(r"见\s*附\s*件(?!:)(\d{1,2}(?:\s*(?:[、,和及与]\s*(?:附\s*件\s*)?)\d{1,2})*)?")
+_SEE_LABEL = regex.compile(r"见\s*附\s*[件表](?!:)(\d{1,2}(?:\s*(?:[、,和及与]\s*(?:附\s*[件表]\s*)?)\d{1,2})*)?")
 
 
 def _missing_cited(lines: list[Line], blocks, refs, index: _Programmes, stop: int) -> list[str]:

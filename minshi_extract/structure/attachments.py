@@ -8,17 +8,26 @@ from dataclasses import dataclass, field
 
 import regex
 
+from ..tables.columns import caption_unit
 from ..tables.columns import lexicon as table_lexicon
 from ..tables.flat import rebuild_table
-from .lines import Line, has_cjk, is_figure, is_furniture, is_table_row, title_columns
+from .lines import (
+    Line,
+    has_cjk,
+    is_figure,
+    is_furniture,
+    is_table_furniture,
+    is_table_row,
+    title_columns,
+)
 from .programmes import content_end
 
 __all__ = ["rebuild_table"]
 
-# a block label alone on its line: 附件1 / 附件 2 / 附件
-_LABEL = regex.compile(r"附\s*件\s*(\d{1,2})?\s*[:]?")
-# a reference list: 附件:1.困难重度残疾人家庭无障碍改造任务分解表 / 附件:乡村全民健身提升工程任务分解表
-_REF = regex.compile(r"附\s*件\s*[:]\s*(.+)")
+# a block label alone on its line: 附件1 / 附件 2 / 附件 / 附表1
+_LABEL = regex.compile(r"附\s*[件表]\s*(\d{1,2})?\s*[:]?")
+# a reference list: 附件:1.困难重度残疾人家庭无障碍改造任务分解表 / 附件:乡村全民健身提升工程任务分解表 / 附表:1.…
+_REF = regex.compile(r"附\s*[件表]\s*[:]\s*(.+)")
 # continuation item of a reference list: `2.2025年残疾人日间照料服务省级示范中心任务分解表`
 _REF_ITEM = regex.compile(r"(\d{1,2})\s*[.、．]\s*(\S.*)")
 # where an attachment title ends: ...任务分解表 / ...清单 / ...名单
@@ -192,7 +201,7 @@ def _split_title(block: Block, body: list[Line], refs: list[Reference]) -> None:
     block.title = title
     block.title_lines = used
     after = used[-1].end if used else block.label_line.end
-    block.table_lines = [ln for ln in body if ln.start > after and not is_furniture(ln.text)]
+    block.table_lines = [ln for ln in body if ln.start > after and not is_table_furniture(ln.text)]
 
 
 def find_free_tables(lines: list[Line], taken: set[int]) -> list[Block]:
@@ -245,7 +254,7 @@ def _flat_tables(lines: list[Line], taken: set[int]) -> list[Block]:
     title line `…表`, running to a note (`注:`), a body heading, an `附件` label or the end; kept
     when it holds a figure cell."""
     blocks: list[Block] = []
-    heads = _SEQ_HEADERS + tuple(title_columns()) + tuple(region_columns())
+    heads = _SEQ_HEADERS + tuple(title_columns()) + tuple(region_columns()) + tuple(table_lexicon()["stages"])
     k = 0
     while k < len(lines):
         ln = lines[k]
@@ -261,21 +270,28 @@ def _flat_tables(lines: list[Line], taken: set[int]) -> list[Block]:
                     or (_BODY_HEADING.match(x.text) and not _group_row(lines, j))
                     or _LABEL.fullmatch(x.text))):
                 break
-            if not is_furniture(x.text):
+            if not is_table_furniture(x.text):
                 body.append(x)
             j += 1
         while body and body[-1].blank:
             body.pop()
         cells = [x for x in body if not x.blank]
-        if len(cells) < 4 or not any(is_figure(x.text) for x in cells):
+        # a steps table (阶段 | 时间 | 工作内容) holds windows, not figures
+        steps = ln.text in table_lexicon()["stages"] and any(x.text in table_lexicon()["windows"] for x in cells[:4])
+        if len(cells) < 4 or not (steps or any(is_figure(x.text) for x in cells)):
             k += 1
             continue
-        prev = next((x for x in reversed(lines[:k]) if not x.blank), None)
+        above = (x for x in reversed(lines[:k]) if not x.blank)
+        prev = next(above, None)
+        # a caption line between the title and the header (`单位:万元`) gives the table its unit
+        caption = [prev] if prev is not None and prev.no not in taken and caption_unit(prev.text) else []
+        if caption:
+            prev = next(above, None)
         titled = _table_title(prev, taken)
-        first = prev if titled and prev is not None else ln
+        first = prev if titled and prev is not None else (caption or [ln])[0]
         blocks.append(Block(label="", number=None, label_line=first,
                             title=_compact(prev.text) if titled and prev is not None else "",
                             title_lines=[prev] if titled and prev is not None else [],
-                            end=body[-1].end, table_lines=body))
+                            end=body[-1].end, table_lines=caption + body))
         k = j
     return blocks

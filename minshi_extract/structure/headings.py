@@ -173,3 +173,20 @@ def walk(sections: list[Section]):
     for s in sections:
         yield s
         yield from walk(s.children)
+
+
+# a top-level heading line anywhere in the text: 三、实施步骤
+_TOP_HEADING = regex.compile(r"^[ \t\u3000]*(?P<m>[一二三四五六七八九十]{1,3}、)(?P<t>[^\n]{1,40})$", regex.M)
+
+
+def steps_sections(text: str) -> list[tuple[tuple[int, int], str]]:
+    """The steps sections among the top-level headings of the whole text (`三、实施步骤` up to the
+    next top-level heading), with their heading: the cover letter of a consolidated notice has its
+    own steps, outside every programme."""
+    heads = [(m.start(), m.group("m") + heading_title(m.group("t"))) for m in _TOP_HEADING.finditer(text)]
+    out: list[tuple[tuple[int, int], str]] = []
+    for k, (start, head) in enumerate(heads):
+        if section_kind(head.split("、", 1)[1]) == "steps":
+            end = heads[k + 1][0] if k + 1 < len(heads) else len(text)
+            out.append(((start, end), head))
+    return out

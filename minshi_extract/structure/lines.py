@@ -214,6 +214,16 @@ def is_furniture(s: str) -> bool:
     return _furniture(s)
 
 
+# a document number alone on a line (铜政办发〔2020〕8号): inside a table it is the running head a
+# page break put between two cells
+_DOC_NO_LINE = regex.compile(r"\S{1,12}〔\d{4}〕\d{1,4}号")
+
+
+def is_table_furniture(s: str) -> bool:
+    """Page furniture among a table's lines: what `is_furniture` drops, and a running head."""
+    return is_furniture(s) or _DOC_NO_LINE.fullmatch(s.strip(), timeout=TIMEOUT) is not None
+
+
 def _furniture(s: str) -> bool:
     if furniture_pattern().fullmatch(s):
         return True

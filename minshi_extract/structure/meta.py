@@ -31,6 +31,7 @@ _DELIVERED = regex.compile(r"[—-]{1,2}\s*((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*
 # a signature date alone on its line: 2025年3月7日 / 二〇二五年三月七日
 _SIGN_DATE = regex.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _CN_DATE = regex.compile(r"([〇零一二三四五六七八九○О]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日")
+_PUBLIC_NOTE = regex.compile(r"\s*[(][^()]{2,10}[)]\s*$")
 _YEAR_IN = regex.compile(r"((?:19|20)\d{2})\s*年")
 _DOC_YEAR = regex.compile(r"[〔\[(【﹝]\s*((?:19|20)\d{2})\s*[〕\])】﹞]")
 # a signing body: ends with an organ word (武威市人民政府办公室, 沭阳县人民政府)
@@ -86,7 +87,7 @@ def find_title(lines: list[Line]) -> tuple[str, list[Line]] | None:
         joined, used = ln_text, [ln]
         # the issuing body wrapped onto its own line just above: `沂水县人民政府办公室` / `关于印发...的通知`
         prev = body[i - 1] if i > 0 else None
-        if (ln_text.startswith(_ABOUT) and prev is not None and prev.no == ln.no - 1
+        if (ln_text.startswith(_ABOUT) and prev is not None and prev.no >= ln.no - 2  # a blank between
                 and _ISSUER_LINE.fullmatch(prev.text, timeout=TIMEOUT)):
             joined, used = prev.text + ln_text, [prev, ln]
         for nxt in body[i + 1:i + 3]:
@@ -137,13 +138,14 @@ def find_signature(lines: list[Line], stop: int) -> tuple[str | None, str | None
     cover = [ln for ln in lines if not ln.blank and ln.start < stop]
     for i in range(len(cover) - 1, -1, -1):
         ln = cover[i]
-        if len(ln.text) > 20:
+        date = _PUBLIC_NOTE.sub("", ln.text)  # 2020年4月2日(此件公开发布): the note on the date's line
+        if len(date) > 20:
             continue
-        if _SIGN_DATE.fullmatch(ln.text, timeout=TIMEOUT) or _CN_DATE.fullmatch(ln.text, timeout=TIMEOUT):
+        if _SIGN_DATE.fullmatch(date, timeout=TIMEOUT) or _CN_DATE.fullmatch(date, timeout=TIMEOUT):
             body = None
             if i > 0 and _ISSUER_LINE.fullmatch(cover[i - 1].text, timeout=TIMEOUT):
                 body = cover[i - 1].text
-            return body, parse_date(ln.text), ln.no
+            return body, parse_date(date), ln.no
     return None, None, None
 
 
@@ -209,6 +211,11 @@ def build_meta(text: str, lines: list[Line], stop: int, hints: dict[str, str] | 
         m = _SOURCE.search(head, timeout=TIMEOUT)
         issuer = m.group(1) if m else None
     issuer = issuer or _hint(hints, "issuer", "发布机构")
+    # a title may name its issuer without the place (市人民政府办公室关于…): the signature or the
+    # portal's 发布机构 that ends with it is the full name
+    full = next((x for x in (sign_body, _hint(hints, "issuer", "发布机构")) if x and issuer and x != issuer
+                 and x.endswith(issuer)), None)
+    issuer = full or issuer
     doc_number = find_doc_number(lines, stop) or _hint(hints, "doc_number", "文号", "文件编号")
     m = _INDEX_NO.search(head, timeout=TIMEOUT)
     index_no = m.group(1) if m else _hint(hints, "index_no", "索引号")

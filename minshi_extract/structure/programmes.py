@@ -46,7 +46,7 @@ def strip_trail(s: str) -> str:
 # a signature date closing the cover letter (2025年2月26日 / 二〇二五年二月二十六日): the title of the
 # first plan never reaches back over it (nor over the signing body above it)
 _DATE_LINE = regex.compile(r"(?:(?:19|20)\d{2}|[〇零一二三四五六七八九○О]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月"
-                           r"\s*[\d一二三四五六七八九十]{1,3}\s*日")
+                           r"\s*[\d一二三四五六七八九十]{1,3}\s*日(?:\s*[(][^()]{2,10}[)])?")  # (此件公开发布)
 MAX_FRAGMENT = 40
 
 

@@ -15,6 +15,7 @@ _BRACKET = regex.compile(r"[(\[](?P<unit>[^()\[\]]{1,8})[)\]]")
 _MONEY_UNITS = ("元", "万元", "亿元")
 _SERIAL = ("序号", "编号", "序 号", "No.", "NO.")
 _NAME_WORDS = ("名称", "项目", "实事", "事项", "工程", "任务")
+_INDICATOR_ENDS = ("率", "占比", "比例", "比重")
 
 
 @cache
@@ -131,8 +132,9 @@ def classify(header: str, role: str | None, deadline: bool, figure_unit: bool) -
         return ColumnKind("money", payer=payer_of(header), total=is_total_header(header))
     if figure_unit:
         return ColumnKind("count")
-    if any(w in _bare(header) for w in _NAME_WORDS):
-        return ColumnKind("name")
+    bare = _bare(header)
+    if any(w in bare for w in _NAME_WORDS) and not bare.endswith(_INDICATOR_ENDS):
+        return ColumnKind("name")  # 任务占比 / 任务完成率 measure the rows, they do not name them
     return ColumnKind("text")
 
 

@@ -9,10 +9,11 @@ import regex
 
 from ..models import Table
 from ..structure.lines import Line, has_cjk, is_figure, is_furniture, is_table_row
-from .columns import ColumnKind, column_kinds, is_total_label
-from .header import caption_of, flat_header, grid_header
+from .columns import ColumnKind, caption_unit, column_kinds, is_total_label, lexicon, squash
+from .header import caption_of, flat_header, grid_header, split_glued, with_caption
 from .place import FIGURE_KINDS, is_group_label
 from .recover import arithmetic, drop_repeated, join_broken, take_caption
+from .steps import steps_rows
 
 _SEQ_HEADERS = ("序号", "编号", "No.", "NO.")
 
@@ -120,7 +121,9 @@ def rebuild_table(
         return _rebuild_piped(lines)
     nonblank = [ln for ln in lines if not ln.blank]
     rowed = sum(is_table_row(ln.text) for ln in nonblank)
-    if nonblank and len(nonblank[0].text.split()) >= 3 and rowed >= 2 and rowed * 2 >= len(nonblank):
+    head = next((ln for ln in nonblank if not caption_unit(ln.text)), None)
+    if head is not None and rowed >= 2 and rowed * 2 >= len(nonblank) and (
+            len(head.text.split()) >= 3 or split_glued(head.text, max(len(ln.text.split()) for ln in nonblank))):
         return _rebuild_spaced(nonblank)
     return _rebuild_flat(_cells(lines, text))
 
@@ -143,6 +146,9 @@ def _data_start(cells: list[Cell], first_fig: int, seq: bool) -> int:
 def _rebuild_flat(cells: list[Cell]) -> tuple[Table, list[list[tuple[int, int]]]] | None:
     unit, cells = take_caption(cells)
     cells = join_broken(cells)
+    steps = steps_rows(cells) if cells and squash(cells[0].text) in lexicon()["stages"] else None
+    if steps is not None:
+        return _make_table(*steps)
     first_fig = next((i for i, c in enumerate(cells) if is_figure(c.text)), None)
     if first_fig is None:
         return None
@@ -255,7 +261,14 @@ def _split_spaced(ln: Line) -> list[Cell]:
 def _rebuild_spaced(lines: list[Line]) -> tuple[Table, list[list[tuple[int, int]]]] | None:
     """Rows set one per line, cells separated by spaces; a short row (`合计 126 23500`) keeps its
     label on the left (under the label column of a 序号 table) and its figures on the right."""
+    unit = None
+    while lines and caption_unit(lines[0].text) and len(lines) > 2:  # 单位:万元 above the header
+        unit, lines = caption_unit(lines[0].text), lines[1:]
     header = _split_spaced(lines[0])
+    width = max(len(_split_spaced(ln)) for ln in lines[1:])
+    glued = split_glued(lines[0].text, width) if len(header) == 1 else None
+    if glued is not None:
+        header = [Cell(lines[0].text[a:b], lines[0].start + a, lines[0].start + b, 0) for a, b in glued]
     n = len(header)
     seq = header[0].text in _SEQ_HEADERS
     rows: list[list[Cell | None]] = []
@@ -269,7 +282,7 @@ def _rebuild_spaced(lines: list[Line]) -> tuple[Table, list[list[tuple[int, int]
             row = [*lead, *label]
             row += [None] * (n - len(row) - len(figs)) + figs
         rows.append(row)
-    return _make_table(header, rows)
+    return _make_table(header, rows, [with_caption(c.text, unit) for c in header])
 
 
 def _split_pipe(ln: Line) -> list[Cell]:

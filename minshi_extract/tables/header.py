@@ -144,3 +144,31 @@ def caption_of(texts: list[str]) -> str | None:
         if u:
             return u
     return None
+
+
+def header_words() -> tuple[str, ...]:
+    """Every column word the lexicons know (serial, project name, totals, payers, regions, spanning
+    parents, remarks, progress, steps), longest first."""
+    from ..structure.lines import title_columns
+
+    lex = lexicon()
+    words = {"序号", "编号", *title_columns()}
+    for key in ("totals", "payers", "regions", "parents", "remarks", "progress", "stages", "windows"):
+        words.update(lex.get(key, []))
+    return tuple(sorted(words, key=len, reverse=True))
+
+
+def split_glued(header: str, width: int) -> list[tuple[int, int]] | None:
+    """A header row whose blanks a PDF copy lost (`序号项目名称合计中央省级州县`) cut into `width`
+    column words it is made of, left to right, longest word first; None unless the words cover it
+    exactly and there are as many as the rows have cells."""
+    words = header_words()
+    out: list[tuple[int, int]] = []
+    i = 0
+    while i < len(header):
+        w = next((w for w in words if header.startswith(w, i)), None)
+        if w is None:
+            return None
+        out.append((i, i + len(w)))
+        i += len(w)
+    return out if len(out) == width else None

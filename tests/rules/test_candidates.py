@@ -61,3 +61,64 @@ def test_no_rule_finds_a_record_where_its_gate_is_closed(path: Path) -> None:
             closed += 1
             assert rule(line, a, ctx) == [], (rule.__name__, line)
     assert closed > 0
+
+
+def test_the_responsibility_gate_is_a_label_or_a_line_ending_bracket() -> None:
+    lines = [
+        "牵头单位:市教育局",  # a label
+        "(牵头单位:县人社局;配合单位:县财政局)",  # a label after a bracket
+        "新增学位2600个(县人社局、县财政局)。",  # a trailing unit bracket, then a full stop
+        "时间安排:2025年12月底前",  # a colon, but no role label
+        "(一)目标任务(4月底前)完成建设",  # brackets, none at the line end
+    ]
+    text = "\n".join(lines)
+    cand = Candidates(text)
+    spans = [(text.index(ln), text.index(ln) + len(ln)) for ln in lines]
+    assert [holds(cand.starts("responsibility"), a, b) for a, b in spans] == [True, True, True, False, False]
+
+
+def test_all_gates_of_a_line_at_once_match_each_gate() -> None:
+    text, _ = normalize((CORPUS / "wuwei_2025.txt").read_text(encoding="utf-8"))
+    cand = Candidates(text)
+    names = [name for _, name in _gated_line_rules()] + ["note"]
+    for a, b in _lines(text, 0, len(text)):
+        gates = cand.gates(a, b)
+        assert {n for n in names if gates & cand.bits[n]} == {n for n in names if holds(cand.starts(n), a, b)}
+
+
+@pytest.mark.parametrize("path", NOTICES, ids=[p.name for p in NOTICES])
+def test_quantities_from_the_whole_text_scan_are_the_line_scan_ones(path: Path) -> None:
+    from minshi_extract.rules.quantity import find_quantities
+
+    text, _ = normalize(path.read_text(encoding="utf-8"))
+    cand = Candidates(text)
+    ctx = Context(year=2025)
+    found = 0
+    for a, b in _lines(text, 0, len(text)):
+        line = text[a:b]
+        mine = find_quantities(line, a, ctx, cand.quantities.between(a, b))
+        assert [r.model_dump() for r in mine] == [r.model_dump() for r in find_quantities(line, a, ctx)], line
+        found += len(mine)
+    assert found > 0
+
+
+@pytest.mark.parametrize("path", NOTICES, ids=[p.name for p in NOTICES])
+def test_label_starts_read_back_from_colons_hold_every_label_match(path: Path) -> None:
+    from minshi_extract.rules.candidates import _label_starts
+    from minshi_extract.rules.responsibility import label_pattern
+
+    text, _ = normalize(path.read_text(encoding="utf-8"))
+    starts = set(_label_starts(text))
+    matches = [m.start() for m in label_pattern().finditer(text, overlapped=True)]
+    assert [s for s in matches if s not in starts] == []
+
+
+def test_label_starts_of_written_labels() -> None:
+    text = "一、责任分工\n牵头单位:市教育局\n配合单位 :市财政局\n责任单位是市民政局"
+    assert _label_starts_of(text) == [text.index("牵头单位"), text.index("配合单位")]
+
+
+def _label_starts_of(text: str) -> list[int]:
+    from minshi_extract.rules.candidates import _label_starts
+
+    return sorted(_label_starts(text))

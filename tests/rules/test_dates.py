@@ -93,3 +93,28 @@ def test_relative_past_year_counts_as_written() -> None:
     assert (d.text, d.window.end, d.window.explicit_year) == ("去年11月", "2022-11", 2022)
     [d] = find_dates("明年3月底前", 2023)
     assert (d.window.end, d.window.explicit_year) == ("2024-03", None)
+
+
+# a range is only scanned for where a join is followed by what can open a date (the range gate):
+# each way an end point can start, read from the text (notice year 2025)
+@pytest.mark.parametrize(
+    ("written", "start", "end"),
+    [
+        ("4月—年底", "2025-04", "2025-12"),  # 年底
+        ("3月至下半年", "2025-03", "2025-12"),  # 下半年
+        ("第一季度—第三季度", "2025-01", "2025-09"),  # 第
+        ("5月—二〇二六年2月", "2025-05", "2026-02"),  # a Chinese year
+        ("11月—翌年3月", "2025-11", "2026-03"),  # a relative year
+        ("1月—十二月", "2025-01", "2025-12"),  # a Chinese month
+        ("2024.01 - 2024.12", "2024-01", "2024-12"),  # blanks around the join
+    ],
+)
+def test_every_kind_of_range_end_opens_the_range_scan(written: str, start: str, end: str) -> None:
+    found = find_dates(written, 2025)
+    assert [(d.text, d.is_range, d.window.start, d.window.end) for d in found] == [(written, True, start, end)]
+
+
+def test_a_join_before_no_date_scans_no_range() -> None:
+    # 至少 / 5-10人: a join, but nothing after it opens a date; the points are still found
+    found = find_dates("至少于6月底前完成", 2025)
+    assert [(d.text, d.is_range, d.window.end) for d in found] == [("6月底前", False, "2025-06")]

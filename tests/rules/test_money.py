@@ -25,6 +25,10 @@ CASES = [
     ("对每件案件按照300元进行补贴", [(300, "元", "件", None, None)]),
     # issue-6 variants
     ("每人每年由650元提高到720元", [(650, "元", "人/年", None, None), (720, "元", "人/年", None, None)]),
+    # a list member with its own rate does not take the one before it as well
+    ("分别提高到每人每月630元、每人每年5100元", [(630, "元", "人/月", None, None), (5100, "元", "人/年", None, None)]),
+    ("城市低保家庭每户补贴1200元、分散供养特困人员每人补贴1000元",
+     [(1200, "元", "户", None, None), (1000, "元", "人", None, None)]),
     ("分别补助2000元、1600元", [(2000, "元", None, None, None), (1600, "元", None, None, None)]),
     ("给予8万元/家奖补", [(80000, "万元", "家", None, None)]),
     ("每年每站3万元", [(30000, "万元", "站/年", None, None)]),

@@ -101,3 +101,43 @@ def test_window_outside_steps_is_no_phase() -> None:
     ctx = Context(year=2025, kind="safeguards", in_steps=False, is_heading=True)
     assert find_phases("(一)加强组织领导(长期)。", 0, ctx) == []
     assert find_phases("(一)督导检查(1—2月)。", 0, ctx) == []
+
+
+COVER_STEPS = """某州人民政府办公室关于印发某州2022年惠民实事实施方案的通知
+
+各县市人民政府,州直各委、办、局:
+《某州2022年惠民实事实施方案》已经州人民政府同意,现印发给你们,请认真贯彻执行。
+
+某州人民政府办公室
+2022年2月25日
+
+某州2022年惠民实事实施方案
+
+为持续增进民生福祉,州人民政府决定2022年集中力量办好一批惠民实事,制定本方案。
+一、总体目标
+2022年,全州集中实施2件惠民实事。
+二、主要任务
+(一)农村危房改造。完成农村危房改造2000户,11月底前全部竣工。
+责任单位:州住房城乡建设局(牵头)、州财政局
+(二)社区养老服务站建设。在城市社区建设养老服务站40个,10月底前建成投用。
+责任单位:州民政局(牵头)、州财政局
+(三)农村公路提质改造。改造提升农村公路120公里,12月底前全部交工验收。
+责任单位:州交通运输局(牵头)、各县市人民政府
+三、实施步骤
+(一)启动部署阶段(2022年3月)。3月20日前,各县市制定年度实施方案。
+(二)全面实施阶段(4—11月)。各责任单位按照进度要求组织实施。
+四、保障措施
+各牵头单位每月25日前报送工作进展。
+"""
+
+
+def test_the_cover_letters_own_steps_section_gives_phases() -> None:
+    from minshi_extract import extract_text
+
+    notice = extract_text(COVER_STEPS)
+    assert [p.title for p in notice.programmes] == ["农村危房改造", "社区养老服务站建设", "农村公路提质改造"]
+    phases = {(r.name, r.start, r.end) for r in notice.records if r.type == "phase"}
+    assert phases == {("启动部署阶段", "2022-03", "2022-03"), ("全面实施阶段", "2022-04", "2022-11")}
+    # the step's window is no deadline; the date inside the step is one
+    deadlines = {r.text for r in notice.records if r.type == "deadline"}
+    assert "3月20日前" in deadlines and "2022年3月" not in deadlines
