@@ -18,7 +18,7 @@ heading grouping items (`教育类(3件)`, `教育方面`), or a step under a no
 with most project items wins (`choose`). 2+ plan titles (`…实施方案`) win before any scoring, and
 one titled plan stays whole unless a level's items carry their own units (or figures in their
 headings). Groups of the chosen level without any project (a closing `二、压实工作责任` group)
-stay outside programmes (programmes.prune_levels).
+stay outside programmes (levels.prune_levels).
 """
 
 from __future__ import annotations
