@@ -18,8 +18,10 @@ import time
 
 import regex
 
+import minshi_extract.meaning
 import minshi_extract.rules
 import minshi_extract.structure
+import minshi_extract.tables
 
 PIECES = [
     "1", "一", "1.", "1,", "12.5", "万", "元", "万元", "年", "月", "日", "县", "局", "、", "(", ")",
@@ -37,7 +39,7 @@ def adversarial(n: int) -> list[str]:
 
 def patterns() -> list[tuple[str, regex.Pattern]]:
     found: list[tuple[str, regex.Pattern]] = []
-    for pkg in (minshi_extract.rules, minshi_extract.structure):
+    for pkg in (minshi_extract.rules, minshi_extract.structure, minshi_extract.tables, minshi_extract.meaning):
         for info in pkgutil.iter_modules(pkg.__path__):
             mod = importlib.import_module(f"{pkg.__name__}.{info.name}")
             for name, obj in vars(mod).items():
@@ -50,6 +52,9 @@ def patterns() -> list[tuple[str, regex.Pattern]]:
                         continue
                     if isinstance(val, regex.Pattern):
                         found.append((f"{mod.__name__}.{name}()", val))
+                    for part in ("whole", "tails"):  # structure.lines._LinePatterns
+                        if isinstance(getattr(val, part, None), regex.Pattern):
+                            found.append((f"{mod.__name__}.{name}().{part}", getattr(val, part)))
     return found
 
 

@@ -81,22 +81,23 @@ def find_words(text: str, words: dict[str, dict[str, float]]) -> Counter[str]:
     """Occurrences of the lexicon's words in text, longest first, never two on the same character."""
     starts, by_head, single = _word_index(tuple(words))
     get = by_head.get
-    hits: list[tuple[int, int, str]] = []
-    for m in starts.finditer(text):  # one scan for where a word can start, not one scan per word
-        i = m.start()
+    hits: list[tuple[int, int, int, str]] = []  # (-length, start, end, word): sorted longest first
+    # one scan for where a word can start, not one scan per word
+    for i in [m.start() for m in starts.finditer(text)]:
         if single and text[i] in single:
-            hits.append((i, i + 1, text[i]))
-        for word in get(text[i:i + 2], ()):
-            if text.startswith(word, i):
-                hits.append((i, i + len(word), word))
-    hits.sort(key=lambda h: (h[0] - h[1], h[0]))
-    taken = [False] * len(text)
+            hits.append((-1, i, i + 1, text[i]))
+        found = get(text[i:i + 2])
+        if found:
+            for word in found:
+                if text.startswith(word, i):
+                    hits.append((-len(word), i, i + len(word), word))
+    hits.sort()  # (length, start) tells hits apart: the words are never compared
+    taken = bytearray(len(text))
     out: Counter[str] = Counter()
-    for a, b, word in hits:
-        if any(taken[a:b]):
+    for _, a, b, word in hits:
+        if taken.find(1, a, b) != -1:
             continue
-        for i in range(a, b):
-            taken[i] = True
+        taken[a:b] = b"\x01" * (b - a)
         out[word] += 1
     return out
 
@@ -111,7 +112,7 @@ def classify(title: str, text: str = "", lex: Lexicon | None = None, normalized:
     text_words = find_words(text, lex.weights)
     score: Counter[str] = Counter()
     title_score: Counter[str] = Counter()
-    evidence: dict[str, list[tuple[float, CategoryEvidence]]] = {}
+    evidence: dict[str, list[tuple[float, str, str, int]]] = {}
     for where, words, factor in (("title", title_words, lex.title_factor), ("text", text_words, lex.text_factor)):
         for word, n in words.items():
             times = 1 if where == "title" else min(n, lex.text_cap)
@@ -120,8 +121,7 @@ def classify(title: str, text: str = "", lex: Lexicon | None = None, normalized:
                 score[key] += gain
                 if where == "title":
                     title_score[key] += gain
-                ev = CategoryEvidence(category=key, word=word, where=where, count=n)  # type: ignore[arg-type]
-                evidence.setdefault(key, []).append((gain, ev))
+                evidence.setdefault(key, []).append((gain, word, where, n))
     if not score:
         return Category(primary=lex.other, name=lex.names.get(lex.other, lex.other))
     order = list(lex.names)
@@ -132,8 +132,9 @@ def classify(title: str, text: str = "", lex: Lexicon | None = None, normalized:
         k for k in ranked[1:] if score[k] >= max(lex.secondary_ratio * top, lex.secondary_min)
     ]
     kept: list[CategoryEvidence] = []
-    for key in [primary, *secondary]:
-        kept.extend(ev for _, ev in sorted(evidence[key], key=lambda t: -t[0]))
+    for key in [primary, *secondary]:  # the evidence of the kept categories only is built
+        kept.extend(CategoryEvidence(category=key, word=word, where=where, count=n)  # type: ignore[arg-type]
+                    for _, word, where, n in sorted(evidence[key], key=lambda t: -t[0]))
     return Category(primary=primary, name=lex.names[primary], secondary=secondary, evidence=kept)
 
 

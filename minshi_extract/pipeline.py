@@ -18,7 +18,7 @@ from .errors import InputError
 from .ingest import DEFAULT_MAX_BYTES, RawDoc, load, load_bytes
 from .limits import DEFAULT_TIMEOUT, budget, check_budget, naming
 from .meaning import attribute, unbalanced
-from .models import Notice, Part, Programme, Record, Section, Source, dedupe, record_key
+from .models import Notice, Part, Programme, Record, Section, Source, dedupe, record_key, total_of
 from .normalize import normalize
 from .rules.context import Context
 from .spans import SpanIndex
@@ -400,7 +400,7 @@ def assign_ids(notice: Notice) -> None:
             rec.id = f"{prefix}-{i:03d}"
             by_key.setdefault(record_key(rec), rec)
         for rec in recs:
-            total = rec._total
+            total = total_of(rec)
             if total is None:
                 continue
             kept = total if total.id is not None else by_key.get(record_key(total))

@@ -59,3 +59,30 @@ def test_raw_span_maps_back() -> None:
 )
 def test_traditional_glosses_and_pdf_spacing(raw: str, expected: str) -> None:
     assert normalize(raw)[0] == expected
+
+
+def test_long_text_translated_like_short_text() -> None:
+    # past 64 characters the translation replaces each distinct character once (issue 14)
+    raw = "（一）總投資３.５億元，責任單位：市住建局\u200b\r\n" * 8
+    assert normalize(raw)[0] == "(一)总投资3.5亿元,责任单位:市住建局\n" * 8
+
+
+def test_long_text_with_a_traditional_character_whose_simplified_form_is_traditional_too() -> None:
+    # 薴 -> 苧 and 苧 -> 苎, one step each (a chain of str.replace would turn 薴 into 苎)
+    raw = "薴苧" + "种植" * 40
+    assert normalize(raw)[0] == "苧苎" + "种植" * 40
+
+
+def test_text_without_the_map_is_the_same_text() -> None:
+    # normalize(keep_offsets=False) works on the whole text at once (issue 14): same result
+    raw = "项 目 总 投 资\r\n就業(yè)岗位2000個\r\n  2024 年完成 10 件\t\r\n\u200b（一）目标\r\n" * 3
+    expected = "项目总投资\n就业岗位2000个\n2024年完成10件\n(一)目标\n" * 3
+    assert normalize(raw, keep_offsets=False)[0] == expected
+    assert normalize(raw)[0] == expected
+
+
+def test_a_long_run_of_blanks_inside_a_line_is_kept() -> None:
+    # only the ends of a line are stripped; a run of 20,000 blanks inside it made a regex for the
+    # line ends backtrack for seconds (a linear strip: milliseconds)
+    raw = "资金" + " " * 20_000 + "x\n  y  "
+    assert normalize(raw, keep_offsets=False)[0] == "资金" + " " * 20_000 + "x\ny"

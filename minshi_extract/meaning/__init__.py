@@ -13,7 +13,7 @@ from functools import cache
 
 import regex
 
-from ..models import Deadline, Money, Notice, Percentage, Programme, Quantity, Record
+from ..models import Deadline, Money, Notice, Percentage, Programme, Quantity, Record, total_of
 from ..rules.numbers import find_numbers
 from ..rules.regions import is_region
 from .actions import action_after, action_before
@@ -31,7 +31,7 @@ from .grammar import (
     trim,
     words,
 )
-from .links import link_shares, unbalanced
+from .links import field, link_shares, unbalanced
 from .source import is_payer_share, next_clause_end, payer_by, payer_in, source_at, strip_payer
 from .wraps import joined, shifted, soft_breaks
 
@@ -69,7 +69,7 @@ def item_of(text: str, r: Record, end: int | None = None) -> str | None:
     context after the figure starts, when a list of figures ends later than `r`."""
     w = words()
     end = r.span[1] if end is None else end
-    unit = getattr(r, "unit", None)
+    unit = field(r, "unit")
     if unit in w.duration_units and r.qualifier == "at_most":
         return None  # 10个工作日内: a time limit
     own = _noun_in_evidence(r)
@@ -97,7 +97,7 @@ def item_of(text: str, r: Record, end: int | None = None) -> str | None:
         item = _money_item(text, strip_payer(item), lo, fig, end)
     if item in (None, "标准") and after:
         item = after
-    region = getattr(r, "region", None)
+    region = field(r, "region")
     if item and region and item.startswith(region):
         item = trim(item[len(region):])  # 港北区新建|5所: the region is not the thing counted
     if item and (all(is_region(part) for part in item.split("、")) or item in w.scope_nouns
@@ -160,7 +160,7 @@ def source_of(text: str, r: Money, is_total: bool = False) -> str | None:
     lo = clause_start(text, fig)
     if text[lo - 1:lo] in ("(", ")"):  # brackets do not end a payer's clause: 市、县(区)财政|1290万元
         lo = max(text.rfind(c, 0, fig) for c in ",;。\n") + 1
-    if is_total or r._total is not None:
+    if is_total or total_of(r) is not None:
         own_end = next_clause_end(text, r.span[1])
         return payer_in(text, lo, fig) or payer_by(text, r.span[1], own_end)
     return source_at(text, lo, fig, r.span[1])
@@ -223,11 +223,11 @@ def _drop_region_lists(records: list[Record]) -> None:
     """小寺沟镇、党坝镇各450座: the towns of a share, written before it, are its regions, not its item."""
     regions: dict[tuple[int, int], set[str]] = {}
     for r in records:
-        if getattr(r, "region", None):
+        if field(r, "region"):
             regions.setdefault(r.span, set()).add(r.region)
     for r in records:
         names = regions.get(r.span)
-        if names and getattr(r, "item", None) and set(r.item.split("、")) <= names:
+        if names and field(r, "item") and set(r.item.split("、")) <= names:
             r.item = None
 
 
@@ -251,7 +251,7 @@ def _continue_items(text: str, records: list[Record]) -> None:
     prev: Record | None = None
     ages = words().age_units
     for r in records:
-        if not isinstance(r, Quantity | Money) or (isinstance(r, Quantity) and r.unit in ages):
+        if not isinstance(r, (Quantity, Money)) or (isinstance(r, Quantity) and r.unit in ages):
             continue  # an age is a condition of the share (90周岁至99周岁|每人每月200元), not a figure of it
         if (r.item is None and prev is not None and prev.item and _same_unit(prev, r)
                 and sentence_start(text, prev.span[0]) == sentence_start(text, r.span[0])
@@ -293,7 +293,7 @@ def _list_head(item: str | None, n: int) -> str | None:
 
 
 def _same_unit(a: Record, b: Record) -> bool:
-    return type(a) is type(b) and getattr(a, "unit", None) == getattr(b, "unit", None)
+    return type(a) is type(b) and field(a, "unit") == field(b, "unit")
 
 
 def attribute(notice: Notice, in_table: Callable[[tuple[int, int]], bool]) -> None:
@@ -314,9 +314,9 @@ def _attribute(notice: Notice, text: str, is_prose: Callable[[Record], bool]) ->
         recs = sorted(recs, key=lambda r: r.span)
         prose = [r for r in recs if is_prose(r)]
         link_shares(text, prose)
-        totals = {id(r._total) for r in prose if r._total is not None}
+        totals = {id(t) for t in map(total_of, prose) if t is not None}
         for r in prose:
-            if isinstance(r, Quantity | Money | Percentage):
+            if isinstance(r, (Quantity, Money, Percentage)):
                 r.item = item_of(text, r)
             if isinstance(r, Money):
                 r.source = source_of(text, r, is_total=id(r) in totals)
@@ -332,7 +332,7 @@ def _attribute(notice: Notice, text: str, is_prose: Callable[[Record], bool]) ->
         _share_of_total(text, prose)
         _drop_region_lists(prose)
         for r in prose:  # a share counts what its total counts (其中, regional shares)
-            t = r._total
+            t = total_of(r)
             if t is not None and r.item is None:
-                r.item = getattr(t, "item", None)
+                r.item = field(t, "item")
         _continue_items(text, prose)

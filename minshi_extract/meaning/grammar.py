@@ -294,7 +294,7 @@ def phrase_before(text: str, lo: int, pos: int, money: bool = False, people: boo
             break
     else:
         # no verb: a preposition opens an adverbial (在凉州城区) that is not the item
-        for p in w.prepositions:
+        for p in w.prepositions if text.startswith(w.prepositions, lo) else ():  # one C call when none
             if text.startswith(p, lo) and hi - lo > len(p) + 1:
                 # 对|收托率|达到60%: an indicator after the preposition is the item; 为|农村义务教育
                 # 学生|5.6万人: people after a beneficiary preposition are who is counted

@@ -14,19 +14,17 @@ from ..tables.grids import grid_cells
 from ..tables.place import is_group_label
 from .attachments import find_blocks, find_free_tables, find_inline_blocks, find_references, rebuild_table
 from .evidence import Candidate, choose, evidence
-from .lines import Line, is_figure, new_document, split_lines, title_columns
+from .levels import inline_candidate, level_candidate, prune_levels
+from .lines import Line, is_figure, new_document, per_document, split_lines, title_columns
 from .meta import build_meta, find_recipients
 from .programmes import (
     Found,
     content_end,
     find_items,
     find_plan_titles,
-    inline_candidate,
     is_plan_title_end,
     items_as_found,
-    level_candidate,
     make_programme,
-    prune_levels,
 )
 
 __all__ = ["build_skeleton", "cover_span", "table_cell_spans"]
@@ -304,9 +302,11 @@ def _cited(text: str, start: int, end: int) -> set[int]:
     return out
 
 
-def _bigrams(title: str) -> set[str]:
+@per_document
+def _bigrams(title: str) -> frozenset[str]:
+    """A title's character bigrams (asked for every programme title by every attachment block)."""
     core = _GENERIC.sub("|", title)
-    return {core[k:k + 2] for k in range(len(core) - 1) if "|" not in core[k:k + 2]}
+    return frozenset(core[k:k + 2] for k in range(len(core) - 1) if "|" not in core[k:k + 2])
 
 
 def _overlap(a: str, b: str) -> int:

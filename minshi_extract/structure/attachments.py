@@ -12,7 +12,6 @@ from ..tables.columns import caption_unit
 from ..tables.columns import lexicon as table_lexicon
 from ..tables.flat import rebuild_table
 from .lines import (
-    TIMEOUT,
     Line,
     has_cjk,
     is_figure,
@@ -21,6 +20,7 @@ from .lines import (
     is_table_row,
     title_columns,
 )
+from .programmes import content_end
 
 __all__ = ["rebuild_table"]
 
@@ -75,15 +75,15 @@ def find_references(lines: list[Line]) -> list[Reference]:
     refs: list[Reference] = []
     nonblank = [ln for ln in lines if not ln.blank]
     for i, ln in enumerate(nonblank):
-        m = _REF.fullmatch(ln.text, timeout=TIMEOUT) if ln.text.startswith("附") else None
+        m = _REF.fullmatch(ln.text) if ln.text.startswith("附") else None
         if not m:
             continue
         body = m.group(1).strip()
-        item = _REF_ITEM.fullmatch(body, timeout=TIMEOUT)
+        item = _REF_ITEM.fullmatch(body)
         if item:
             refs.append(Reference(item.group(2).strip(), int(item.group(1)), ln))
             for nxt in nonblank[i + 1:i + 20]:
-                it = _REF_ITEM.fullmatch(nxt.text, timeout=TIMEOUT)
+                it = _REF_ITEM.fullmatch(nxt.text)
                 if not it or int(it.group(1)) != refs[-1].number + 1:
                     break
                 refs.append(Reference(it.group(2).strip(), int(it.group(1)), nxt))
@@ -99,9 +99,9 @@ def reference_lines(refs: list[Reference]) -> set[int]:
 def _ends_table(text: str, plan_title, group: bool = False) -> bool:
     """A line a table never runs over: a label, a body heading (not a group row, `group`), a note,
     a sentence, a plan title."""
-    label = text.startswith("附") and (_LABEL.fullmatch(text, timeout=TIMEOUT) or _INLINE.fullmatch(text, timeout=TIMEOUT))
+    label = text.startswith("附") and (_LABEL.fullmatch(text) or _INLINE.fullmatch(text))
     return bool(label
-                or (not group and _BODY_HEADING.match(text, timeout=TIMEOUT)) or _NOTE.match(text, timeout=TIMEOUT)
+                or (not group and _BODY_HEADING.match(text)) or _NOTE.match(text)
                 or "。" in text or (len(text) > 40 and not is_table_row(text)) or plan_title(text))
 
 
@@ -138,8 +138,8 @@ def find_inline_blocks(lines: list[Line], stops: list[int], plan_title) -> list[
     """`附件:TITLE` / `附表:TITLE` lines followed by a table: blocks titled on their label line."""
     blocks: list[Block] = []
     for k, ln in enumerate(lines):
-        m = _INLINE.fullmatch(ln.text, timeout=TIMEOUT) if ln.text.startswith("附") and not ln.blank else None
-        if not m or _REF_ITEM.fullmatch(m.group(3).strip(), timeout=TIMEOUT):
+        m = _INLINE.fullmatch(ln.text) if ln.text.startswith("附") and not ln.blank else None
+        if not m or _REF_ITEM.fullmatch(m.group(3).strip()):
             continue
         table = _inline_table(lines, k, stops, plan_title)
         if table:
@@ -159,11 +159,11 @@ def find_blocks(lines: list[Line], refs: list[Reference], stops: list[int]) -> l
     for ln in lines:
         if ln.blank or not ln.text.startswith("附"):  # every label starts with 附
             continue
-        m = _LABEL.fullmatch(ln.text, timeout=TIMEOUT)
+        m = _LABEL.fullmatch(ln.text)
         if m:
             num = int(m.group(1)) if m.group(1) else None
             blocks.append(Block(label=_compact(ln.text).rstrip(":"), number=num, label_line=ln))
-    last = max((ln.end for ln in lines if not ln.blank and not is_furniture(ln.text)), default=0)
+    last = content_end(lines)  # the end of the last line that is not furniture
     for i, b in enumerate(blocks):
         nexts = [s for s in stops if s > b.label_line.start]
         if i + 1 < len(blocks):
@@ -188,14 +188,14 @@ def _split_title(block: Block, body: list[Line], refs: list[Reference]) -> None:
             break
         if any(w.startswith(cand) for w in wanted) or (not used and has_cjk(ln.text)):
             title, used = cand, [*used, ln]
-            if _TITLE_END.search(cand, timeout=TIMEOUT) and not any(
+            if _TITLE_END.search(cand) and not any(
                 w.startswith(cand) and w != cand for w in wanted
             ):
                 break
             continue
         break
     # a title that never reached its end word: keep only the first line, the rest are header cells
-    if len(used) > 1 and not _TITLE_END.search(title, timeout=TIMEOUT) and title not in wanted:
+    if len(used) > 1 and not _TITLE_END.search(title) and title not in wanted:
         used = used[:1]
         title = _compact(used[0].text)
     block.title = title
@@ -245,7 +245,7 @@ def region_columns() -> list[str]:
 def _table_title(ln: Line | None, taken: set[int]) -> bool:
     """`2019年省政府为民办实事工作任务分工表`: a short line ending in a table word, no sentence."""
     return (ln is not None and ln.no not in taken and len(ln.text) <= 60 and has_cjk(ln.text)
-            and not any(p in ln.text for p in "。;:,") and bool(_TITLE_END.search(ln.text, timeout=TIMEOUT)))
+            and not any(p in ln.text for p in "。;:,") and bool(_TITLE_END.search(ln.text)))
 
 
 def _flat_tables(lines: list[Line], taken: set[int]) -> list[Block]:
@@ -266,9 +266,9 @@ def _flat_tables(lines: list[Line], taken: set[int]) -> list[Block]:
         while j < len(lines):
             x = lines[j]
             if x.no in taken or (not x.blank and (
-                    _NOTE.match(x.text, timeout=TIMEOUT)
-                    or (_BODY_HEADING.match(x.text, timeout=TIMEOUT) and not _group_row(lines, j))
-                    or _LABEL.fullmatch(x.text, timeout=TIMEOUT))):
+                    _NOTE.match(x.text)
+                    or (_BODY_HEADING.match(x.text) and not _group_row(lines, j))
+                    or _LABEL.fullmatch(x.text))):
                 break
             if not is_table_furniture(x.text):
                 body.append(x)

@@ -18,7 +18,7 @@ heading grouping items (`教育类(3件)`, `教育方面`), or a step under a no
 with most project items wins (`choose`). 2+ plan titles (`…实施方案`) win before any scoring, and
 one titled plan stays whole unless a level's items carry their own units (or figures in their
 headings). Groups of the chosen level without any project (a closing `二、压实工作责任` group)
-stay outside programmes (programmes.prune_levels).
+stay outside programmes (levels.prune_levels).
 """
 
 from __future__ import annotations
@@ -31,7 +31,6 @@ import regex
 
 from ..normalize import normalize_fragment
 from ..rules.lexicon import load_yaml
-from .lines import TIMEOUT
 
 
 @cache
@@ -66,7 +65,10 @@ def _target() -> regex.Pattern:
     units = [u.strip() for u in raw.splitlines() if u.strip() and not u.startswith("#")]
     units = sorted((u for u in units if u not in _NOT_TARGET_UNITS and "元" not in u), key=len, reverse=True)
     alt = "|".join(regex.escape(u) for u in units)
-    return regex.compile(r"\d+(?:\.\d+)?\s*(?:万|萬|亿|億)?\s*(?:余|多)?\s*(?:" + alt + r")(?![\d.])")
+    # a figure starts where its digits do (`(?<!\d)`): a match from inside a run of digits is one from
+    # its first digit too, and without trying every start inside a long run (`1111…`) the search
+    # is linear instead of taking 20 ms on 200 digits
+    return regex.compile(r"(?<!\d)\d+(?:\.\d+)?\s*(?:万|萬|亿|億)?\s*(?:余|多)?\s*(?:" + alt + r")(?![\d.])")
 
 
 @dataclass
@@ -90,7 +92,7 @@ def evidence(text: str) -> Evidence:
     text = normalize_fragment(text)
     return Evidence(
         unit=bool(_unit_label().search(text) or _UNIT_BRACKET.search(text)),
-        target=bool(_target().search(text, timeout=TIMEOUT)),
+        target=bool(_target().search(text)),
         money=bool(_MONEY.search(text)),
         date=bool(_DATE.search(text)),
     )

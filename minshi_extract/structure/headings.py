@@ -8,7 +8,7 @@ from functools import cache
 import regex
 
 from ..models import Section
-from .lines import Line, per_document, section_kinds
+from .lines import UNKNOWN, Line, per_document, section_kinds
 
 _CN = "一二三四五六七八九十百〇零两"
 
@@ -24,6 +24,9 @@ _L3 = regex.compile(
 _L4 = regex.compile(r"\(\d{1,2}\)|\d{1,2}\)")
 # 第一件 / 第1项 (items of a mixed-marker list) -> level 1
 _ORD = regex.compile(rf"第[{_CN}\d]{{1,3}}[件项条]、?")
+
+# the first characters of the markers above (and any digit, \d)
+_MARKER_HEADS = frozenset(_CN + "(第")
 
 _RUN_IN_END = "。"
 _TRAIL_PUNCT = ";;,,:: 、"
@@ -43,8 +46,8 @@ class Heading:
 @per_document
 def parse_marker(s: str) -> tuple[str, int] | None:
     """('一、', 1) for `一、目标任务`; None when the line starts with no heading marker."""
-    if not s:
-        return None
+    if not s or (s[0] not in _MARKER_HEADS and not s[0].isdecimal()):
+        return None  # every marker starts with a numeral, `(`, a digit or 第: most lines need no pattern
     m = _L1.match(s)
     if m:
         return m.group(0), 1
@@ -98,11 +101,20 @@ def section_kind(title: str) -> str:
 
 
 def _arabic(marker: str) -> int | None:
-    digits = "".join(ch for ch in marker if ch.isdigit())
+    digits = "".join(filter(str.isdigit, marker))
     return int(digits) if digits else None
 
 
 def heading_of(line: Line) -> Heading | None:
+    """The heading a line is, or None; a pure function of the line, asked by every candidate level
+    about the same lines: kept on the line."""
+    known = line.heading
+    if known is UNKNOWN:
+        known = line.heading = _heading(line)
+    return known  # type: ignore[return-value]
+
+
+def _heading(line: Line) -> Heading | None:
     parsed = parse_marker(line.text)
     if parsed is None:
         return None
@@ -131,28 +143,28 @@ def _trim_end(text: str, start: int, end: int) -> int:
 
 def build_sections(headings: list[Heading], end: int, text: str) -> list[Section]:
     """The heading tree: a section runs to the next heading of the same or higher level (or `end`)."""
+    # each heading's stop, found from the last heading back: the nearest later heading of the same
+    # or a higher level is the top of a stack of later headings once the deeper ones are popped
+    stops = [end] * len(headings)
+    later: list[Heading] = []
+    for i in range(len(headings) - 1, -1, -1):
+        h = headings[i]
+        while later and later[-1].level > h.level:
+            later.pop()
+        if later:
+            stops[i] = later[-1].line.start
+        later.append(h)
     sections: list[Section] = []
     stack: list[tuple[int, Section]] = []  # (level, section)
-    ends: list[int] = []
-    flat: list[tuple[Heading, Section]] = []
-    for h in headings:
+    for h, stop in zip(headings, stops, strict=True):
         sec = Section(
             marker=h.marker, level=h.level, title=h.title, kind=section_kind(h.title),
-            span=(h.line.start, h.line.end),
+            span=(h.line.start, _trim_end(text, h.line.start, stop)),
         )
         while stack and stack[-1][0] >= h.level:
             stack.pop()
         (stack[-1][1].children if stack else sections).append(sec)
         stack.append((h.level, sec))
-        flat.append((h, sec))
-    for i, (h, sec) in enumerate(flat):
-        stop = end
-        for h2, _ in flat[i + 1:]:
-            if h2.level <= h.level:
-                stop = h2.line.start
-                break
-        ends.append(stop)
-        sec.span = (h.line.start, _trim_end(text, h.line.start, stop))
     return sections
 
 

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import cache
 from importlib import resources
 from typing import TypeVar
 
@@ -41,19 +40,35 @@ def new_document() -> None:
         fn.cache_clear()
 
 
-@dataclass(frozen=True, slots=True)
+UNKNOWN = object()  # a per-line answer not computed yet
+
+
 class Line:
-    """One line of the notice text: [start, end) offsets and its text."""
+    """One line of the notice text: [start, end) offsets and its text. Read-only by convention; a
+    plain slotted class (a frozen dataclass sets each field through object.__setattr__: a third of
+    split_lines' time)."""
 
-    no: int  # 0-based line number
-    start: int
-    end: int
-    text: str
+    __slots__ = ("blank", "end", "heading", "no", "start", "text")
 
-    blank: bool = field(init=False, repr=False, compare=False)  # asked ~12 times a line: stored
+    def __init__(self, no: int, start: int, end: int, text: str) -> None:
+        self.no = no  # 0-based line number
+        self.start = start
+        self.end = end
+        self.text = text
+        self.blank = not text  # asked ~12 times a line: stored
+        self.heading: object = UNKNOWN  # the line's Heading or None, once headings.heading_of asked
 
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "blank", not self.text)
+    def _key(self) -> tuple[int, int, int, str]:
+        return self.no, self.start, self.end, self.text
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Line) and self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def __repr__(self) -> str:
+        return f"Line(no={self.no!r}, start={self.start!r}, end={self.end!r}, text={self.text!r})"
 
 
 def split_lines(text: str) -> list[Line]:
@@ -61,9 +76,11 @@ def split_lines(text: str) -> list[Line]:
     out: list[Line] = []
     pos = 0
     for no, chunk in enumerate(text.split("\n")):
-        stripped = chunk.strip()
-        lead = len(chunk) - len(chunk.lstrip()) if stripped else 0
-        start = pos + lead
+        if chunk and (chunk[0].isspace() or chunk[-1].isspace()):  # a normalised line has no blank ends
+            stripped = chunk.strip()
+            start = pos + (len(chunk) - len(chunk.lstrip()) if stripped else 0)
+        else:
+            stripped, start = chunk, pos
         out.append(Line(no, start, start + len(stripped), stripped))
         pos += len(chunk) + 1
     return out
@@ -93,27 +110,81 @@ def _lexicon_text(name: str) -> str:
     return resources.files("minshi_extract.lexicon").joinpath(name).read_text(encoding="utf-8")
 
 
-def _furniture_regex(name: str) -> regex.Pattern:
-    """One whole-line regex per line of a lexicon file, `#` comments; compiled once as a single
-    alternation so a line is tested in one call."""
-    pats = []
-    for raw in _lexicon_text(name).splitlines():
-        raw = raw.strip()
-        if raw and not raw.startswith("#"):
-            pats.append(f"(?:{raw})")
-    return regex.compile("|".join(pats))
+_SHORT_LINE = 500  # characters: even a quadratic pattern takes well under a millisecond on such a line
+
+
+class _LinePatterns:
+    """The whole-line regexes of a lexicon file (one a line, `#` comments), matched as one
+    alternation would be with `fullmatch`, but fast: a pattern opening with `.*` (`.*(ICP备|…)\\d.*`,
+    `.*无障碍阅读`) would make the whole alternation backtrack over every character of every line
+    (13 ms on the founding notice's 605 lines); it is searched for instead, anchored at the end
+    (`fullmatch('.*R', s)` holds exactly when `R` matches some suffix of `s`, a line having no
+    line break), and the others are one `fullmatch` alternation (0.9 ms for the same lines)."""
+
+    def __init__(self, name: str) -> None:
+        pats = []
+        for raw in _lexicon_text(name).splitlines():
+            raw = raw.strip()
+            if raw and not raw.startswith("#"):
+                pats.append(raw)
+        whole = [p for p in pats if not _dot_star(p)]
+        tails = [p[2:] for p in pats if _dot_star(p)]
+        self.whole = regex.compile("|".join(f"(?:{p})" for p in whole)) if whole else None
+        self.tails = regex.compile("(?:" + "|".join(f"(?:{p})" for p in tails) + r")\Z") if tails else None
+        self._pats = pats
+        self._every: regex.Pattern | None = None
+
+    def fullmatch(self, s: str) -> bool:
+        """Whether one of the patterns matches the whole of `s`."""
+        if "\n" in s:  # `.` stops at a line break: only the plain alternation says it right
+            if self._every is None:
+                self._every = regex.compile("|".join(f"(?:{p})" for p in self._pats))
+            return self._every.fullmatch(s, timeout=TIMEOUT) is not None
+        whole, tails = self.whole, self.tails
+        if len(s) <= _SHORT_LINE:
+            # a `timeout=` costs ~3 us a call, where matching a short line takes 0.5 us: only a long
+            # line, where backtracking could matter, gets one
+            return ((whole is not None and whole.fullmatch(s) is not None)
+                    or (tails is not None and tails.search(s) is not None))
+        return ((whole is not None and whole.fullmatch(s, timeout=TIMEOUT) is not None)
+                or (tails is not None and tails.search(s, timeout=TIMEOUT) is not None))
+
+
+def _dot_star(p: str) -> bool:
+    """`p` is `.*` then a pattern with no `|` of its own at the top (`.*A|B` is `.*A` or `B`)."""
+    if not p.startswith(".*") or p[2:3] in ("?", "+", "{", ""):
+        return False
+    depth, k, in_class = 0, 2, False
+    while k < len(p):
+        c = p[k]
+        if c == "\\":
+            k += 2
+            continue
+        if in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+            k += 1 if p[k + 1:k + 2] != "]" else 2  # `[]…]`: a leading ] is a member
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            return False
+        k += 1
+    return True
 
 
 @cache
-def furniture_pattern() -> regex.Pattern:
+def furniture_pattern() -> _LinePatterns:
     """lexicon/page_furniture.txt: lines that are furniture whatever else they hold."""
-    return _furniture_regex("page_furniture.txt")
+    return _LinePatterns("page_furniture.txt")
 
 
 @cache
-def loose_furniture_pattern() -> regex.Pattern:
+def loose_furniture_pattern() -> _LinePatterns:
     """lexicon/page_furniture_loose.txt: furniture only on a line that carries no figure."""
-    return _furniture_regex("page_furniture_loose.txt")
+    return _LinePatterns("page_furniture_loose.txt")
 
 
 @cache
@@ -134,11 +205,13 @@ def carries_figure(s: str) -> bool:
 @per_document
 def is_furniture(s: str) -> bool:
     """`扫一扫在手机打开当前页`, `Produced By ...`, `xxx.pdf`, `(此件公开发布)`, portal 索引号 lines;
-    a `.pdf` / 打印本页 line that carries a figure is content."""
+    a `.pdf` / 打印本页 line that carries a figure is content. Remembered for the document only
+    (no answer outlives it: a benchmark repeating one notice pays for it every time, as a new
+    notice does)."""
     s = s.strip()
     if not s:
         return False
-    return _short_furniture(s) if len(s) <= 200 else _furniture(s)
+    return _furniture(s)
 
 
 # a document number alone on a line (铜政办发〔2020〕8号): inside a table it is the running head a
@@ -151,17 +224,10 @@ def is_table_furniture(s: str) -> bool:
     return is_furniture(s) or _DOC_NO_LINE.fullmatch(s.strip(), timeout=TIMEOUT) is not None
 
 
-@lru_cache(maxsize=1 << 16)
-def _short_furniture(s: str) -> bool:
-    """Memoised for short lines (the memory stays small): the structure passes ask about each line
-    several times."""
-    return _furniture(s)
-
-
 def _furniture(s: str) -> bool:
-    if furniture_pattern().fullmatch(s, timeout=TIMEOUT) is not None:
+    if furniture_pattern().fullmatch(s):
         return True
-    return loose_furniture_pattern().fullmatch(s, timeout=TIMEOUT) is not None and not carries_figure(s)
+    return loose_furniture_pattern().fullmatch(s) and not carries_figure(s)
 
 
 @cache

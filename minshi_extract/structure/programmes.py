@@ -2,10 +2,10 @@
 
 Layouts:
 - per-plan: each plan has a title line `...实施方案` (maybe wrapped over lines) and its own headings;
-- otherwise the candidate levels below are scored by project evidence (structure/evidence.py)
-  and the best one wins: continuously numbered items (`1.` .. `12.` running on across groups),
-  the headings of one outline level (`一、` / `(一)` / `1.` / `(1)`, level_candidate), inline
-  `一是…二是…` items, the rows of a project table.
+- otherwise candidate levels are scored by project evidence (structure/evidence.py) and the best
+  one wins: continuously numbered items (`1.` .. `12.` running on across groups, here), the
+  headings of one outline level (`一、` / `(一)` / `1.` / `(1)`) and inline `一是…二是…` items
+  (structure/levels.py), the rows of a project table.
 """
 
 from __future__ import annotations
@@ -16,8 +16,7 @@ from dataclasses import dataclass
 import regex
 
 from ..models import Part, Programme, Section
-from .evidence import NON_PROJECT_PARENTS, Candidate, evidence, is_category
-from .headings import Heading, build_sections, find_headings, heading_of, parse_marker, section_kind
+from .headings import Heading, build_sections, find_headings, heading_of, parse_marker
 from .lines import TIMEOUT, Line, has_cjk, is_figure, is_furniture, is_table_row, per_document
 
 # a plan title ends the line: ...实施方案 / ...工作方案 / ...行动方案(试行)
@@ -32,7 +31,18 @@ _UNIT_BRACKET = regex.compile(
 # label lines that belong to an item: 责任单位:... / 牵头部门:... / 推进措施:
 _ITEM_LABEL = regex.compile(r"\(?(?:责任单位|牵头单位|牵头部门|配合部门|配合单位|实施单位|实施主体|责任主体|"
                             r"推进措施|工作措施|完成时限|时间节点|目标任务|资金来源|主要措施)[:)]")
-_TRAIL = regex.compile(r"[;,:\s]+$")
+_NOT_BLANK = frozenset("\x1c\x1d\x1e\x1f")  # str.isspace() holds for these, regex's \s does not
+
+
+def strip_trail(s: str) -> str:
+    r"""`s` without the separators and blanks ending it (what `[;,:\s]+$` matches), by a backward
+    look: the pattern's search tries every start in a long run of separators."""
+    end = len(s)
+    while end and (s[end - 1] in ";,:" or (s[end - 1].isspace() and s[end - 1] not in _NOT_BLANK)):
+        end -= 1
+    return s[:end]
+
+
 # a signature date closing the cover letter (2025年2月26日 / 二〇二五年二月二十六日): the title of the
 # first plan never reaches back over it (nor over the signing body above it)
 _DATE_LINE = regex.compile(r"(?:(?:19|20)\d{2}|[〇零一二三四五六七八九○О]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月"
@@ -54,13 +64,13 @@ class Found:
 @per_document
 def is_plan_title_end(s: str) -> bool:
     """`...工程实施方案` alone on a line; not the cover title (`关于...的通知`), not a sentence."""
-    if not s or len(s) > 100 or parse_marker(s) or is_furniture(s):
+    tail = s[:-1] if s.endswith("\n") else s  # `$` also matches before a final line break
+    if not tail.endswith(_PLAN_END_TAILS) or len(s) > 100:
+        return False  # what _PLAN_END_AT_END needs at the end, tested first: most lines end otherwise
+    if parse_marker(s) or is_furniture(s):
         return False
     if any(p in s for p in _SENTENCE_PUNCT) or "关于" in s or "《" in s or s.startswith(("附件", "根据", "按照")):
         return False
-    tail = s[:-1] if s.endswith("\n") else s  # `$` also matches before a final line break
-    if not tail.endswith(_PLAN_END_TAILS):
-        return False  # what _PLAN_END_AT_END needs at the end, tested without a scan of the line
     return bool(_PLAN_END_AT_END.search(s, timeout=TIMEOUT))
 
 
@@ -82,6 +92,8 @@ def find_plan_titles(lines: list[Line], start: int = 0) -> list[Found]:
     for idx, ln in enumerate(lines):
         if ln.blank or ln.start < start:
             continue
+        if not ln.text.endswith(_PLAN_END_TAILS) and not _short_next(lines, idx):
+            continue  # neither a title's end nor a title broken before a short last line
         tail = _split_title_tail(lines, idx)
         if tail is None and not is_plan_title_end(ln.text):
             continue
@@ -107,19 +119,31 @@ def find_plan_titles(lines: list[Line], start: int = 0) -> list[Found]:
     return found
 
 
+def _short_next(lines: list[Line], idx: int) -> bool:
+    """The next non-blank line, at most one blank line below, has at most 3 characters."""
+    for k in (idx + 1, idx + 2):
+        if k >= len(lines):
+            return False
+        if not lines[k].blank:
+            return len(lines[k].text) <= 3
+    return False
+
+
 def _split_title_tail(lines: list[Line], idx: int) -> int | None:
     """Index of the last line of a title broken inside its final word: a PDF centres
     `…60公里实施方` and sets `案` alone on the next line. Only a tail of at most 3 characters that
     completes the plan-title ending counts; None otherwise."""
     ln = lines[idx]
-    if is_plan_title_end(ln.text) or not is_title_fragment(ln.text):
-        return None
     k, gap = idx + 1, 0
     while k < len(lines) and lines[k].blank:
         gap, k = gap + 1, k + 1
+    # the cheap tests first: a short next line that ends the joined text like a plan title
     if k >= len(lines) or gap > 1 or len(lines[k].text) > 3:
         return None
-    return k if is_plan_title_end(ln.text + lines[k].text) else None
+    joined = ln.text + lines[k].text
+    if not joined.endswith(_PLAN_END_TAILS) or is_plan_title_end(ln.text) or not is_title_fragment(ln.text):
+        return None
+    return k if is_plan_title_end(joined) else None
 
 
 def item_title(body: str) -> str:
@@ -127,7 +151,7 @@ def item_title(body: str) -> str:
     cut = body.find("。")
     head = body if cut == -1 else body[:cut]
     head = _UNIT_BRACKET.sub("", head)
-    return _TRAIL.sub("", head.strip(), timeout=TIMEOUT)
+    return strip_trail(head.strip())
 
 
 def find_items(lines: list[Line], start: int, end: int, skip: set[int]) -> list[Heading]:
@@ -262,182 +286,3 @@ def items_as_found(lines: list[Line], items: list[Heading], region_end: int) -> 
         end = item_extent(lines, h, stop)
         out.append(Found(item_title(h.line.text[len(h.marker):]), h.line.start, h.line.end, end, h))
     return out
-
-
-# a news item written inline: `...方面,一是新增城镇就业2.5万人;二是...。` -> the `X是` list label, after a
-# line start or a clause break (not `统一是`)
-_INLINE_ITEM = regex.compile(r"(?:^|(?<=[,;:。]))(?P<n>[一二三四五六七八九十]{1,3})是")
-_INLINE_END = ";。"
-_CN_NUM = {c: i for i, c in enumerate("一二三四五六七八九", start=1)}
-
-
-def _cn_int(s: str) -> int | None:
-    """一 -> 1, 十 -> 10, 十二 -> 12, 二十一 -> 21."""
-    if "十" not in s:
-        return _CN_NUM.get(s) if len(s) == 1 else None
-    a, _, b = s.partition("十")
-    if (a and a not in _CN_NUM) or (b and b not in _CN_NUM):
-        return None
-    return (_CN_NUM[a] if a else 1) * 10 + (_CN_NUM[b] if b else 0)
-
-
-def inline_programmes(lines: list[Line], start: int, end: int, skip: set[int]) -> list[Found]:
-    """A news report (or a work report's 民生实事 chapter) listing its items inline, `一是…;二是…;三是…。`
-    numbered on across paragraphs: each item is titled by the text after `X是` up to its own `;` /
-    `。`, and runs to the next item's label or the end of its paragraph.
-
-    3+ items numbered 一, 二, 三, ... without a gap. Under heading lines, only items whose nearest
-    heading above is no section-kind heading count (a plan's `保障措施` says `一是…二是…` too);
-    the caller then scores them like a heading level (`inline_candidate`)."""
-    region = [ln for ln in lines if start <= ln.start < end and not ln.blank and ln.no not in skip]
-    out: list[Found] = []
-    governing: Heading | None = None
-    for ln in region:
-        h = heading_of(ln)
-        if h is not None:
-            governing = h
-            continue
-        if governing is not None and section_kind(governing.title) != "other":
-            continue
-        for m in _INLINE_ITEM.finditer(ln.text):
-            if _cn_int(m.group("n")) != len(out) + 1:
-                continue
-            body_from = m.end()
-            stop = min((k for k in (ln.text.find(p, body_from) for p in _INLINE_END) if k != -1),
-                       default=len(ln.text))
-            title = _TRAIL.sub("", ln.text[body_from:stop].strip(), timeout=TIMEOUT)
-            if not title:
-                continue
-            if out and out[-1].end > ln.start + m.start():
-                out[-1].end = out[-1].body_start = ln.start + m.start()  # the item before ends at this label
-            out.append(Found(title, ln.start + m.start(), ln.end, ln.end))
-    return out if len(out) >= 3 else []
-
-
-def inline_candidate(lines: list[Line], start: int, end: int, skip: set[int], titled: bool) -> Candidate:
-    """The inline items as a candidate: structural (eligible as found) in a text without heading
-    lines; under headings they must look like projects as a heading level does (`strict`), and
-    inside a titled plan carry their own unit or a figure in their title."""
-    found = inline_programmes(lines, start, end, skip)
-    region = [ln for ln in lines if start <= ln.start < end and not ln.blank and ln.no not in skip]
-    headed = any(heading_of(ln) is not None for ln in region)
-    cand = Candidate("inline", items=found, excluded=[False] * len(found), need_unit=titled, strict=headed)
-    text_of = {ln.no: ln for ln in region}
-    for f in found:
-        ln = next(x for x in text_of.values() if x.start <= f.start < x.end)
-        ev = evidence(ln.text[f.start - ln.start:f.end - ln.start])
-        own = evidence(f.title)
-        ev.titled = own.target or own.money
-        cand.scores.append(ev)
-    return cand
-
-
-def _own_text(region: list[Line], at: int, stop: int, head_nos: set[int]) -> str:
-    """An item heading's own text: its line (region[at]) plus the plain lines of its span (deeper
-    heading lines left out, so a group heading over `(一)`…`(八)` items shows none of their evidence)."""
-    parts = [region[at].text]
-    for k in range(at + 1, len(region)):  # by index: a slice would copy the rest per heading
-        ln = region[k]
-        if ln.start >= stop:
-            break
-        if not ln.blank and ln.no not in head_nos:
-            parts.append(ln.text)
-    return "\n".join(parts)
-
-
-def level_candidate(lines: list[Line], start: int, end: int, skip: set[int], level: int,
-                    titled: bool) -> Candidate:
-    """Headings of one outline level (1 `一、`/`第一件`, 2 `(一)`, 3 `1.`, 4 `(1)`) as candidate
-    programmes, each scored on its own text; `titled`: inside a plan title, a project needs its own
-    unit (a single plan's `(一)新建助餐点120个` targets are not programmes). Items of one level do
-    not overlap, so the own texts together read each line once."""
-    region = [ln for ln in lines if start <= ln.start < end]
-    at = {ln.no: k for k, ln in enumerate(region)}
-    heads = find_headings(region, skip)
-    head_nos = {h.line.no for h in heads}
-    # the end of each heading of this level: the next heading of this level or a shallower one
-    stops: dict[int, int] = {}
-    nxt = end
-    for h in reversed(heads):
-        if h.level == level:
-            stops[h.line.no] = nxt
-        if h.level <= level:
-            nxt = h.line.start
-    cand = Candidate(f"heading{level}", need_unit=titled)
-    parent: Heading | None = None
-    measures = False  # the items under `parent` are its measures, not projects
-    for h in heads:
-        if h.level < level:
-            parent, measures = h, _measures_of(h)
-            continue
-        if h.level != level:
-            continue
-        first_of_group = not cand.parents or cand.parents[-1] is not parent
-        if first_of_group:
-            measures = measures or _after_label(region, at[h.line.no])
-        stop = stops[h.line.no]
-        excluded = (measures or section_kind(h.title) != "other" or is_category(h.title)
-                    or (parent is not None and section_kind(parent.title) in NON_PROJECT_PARENTS))
-        title = item_title(h.line.text[len(h.marker):].lstrip()).rstrip("、")
-        cand.items.append(Found(title, h.line.start, h.line.end, stop, h))
-        ev = evidence(_own_text(region, at[h.line.no], stop, head_nos))
-        own = evidence(title)
-        ev.titled = own.target or own.money
-        cand.scores.append(ev)
-        cand.excluded.append(excluded)
-        cand.parents.append(parent)
-    return cand
-
-
-def _measures_of(parent: Heading) -> bool:
-    """A parent heading that names its own target (`一、城镇新增就业9000人`) is a project: the
-    numbered lines under it are its measures. A category count (`教育类(3件)`) is not a target."""
-    if is_category(parent.title):
-        return False
-    ev = evidence(parent.title)
-    return ev.target or ev.money
-
-
-# a short label line opening a list of measures: `推进措施:` / `主要措施:` / `实施步骤:`
-_LIST_LABEL_MAX = 10
-
-
-def _after_label(region: list[Line], k: int) -> bool:
-    """The first item of a group follows a label line `推进措施:` (a section-kind word or `…措施`,
-    alone with its colon): a list of measures. `具体如下:` opens a list of projects."""
-    for ln in reversed(region[:k]):
-        if ln.blank:
-            continue
-        label = ln.text[:-1].strip()
-        return (ln.text.endswith(":") and len(ln.text) <= _LIST_LABEL_MAX and heading_of(ln) is None
-                and (section_kind(label) != "other" or label.endswith("措施")))
-    return False
-
-
-def prune_levels(cand: Candidate, lines: list[Line]) -> list[Found]:
-    """The programmes of a chosen heading level: groups (items under one parent heading) without
-    any project go (a closing `二、压实工作责任` / `有关要求` group); in the other groups excluded
-    items go, and evidence-free items at a group's edges; a last item written as one run-in
-    paragraph like the others ends with its paragraph (and its label lines), not the notice."""
-    groups: dict[int | None, list[int]] = {}
-    for k, p in enumerate(cand.parents):
-        groups.setdefault(None if p is None else p.line.no, []).append(k)
-    keep: list[int] = []
-    for ks in groups.values():
-        if not any(cand.is_project(k, cand.loose) for k in ks):
-            continue
-        ks = [k for k in ks if not cand.excluded[k]]
-        while ks and cand.scores[ks[0]].score == 0:
-            ks.pop(0)
-        while ks and cand.scores[ks[-1]].score == 0:
-            ks.pop()
-        keep.extend(ks)
-    out = [cand.items[k] for k in sorted(keep)]
-    if out and all(_one_paragraph(f, lines) for f in out[:-1]):
-        last = out[-1]
-        last.end = item_extent(lines, last.heading, last.end)
-    return out
-
-
-def _one_paragraph(f: Found, lines: list[Line]) -> bool:
-    return not any(not ln.blank and f.body_start <= ln.start < f.end for ln in lines)

@@ -69,12 +69,12 @@ class ColumnKind:
 
 
 def _bare(header: str) -> str:
-    return _BRACKET.sub("", squash(header), timeout=TIMEOUT)
+    return _BRACKET.sub("", squash(header))
 
 
 def unit_of(header: str) -> str | None:
     """The unit in the header's last bracket: `总投资(万元)` -> 万元, `(元/人)` -> 元/人."""
-    found = _BRACKET.findall(squash(header), timeout=TIMEOUT)
+    found = _BRACKET.findall(squash(header))
     return found[-1] if found else None
 
 

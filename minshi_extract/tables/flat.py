@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import regex
 
 from ..models import Table
-from ..structure.lines import TIMEOUT, Line, has_cjk, is_figure, is_furniture, is_table_row
+from ..structure.lines import Line, has_cjk, is_figure, is_furniture, is_table_row
 from .columns import ColumnKind, caption_unit, column_kinds, is_total_label, lexicon, squash
 from .header import caption_of, flat_header, grid_header, split_glued, with_caption
 from .place import FIGURE_KINDS, is_group_label
@@ -255,7 +255,7 @@ _WORD = regex.compile(r"\S+")
 def _split_spaced(ln: Line) -> list[Cell]:
     """`陈仓区 12 190` -> cells with offsets."""
     return [Cell(m.group(), ln.start + m.start(), ln.start + m.end(), 0)
-            for m in _WORD.finditer(ln.text, timeout=TIMEOUT)]
+            for m in _WORD.finditer(ln.text)]
 
 
 def _rebuild_spaced(lines: list[Line]) -> tuple[Table, list[list[tuple[int, int]]]] | None:

@@ -4,8 +4,9 @@ spanning cells told from the columns under them."""
 
 from __future__ import annotations
 
+import regex
+
 from .columns import (
-    TIMEOUT,
     caption_unit,
     is_region_header,
     is_serial_header,
@@ -33,10 +34,11 @@ def is_parent(text: str, following: list[str]) -> bool:
     return child and (bare in lexicon()["parents"] or (_has_unit(text) and not is_total_header(bare)))
 
 
-def _bare(text: str) -> str:
-    import regex
+_BRACKETED = regex.compile(r"[(\[][^()\[\]]{1,8}[)\]]")  # bounded: linear, no timeout needed
 
-    return regex.sub(r"[(\[][^()\[\]]{1,8}[)\]]", "", squash(text), timeout=TIMEOUT)
+
+def _bare(text: str) -> str:
+    return _BRACKETED.sub("", squash(text))
 
 
 def _child_header(parent: str, child: str) -> str:

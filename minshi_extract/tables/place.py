@@ -12,7 +12,7 @@ from typing import Protocol
 
 import regex
 
-from .columns import TIMEOUT, ColumnKind, is_total_label
+from .columns import ColumnKind, is_total_label
 
 FIGURE_KINDS = ("money", "count")
 _WORD_KINDS = ("name", "region", "text", "role", "progress", "deadline", "remarks")
@@ -32,7 +32,7 @@ class CellLike(Protocol):
 
 def is_group_label(text: str) -> bool:
     """`一、教育类项目` / `(二)卫生健康` / `A.民生工程`: a row heading a group of rows."""
-    return bool(_GROUP.match(text.strip(), timeout=TIMEOUT))
+    return bool(_GROUP.match(text.strip()))
 
 
 _DASHES = regex.compile(r"[-—/]+")
@@ -41,9 +41,9 @@ _DASHES = regex.compile(r"[-—/]+")
 def value_of(text: str) -> int | None:
     """A figure cell in 1/10000 units; a dash or `/` is zero; None for a word."""
     t = "".join(text.split())
-    if _NUMBER.fullmatch(t, timeout=TIMEOUT):
+    if _NUMBER.fullmatch(t):
         return round(float(t) * _SCALE)
-    if _DASHES.fullmatch(t, timeout=TIMEOUT):
+    if _DASHES.fullmatch(t):
         return 0
     return None
 

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 import regex
 
-from ..structure.lines import TIMEOUT, is_figure
+from ..structure.lines import is_figure
 from .columns import ColumnKind, caption_unit
 from .place import FIGURE_KINDS, place
 
@@ -84,8 +84,7 @@ def join_broken(cells: list[Cell]) -> list[Cell]:
     while k < len(cells):
         c = cells[k]
         nxt = cells[k + 1] if k + 1 < len(cells) else None
-        if nxt is not None and _BROKEN_HEAD.fullmatch(c.text, timeout=TIMEOUT) and _BROKEN_TAIL.fullmatch(
-                nxt.text, timeout=TIMEOUT):
+        if nxt is not None and _BROKEN_HEAD.fullmatch(c.text) and _BROKEN_TAIL.fullmatch(nxt.text):
             out.append(replace(c, text=c.text + nxt.text, end=nxt.end, head=c.text, broken=True))
             k += 2
             continue
