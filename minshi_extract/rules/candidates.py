@@ -20,7 +20,9 @@ bisection. The note 列第一位者为牵头单位 (responsibility) is found the
 
 from __future__ import annotations
 
+from array import array
 from bisect import bisect_left
+from collections.abc import Iterable, Sequence
 
 import regex
 
@@ -78,7 +80,7 @@ def _starts(pattern: regex.Pattern, text: str) -> list[int]:
     return [m.start() for m in pattern.finditer(text)]
 
 
-def holds(starts: list[int], a: int, b: int) -> bool:
+def holds(starts: Sequence[int], a: int, b: int) -> bool:
     """Whether a trigger of `starts` (sorted) starts in [a, b)."""
     i = bisect_left(starts, a)
     return i < len(starts) and starts[i] < b
@@ -87,24 +89,45 @@ def holds(starts: list[int], a: int, b: int) -> bool:
 class Matches:
     """The matches of one pattern over a whole text, handed to the rule of each line: a pattern
     that never matches across a line break finds in a line exactly the matches of the whole-text
-    scan that start in it."""
+    scan that start in it. Kept as the spans of their groups in one integer array (the match
+    objects of a 4 MB text would hold tens of MB); a line's are made back into `Found`s."""
 
-    def __init__(self, matches: list[regex.Match]) -> None:
-        self._matches = matches
-        self.starts = [m.start() for m in matches]
+    def __init__(self, text: str, matches: Iterable[regex.Match]) -> None:
+        self._text = text
+        # per match the spans of the whole match and of each group in number order (-1: none)
+        self._spans = array("i")
+        self.starts = array("i")
+        g = QUANTITY_RE.groupindex
+        self._at = tuple(2 * g[name] for name in ("pre", "num", "inf", "unit", "post"))
+        for m in matches:
+            self.starts.append(m.start())
+            self._spans.extend([x for span in m.regs for x in span])
 
     def between(self, a: int, b: int) -> list[Found]:
         """The matches starting in [a, b), their offsets relative to `a` (the line's own)."""
         i = bisect_left(self.starts, a)
         j = bisect_left(self.starts, b, i)
-        return [Found.of(m, a) for m in self._matches[i:j]]
+        return [self._found(k, a) for k in range(i, j)]
+
+    def _found(self, k: int, shift: int) -> Found:
+        t, sp, o = self._text, self._spans, k * _WIDTH
+
+        def group(x: int) -> str | None:
+            return t[sp[o + x]:sp[o + x + 1]] if sp[o + x] >= 0 else None
+
+        pre, num, inf, unit, post = self._at
+        return Found(sp[o] - shift, sp[o + num] - shift, sp[o + num + 1] - shift, sp[o + unit + 1] - shift,
+                     sp[o + 1] - shift, group(num), group(unit), group(pre), group(inf), group(post))  # type: ignore[arg-type]
+
+
+_WIDTH = 2 * (QUANTITY_RE.groups + 1)
 
 
 class Candidates:
     """Gates of the line rules over one text."""
 
     def __init__(self, text: str) -> None:
-        self.quantities = Matches(list(QUANTITY_RE.finditer(text)))
+        self.quantities = Matches(text, QUANTITY_RE.finditer(text))
         # a count of people without a measure word (POPULATION_RE) carries a scale word
         figures = set(self.quantities.starts)
         figures.update(_occurrences(text, _SCALE_WORDS))
@@ -123,8 +146,9 @@ class Candidates:
             bit = self.bits[name]
             for pos in starts:
                 events[pos] = events.get(pos, 0) | bit
-        self._events = sorted(events)
-        self._event_bits = [events[pos] for pos in self._events]
+        self._events = array("i", sorted(events))  # integer arrays: a 4 MB text has ~100,000 triggers
+        self._event_bits = array("H", [events[pos] for pos in self._events])
+        self._starts = {name: array("i", starts) for name, starts in self._starts.items()}
 
     def gates(self, a: int, b: int) -> int:
         """The bits (self.bits) of the gates holding in [a, b): one bisection for all of them."""
@@ -135,7 +159,7 @@ class Candidates:
             mask |= bit
         return mask
 
-    def starts(self, name: str) -> list[int]:
+    def starts(self, name: str) -> Sequence[int]:
         """Where the triggers of a gate (or of the first-is-lead note, `note`) start, sorted."""
         return self._starts[name]
 

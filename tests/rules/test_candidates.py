@@ -43,7 +43,7 @@ def test_a_year_alone_opens_no_deadline_gate_but_the_phase_gate() -> None:
 def test_the_first_is_lead_note_is_found() -> None:
     text = "一、目标任务\n(列第一位者为牵头单位)\n"
     starts = Candidates(text).starts("note")
-    assert starts == [text.index("列第一位者")]
+    assert list(starts) == [text.index("列第一位者")]
 
 
 @pytest.mark.parametrize("path", NOTICES, ids=[p.name for p in NOTICES])
@@ -122,3 +122,14 @@ def _label_starts_of(text: str) -> list[int]:
     from minshi_extract.rules.candidates import _label_starts
 
     return sorted(_label_starts(text))
+
+
+def test_the_kept_quantity_matches_read_back_as_the_pattern_reads_them() -> None:
+    from minshi_extract.rules.candidates import Matches
+    from minshi_extract.rules.quantity import QUANTITY_RE, Found
+
+    text = (CORPUS / "wuwei_2025.txt").read_text(encoding="utf-8")
+    kept = Matches(text, QUANTITY_RE.finditer(text))
+    found = [Found.of(m, m.start()) for m in QUANTITY_RE.finditer(text)]
+    assert len(found) > 100
+    assert [kept.between(m.start(), m.start() + 1)[0] for m in QUANTITY_RE.finditer(text)] == found
