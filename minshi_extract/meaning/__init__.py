@@ -17,14 +17,11 @@ from ..models import Deadline, Money, Notice, Percentage, Programme, Quantity, R
 from ..rules.numbers import find_numbers
 from ..rules.regions import is_region
 from .actions import action_after, action_before
+from .after import funded_after, object_of, paid_after, phrase_after
 from .grammar import (
     PAYMENT_NOUNS,
     PURE_RATE_RE,
     clause_start,
-    funded_after,
-    object_of,
-    paid_after,
-    phrase_after,
     phrase_before,
     rate_noun,
     sentence_start,
