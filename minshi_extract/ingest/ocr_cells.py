@@ -17,7 +17,6 @@ inside the cells are replaced by these.
 
 from __future__ import annotations
 
-import csv
 import html
 import io
 from collections.abc import Callable
@@ -26,7 +25,7 @@ from typing import Any
 import numpy as np
 import regex as re
 
-from .ocr_missed import _COLUMNS, _is_word, _rows, row_runs
+from .ocr_missed import _is_word, _rows, row_runs, tsv_of
 
 SCALES = (1.0, 1.5)  # the two readings of each line
 PSM = "6"  # the sheet: one block of lines, one line of a cell per row
@@ -199,7 +198,7 @@ def read_cells(img: Any, tsv: str, cells: list[tuple[float, float, float, float]
                 added.extend(_placed(read[i][k], line, n))
                 n += 1
     rows = [w for w in page if not (w.get("level") in ("4", "5") and _in_cells(w, drop))] + added
-    return _write(rows)
+    return tsv_of(rows)
 
 
 def _cell_of(lines: list[tuple[int, int, int, int]], cells: list[tuple[float, ...]]) -> tuple[float, ...]:
@@ -247,10 +246,4 @@ def _placed(chars: list[tuple], box: tuple[int, int, int, int], n: int) -> list[
              "height": str(y1 - y0), "conf": "-1", "text": ""}, *out]
 
 
-def _write(rows: list[dict]) -> str:
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=_COLUMNS, delimiter="\t", quoting=csv.QUOTE_NONE, escapechar="\\",
-                            lineterminator="\n", extrasaction="ignore")
-    writer.writeheader()
-    writer.writerows(rows)
-    return out.getvalue()
+

@@ -141,6 +141,11 @@ def reread(img: Any, tsv: str, bands: list[tuple[int, int, int, int]], run: Any,
             rows.append({**key, "level": "5", "word_num": str(k), "left": str(int(w["left"]) + dx),
                          "top": str(int(w["top"]) + dy), "width": w["width"], "height": w["height"],
                          "conf": w["conf"], "text": w["text"]})
+    return tsv_of(rows)
+
+
+def tsv_of(rows: list[dict]) -> str:
+    """Rows of Tesseract's TSV columns written back as its TSV text."""
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=_COLUMNS, delimiter="\t", quoting=csv.QUOTE_NONE, escapechar="\\",
                             lineterminator="\n", extrasaction="ignore")
