@@ -9,6 +9,7 @@ from dataclasses import replace
 import regex
 
 from ..models import Attachment, Notice, Programme, Table
+from ..rules.lexicon import load_yaml
 from ..spans import SpanIndex
 from ..tables.grids import grid_cells
 from ..tables.place import is_group_label
@@ -131,8 +132,11 @@ def _whole(found: Found, end: int) -> Found:
 
 def _bundles(whole: list[Found], text: str, lines: list[Line], skip: set[int]) -> bool:
     """One titled plan whose 一、 headings each hold their own 目标任务: a plan bundling projects
-    (parts), not a list of programmes."""
-    return len(whole) == 1 and bool(make_programme("P01", whole[0], text, lines, skip).parts)
+    (parts), not a list of programmes; unless its title is the notice's umbrella (…民生实事项目
+    实施方案, lexicon/plans.yaml): then those headings are the notice's programmes."""
+    if len(whole) != 1 or any(w in whole[0].title for w in load_yaml("plans.yaml")["umbrella_words"]):
+        return False
+    return bool(make_programme("P01", whole[0], text, lines, skip).parts)
 
 
 def build_skeleton(text: str, hints: dict[str, str] | None = None,
@@ -231,11 +235,20 @@ class _Programmes:
                     self._citing.setdefault(n, []).append(p)
         return self._citing.get(number, [])
 
+    def citing_bare(self) -> list[Programme]:
+        """The programmes whose own text cites `附件` with no number (`各县区任务详见附件`)."""
+        out = []
+        for p in self.all:
+            end = min(p.span[1], self._stop or p.span[1])
+            if any(m.group(1) is None for m in _SEE_LABEL.finditer(self._text, p.span[0], max(p.span[0], end))):
+                out.append(p)
+        return out
+
 
 def _owner(block, index: _Programmes, refs) -> str | None:
     """The programme an attachment belongs to:
     1. the one whose own text (before the attachment blocks, `stop`) references its label
-       (`各县(区)任务见附件1`), when exactly one does;
+       (`各县(区)任务见附件1`; an unnumbered block: `详见附件`), when exactly one does;
     2. the one holding a `附件:` list line naming it;
     3. the one whose title shares most words with the attachment title (`农村清洁取暖改造…实施方案`
        / `2026年农村清洁取暖改造任务分解表`), when one is ahead;
@@ -245,10 +258,9 @@ def _owner(block, index: _Programmes, refs) -> str | None:
     block_end = max([block.end, *(ln.end for ln in block.table_lines)])
     if index.start_within(block.label_line.start, block_end):
         return None
-    if block.number is not None:
-        citing = index.citing(block.number)
-        if len(citing) == 1:
-            return citing[0].id
+    citing = index.citing(block.number) if block.number is not None else index.citing_bare()
+    if len(citing) == 1:
+        return citing[0].id  # 各县区任务详见附件: one programme cites an unnumbered 附件
     for r in refs:
         same = _compact(r.title) == block.title or (r.number is not None and r.number == block.number)
         holder = index.holding(r.line.start) if same else None

@@ -102,7 +102,9 @@ def level_candidate(lines: list[Line], start: int, end: int, skip: set[int], lev
     region = [ln for ln in lines if start <= ln.start < end]
     at = {ln.no: k for k, ln in enumerate(region)}
     heads = find_headings(region, skip)
-    head_nos = {h.line.no for h in heads}
+    # deeper item headings are left out of an item's own text; its own sections (目标任务,
+    # 资金来源, 责任单位: a section kind) are its text
+    head_nos = {h.line.no for h in heads if section_kind(h.title) == "other"}
     # the end of each heading of this level: the next heading of this level or a shallower one
     stops: dict[int, int] = {}
     nxt = end

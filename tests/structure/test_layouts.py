@@ -435,3 +435,37 @@ def test_portal_page_bundled_parts_and_footer():
     assert (m.index_no, m.doc_number, m.issued_on, m.published_on) == (
         "000000/2023-00001", "某政办发〔2023〕2号", "2023-03-01", "2023-03-05")
     assert m.recipients == ["各乡镇人民政府", "县直各部门"]
+
+
+# one plan titled with the notice's collective words (民生实事项目) whose 一、 headings each hold their
+# own 目标任务: the headings are the notice's programmes, not parts of one plan
+UMBRELLA_PLAN = """某市人民政府办公室关于印发《某市2023年重点民生实事项目实施方案》的通知
+
+各镇人民政府、街道办事处:
+现将实施方案印发给你们,请认真组织实施。
+
+某市人民政府办公室
+2023年3月24日
+
+某市2023年重点民生实事项目实施方案
+
+经研究,确定2023年实施3项重点民生实事。
+一、城区学校扩容提质工程
+(一)目标任务。新建城区第二十小学,新增义务教育学位2700个。
+(二)资金来源。总投资2.16亿元,其中省级财政补助3000万元。
+(三)责任单位:市教育局(牵头)、市财政局。
+二、农村公路提质改造工程
+(一)目标任务。完成农村公路提质改造120公里。
+(二)资金来源。共需资金7200万元。
+(三)责任单位:市交通运输局(牵头)、市财政局。
+三、“一老一小”服务提升工程
+(一)目标任务。新建村级居家养老服务站30个,新增普惠性托位300个。
+(二)资金来源。共需资金1500万元。
+(三)责任单位:市民政局(牵头)、市卫生健康局。
+"""
+
+
+def test_an_umbrella_plans_projects_are_programmes():
+    n = skel(UMBRELLA_PLAN)
+    assert [p.title for p in n.programmes] == ["城区学校扩容提质工程", "农村公路提质改造工程", "“一老一小”服务提升工程"]
+    assert all(p.parts == [] for p in n.programmes)
