@@ -255,3 +255,46 @@ def test_a_task_tables_deadline_is_due_with_the_rows_task() -> None:
     records = extract_text(TASK_TABLE).all_records()
     whats = {r.text: r.what for r in records if r.type == "deadline"}
     assert whats == {"3月底前": "完成设施选址和建设方案", "12月15日前": "开展绩效评估"}
+
+
+UNNUMBERED_CITATION = """某市人民政府办公室关于印发2024年民生实事实施方案的通知
+各县区人民政府:
+现将两个实施方案印发给你们,请认真贯彻执行。
+某市人民政府办公室
+2024年3月1日
+
+某市2024年农村供水保障提升工程实施方案
+一、目标任务
+2024年实施农村供水保障提升工程13处。各县区任务详见附件。
+二、责任分工
+牵头单位:市水务局
+
+某市2024年社区老年助餐服务实施方案
+一、目标任务
+新建社区老年助餐点60个。
+二、责任分工
+牵头单位:市民政局
+
+附件:某市2024年农村供水保障提升工程任务分解表
+
+附件
+某市2024年农村供水保障提升工程任务分解表
+县区
+工程数量(处)
+秦州区
+6
+麦积区
+7
+合计
+13
+"""
+
+
+def test_an_unnumbered_attachment_belongs_to_the_plan_citing_it() -> None:
+    from minshi_extract import extract_text
+
+    notice = extract_text(UNNUMBERED_CITATION)
+    water, meals = notice.programmes
+    assert notice.attachments[0].programme_id == water.id
+    assert ("秦州区", 6) in {(r.region, r.value) for r in water.records if r.type == "quantity"}
+    assert not [r for r in meals.records if r.type == "quantity" and r.region]
