@@ -235,12 +235,14 @@ class _Programmes:
                     self._citing.setdefault(n, []).append(p)
         return self._citing.get(number, [])
 
-    def citing_bare(self) -> list[Programme]:
-        """The programmes whose own text cites `附件` with no number (`各县区任务详见附件`)."""
+    def citing_bare(self, kind: str) -> list[Programme]:
+        """The programmes whose own text cites `附件` (kind 件) or `附表` (表) with no number
+        (`各县区任务详见附件`)."""
         out = []
         for p in self.all:
             end = min(p.span[1], self._stop or p.span[1])
-            if any(m.group(1) is None for m in _SEE_LABEL.finditer(self._text, p.span[0], max(p.span[0], end))):
+            if any(m.group(1) is None and kind and kind in m.group()
+                   for m in _SEE_LABEL.finditer(self._text, p.span[0], max(p.span[0], end))):
                 out.append(p)
         return out
 
@@ -258,7 +260,7 @@ def _owner(block, index: _Programmes, refs) -> str | None:
     block_end = max([block.end, *(ln.end for ln in block.table_lines)])
     if index.start_within(block.label_line.start, block_end):
         return None
-    citing = index.citing(block.number) if block.number is not None else index.citing_bare()
+    citing = index.citing(block.number) if block.number is not None else index.citing_bare(block.label[1:2])
     if len(citing) == 1:
         return citing[0].id  # 各县区任务详见附件: one programme cites an unnumbered 附件
     for r in refs:
