@@ -260,6 +260,8 @@ class Table(_Model):
     # figures no placement fits (row index, span) and what the table reader warns about
     _unplaced: list[tuple[int, Span]] = PrivateAttr(default_factory=list)
     _warnings: list[str] = PrivateAttr(default_factory=list)
+    # per column the spanning header over it (`户厕补助资金(万元)` over `合计`), where the reader saw one
+    _parents: list[str | None] = PrivateAttr(default_factory=list)
 
 
 class Attachment(_Model):

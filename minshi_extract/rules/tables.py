@@ -173,7 +173,8 @@ def records_from_table(
                 continue
             if col is None:
                 continue
-            rec = _figure_record(found, col, kinds[c].payer, region, name, ctx)
+            parent = table._parents[c] if c < len(table._parents) else None
+            rec = _figure_record(found, col, kinds[c].payer, region, name, ctx, parent)
             if rec is not None:
                 figures[(r, c)] = rec
                 out.append(rec)
@@ -202,6 +203,7 @@ def table_item(name: str | None, header: str | None, money: bool) -> str | None:
     return item_of_cell(name, header, money)
 
 
+_UNIT_BRACKET_RE = regex.compile(r"\([^()]*\)$")
 _FUNDS_RE = regex.compile(r"(?:补助|奖补|配套|专项|建设|项目)?资金")
 # the funds a caption says the table lists: `农村供水保障工程资金|安排表`, `…任务及|补助资金|分配表`
 _CAPTION_FUNDS_RE = regex.compile(r"([^及和与、]*资金)(?:安排|分配|明细|汇总|测算|下达|使用)?(?:计划|情况)?(?:一览)?表?$")
@@ -224,7 +226,7 @@ def _title_funds(col: Column, section: str | None) -> str | None:
 
 
 def _figure_record(found: tuple[int, int, str], col: Column, payer: str | None, region: str | None,
-                   name: str | None, ctx: Context) -> Money | Quantity | None:
+                   name: str | None, ctx: Context, parent: str | None = None) -> Money | Quantity | None:
     s, e, raw = found
     value = parse_number("".join(raw.split()))
     if value is None:
@@ -232,7 +234,11 @@ def _figure_record(found: tuple[int, int, str], col: Column, payer: str | None, 
     common = {
         "programme_id": ctx.programme_id, "part": ctx.part, "section": ctx.section,
         "text": raw, "span": (s, e), "region": region,
-        "item": table_item(name, col.item, col.kind == "money") or _title_funds(col, ctx.section),
+        # a cell whose row and header name nothing is named by the header spanning its column, else
+        # by the caption (GUIDELINES rule 8)
+        "item": (table_item(name, col.item, col.kind == "money")
+                 or table_item(None, _UNIT_BRACKET_RE.sub("", parent or ""), col.kind == "money")
+                 or _title_funds(col, ctx.section)),
     }
     if col.kind == "money":
         amount = to_number(value * _MONEY_UNITS[col.unit])

@@ -8,7 +8,7 @@ from ..models import Table
 from ..normalize import normalize_fragment
 from ..structure.lines import Line, is_figure, is_furniture
 from .columns import caption_unit
-from .header import caption_of, grid_header
+from .header import caption_of, grid_headers
 from .model import GCell
 from .place import is_group_label
 
@@ -95,7 +95,7 @@ def _table(grid: list[list[GCell | None]], text: str, unit: str | None) -> tuple
         return None
     width = max(len(r) for r in rows)
     rows = [r + [None] * (width - len(r)) for r in rows]
-    names = grid_header(rows[:n_head], n_head, unit)
+    names, parents = grid_headers(rows[:n_head], n_head, unit)
     header = [next((r[j] for r in reversed(rows[:n_head]) if r[j] is not None), None) for j in range(width)]
     spans: list[list[Span]] = [[(c.start, c.end) if c else (0, 0) for c in header]]
     if header and header[0] is None:
@@ -110,6 +110,7 @@ def _table(grid: list[list[GCell | None]], text: str, unit: str | None) -> tuple
         last = max([last, *(c.end for c in row if c is not None)])
     table = Table(header=names, rows=body)
     table._cell_spans = spans
+    table._parents = parents
     return table, spans
 
 

@@ -92,9 +92,16 @@ def with_caption(header: str, unit: str | None) -> str:
 def grid_header(grid: Grid, n_head: int, unit: str | None = None) -> list[str]:
     """One header per column from the first `n_head` rows of an exact grid. An empty cell of an
     upper row over a filled lower one is covered by the spanning cell to its left."""
+    return grid_headers(grid, n_head, unit)[0]
+
+
+def grid_headers(grid: Grid, n_head: int, unit: str | None = None) -> tuple[list[str], list[str | None]]:
+    """grid_header's headers, and for each column the spanning header over it, if any
+    (`户厕补助资金(万元)` over `合计 | 中央财政`: GUIDELINES rule 8 names the cells by both)."""
     width = max((len(r) for r in grid), default=0)
     rows = [list(r) + [None] * (width - len(r)) for r in grid[:n_head]]
     out: list[str] = []
+    parents: list[str | None] = []
     for j in range(width):
         parts: list[str] = []
         for i, row in enumerate(rows):
@@ -110,7 +117,8 @@ def grid_header(grid: Grid, n_head: int, unit: str | None = None) -> list[str]:
                     rows[x][j + 1] is not None and rows[x][j + 1].text for x in range(i + 1, len(rows)))
                 parts.append(("\x00" if spanning else "") + c.text)
         out.append(with_caption(_compose(parts), unit))
-    return out
+        parents.append(next((p[1:] for p in parts if p.startswith("\x00")), None))
+    return out, parents
 
 
 def _spans_to(rows: list[list[GCell | None]], i: int, left: GCell, j: int) -> bool:

@@ -298,3 +298,28 @@ def test_an_unnumbered_attachment_belongs_to_the_plan_citing_it() -> None:
     assert notice.attachments[0].programme_id == water.id
     assert ("秦州区", 6) in {(r.region, r.value) for r in water.records if r.type == "quantity"}
     assert not [r for r in meals.records if r.type == "quantity" and r.region]
+
+
+SPANNED = """<html><body><div class="article">
+<h1>某市人民政府办公室关于印发某市2021年农村厕所革命实施方案的通知</h1>
+<p>某市2021年农村厕所革命实施方案</p>
+<p>一、目标任务</p>
+<p>2021年全市完成农村户厕改造4800户。各县(区)任务见附表。</p>
+<p>附表</p>
+<p>某市2021年农村厕所革命任务分配表</p>
+<table>
+<tr><td rowspan="2">县(区)</td><td rowspan="2">改造任务(户)</td><td colspan="2">户厕补助资金(万元)</td></tr>
+<tr><td>合计</td><td>中央财政</td></tr>
+<tr><td>东山县</td><td>2600</td><td>260</td><td>160</td></tr>
+<tr><td>蔚县</td><td>2200</td><td>220</td><td>140</td></tr>
+</table>
+</div></body></html>
+"""
+
+
+def test_cells_under_a_spanning_header_are_named_by_it(tmp_path) -> None:
+    # 户厕补助资金(万元) spans 合计 | 中央财政; a county row and the caption name nothing (GUIDELINES rule 8)
+    notice = _write(tmp_path, "spanned.html", SPANNED)
+    money = {(r.text, r.region): (r.item, r.source) for r in notice.all_records() if r.type == "money"}
+    assert money[("260", "东山县")] == ("户厕补助资金", None)
+    assert money[("140", "蔚县")] == ("户厕补助资金", "中央财政")
