@@ -97,6 +97,10 @@ ITEMS = [
     # after a light verb (实施, 开展) a verb and its noun are one nominalised action
     ("同步实施既有住宅加装电梯不少于30部。", "30部", "既有住宅加装电梯"),
     ("开展线上线下招聘活动50场以上。", "50场", "线上线下招聘活动"),
+    # an indicator's name with a verb inside (GUIDELINES rule 6: 城镇新增就业); a verb before 就业… still governs
+    ("城镇新增就业1.7万人,其中凉州区10000人。", "10000人", "城镇新增就业"),
+    ("新增农村劳动力转移就业2.2万人。", "2.2万人", "农村劳动力转移就业"),
+    ("开发就业见习岗位1500个。", "1500个", "就业见习岗位"),
     # nouns joined by 和 up to their head noun are one phrase
     ("为全县3.5万名脱贫人口和监测对象购买防返贫保险。", "3.5万名", "脱贫人口和监测对象"),
     # glued figures: each counts its own

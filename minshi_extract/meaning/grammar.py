@@ -50,6 +50,7 @@ class Words:
     beneficiary_units: frozenset[str]
     scope_nouns: frozenset[str]
     light_verbs: frozenset[str]
+    verb_terms: tuple[str, ...]
     end_actions: frozenset[str]
     beneficiary_prepositions: tuple[str, ...]
     funding_verbs: frozenset[str]
@@ -92,6 +93,7 @@ def words() -> Words:
         beneficiary_units=frozenset(lex["beneficiary_units"]),
         scope_nouns=frozenset(lex["scope_nouns"]),
         light_verbs=frozenset(lex["light_verbs"]),
+        verb_terms=tuple(lex["verb_terms"]),
         end_actions=frozenset(lex["end_actions"]),
         beneficiary_prepositions=tuple(lex["beneficiary_prepositions"]),
         funding_verbs=frozenset(lex["funding_verbs"]),
@@ -245,6 +247,8 @@ def _is_nominal(text: str, verb: regex.Match) -> bool:
     w = words()
     if text.startswith(("率", "度", "比例", "占比"), verb.end()):
         return True  # 签约覆盖|率, 满意|度: an indicator is a noun whatever verb it is made of
+    if text.startswith(w.verb_terms, verb.start()):
+        return True  # 城镇|新增就业|1.7万人: an indicator's name
     return verb.group() in w.nominal_verbs and text.startswith(w.nominal_heads, verb.end())
 
 
