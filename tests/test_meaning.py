@@ -97,6 +97,8 @@ ITEMS = [
     # after a light verb (实施, 开展) a verb and its noun are one nominalised action
     ("同步实施既有住宅加装电梯不少于30部。", "30部", "既有住宅加装电梯"),
     ("开展线上线下招聘活动50场以上。", "50场", "线上线下招聘活动"),
+    # a figure in a plan's title counts the thing, not the plan (GUIDELINES rule 6)
+    ("新建59个村级互助幸福院实施方案\n一、目标任务\n新建村级互助幸福院59个。", "59个", "村级互助幸福院"),
     # an indicator's name with a verb inside (GUIDELINES rule 6: 城镇新增就业); a verb before 就业… still governs
     ("城镇新增就业1.7万人,其中凉州区10000人。", "10000人", "城镇新增就业"),
     ("新增农村劳动力转移就业2.2万人。", "2.2万人", "农村劳动力转移就业"),
