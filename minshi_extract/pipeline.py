@@ -8,7 +8,6 @@ from __future__ import annotations
 import os
 from bisect import bisect_right
 from collections.abc import Callable, Iterator
-from dataclasses import replace
 from pathlib import Path
 from typing import BinaryIO, TextIO
 
@@ -18,8 +17,9 @@ from .errors import InputError
 from .ingest import DEFAULT_MAX_BYTES, RawDoc, load, load_bytes
 from .limits import DEFAULT_TIMEOUT, budget, check_budget, naming
 from .meaning import attribute, unbalanced
-from .models import Notice, Part, Programme, Record, Section, Source, dedupe, record_key, total_of
+from .models import Notice, Part, Programme, Record, Source, dedupe, record_key, total_of
 from .normalize import normalize
+from .owners import Owners, cover_context, line_context
 from .rules.context import Context
 from .spans import SpanIndex
 from .structure.headings import steps_sections
@@ -163,88 +163,6 @@ def _lines(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
         pos = stop + 1
 
 
-def _section_index(sections: list[Section]) -> list[tuple[Section, str, bool]]:
-    """Every section with its path string and whether it lies inside a steps section, pre-order."""
-    out: list[tuple[Section, str, bool]] = []
-
-    def rec(secs: list[Section], path: str, in_steps: bool) -> None:
-        for s in secs:
-            p = f"{path} > {s.marker}{s.title}" if path else f"{s.marker}{s.title}"
-            steps = in_steps or s.kind == "steps"
-            out.append((s, p, steps))
-            rec(s.children, p, steps)
-
-    rec(sections, "", False)
-    return out
-
-
-def _line_context(pos: int, prog: Programme | None, part: Part | None, year: int | None, first_is_lead: bool,
-                  indexes: dict[int, SpanIndex], contexts: dict[tuple, Context]) -> Context:
-    """The Context of a line at `pos` in `part` (or `prog`): its innermost section, whether it is
-    that section's heading; one Context object per distinct answer (`contexts` keeps them)."""
-    owner = part or prog
-    best = None
-    if owner is not None:
-        index = indexes.get(id(owner))
-        if index is None:
-            # owners come in document order: one index alive at a time (memory); the contexts made
-            # from the old one go with it (their keys hold ids of its entries)
-            indexes.clear()
-            contexts.clear()
-            index = indexes[id(owner)] = _section_spans(_section_index(owner.sections))
-        best = index.at(pos)
-    heading = best is not None and pos == best[0].span[0]  # type: ignore[index]
-    key = (id(owner), id(best), heading, first_is_lead)
-    ctx = contexts.get(key)
-    if ctx is None:
-        ctx = Context(year=year, programme_id=prog.id if prog else None, part=part.index if part else None,
-                      first_is_lead=first_is_lead)
-        if best is not None:
-            sec, path, steps = best  # type: ignore[misc]
-            ctx = Context(year=year, programme_id=ctx.programme_id, part=ctx.part, section=path,
-                          kind=sec.kind, in_steps=steps, is_heading=heading, first_is_lead=first_is_lead)
-        contexts[key] = ctx
-    return ctx
-
-
-def _cover_context(pos: int, steps: SpanIndex, base: Context) -> Context:
-    """A cover-letter line inside the cover letter's own steps section (`三、实施步骤` of a
-    consolidated notice) reads its step headings as phases."""
-    path = steps.at(pos)
-    if path is None:
-        return base
-    return replace(base, section=path, kind="steps", in_steps=True)
-
-
-def _section_spans(index: list[tuple[Section, str, bool]]) -> SpanIndex:
-    return SpanIndex([(e[0].span, e) for e in index])
-
-
-class Owners:
-    """The programme (and part) holding an offset: the first programme whose span holds it, then
-    the first of its parts whose span holds it."""
-
-    def __init__(self, notice: Notice) -> None:
-        progs = notice.programmes
-        self._progs = SpanIndex([(p.span, p) for p in reversed(progs)])
-        self._parts = {id(p): SpanIndex([(pt.span, pt) for pt in reversed(p.parts)]) for p in progs if p.parts}
-
-    def same(self, a: int, b: int) -> bool:
-        """Whether every offset of [a, b) has the programme and part of `a`."""
-        if not self._progs.same(a, b):
-            return False
-        prog = self._progs.at(a)
-        parts = self._parts.get(id(prog)) if prog is not None else None
-        return parts is None or parts.same(a, b)
-
-    def __call__(self, pos: int) -> tuple[Programme | None, Part | None]:
-        prog = self._progs.at(pos)
-        if prog is None:
-            return None, None
-        parts = self._parts.get(id(prog))
-        return prog, (parts.at(pos) if parts is not None else None)  # type: ignore[return-value]
-
-
 def _table_cells(notice: Notice) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     for att in notice.attachments:
@@ -317,9 +235,9 @@ def apply_rules(notice: Notice) -> None:
             continue
         prog, part = owner_of(a)
         one_owner = owner_of.same(a, b)  # every record of the line is (prog, part)'s
-        ctx = _line_context(a, prog, part, year, first_is_lead, indexes, contexts)
+        ctx = line_context(a, prog, part, year, first_is_lead, indexes, contexts)
         if prog is None:
-            ctx = _cover_context(a, cover_steps, ctx)
+            ctx = cover_context(a, cover_steps, ctx)
         for rule, pre in active:  # pre: the rule's matches from the whole-text scan
             for rec in (rule(line, a, ctx) if pre is None else rule(line, a, ctx, pre.between(a, b))):
                 # a line can hold several programmes (news items 一是…;二是…): the record
