@@ -1,4 +1,5 @@
-"""Agreement of the meaning fields (item, what, source) on records whose key matched the gold.
+"""Agreement of the meaning fields (item, what, source) on records whose key matched the gold,
+and of the links from shares to their totals (`part_of`).
 
 The key says *which* figure; these fields say *what* it counts. Two measures per field:
 - exact: equal after normalisation (blanks, width, script), both null counting as equal;
@@ -10,6 +11,7 @@ The key says *which* figure; these fields say *what* it counts. Two measures per
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .models import Record, norm_name
@@ -122,3 +124,59 @@ def format_mismatches(a: Agreement) -> str:
         mark = "~" if lenient(gv, pv) else "x"
         out.append(f"{mark} {m.gold.type}.{m.field} [{m.programme[:24]}] «{m.gold.text}» gold={gv!r} got={pv!r}")
     return "\n".join(out)
+
+
+@dataclass
+class LinkCounts:
+    """Shares linked to their total, on key-matched money / quantity records of gold files that
+    annotate `part_of`: tp = the same total (by key), fp = a link the gold does not make (or to
+    another total), fn = a gold link missed (or made to another total)."""
+
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+    errors: list[str] = field(default_factory=list)
+
+    def add(self, other: LinkCounts) -> None:
+        self.tp += other.tp
+        self.fp += other.fp
+        self.fn += other.fn
+        self.errors.extend(other.errors)
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def as_dict(self) -> dict[str, float | int]:
+        return {"tp": self.tp, "fp": self.fp, "fn": self.fn, "precision": round(self.precision, 4),
+                "recall": round(self.recall, 4), "f1": round(self.f1, 4)}
+
+
+def compare_links(programme: str, pairs: list[tuple[Record, Record]], gold: list[Record], pred: list[Record],
+                  same: Callable[[Record, Record], bool], into: LinkCounts) -> None:
+    """Add the link agreement of matched (gold, predicted) pairs of one programme to `into`;
+    `same(gold_total, predicted_total)`: the two totals have one key."""
+    gold_by_id = {r.id: r for r in gold if r.id}
+    pred_by_id = {r.id: r for r in pred if r.id}
+    for g, p in pairs:
+        if g.type not in ("money", "quantity"):
+            continue
+        gt, pt = gold_by_id.get(g.part_of or ""), pred_by_id.get(p.part_of or "")
+        if gt is None and pt is None:
+            continue
+        if gt is not None and pt is not None and same(gt, pt):
+            into.tp += 1
+            continue
+        into.fp += pt is not None
+        into.fn += gt is not None
+        into.errors.append(f"link [{programme[:24]}] «{g.text}» part_of gold «{gt.text if gt else None}» "
+                           f"got «{pt.text if pt else None}»")

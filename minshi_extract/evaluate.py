@@ -6,7 +6,14 @@ import difflib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .agreement import Agreement, compare_fields, format_agreement, format_mismatches
+from .agreement import (
+    Agreement,
+    LinkCounts,
+    compare_fields,
+    compare_links,
+    format_agreement,
+    format_mismatches,
+)
 from .categories import CategoryScore, load_labels, score_categories
 from .gold import Gold, load_gold
 from .models import RECORD_TYPES, Meta, Notice, Record, dedupe, norm_name, record_key
@@ -68,6 +75,7 @@ class Score:
     meta_fields: int = 0
     meta_mismatches: list[str] = field(default_factory=list)
     fields: Agreement = field(default_factory=Agreement)  # item / what / source on matched records
+    links: LinkCounts = field(default_factory=LinkCounts)  # part_of on matched records (annotated gold)
     categories: CategoryScore = field(default_factory=CategoryScore)  # gold/categories.json (issue 12)
     table_sums: tuple[int, int] = (0, 0)  # table sums that check out, sums the tables state
 
@@ -96,6 +104,7 @@ class Score:
         self.meta_fields += other.meta_fields
         self.meta_mismatches.extend(f"{other.name}: {m}" for m in other.meta_mismatches)
         self.fields.add(other.fields)
+        self.links.add(other.links)
         self.categories.add(other.categories)
         self.table_sums = (self.table_sums[0] + other.table_sums[0], self.table_sums[1] + other.table_sums[1])
 
@@ -109,6 +118,7 @@ class Score:
             "programme_detection": {"found": self.programmes_found, "expected": self.programmes_expected},
             "meta": {"matched": self.meta_matched, "fields": self.meta_fields, "mismatches": self.meta_mismatches},
             "fields": {k: c.as_dict() for k, c in self.fields.counts.items()},
+            "links": self.links.as_dict(),
             "categories": {"correct": self.categories.correct, "labelled_detected": self.categories.total,
                            "accuracy": round(self.categories.accuracy, 4)},
             "table_sums": {"check_out": self.table_sums[0], "stated": self.table_sums[1]},
@@ -233,6 +243,8 @@ def score_notice(notice: Notice, gold: Gold, name: str | None = None) -> Score:
     def compare(label: str, g: list[Record], p: list[Record]) -> None:
         missed, spurious, pairs = match_pairs(g, p)
         compare_fields(label, pairs, score.fields)
+        if gold.links:
+            compare_links(label, pairs, g, p, keys_match, score.links)
         score.by_programme[label] = _by_type(missed, spurious, g, score)
         score.errors.extend(Miss("missed", label, r) for r in missed)
         score.errors.extend(Miss("spurious", label, r) for r in spurious)
@@ -331,6 +343,10 @@ def format_score(s: Score, programmes: bool = True) -> str:
     lines.extend(f"  meta {m}" for m in s.meta_mismatches)
     lines.append("what a figure counts (records whose key matched):")
     lines.extend("  " + row for row in format_agreement(s.fields).splitlines())
+    k = s.links
+    if k.tp + k.fp + k.fn:
+        lines.append(f"shares linked to their total (part_of, annotated gold): P {k.precision:.3f} R {k.recall:.3f} "
+                     f"F1 {k.f1:.3f}  tp {k.tp} fp {k.fp} fn {k.fn}")
     if programmes:
         lines.append("per programme:")
         for p, c in s.by_programme.items():
@@ -346,4 +362,5 @@ def format_errors(s: Score) -> str:
         out.append(f"{m.kind:<8} [{m.programme[:24]}] {r.type} {key} «{r.text}» @ {r.section or '-'}")
     fields = format_mismatches(s.fields)
     out += [f"category [{e}]" for e in s.categories.errors]
+    out += s.links.errors
     return "\n".join(out + ([fields] if fields else []))

@@ -31,6 +31,7 @@ class Gold:
     meta: Meta
     records: list[Record]  # cover letter
     programmes: list[GoldProgramme]
+    links: bool = False  # `part_of_annotated`: every share in the file names its total (GUIDELINES)
 
 
 def _describe(raw: dict) -> str:
@@ -156,6 +157,28 @@ def load_gold(path: str | Path, notice_text: str | None = None) -> Gold:
             for i, r in enumerate(raw.get("records") or [])
         ]
         _check_unique(recs, where)
+        _resolve_totals(recs, f"P{n + 1:02d}", where)
         parts = [normalize_fragment(x).strip() for x in raw.get("parts") or []]
         progs.append(GoldProgramme(title=title, parts=parts, records=recs))
-    return Gold(path=str(p), corpus_file=str(data["corpus_file"]), meta=meta, records=cover, programmes=progs)
+    links = data.get("part_of_annotated", False)
+    if not isinstance(links, bool):
+        raise GoldError(f"{p}: `part_of_annotated` must be true or false")
+    return Gold(path=str(p), corpus_file=str(data["corpus_file"]), meta=meta, records=cover, programmes=progs,
+                links=links)
+
+
+def _resolve_totals(records: list[Record], prefix: str, where: str) -> None:
+    """Give the scope's records ids (`P03-007`, as the extractor does) and turn each `part_of`, written
+    in gold as the total's `text`, into that total's id: the first record of the same type with
+    that text (GUIDELINES, part_of)."""
+    for i, rec in enumerate(records, 1):
+        rec.id = f"{prefix}-{i:03d}"
+    for rec in records:
+        if rec.part_of is None:
+            continue
+        want = _flat(normalize_fragment(rec.part_of))
+        total = next((t for t in records if t.type == rec.type and _flat(t.text) == want and t is not rec), None)
+        if total is None:
+            raise GoldError(f"{where} ({rec.type} «{rec.text}»): part_of «{rec.part_of}» is the text of no "
+                            f"other {rec.type} record of this programme")
+        rec.part_of = total.id

@@ -120,3 +120,26 @@ def test_worked_example() -> None:
     assert (s.programmes_found, s.programmes_expected) == (1, 2)
     # meta: title and year match, issuer is missing in the prediction
     assert (s.meta_matched, s.meta_fields) == (2, 3)
+
+
+def test_links_scored_on_matched_shares_of_annotated_gold() -> None:
+    from minshi_extract.pipeline import extract_text
+
+    text = ("关于印发农村供水实施方案的通知\n\n农村供水实施方案\n一、资金安排\n"
+            "项目总投资1850万元,其中中央1000万元、省级850万元。新建水厂3座。\n")
+    notice = extract_text(text)
+    prog = notice.programmes[0]
+    total = next(r for r in prog.records if r.type == "money" and r.amount_cny == 18500000)
+    shares = [r for r in prog.records if r.type == "money" and r is not total]
+    assert {r.part_of for r in shares} == {total.id}  # the extractor links both shares
+    g_total = Money(amount_cny=18500000, text_unit="万元", text="总投资1850万元", span=S, id="P01-001")
+    g_a = Money(amount_cny=10000000, text_unit="万元", text="中央1000万元", span=S, id="P01-002", part_of="P01-001")
+    g_b = Money(amount_cny=8500000, text_unit="万元", text="省级850万元", span=S, id="P01-003")  # gold: no link
+    g_q = Quantity(value=3, unit="座", text="水厂3座", span=S, id="P01-004", part_of="P01-001")  # a wrong gold link
+    gold = Gold(path="g.json", corpus_file="x.txt", meta=Meta(), records=[],
+                programmes=[GoldProgramme(title=prog.title, records=[g_total, g_a, g_b, g_q])], links=True)
+    s = score_notice(notice, gold)
+    # 中央 agrees (tp); 省级 is linked but the gold says not (fp); 水厂3座 the gold links, the extractor not (fn)
+    assert (s.links.tp, s.links.fp, s.links.fn) == (1, 1, 1)
+    gold.links = False
+    assert score_notice(notice, gold).links.tp == 0  # files without link annotation are not scored

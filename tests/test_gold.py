@@ -101,3 +101,29 @@ def test_project_gold_files_are_valid() -> None:
         text = normalize(load(root / "corpus" / head.corpus_file).text)[0]
         g = load_gold(f, text)
         assert g.programmes
+
+
+SHARES = "通知\n\n农村供水实施方案\n一、资金安排\n资金1850万元,其中中央1000万元、省级850万元。\n"
+
+
+def shares_gold(part_of: str) -> dict:
+    return {
+        "corpus_file": "x.txt", "part_of_annotated": True,
+        "programmes": [{"title": "农村供水实施方案", "records": [
+            {"type": "money", "amount_cny": 18500000, "text_unit": "万元", "text": "资金1850万元"},
+            {"type": "money", "amount_cny": 10000000, "text_unit": "万元", "text": "中央1000万元",
+             "part_of": part_of},
+        ]}],
+    }
+
+
+def test_part_of_names_the_total_by_its_text(tmp_path: Path) -> None:
+    g = load_gold(write(tmp_path, shares_gold("资金1850万元")), SHARES)
+    total, share = g.programmes[0].records
+    assert g.links is True
+    assert (total.id, share.id, share.part_of, total.part_of) == ("P01-001", "P01-002", "P01-001", None)
+
+
+def test_part_of_naming_no_record_is_an_error(tmp_path: Path) -> None:
+    with pytest.raises(GoldError, match="part_of «资金1800万元» is the text of no other money record"):
+        load_gold(write(tmp_path, shares_gold("资金1800万元")), SHARES)
