@@ -105,6 +105,9 @@ ITEMS = [
     ("开发就业见习岗位1500个。", "1500个", "就业见习岗位"),
     # nouns joined by 和 up to their head noun are one phrase
     ("为全县3.5万名脱贫人口和监测对象购买防返贫保险。", "3.5万名", "脱贫人口和监测对象"),
+    # a long noun phrase runs to its verb past the usual reach; the next figure still ends it
+    ("为全县900户分散供养特困人员、低保和低保边缘家庭中的高龄、失能、残疾老年人家庭实施适老化改造。", "900户",
+     "分散供养特困人员、低保和低保边缘家庭中的高龄、失能、残疾老年人家庭"),
     # glued figures: each counts its own
     ("建设食堂3个、助餐点5个。", "5个", "助餐点"),
     # a list of values is one thing counted: the clause around the whole list names it; n parallel

@@ -47,12 +47,19 @@ def phrase_after(text: str, end: int, hi: int) -> str | None:
     if text.startswith("、", end):
         return None
     # an age takes the noun right after it (65周岁以上|老年人|、低保和特困老年人)
-    stop = min(clause_end(text, end, _HARD_STOPS + "、" if age else _HARD_STOPS), hi, end + 24)
-    figure_next = _FIGURE_NEXT_RE.search(text, end, stop)  # 9个|班|、用地面积不少于5400平方米
+    far = min(clause_end(text, end, _HARD_STOPS + "、" if age else _HARD_STOPS), hi, end + _LONG_PHRASE)
+    stop = min(far, end + _PHRASE)
+    figure_next = _FIGURE_NEXT_RE.search(text, end, far)  # 9个|班|、用地面积不少于5400平方米
     if figure_next is not None:
-        stop = figure_next.start()
+        far = figure_next.start()
+        stop = min(stop, far)
     if _FRAME_RE.match(text, end, stop) is not None or _GIVEN_RE.match(text, end, stop) is not None:
         return paid_after(text, end, hi) or "标准"
+    if far > stop and not any(_verb_in(v, text, end, stop) for v in (w.governing, w.linking, w.predicates)):
+        # a long noun phrase whose verb comes later (1500户|分散供养特困人员、低保和低保边缘家庭中的高龄、
+        # 失能、残疾老年人家庭|实施…)
+        late = [m.start() for v in (w.governing, w.linking, w.predicates) if (m := _verb_in(v, text, stop, far))]
+        stop = min(late, default=stop)
     for verbs in (w.governing, w.linking, w.predicates):
         # 3项|实施方案: a verb inside a noun (实施|方案) does not end the phrase; nor does a payment
         # word that ends the clause (每人1万元|一次性救助)
@@ -71,6 +78,14 @@ def phrase_after(text: str, end: int, hi: int) -> str | None:
     if cut and not (cut.group() in "和及" and _ends_in_head(s) and not _DIGIT.search(s)):
         s = s[: cut.start()]  # 脱贫人口和监测对象: nouns joined by 和 up to their head are one phrase
     return trim(s)
+
+
+_PHRASE = 24  # characters after a figure where its noun phrase ends, as a rule
+_LONG_PHRASE = 40  # ... and where a long one may still end, at a verb
+
+
+def _verb_in(verbs: regex.Pattern, text: str, lo: int, hi: int) -> regex.Match | None:
+    return next((v for v in verbs.finditer(text, lo, hi) if not _is_nominal(text, v)), None)
 
 
 def _ends_in_head(s: str) -> bool:
