@@ -84,6 +84,7 @@ ITEMS = [
     # the duration of an action or of a period names it (GUIDELINES "Hard cases")
     ("助餐点食品留样不少于48小时。", "48小时", "助餐点食品留样"),
     ("严格落实工程质量终身责任制,质保期不少于5年。", "5年", "质保期"),
+    ("对运营满1年且考核合格的托育机构给予奖补。", "满1年", "运营"),  # a duration reached: its action
     # people after a beneficiary preposition, with no verb before the figure, are who is counted
     ("为全市农村义务教育学生5.6万人提供营养膳食补助。", "5.6万人", "农村义务教育学生"),
     # 受益 before 人口 is inside the noun; a region's 合计 is a share of the total before it; a rate

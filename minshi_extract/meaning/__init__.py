@@ -69,7 +69,7 @@ def item_of(text: str, r: Record, end: int | None = None) -> str | None:
     unit = field(r, "unit")
     if unit in w.duration_units and r.qualifier == "at_most":
         return None  # 10个工作日内: a time limit
-    own = _noun_in_evidence(r)
+    own = _noun_in_evidence(r) or _reached_duration(text, r, unit)
     if own:
         return own
     after = phrase_after(text, end, len(text)) if not isinstance(r, Percentage) else None
@@ -112,6 +112,22 @@ def item_of(text: str, r: Record, end: int | None = None) -> str | None:
         if item in w.funding_verbs:
             return None  # 县级财政|安排|800万元: a payer and its verb; the share takes its total's item
     return item
+
+
+def _reached_duration(text: str, r: Record, unit: str | None) -> str | None:
+    """运营|满1年: a duration reached (满) names the action that lasts it (GUIDELINES "Hard cases": the
+    duration of an action names the action), written between the clause start and 满."""
+    if unit not in words().duration_units:
+        return None
+    nums = find_numbers(r.text)
+    at = r.span[0] + nums[0].start if nums else r.span[0]
+    if text[at - 1:at] != "满":
+        return None
+    lo = clause_start(text, at - 1)
+    action = text[lo:at - 1]
+    action = next((action[len(p):] for p in words().prepositions if action.startswith(p)), action)
+    action = action.rsplit("的", 1)[-1]
+    return trim(action) if 2 <= len(action) <= 8 and not find_numbers(action) else None
 
 
 # an age bracket before a rate (其中80周岁至89周岁|每人每月100元): who is paid, like a region
