@@ -109,6 +109,8 @@ ITEMS = [
     # a long noun phrase runs to its verb past the usual reach; the next figure still ends it
     ("为全县900户分散供养特困人员、低保和低保边缘家庭中的高龄、失能、残疾老年人家庭实施适老化改造。", "900户",
      "分散供养特困人员、低保和低保边缘家庭中的高龄、失能、残疾老年人家庭"),
+    # progress on the work (已开工, 在建) counts what the work counts, in its paragraph (GUIDELINES rule 5)
+    ("改扩建公办幼儿园20所,新增学位5400个。目前已完工8所,在建12所。", "12所", "公办幼儿园"),
     # glued figures: each counts its own
     ("建设食堂3个、助餐点5个。", "5个", "助餐点"),
     # a list of values is one thing counted: the clause around the whole list names it; n parallel

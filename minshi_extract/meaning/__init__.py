@@ -262,15 +262,26 @@ def _continue_items(text: str, records: list[Record]) -> None:
     """新建公办幼儿园3所,改扩建4所: a figure whose clause names nothing continues the figure before it
     in the same sentence, with the same unit, and counts the same thing (GUIDELINES rule 5)."""
     prev: Record | None = None
-    ages = words().age_units
+    last: dict[tuple, Record] = {}  # the last figure of each kind with an item
+    w = words()
     for r in records:
-        if not isinstance(r, (Quantity, Money)) or (isinstance(r, Quantity) and r.unit in ages):
+        if not isinstance(r, (Quantity, Money)) or (isinstance(r, Quantity) and r.unit in w.age_units):
             continue  # an age is a condition of the share (90周岁至99周岁|每人每月200元), not a figure of it
+        # 改造农村危房1500户…。上半年已开工|1020户: progress on the work, in the sentence or the next ones
+        # of its paragraph, counts what the work counts
+        kind = (r.type, field(r, "unit"))
+        if r.item is not None and w.progress.fullmatch(r.item) is not None:
+            work = last.get(kind)
+            if work is not None and "\n" not in text[work.span[1]:r.span[0]]:
+                r.item = work.item
+            continue
         if (r.item is None and prev is not None and prev.item and _same_unit(prev, r)
                 and sentence_start(text, prev.span[0]) == sentence_start(text, r.span[0])
-                and not (isinstance(r, Quantity) and r.unit in words().duration_units)):
+                and not (isinstance(r, Quantity) and r.unit in w.duration_units)):
             r.item = prev.item
         prev = r
+        if r.item:
+            last[kind] = r
 
 
 _LIST_JOINS = frozenset({"、", "和", "及", "或"})

@@ -58,6 +58,7 @@ class Words:
     duration_units: frozenset[str]
     beneficiary_heads: tuple[str, ...]
     trailing_alone: frozenset[str]
+    progress: regex.Pattern
 
 
 def _alt(words: list[str]) -> str:
@@ -101,6 +102,7 @@ def words() -> Words:
         duration_units=frozenset(lex["duration_units"]),
         beneficiary_heads=tuple(lex["beneficiary_heads"]),
         trailing_alone=frozenset(lex["trailing_alone"]),
+        progress=regex.compile(rf"(?:{_alt(lex['progress_times'])})*(?:{_alt(lex['progress_words'])})[近约共]?"),
     )
 
 
