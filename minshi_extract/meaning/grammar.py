@@ -142,12 +142,28 @@ def clause_start(text: str, pos: int, floor: int = 0) -> int:
 
 
 def clause_end(text: str, pos: int, stops: str = _HARD_STOPS + "、") -> int:
-    """End of the clause that holds `pos` (exclusive)."""
+    """End of the clause that holds `pos` (exclusive); a bracket glossing a noun is inside the clause
+    (13个|县(市、区)|全覆盖)."""
     n = len(text)
     i = pos
-    while i < n and text[i] not in stops:
+    while i < n:
+        c = text[i]
+        if c == "(" and i > pos and (close := _bracket_close(text, i)) is not None:
+            i = close + 1
+            continue
+        if c in stops:
+            break
         i += 1
     return i
+
+
+def _bracket_close(text: str, o: int) -> int | None:
+    """The `)` closing the bracket opened at `o` when it glosses the noun before it (县(市、区)): a
+    Han character before it, no figure and no stop inside, at most 20 characters."""
+    if not ("\u4e00" <= text[o - 1] <= "\u9fff"):
+        return None
+    close = text.find(")", o + 1, o + 22)
+    return None if close < 0 or close == o + 1 or _GLOSS_STOP.search(text, o + 1, close) else close
 
 
 def sentence_start(text: str, pos: int) -> int:
