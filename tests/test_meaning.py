@@ -163,6 +163,10 @@ SOURCES = [  # the money rule's former source cases included: the meaning pass o
     ("市级财政对新建社区养老服务中心每个补助30万元。", "30万元", "市级财政"),
     # who pays a total may be said in the next clause, opened by 由
     ("改造农村危房280户,共需补助资金560万元,由区财政全额承担。", "560万元", "区财政"),
+    # 由X + a funding verb: X pays, a level or a payer named by its head, the verb however specific
+    ("按照每人次80元的标准由县级财政全额保障。", "80元", "县级财政"),
+    ("项目总投资约4200万元,由社会资本投资建设。", "4200万元", "社会资本"),
+    ("项目总投资5000万元,其中争取上级资金2000万元;其余3000万元由市场经营主体自筹。", "3000万元", "市场经营主体"),
     # the last level of a list may stand before its share verb
     ("宫颈癌检查每人补助80元,所需资金270万元由省、市按照7:3的比例分担。", "270万元", "省、市"),
     # funds of several payers paying together name no one payer

@@ -42,8 +42,11 @@ def _patterns() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern]:
         rf"(?<![每对个城都超全各该此跨])(?P<p>{payer})(?=\p{{Han}}{{0,8}}?{funding}|\p{{Han}}{{0,8}}?[\d约共])"
     )
     # 由市级财政统筹解决; not 由自治区财政承担60% (payers splitting by percentages pay no one amount)
+    # a payer that is no level is named by its head (由市场经营主体|自筹)
+    headed = rf"\p{{Han}}{{0,6}}?{_alt(lex['payer_heads'])}"
     by = regex.compile(
-        rf"(?<!其余|剩余|余下|不足部分)由(?P<p>{payer})[^,;。]{{0,12}}?(?:承担|解决|负担|分担|安排|筹集|筹措|补助|列支)(?![\d.]+%)"
+        rf"(?<!其余|剩余|余下|不足部分)由(?P<p>{payer}|{headed})(?:全额|统筹|共同|足额|按比例)?[^,;。]{{0,12}}?"
+        rf"{_alt(lex['by_verbs'])}(?![\d.]+%)"
     )
     lead = regex.compile(rf"^{payer}")
     return before, by, lead
