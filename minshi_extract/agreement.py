@@ -178,5 +178,5 @@ def compare_links(programme: str, pairs: list[tuple[Record, Record]], gold: list
             continue
         into.fp += pt is not None
         into.fn += gt is not None
-        into.errors.append(f"link [{programme[:24]}] «{g.text}» part_of gold «{gt.text if gt else None}» "
+        into.errors.append(f"link [{programme[:48]}] «{g.text}» part_of gold «{gt.text if gt else None}» "
                            f"got «{pt.text if pt else None}»")

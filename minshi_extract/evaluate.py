@@ -244,7 +244,7 @@ def score_notice(notice: Notice, gold: Gold, name: str | None = None) -> Score:
         missed, spurious, pairs = match_pairs(g, p)
         compare_fields(label, pairs, score.fields)
         if gold.links:
-            compare_links(label, pairs, g, p, keys_match, score.links)
+            compare_links(f"{score.name}: {label}", pairs, g, p, keys_match, score.links)
         score.by_programme[label] = _by_type(missed, spurious, g, score)
         score.errors.extend(Miss("missed", label, r) for r in missed)
         score.errors.extend(Miss("spurious", label, r) for r in spurious)

@@ -140,6 +140,7 @@ def load_gold(path: str | Path, notice_text: str | None = None) -> Gold:
         for i, r in enumerate(data.get("records") or [])
     ]
     _check_unique(cover, f"{p}: cover letter")
+    _resolve_totals(cover, "N", f"{p}: cover letter")
     progs: list[GoldProgramme] = []
     titles: set[str] = set()
     for n, raw in enumerate(data["programmes"]):

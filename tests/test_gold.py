@@ -127,3 +127,11 @@ def test_part_of_names_the_total_by_its_text(tmp_path: Path) -> None:
 def test_part_of_naming_no_record_is_an_error(tmp_path: Path) -> None:
     with pytest.raises(GoldError, match="part_of «资金1800万元» is the text of no other money record"):
         load_gold(write(tmp_path, shares_gold("资金1800万元")), SHARES)
+
+
+def test_part_of_in_the_cover_letter(tmp_path: Path) -> None:
+    text = "通知\n安排资金1850万元,其中中央1000万元。\n农村供水实施方案\n一、目标任务\n新建水厂3座。\n"
+    d = shares_gold("资金1850万元")
+    d["records"], d["programmes"] = d["programmes"][0]["records"], [{"title": "农村供水实施方案", "records": []}]
+    total, share = load_gold(write(tmp_path, d), text).records
+    assert (total.id, share.part_of) == ("N-001", "N-001")
