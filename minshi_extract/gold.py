@@ -178,7 +178,9 @@ def _resolve_totals(records: list[Record], prefix: str, where: str) -> None:
         if rec.part_of is None:
             continue
         want = _flat(normalize_fragment(rec.part_of))
-        total = next((t for t in records if t.type == rec.type and _flat(t.text) == want and t is not rec), None)
+        named = [t for t in records if t.type == rec.type and _flat(t.text) == want and t is not rec]
+        # table cells may share a text (`200` in two rows): the one of the share's own row (region) first
+        total = next((t for t in named if t.__dict__.get("region") == rec.__dict__.get("region")), named[0] if named else None)
         if total is None:
             raise GoldError(f"{where} ({rec.type} «{rec.text}»): part_of «{rec.part_of}» is the text of no "
                             f"other {rec.type} record of this programme")

@@ -310,3 +310,26 @@ def test_a_bare_date_is_due_with_its_programme_title_without_the_plan_word() -> 
             "就业创业服务项目实施方案\n\n一、目标任务\n新增城镇就业1500人。\n二、完成时限\n2021年12月底前。\n")
     deadlines = [r for r in extract_text(text).all_records() if r.type == "deadline"]
     assert [(r.text, r.what) for r in deadlines] == [("2021年12月底前", "就业创业服务项目")]
+
+
+@pytest.mark.parametrize(
+    ("text", "total", "shares"),
+    [
+        # parts without 其中 that add up exactly to the figure before them (GUIDELINES part_of)
+        ("项目总投资4.48亿元,资金来源为:车购税资金1.68亿元,省级交通专项资金1.12亿元,地方政府一般债券0.9亿元,"
+         "县级自筹0.78亿元。", "4.48亿元", ["1.68亿元", "1.12亿元", "0.9亿元", "0.78亿元"]),
+        ("新建改造公共厕所45座,新建20座、改造25座。", "45座", ["20座", "25座"]),
+        # a share with a floor after 其中 is a share
+        ("完成食品安全抽检4000批次,其中农产品抽检不少于1500批次。", "4000批次", ["不少于1500批次"]),
+    ],
+)
+def test_parts_link_to_the_total_they_split(text: str, total: str, shares: list[str]) -> None:
+    recs = [r for r in _records(text) if r.type in ("money", "quantity")]
+    t = next(r for r in recs if r.text.endswith(total))
+    linked = [r.text for r in recs if r.part_of == t.id]
+    assert len(linked) == len(shares) and all(x.endswith(s) for x, s in zip(linked, shares, strict=True))
+
+
+def test_parts_that_do_not_add_up_or_an_approximate_total_link_nothing() -> None:
+    recs = _records("改扩建公办幼儿园20所左右。目前已完工8所,在建12所。新建公厕45座,新建20座、改造24座。")
+    assert [r.text for r in recs if r.part_of] == []

@@ -71,6 +71,34 @@ def link_shares(text: str, records: list[Record]) -> None:
         total = _total_for(earlier, run)
         for r in run:
             r._total = total
+    _link_sums(text, figures)
+
+
+_SUM_REACH = 6  # figures after a total where the parts that add up to it may stand
+
+
+def _link_sums(text: str, figures: list[Record]) -> None:
+    """Parts written without 其中 that add up exactly to the figure of their kind just before them, in
+    its paragraph (总投资4.48亿元,资金来源为:车购税资金1.68亿元,省级…1.12亿元,…0.9亿元,县级自筹0.78亿元;
+    公共厕所45座,新建20座、改造25座): the arithmetic says they split it."""
+    for i, total in enumerate(figures):
+        if total_of(total) is not None or total.qualifier is not None:
+            continue  # an about / at least total: an exact sum is no evidence
+        want, run, got = _amount(total), [], Decimal(0)
+        for r in figures[i + 1:i + 1 + _SUM_REACH]:
+            if "\n" in text[total.span[1]:r.span[0]]:
+                break
+            if not _same_kind(r, total):
+                continue
+            if total_of(r) is not None or r.qualifier is not None or _amount(r) >= want:
+                break  # a linked figure, a floor, or one as big as the total: no parts of it here
+            run.append(r)
+            got += _amount(r)
+            if got >= want:
+                break
+        if len(run) >= 2 and got == want:
+            for r in run:
+                r._total = total
 
 
 def _link_qizhong(text: str, lo: int, recs: list[Record], earlier: list[Record]) -> None:
@@ -91,9 +119,9 @@ def _link_qizhong(text: str, lo: int, recs: list[Record], earlier: list[Record])
         before = [r for r in recs if floor <= r.span[0] and r.span[1] <= k and r.region is None]
         kinds = {(r.type, field(r, "unit"), field(r, "per")) for r in segment}
         for kind in kinds:
-            # a figure with a floor or a ceiling (其中…不少于10张) is a condition, not a share
+            # a share may have a floor (其中充电泊位不少于2万个); a ceiling (其中…不超过) is a condition
             shares = [r for r in segment if (r.type, field(r, "unit"), field(r, "per")) == kind
-                      and r.qualifier not in ("at_least", "at_most")]
+                      and r.qualifier != "at_most"]
             if not shares:
                 continue
             shares = _adding_prefix(before, shares)
