@@ -111,6 +111,14 @@ ITEMS = [
      "分散供养特困人员、低保和低保边缘家庭中的高龄、失能、残疾老年人家庭"),
     # progress on the work (已开工, 在建) counts what the work counts, in its paragraph (GUIDELINES rule 5)
     ("改扩建公办幼儿园20所,新增学位5400个。目前已完工8所,在建12所。", "12所", "公办幼儿园"),
+    # progress after a topic leaves the topic; 基本建成 continues it
+    ("筹集保障性租赁住房2.5万套,棚户区改造新开工1.8万套、基本建成1.5万套。", "1.8万套", "棚户区改造"),
+    ("筹集保障性租赁住房2.5万套,棚户区改造新开工1.8万套、基本建成1.5万套。", "1.5万套", "棚户区改造"),
+    ("筹集保障性租赁住房2.5万套。", "2.5万套", "保障性租赁住房"),  # a verb before 性 is an adjective
+    # an age range inside the phrase; after an age, a list of nouns runs to its first head
+    ("为23万名13至14周岁在校女生免费接种HPV疫苗。", "23万名", "13至14周岁在校女生"),
+    ("为60周岁以上低保、特困老年人提供上门服务。", "60周岁以上", "低保、特困老年人"),
+    ("对80周岁以上老年人和低保、特困老年人实行优惠助餐。", "80周岁以上", "老年人"),
     # glued figures: each counts its own
     ("建设食堂3个、助餐点5个。", "5个", "助餐点"),
     # a list of values is one thing counted: the clause around the whole list names it; n parallel

@@ -270,11 +270,19 @@ def _continue_items(text: str, records: list[Record]) -> None:
         # 改造农村危房1500户…。上半年已开工|1020户: progress on the work, in the sentence or the next ones
         # of its paragraph, counts what the work counts
         kind = (r.type, field(r, "unit"))
-        if r.item is not None and w.progress.fullmatch(r.item) is not None:
+        tail = w.progress_tail.search(r.item) if r.item else None
+        if tail is not None and tail.start() > 0 and trim(r.item[:tail.start()]):
+            r.item = trim(r.item[:tail.start()])  # 棚户区改造|新开工|1.8万套: the topic is what is counted
+        elif tail is not None:
+            topic = _progress_topic(text, r)
             work = last.get(kind)
-            if work is not None and "\n" not in text[work.span[1]:r.span[0]]:
+            if topic:
+                r.item = topic
+            elif work is not None and "\n" not in text[work.span[1]:r.span[0]]:
                 r.item = work.item
-            continue
+                continue
+            else:
+                continue
         if (r.item is None and prev is not None and prev.item and _same_unit(prev, r)
                 and sentence_start(text, prev.span[0]) == sentence_start(text, r.span[0])
                 and not (isinstance(r, Quantity) and r.unit in w.duration_units)):
@@ -282,6 +290,14 @@ def _continue_items(text: str, records: list[Record]) -> None:
         prev = r
         if r.item:
             last[kind] = r
+
+
+def _progress_topic(text: str, r: Record) -> str | None:
+    """棚户区改造|新开工|1.8万套: the topic written before the progress words of the figure's clause."""
+    fig = _figure_start(r)
+    before = text[clause_start(text, fig):fig]
+    tail = words().progress_tail.search(before)
+    return trim(before[:tail.start()]) if tail is not None and tail.start() > 0 else None
 
 
 _LIST_JOINS = frozenset({"、", "和", "及", "或"})

@@ -41,13 +41,13 @@ def phrase_after(text: str, end: int, hi: int) -> str | None:
     w = words()
     # a list of nouns runs over 、 (3.2万名|城乡低保对象、特困人员|代缴); a list of figures does not
     # (食堂3个|、助餐点5个), nor ages in a row (80周岁至89周岁|、90周岁…|老年人: skipped to the noun)
-    age = text[end - 1:end] == "岁"
-    if age:
+    age = _AGE_END.search(text, max(0, end - 6), end) is not None
+    if text[end - 1:end] == "岁":
         end = _AGE_RUN_RE.match(text, end, min(hi, end + 40)).end()  # always matches (maybe empty)
     if text.startswith("、", end):
         return None
     # an age takes the noun right after it (65周岁以上|老年人|、低保和特困老年人)
-    far = min(clause_end(text, end, _HARD_STOPS + "、" if age else _HARD_STOPS), hi, end + _LONG_PHRASE)
+    far = min(clause_end(text, end, _HARD_STOPS), hi, end + _LONG_PHRASE)
     stop = min(far, end + _PHRASE)
     figure_next = _FIGURE_NEXT_RE.search(text, end, far)  # 9个|班|、用地面积不少于5400平方米
     if figure_next is not None:
@@ -73,6 +73,8 @@ def phrase_after(text: str, end: int, hi: int) -> str | None:
             return None  # 1000人|培训: a verb right after the figure, no noun
     # 90周岁|至99周岁|老年人: the rest of a range; 以上 and the like belong to the figure
     s = _RANGE_REST.sub("", text[end:stop])
+    if age:  # 65周岁以上|老年人|和低保、特困老年人: the first noun up to its head; 60周岁以上|低保、特困老年人
+        s = next((s[:m.start()] for m in _AGE_LIST_CUT.finditer(s) if _ends_in_head(s[:m.start()])), s)
     # a digit ends the phrase, except an age inside it (1万名|65岁以上老年人)
     cut = _PHRASE_CUT.search(s)
     if cut and not (cut.group() in "和及" and _ends_in_head(s) and not _DIGIT.search(s)):
@@ -80,6 +82,8 @@ def phrase_after(text: str, end: int, hi: int) -> str | None:
     return trim(s)
 
 
+_AGE_LIST_CUT = regex.compile(r"[、和及与]")
+_AGE_END = regex.compile(r"岁(?:及以上|以上|以下)?$")
 _PHRASE = 24  # characters after a figure where its noun phrase ends, as a rule
 _LONG_PHRASE = 40  # ... and where a long one may still end, at a verb
 

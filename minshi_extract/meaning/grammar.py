@@ -28,7 +28,7 @@ _HAN_RE = regex.compile(r"[\p{Han}A-Za-z]")
 # looks its pattern up in regex's cache on every call)
 _JOINED = regex.compile(r"[和及与、]|[^\p{Han}]*$")
 _RANGE_REST = regex.compile(r"^(?:(?:至|到|—|–|-|~)\d+(?:\.\d+)?(?:周岁|岁)?)?(?:及以上|以上|以下|以内|左右|多|余)?")
-_PHRASE_CUT = regex.compile(r"[和及与且并或由的]|\d(?!\d*(?:\.\d+)?周?岁)|等(?!级)|通过|用于|正式|全部|先行")
+_PHRASE_CUT = regex.compile(r"[和及与且并或由的]|\d(?!\d*(?:\.\d+)?(?:[至到—~-]\d+)?周?岁)|等(?!级)|通过|用于|正式|全部|先行")
 _DIGIT = regex.compile(r"\d")
 _FIGURE_RE = regex.compile(r"(?<![\d.])\d+(?:\.\d+)?(?![\d.]|年|月|日)(?:万|亿)?(?:%|[个户人名所处座家条项场次公里米平方]{1,3})?")
 
@@ -59,6 +59,7 @@ class Words:
     beneficiary_heads: tuple[str, ...]
     trailing_alone: frozenset[str]
     progress: regex.Pattern
+    progress_tail: regex.Pattern
 
 
 def _alt(words: list[str]) -> str:
@@ -102,7 +103,8 @@ def words() -> Words:
         duration_units=frozenset(lex["duration_units"]),
         beneficiary_heads=tuple(lex["beneficiary_heads"]),
         trailing_alone=frozenset(lex["trailing_alone"]),
-        progress=regex.compile(rf"(?:{_alt(lex['progress_times'])})*(?:{_alt(lex['progress_words'])})[近约共]?"),
+        progress=regex.compile(rf"(?:{_alt(lex['progress_leads'])})*(?:{_alt(lex['progress_words'])})[近约共]?"),
+        progress_tail=regex.compile(rf"(?:{_alt(lex['progress_leads'])})*(?:{_alt(lex['progress_words'])})[近约共]?$"),
     )
 
 
@@ -263,8 +265,8 @@ def _is_nominal(text: str, verb: regex.Match) -> bool:
     """A modifying verb directly before a nominal head is inside a noun: 危房改造|资金, 接种|率;
     安排|资金 is a verb and its object."""
     w = words()
-    if text.startswith(("率", "度", "比例", "占比"), verb.end()):
-        return True  # 签约覆盖|率, 满意|度: an indicator is a noun whatever verb it is made of
+    if text.startswith(("率", "度", "比例", "占比", "性"), verb.end()):
+        return True  # 签约覆盖|率, 满意|度: an indicator is a noun whatever verb it is made of; 保障|性: an adjective
     if text.startswith(w.verb_terms, verb.start()):
         return True  # 城镇|新增就业|1.7万人: an indicator's name
     return verb.group() in w.nominal_verbs and text.startswith(w.nominal_heads, verb.end())
