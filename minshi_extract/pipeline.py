@@ -258,7 +258,9 @@ def apply_rules(notice: Notice) -> None:
             prog, part = owner_of(first)
             linked = next((p for p in notice.programmes if p.id == att.programme_id), None)
             section = f"{att.label} {att.title}".strip()
-            ctx = Context(year=year, programme_id=prog.id if prog else att.programme_id, section=section)
+            # 列第一位者为牵头单位 in the body holds for the unit lists of its attachments too
+            ctx = Context(year=year, programme_id=prog.id if prog else att.programme_id, section=section,
+                          first_is_lead=first_is_lead)
             named = row_programmes(table, notice.programmes)
             for rec in records_from_table(table, table._cell_spans, text, ctx):
                 # a row naming a programme (a 项目清单 annex) gives its figures to it, a row naming none

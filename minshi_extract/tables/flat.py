@@ -62,13 +62,14 @@ def _cells(lines: list[Line], text: str) -> list[Cell]:
                 flush()
             gap += 1
             continue
-        if not spaced:
-            run.append(ln)
-            flush()
-        else:
-            run.append(ln)
+        run.append(ln)
+        if not spaced and not ln.text.endswith(_GOES_ON):
+            flush()  # one cell a line, but a line ending with a comma goes on in the next
     flush()
     return cells
+
+
+_GOES_ON = (",", "、", "，")
 
 
 def _clean_header(cells: list[Cell]) -> list[Cell]:
@@ -271,6 +272,11 @@ def _rebuild_spaced(lines: list[Line]) -> tuple[Table, list[list[tuple[int, int]
         header = [Cell(lines[0].text[a:b], lines[0].start + a, lines[0].start + b, 0) for a, b in glued]
     n = len(header)
     seq = header[0].text in _SEQ_HEADERS
+    names = [c.text for c in header]
+    units = _unit_row(lines[0], lines[1]) if len(lines) > 2 else None
+    if units is not None:  # 改造任务 / (户): a header whose units a second line gives
+        names = [h + u for h, u in zip(names, units, strict=True)]
+        lines = lines[1:]
     rows: list[list[Cell | None]] = []
     for ln in lines[1:]:
         cells = _split_spaced(ln)
@@ -282,7 +288,21 @@ def _rebuild_spaced(lines: list[Line]) -> tuple[Table, list[list[tuple[int, int]
             row = [*lead, *label]
             row += [None] * (n - len(row) - len(figs)) + figs
         rows.append(row)
-    return _make_table(header, rows, [with_caption(c.text, unit) for c in header])
+    return _make_table(header, rows, [with_caption(h, unit) for h in names])
+
+
+_UNIT_ONLY = regex.compile(r"\([^()\d]{1,6}\)")
+
+
+def _unit_row(head: Line, line: Line) -> list[str] | None:
+    """The units a line under the header gives its columns (`县区 改造任务 省级奖补资金` over `(户) (万元)
+    (万元)`): the label columns on the left have none, so k units go to the last k columns (a text
+    copy keeps no indent to align them by); None when the line is not only units."""
+    cells = _split_spaced(line)
+    n = len(_split_spaced(head))
+    if not cells or len(cells) > n or not all(_UNIT_ONLY.fullmatch(c.text) for c in cells):
+        return None
+    return [""] * (n - len(cells)) + [c.text for c in cells]
 
 
 def _split_pipe(ln: Line) -> list[Cell]:

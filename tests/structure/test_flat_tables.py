@@ -139,3 +139,58 @@ def test_bracketed_portal_label_lines_are_furniture():
     assert is_furniture("[成文日期] 2019-03-01    [发布日期] 2019-03-05")
     assert is_furniture("【发布机构】某区政府办")
     assert not is_furniture("[2019]5号文件要求各地落实。")
+
+
+# a PDF's text copy (written for this test): a space-set table whose units stand on a second header
+# line, and a one-cell-per-line table whose content cell wraps after a comma
+ATTACHED = """某县人民政府办公室关于印发某县2021年民生实事实施方案的通知
+各乡镇人民政府:
+现印发给你们。
+
+附件1
+
+某县2021年农村户厕改造任务及资金分配表
+
+乡镇      改造任务    省级奖补资金    县级配套资金
+            (户)         (万元)          (万元)
+甲镇      1200        120             36
+乙镇      2400        240             72
+合计      3600        360             108
+
+附件2
+
+某县2021年民生实事项目计划表
+
+序号
+项目名称
+主要建设内容
+计划投资
+(万元)
+责任单位
+完成时间
+1
+城区学校扩容
+新建、改扩建中小学校6所,
+新增学位8100个
+46800
+县教育局
+8月31日前
+2
+农村道路畅通
+新改建农村公路420公里
+9480
+县交通运输局
+10月底前
+"""
+
+
+def test_units_on_a_second_header_line_go_to_the_columns_on_the_right() -> None:
+    table = skel(ATTACHED).attachments[0].tables[0]
+    assert table.header == ["乡镇", "改造任务(户)", "省级奖补资金(万元)", "县级配套资金(万元)"]
+    assert table.rows[0] == ["甲镇", "1200", "120", "36"]
+
+
+def test_a_cell_line_ending_with_a_comma_goes_on_in_the_next() -> None:
+    table = skel(ATTACHED).attachments[1].tables[0]
+    assert table.rows[0] == ["1", "城区学校扩容", "新建、改扩建中小学校6所,新增学位8100个", "46800", "县教育局", "8月31日前"]
+    assert table.rows[1][3] == "9480"
