@@ -28,14 +28,15 @@ def _patterns() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern]:
     short = _alt(lex["payer_levels_short"])
     suffix = _alt(lex["payer_suffixes"])
     bracket = r"(?:\((?:市、|县、)?(?:区|市|县)\)(?:区|市)?)?"  # 县(区), 县(市、区), 县(市)区
-    level = rf"(?:{_alt(lex['payer_levels'])}{bracket}|{short}{bracket}(?=级|本级|{suffix}|[、和及与]|两级|三级))"
+    by_verbs = _alt(lex["by_verbs"])
+    level = rf"(?:{_alt(lex['payer_levels'])}{bracket}|{short}{bracket}(?=级|本级|{suffix}|[、和及与]|两级|三级|{by_verbs}))"
     # the last of a list of levels may end before its share verb: 由省、市|按6:4比例分担
     last = rf"(?:{level}|{short}{bracket}(?=按|共同|各|分担|承担|负担))"
     joined = rf"{level}(?:[、和及与]{last})*(?:两级|三级)?(?:本级)?{suffix}?"
     # a payer that is not a level stands at a clause start or after 由/和/其中 (not 困难|群众)
     named = _alt(lex["payer_others"])
     others = rf"(?:(?<=^|[^\p{{Han}}]|[由和及与中余]){named})"
-    payer = rf"(?:{joined}{named}?|{others})"  # 中央福彩公益金: a level and a named fund
+    payer = rf"(?:{joined}(?:(?:专项)?{named})?|{others})"  # 中央(专项)福彩公益金: a level and a named fund
     funding = _alt(lex["funding_words"])
     # not a payer: 对每个县级|儿童之家 (a rate's object), 城市 / 市场 (a level inside a word)
     before = regex.compile(
@@ -46,7 +47,7 @@ def _patterns() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern]:
     headed = rf"\p{{Han}}{{0,6}}?{_alt(lex['payer_heads'])}"
     by = regex.compile(
         rf"(?<!其余|剩余|余下|不足部分)由(?P<p>{payer}|{headed})(?:全额|统筹|共同|足额|按比例)?[^,;。]{{0,12}}?"
-        rf"{_alt(lex['by_verbs'])}(?![\d.]+%)"
+        rf"{by_verbs}(?![\d.]+%)"
     )
     lead = regex.compile(rf"^{payer}")
     return before, by, lead
