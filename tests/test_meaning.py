@@ -68,6 +68,7 @@ ITEMS = [
     # a thing the rate counts, after its measure word, when nothing before it names one
     ("市财政对每个城市书房补助50万元,其余由乡镇统筹解决。", "50万元", "城市书房"),
     ("省级补助每所幼儿园80万元,不足部分由县级财政统筹解决。", "80万元", "幼儿园"),
+    ("自治区体育彩票公益金对每个社区体育公园补助300万元。", "300万元", "社区体育公园"),  # a long rate noun
     ("每个托位一次性补助1万元。", "1万元", "托位"),
     ("县级财政每台再补助10万元。", "10万元", "补助"),
     # a bare 给予补助 does not displace a thing before the rate; it names a payer's or a group's
@@ -119,6 +120,7 @@ ITEMS = [
     ("为23万名13至14周岁在校女生免费接种HPV疫苗。", "23万名", "13至14周岁在校女生"),
     ("为60周岁以上低保、特困老年人提供上门服务。", "60周岁以上", "低保、特困老年人"),
     ("对80周岁以上老年人和低保、特困老年人实行优惠助餐。", "80周岁以上", "老年人"),
+    ("对60周岁以上低保、特困老年人每餐补贴5元。", "60周岁以上", "低保、特困老年人"),  # a rate is no list member
     # glued figures: each counts its own
     ("建设食堂3个、助餐点5个。", "5个", "助餐点"),
     # a list of values is one thing counted: the clause around the whole list names it; n parallel
@@ -177,6 +179,7 @@ SOURCES = [  # the money rule's former source cases included: the meaning pass o
     ("项目总投资5000万元,其中争取上级资金2000万元;其余3000万元由市场经营主体自筹。", "3000万元", "市场经营主体"),
     ("项目总投资5000万元,其中省级补助3900万元,其余1100万元由县(市、区)自筹解决。", "1100万元", "县(市、区)"),
     ("所需资金400万元由中央专项彩票公益金解决。", "400万元", "中央专项彩票公益金"),
+    ("自治区体育彩票公益金对每个社区体育公园补助300万元。", "300万元", "自治区体育彩票公益金"),
     ("总投资3200万元,其中县级奖补800万元、企业自筹2400万元。", "2400万元", "企业"),  # GUIDELINES: 企业自筹 -> 企业
     # the last level of a list may stand before its share verb
     ("宫颈癌检查每人补助80元,所需资金270万元由省、市按照7:3的比例分担。", "270万元", "省、市"),

@@ -27,7 +27,7 @@ _FUNDED_RE = regex.compile(r"(?:的)?标准安排")
 
 
 # a 、 that opens the next figure's phrase: a list of figures, not of nouns
-_FIGURE_NEXT_RE = regex.compile(r"、(?=[^\d,;。:、]{0,10}\d)")
+_FIGURE_NEXT_RE = regex.compile(r"、(?=[^\d,;。:、每]{0,10}\d)")
 # the rest of an age range and more ages after it: 80周岁|至89周岁、90周岁至99周岁、100周岁以上的|老年人
 _AGE_RUN_RE = regex.compile(
     r"(?:(?:至|到|—|–|-|~)\d+周?岁)?(?:及以上|以上|以下)?"

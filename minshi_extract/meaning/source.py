@@ -40,7 +40,7 @@ def _patterns() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern]:
     funding = _alt(lex["funding_words"])
     # not a payer: 对每个县级|儿童之家 (a rate's object), 城市 / 市场 (a level inside a word)
     before = regex.compile(
-        rf"(?<![每对个城都超全各该此跨])(?P<p>{payer})(?=\p{{Han}}{{0,8}}?{funding}|\p{{Han}}{{0,8}}?[\d约共])"
+        rf"(?<![每对个城都超全各该此跨])(?P<p>{payer})(?=\p{{Han}}{{0,8}}?{funding}|\p{{Han}}{{0,8}}?[\d约共]|对每)"
     )
     # 由市级财政统筹解决; not 由自治区财政承担60% (payers splitting by percentages pay no one amount)
     # a payer that is no level is named by its head (由市场经营主体|自筹)
