@@ -192,13 +192,17 @@ def cmd_eval(args: argparse.Namespace) -> int:
 
 
 def _agreement_gate(total, gate: str) -> str | None:
-    """`quantity.item.lenient=0.9` -> a failure message when that agreement is below 0.9."""
+    """`quantity.item.lenient=0.9` -> a failure message when that agreement is below 0.9;
+    `part_of.f1=0.95`: the links of shares to their totals."""
     name, _, value = gate.partition("=")
     key, _, measure = name.rpartition(".")
+    if key == "part_of" and measure in ("precision", "recall", "f1") and value:
+        got = getattr(total.links, measure)
+        return f"{name} {got:.4f} below {value}" if got < float(value) else None
     counts = total.fields.counts.get(key)
     if counts is None or measure not in ("exact", "lenient") or not value:
         raise MinshiError(f"--min-agreement {gate!r}: expected TYPE.FIELD.(exact|lenient)=X, "
-                          f"TYPE.FIELD one of {', '.join(total.fields.counts)}")
+                          f"TYPE.FIELD one of {', '.join(total.fields.counts)}; or part_of.(precision|recall|f1)=X")
     got = counts.exact_rate if measure == "exact" else counts.lenient_rate
     return f"{name} {got:.4f} below {value}" if got < float(value) else None
 
@@ -340,7 +344,8 @@ def build_parser() -> argparse.ArgumentParser:
     v.add_argument("--min-category-accuracy", type=float,
                    help="exit 1 when the primary category accuracy (gold/categories.json) is below this")
     v.add_argument("--min-agreement", action="append", metavar="TYPE.FIELD.MEASURE=X",
-                   help="exit 1 when a meaning field agrees less, e.g. quantity.item.lenient=0.9 (repeatable)")
+                   help="exit 1 when a meaning field agrees less, e.g. quantity.item.lenient=0.9, or the links of "
+                        "shares to their totals, part_of.f1=0.95 (repeatable)")
     v.set_defaults(func=cmd_eval)
     return p
 

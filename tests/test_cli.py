@@ -75,6 +75,11 @@ def test_eval_prints_the_table_and_gates(capsys) -> None:
     assert "== wuwei_2025" in out and "micro" in out and "programme detection 17/17" in out
     code, _, err = run(capsys, *args, "--min-f1", "1.01")
     assert code == 1 and "below --min-f1 1.01" in err
+    assert "shares linked to their total" in out  # the founding gold annotates part_of
+    code, _, err = run(capsys, *args, "--min-agreement", "part_of.f1=1.01")
+    assert code == 1 and "part_of.f1" in err and "below 1.01" in err
+    code, _, err = run(capsys, *args, "--min-agreement", "part_of.f2=0.5")
+    assert code == 2 and "part_of.(precision|recall|f1)" in err
 
 
 NOTICE = (
