@@ -333,6 +333,9 @@ def test_a_bare_date_is_due_with_its_programme_title_without_the_plan_word() -> 
         ("项目总投资4.48亿元,资金来源为:车购税资金1.68亿元,省级交通专项资金1.12亿元,地方政府一般债券0.9亿元,"
          "县级自筹0.78亿元。", "4.48亿元", ["1.68亿元", "1.12亿元", "0.9亿元", "0.78亿元"]),
         ("新建改造公共厕所45座,新建20座、改造25座。", "45座", ["20座", "25座"]),
+        # a sentence opening with 其中 splits the figure of its kind in the sentence before
+        ("六、新建改造农村公路150公里。其中“四好农村路”示范路30公里。", "150公里", ["30公里"]),
+        ("所需资金6020万元。其中,中央和省级财政4816万元。", "6020万元", ["4816万元"]),
         # a share with a floor after 其中 is a share
         ("完成食品安全抽检4000批次,其中农产品抽检不少于1500批次。", "4000批次", ["不少于1500批次"]),
     ],
@@ -342,6 +345,11 @@ def test_parts_link_to_the_total_they_split(text: str, total: str, shares: list[
     t = next(r for r in recs if r.text.endswith(total))
     linked = [r.text for r in recs if r.part_of == t.id]
     assert len(linked) == len(shares) and all(x.endswith(s) for x, s in zip(linked, shares, strict=True))
+
+
+def test_a_sentence_opening_with_qizhong_links_only_what_counts_the_same_thing() -> None:
+    recs = _records("新建城区公共停车泊位1500个。其中新建公共停车场6个。")
+    assert [r.text for r in recs if r.part_of] == []  # parking lots are no share of parking spaces
 
 
 def test_parts_that_do_not_add_up_or_an_approximate_total_link_nothing() -> None:

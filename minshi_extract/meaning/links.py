@@ -12,8 +12,10 @@ from __future__ import annotations
 from collections import defaultdict
 from decimal import Decimal
 
+import regex
+
 from ..models import Money, Quantity, Record, total_of
-from .grammar import sentence_start
+from .grammar import clause_start, sentence_start
 
 
 def field(r: Record, name: str) -> object:
@@ -132,9 +134,47 @@ def _link_qizhong(text: str, lo: int, recs: list[Record], earlier: list[Record])
             if total is None and not before:
                 total = _total_for(earlier, shares)
                 total = total if total is not None and _amount(total) == _sum(shares) else None
+            if total is None and not before and not any(c.isdigit() for c in text[lo:k]):
+                total, shares = _opened_by(text, lo, earlier, shares)
             for s in shares:
                 s._total = total
         floor = max((r.span[1] for r in segment), default=k)
+
+
+def _opened_by(text: str, lo: int, earlier: list[Record], shares: list[Record]) -> tuple[Record | None, list[Record]]:
+    """A sentence opening with 其中 splits the last figure of its kind in the sentence before, when the
+    shares do not exceed it (六、新建改造农村公路150公里。其中“四好农村路”示范路30公里): (that total,
+    the shares that count its thing)."""
+    prev = sentence_start(text, lo - 1) if lo else 0
+    if isinstance(shares[0], Quantity):
+        # a count's shares count the total's thing: their noun's head is in the total's clause (示范|路
+        # of 农村公路; not 公共停车|场 of 停车泊位, nor 波形护|栏 of 农村公路); amounts are all money
+        total = next((t for t in reversed(earlier) if prev <= t.span[0] < lo and _same_kind(t, shares[0])), None)
+        said = text[clause_start(text, total.span[0]):total.span[1]] if total is not None else ""
+        shares = [s for s in shares if (h := _head_before(text, s)) is None or h in said]
+    if not shares:
+        return None, shares
+    parts = _sum(shares)
+    total = next((t for t in reversed(earlier) if prev <= t.span[0] < lo and t.region is None
+                  and _same_kind(t, shares[0]) and total_of(t) is None and _amount(t) >= parts), None)
+    return total, shares
+
+
+_QUALIFIER_TAIL = regex.compile(r"(?:不少于|不低于|不超过|达到|约|近|共|合计|共计)$")
+
+
+def _head_before(text: str, r: Record) -> str | None:
+    """The last Han character of the noun written just before a figure (快充|桩|不少于1200个 -> 桩)."""
+    lo = clause_start(text, r.span[0])
+    before = _QUALIFIER_TAIL.sub("", text[lo:r.span[0]] + _lead(r))
+    han = [c for c in before if "\u4e00" <= c <= "\u9fff"]
+    return han[-1] if han else None
+
+
+def _lead(r: Record) -> str:
+    """The words of the evidence before its number (`快充桩不少于`1200个)."""
+    k = next((i for i, c in enumerate(r.text) if c.isdigit()), len(r.text))
+    return r.text[:k]
 
 
 def _adding_prefix(before: list[Record], shares: list[Record]) -> list[Record]:
