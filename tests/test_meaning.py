@@ -35,6 +35,8 @@ ITEMS = [
     # indicators before a linking verb
     ("全市适龄女童HPV疫苗接种率达到90%以上。", "90%", "适龄女童HPV疫苗接种率"),
     ("城镇登记失业率控制在5%以内。", "5%", "城镇登记失业率"),
+    ("新增新能源公交车40辆,实现行政村公交通达率100%。", "100%", "行政村公交通达率"),  # 实现 is no part of it
+    ("截至6月底,8个项目平均完成年度目标任务的近55%。", "55%", "年度目标任务"),
     ("居民出资比例不低于改造费用的10%。", "10%", "居民出资比例"),
     # a list of nouns after a figure runs over 、; a list of figures does not; ages in a row take the
     # noun after the last; an adverb ends the phrase
