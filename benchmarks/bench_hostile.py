@@ -19,6 +19,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tests"))  # helpers.py
 sys.path.insert(0, str(ROOT / "tests" / "hostile"))
 
 import hostile_fixtures as hf  # noqa: E402
