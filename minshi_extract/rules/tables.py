@@ -163,7 +163,7 @@ def records_from_table(
                 continue
             found = _figure_span(notice_text, spans[c])
             if found is None:
-                cell = _text_cell_records(notice_text, spans[c], ctx)
+                cell = _text_cell_records(notice_text, spans[c], ctx) + _due_in_cell(notice_text, spans[c], ctx)
                 for rec in cell:  # a cell that is one percentage (`任务占比` | 10%): named like a figure
                     if isinstance(rec, Percentage) and rec.item is None and _whole(rec.span, spans[c]):
                         rec.item = table_item(name, table.header[c], False)
@@ -314,6 +314,15 @@ def _notes_first_is_lead(notice_text: str, cell_spans: list[list[tuple[int, int]
     first, last = min(starts), max(ends)
     near = notice_text[max(0, first - _NOTE_REACH_BEFORE):first] + "\n" + notice_text[last:last + _NOTE_REACH_AFTER]
     return declares_first_is_lead(near)
+
+
+def _due_in_cell(notice_text: str, span: tuple[int, int], ctx: Context) -> list:
+    """A note cell that sets a deadline (`备注` | `8月底前完工`): a date with `前` is due, in any column
+    (a bare date or a range in a cell is a period: `建设起止年限` | `2024-2025年`)."""
+    a, b = span
+    if "前" not in notice_text[a:b]:
+        return []
+    return [d for d in find_deadlines(notice_text[a:b], a, replace(ctx, kind="deadline")) if "前" in d.text]
 
 
 def _text_cell_records(

@@ -93,3 +93,12 @@ def test_group_rows_are_parents_and_region_rows_give_their_region() -> None:
     rows = [["", "凉州区", "50"], ["1", "城北学校", "50"], ["", "合计", "50"]]
     parents, regions = row_parents(rows, kinds)
     assert parents == [2, 0, None] and regions == [None, "凉州区", None]
+
+
+def test_a_note_cell_with_a_date_before_sets_a_deadline_a_period_cell_does_not() -> None:
+    header = ["序号", "项目名称", "总投资(万元)", "建设年限", "备注"]
+    rows = [["1", "城区公办幼儿园扩容", "8600", "2025年", "8月底前完工"],
+            ["2", "农村供水保障提升", "7260", "2025-2026年", "含管网186公里"]]
+    text, spans = _layout(header, rows)
+    recs = records_from_table(Table(header=header, rows=rows), spans, text, CTX)
+    assert [(d.date, d.text) for d in recs if isinstance(d, Deadline)] == [("2025-08", "8月底前")]
