@@ -29,13 +29,15 @@ def _patterns() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern]:
     suffix = _alt(lex["payer_suffixes"])
     bracket = r"(?:\((?:市、|县、)?(?:区|市|县)\)(?:区|市)?)?"  # 县(区), 县(市、区), 县(市)区
     by_verbs = _alt(lex["by_verbs"])
-    level = rf"(?:{_alt(lex['payer_levels'])}{bracket}|{short}{bracket}(?=级|本级|{suffix}|[、和及与]|两级|三级|{by_verbs}))"
+    level = rf"(?:{_alt(lex['payer_levels'])}{bracket}|{short}{bracket}(?=级|本级|{suffix}|[、和及与]|两级|三级|四级|五级|{by_verbs}))"
     # the last of a list of levels may end before its share verb: 由省、市|按6:4比例分担
     last = rf"(?:{level}|{short}{bracket}(?=按|共同|各|分担|承担|负担))"
-    joined = rf"{level}(?:[、和及与]{last})*(?:两级|三级)?(?:本级)?{suffix}?"
+    # 中央、省、市、县四级财政; 省级财政和市级财政 (each level with its own 财政)
+    joined = rf"{level}(?:{suffix}?[、和及与]{last})*(?:两级|三级|四级|五级)?(?:本级)?{suffix}?"
     # a payer that is not a level stands at a clause start or after 由/和/其中 (not 困难|群众)
     named = _alt(lex["payer_others"])
-    others = rf"(?:(?<=^|[^\p{{Han}}]|[由和及与中余]){named})"
+    partners = _alt(lex["payer_partners"])
+    others = rf"(?:(?<=^|[^\p{{Han}}]|[由和及与中余])(?:{partners}[、和及与])?{named}(?:[、和及与]{named})*)"
     payer = rf"(?:{joined}(?:(?:专项)?{named})?|{others})"  # 中央(专项)福彩公益金: a level and a named fund
     funding = _alt(lex["funding_words"])
     # not a payer: 对每个县级|儿童之家 (a rate's object), 城市 / 市场 (a level inside a word)
