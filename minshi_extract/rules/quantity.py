@@ -195,6 +195,10 @@ def _chinese_numeral_ok(text: str, f: Found) -> bool:
         return False  # 不漏一户、不错一人: a 不V一X idiom
     if text.startswith(_words_tuple("after_chinese_numeral_unit"), end):
         return False  # 一户一档, 一户多残, 一人一策
+    if len(f.num) > 1 and not any(c in "十百千万亿" for c in f.num):
+        return False  # 七一路, 五一广场: digits in words without their places are a name, not a number
+    if f.unit in ex.get("place_units", []) and text.startswith(_words_tuple("place_words"), end):
+        return False  # 五台县, 七一路片区: a place's name
     if regions_before(text, num_start) is not None:
         return True  # 柯城区两所、衢江区两所: regional shares may repeat a figure
     phrase = f.num + f.unit

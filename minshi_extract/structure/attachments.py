@@ -201,7 +201,9 @@ def _split_title(block: Block, body: list[Line], refs: list[Reference]) -> None:
     block.title = title
     block.title_lines = used
     after = used[-1].end if used else block.label_line.end
-    block.table_lines = [ln for ln in body if ln.start > after and not is_table_furniture(ln.text)]
+    # a unit at the end of the title (`…分配表(单位:户、万元)`) is the table's caption
+    caption = [used[-1]] if used and caption_unit(used[-1].text) else []
+    block.table_lines = caption + [ln for ln in body if ln.start > after and not is_table_furniture(ln.text)]
 
 
 def find_free_tables(lines: list[Line], taken: set[int]) -> list[Block]:

@@ -11,6 +11,7 @@ from ..models import Table
 from ..structure.lines import Line, has_cjk, is_figure, is_furniture, is_table_row
 from .columns import ColumnKind, caption_unit, column_kinds, is_total_label, lexicon, squash
 from .header import caption_of, flat_header, grid_header, split_glued, with_caption
+from .transpose import turn
 from .place import FIGURE_KINDS, is_group_label
 from .recover import arithmetic, drop_repeated, join_broken, take_caption
 from .steps import steps_rows
@@ -127,6 +128,7 @@ def rebuild_table(
             len(head.text.split()) >= 3 or split_glued(head.text, max(len(ln.text.split()) for ln in nonblank))):
         return _rebuild_spaced(nonblank)
     return _rebuild_flat(_cells(lines, text))
+
 
 
 def _is_label(text: str) -> bool:
@@ -288,6 +290,10 @@ def _rebuild_spaced(lines: list[Line]) -> tuple[Table, list[list[tuple[int, int]
             row = [*lead, *label]
             row += [None] * (n - len(row) - len(figs)) + figs
         rows.append(row)
+    turned = turn(header, rows)
+    if turned is not None:  # one column per county: one row per county (tables/transpose.py)
+        header, rows = turned
+        names = [c.text for c in header]  # type: ignore[union-attr]
     return _make_table(header, rows, [with_caption(h, unit) for h in names])
 
 

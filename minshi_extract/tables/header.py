@@ -80,12 +80,22 @@ def _last_unit_header(texts: list[str], unit: str | None) -> str:
 
 
 def with_caption(header: str, unit: str | None) -> str:
-    """A caption `单位:万元` gives its unit to a money-looking header without one."""
+    """A caption `单位:万元` gives its unit to a money-looking header without one; a caption of two
+    units (`单位:户、万元`) gives the money unit to such headers and the other to the rest."""
     if unit is None or _has_unit(header) or is_serial_header(header) or is_region_header(header):
         return header
     bare = squash(header)
     moneyish = is_total_header(bare) or payer_of(bare) is not None or any(
-        w in bare for w in ("资金", "投资", "金额", "补助", "经费", "预算"))
+        w in bare for w in ("资金", "投资", "金额", "补助", "经费", "预算", "配套", "奖补"))
+    units = unit.split("、")
+    money = next((u for u in units if u.endswith("元")), None)
+    count = next((u for u in units if not u.endswith("元")), None)
+    if len(units) > 1:
+        from ..structure.lines import title_columns
+
+        named = bare in title_columns()  # the column naming the rows (`项目`) counts nothing
+        picked = money if moneyish else count if not (is_total_header(bare) or named) else None
+        return f"{header}({picked})" if picked else header
     return f"{header}({unit})" if moneyish else header
 
 
@@ -170,11 +180,15 @@ def split_glued(header: str, width: int) -> list[tuple[int, int]] | None:
     """A header row whose blanks a PDF copy lost (`序号项目名称合计中央省级州县`) cut into `width`
     column words it is made of, left to right, longest word first; None unless the words cover it
     exactly and there are as many as the rows have cells."""
+    from ..rules.regions import is_region
+
     words = header_words()
     out: list[tuple[int, int]] = []
     i = 0
     while i < len(header):
         w = next((w for w in words if header.startswith(w, i)), None)
+        if w is None:  # a column per county (项目合计|忻府区|定襄县|代县…): the shortest region name here
+            w = next((header[i:j] for j in range(i + 2, min(len(header), i + 6) + 1) if is_region(header[i:j])), None)
         if w is None:
             return None
         out.append((i, i + len(w)))

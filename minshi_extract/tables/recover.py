@@ -107,12 +107,19 @@ def drop_repeated(cells: list[Cell], header: list[Cell]) -> list[Cell]:
     want = [c.text for c in header]
     if len(want) < 2:
         return cells
+    whole = "".join(want)
     out: list[Cell] = []
     k = 0
     while k < len(cells):
-        if [c.text for c in cells[k:k + len(want)]] == want:
-            k += len(want)
-            continue
+        if cells[k].text == want[0]:
+            # the copy may keep the pieces the first header's cells were merged from (`改造管网` / `(公里)`)
+            j, got = k, ""
+            while j < len(cells) and len(got) < len(whole) and whole.startswith(got + cells[j].text):
+                got += cells[j].text
+                j += 1
+            if got == whole:
+                k = j
+                continue
         out.append(cells[k])
         k += 1
     return out

@@ -190,6 +190,9 @@ NOT_QUANTITIES = [
     # measure words left out of the list: set phrases and words
     "分一片区推进",
     "春节前完成",
+    # a place's name: a Chinese numeral and measure word before a place word, digits without places
+    "配合单位:五台县人民政府",
+    "涉及长征街、和平街、七一路、开莱片区",
 ]
 
 

@@ -194,3 +194,59 @@ def test_a_cell_line_ending_with_a_comma_goes_on_in_the_next() -> None:
     table = skel(ATTACHED).attachments[1].tables[0]
     assert table.rows[0] == ["1", "城区学校扩容", "新建、改扩建中小学校6所,新增学位8100个", "46800", "县教育局", "8月31日前"]
     assert table.rows[1][3] == "9480"
+
+
+# a PDF's text copy (written for this test): a table laid on its side, one column per county, the
+# blanks of its header lost, its units in the title; and a one-cell-per-line table whose header comes
+# again in pieces after a page break
+SIDEWAYS = """某市人民政府办公室关于印发某市2021年民生实事实施方案的通知
+各县人民政府:
+现印发给你们。
+
+附件1
+
+某市2021年农村户厕改造任务及补助资金分配表(单位:户、万元)
+项目 合计 武功县 礼泉县 永寿县
+改造任务 5000 2000 1800 1200
+补助资金 1500 600 540 360
+
+附件2
+
+某市2021年管网改造计划表
+
+序号
+改造片区
+改造管网
+(公里)
+投资
+(万元)
+1
+东片区
+16
+4500
+
+—6—
+
+序号
+改造片区
+改造管网
+(公里)
+投资
+(万元)
+2
+西片区
+12
+3400
+"""
+
+
+def test_a_table_with_one_column_per_county_is_read_with_one_row_per_county() -> None:
+    table = skel(SIDEWAYS).attachments[0].tables[0]
+    assert table.header == ["项目", "改造任务(户)", "补助资金(万元)"]  # two units in the title: each its own
+    assert table.rows == [["合计", "5000", "1500"], ["武功县", "2000", "600"], ["礼泉县", "1800", "540"],
+                          ["永寿县", "1200", "360"]]
+
+
+def test_a_header_repeated_in_pieces_after_a_page_break_is_dropped() -> None:
+    table = skel(SIDEWAYS).attachments[1].tables[0]
+    assert table.rows == [["1", "东片区", "16", "4500"], ["2", "西片区", "12", "3400"]]
