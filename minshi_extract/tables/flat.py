@@ -11,10 +11,10 @@ from ..models import Table
 from ..structure.lines import Line, has_cjk, is_figure, is_furniture, is_table_row
 from .columns import ColumnKind, caption_unit, column_kinds, is_total_label, lexicon, squash
 from .header import caption_of, flat_header, grid_header, split_glued, with_caption
-from .transpose import turn
 from .place import FIGURE_KINDS, is_group_label
 from .recover import arithmetic, drop_repeated, join_broken, take_caption
 from .steps import steps_rows
+from .transpose import turn
 
 _SEQ_HEADERS = ("序号", "编号", "No.", "NO.")
 
