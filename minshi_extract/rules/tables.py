@@ -181,6 +181,9 @@ def records_from_table(
     out.extend(_unplaced_records(table, columns, notice_text, ctx, group_region))
     total_col = next((j for j, k in enumerate(kinds) if k.kind == "money" and k.total), None)
     payers = {j for j, k in enumerate(kinds) if k.kind == "money" and k.payer and j != total_col}
+    split = _split_column(table.header, kinds) if total_col is None else None
+    if split is not None:  # 补助资金 | 其中:省级补助 | 市级补助 | 县级配套: the columns after 其中 split the one before
+        total_col, payers = split
     row_total = {r: total_col for r in range(len(table.rows)) if total_col is not None and payers}
     link_totals(figures, parents, row_total, payers)
     return sorted(out, key=lambda x: x.span)
@@ -316,13 +319,26 @@ def _notes_first_is_lead(notice_text: str, cell_spans: list[list[tuple[int, int]
     return declares_first_is_lead(near)
 
 
+def _split_column(header: list[str], kinds) -> tuple[int, set[int]] | None:
+    """(the column split, its share columns) when a money column's header opens with 其中: the
+    money column before it is split by it and the money columns after it."""
+    first = next((j for j, h in enumerate(header) if _squash(h).startswith("其中")), None)
+    if first is None or first == 0 or kinds[first - 1].kind != "money":
+        return None
+    shares = {j for j in range(first, len(header)) if kinds[j].kind == "money"}
+    return (first - 1, shares) if shares else None
+
+
 def _due_in_cell(notice_text: str, span: tuple[int, int], ctx: Context) -> list:
     """A note cell that sets a deadline (`备注` | `8月底前完工`): a date with `前` is due, in any column
     (a bare date or a range in a cell is a period: `建设起止年限` | `2024-2025年`)."""
     a, b = span
     if "前" not in notice_text[a:b]:
         return []
-    return [d for d in find_deadlines(notice_text[a:b], a, replace(ctx, kind="deadline")) if "前" in d.text]
+    out = [d for d in find_deadlines(notice_text[a:b], a, replace(ctx, kind="deadline")) if "前" in d.text]
+    for d in out:  # what is due: the cell's words after the date (8月底前|完工)
+        d.what = d.what or notice_text[d.span[1]:b].strip(" ,。;、") or None
+    return out
 
 
 def _text_cell_records(

@@ -101,4 +101,13 @@ def test_a_note_cell_with_a_date_before_sets_a_deadline_a_period_cell_does_not()
             ["2", "农村供水保障提升", "7260", "2025-2026年", "含管网186公里"]]
     text, spans = _layout(header, rows)
     recs = records_from_table(Table(header=header, rows=rows), spans, text, CTX)
-    assert [(d.date, d.text) for d in recs if isinstance(d, Deadline)] == [("2025-08", "8月底前")]
+    assert [(d.date, d.text, d.what) for d in recs if isinstance(d, Deadline)] == [("2025-08", "8月底前", "完工")]
+
+
+def test_columns_after_a_qizhong_column_split_the_one_before() -> None:
+    header = ["县区", "补助资金(万元)", "其中:省级补助(万元)", "县级配套(万元)"]
+    rows = [["武功县", "600", "400", "200"]]
+    text, spans = _layout(header, rows)
+    recs = records_from_table(Table(header=header, rows=rows), spans, text, CTX)
+    money = {r.text: r for r in recs if isinstance(r, Money)}
+    assert money["400"]._total is money["600"] and money["200"]._total is money["600"]
