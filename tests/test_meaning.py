@@ -327,6 +327,12 @@ def test_line_breaks_inside_a_sentence_do_not_cut_its_phrases() -> None:
     assert rows == {"东山县": "任务数", "蔚县": "任务数"}  # table lines are never joined
 
 
+def test_a_line_break_after_a_sentence_ended_inside_the_line_is_soft() -> None:
+    text = "(一)摸底申报阶段(1月—3月)。3月底前完成改\n厕户摸底、申报和公示。"
+    d = next(r for r in _records(text) if r.type == "deadline" and r.text.startswith("3月底前"))
+    assert d.what == "完成改厕户摸底、申报和公示"
+
+
 def test_a_bare_date_is_due_with_its_programme_title_without_the_plan_word() -> None:
     text = ("某县人民政府办公室关于印发某县2021年为民办实事项目实施方案的通知\n\n各乡镇人民政府:\n"
             "现将实施方案印发给你们,请认真贯彻执行。\n\n某县人民政府办公室\n2021年2月20日\n\n"

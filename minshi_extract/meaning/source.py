@@ -128,8 +128,12 @@ def header_payer(header: str | None) -> str | None:
     `市县配套资金` -> 市县; a header with no payer phrase at its start stays as it is."""
     if not header:
         return None
+    header = _QIZHONG_LEAD.sub("", header)  # 其中:省级补助 -> 省级
     m = _patterns()[2].match(header)
     return m.group() if m else header
+
+
+_QIZHONG_LEAD = regex.compile(r"^其中[:、]?")
 
 
 _AFTER_FIGURE_LIST = regex.compile(r"(?<=[\d%])、")

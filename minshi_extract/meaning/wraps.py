@@ -14,7 +14,7 @@ import regex
 
 from ..models import Record
 
-_PROSE = regex.compile(r"[,、;]")
+_PROSE = regex.compile(r"[,、;。]")  # a comma, or a sentence that ended inside the line
 # the next line opens a heading or a list item, not the rest of a sentence
 _OPENS = regex.compile(r"[\s\u3000]*(?:[一二三四五六七八九十]+、|\d+[.、](?!\d)|[(\[【]|第[一二三四五六七八九十\d]+|附\s*[件表])")
 _CANDIDATE = regex.compile(r"[^。;:!?)》”\n\s]\n(?=[\p{Han}\d])")

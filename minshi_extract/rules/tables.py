@@ -133,6 +133,10 @@ def records_from_table(
     roles = [role_of_header(h) for h in table.header]
     due = [is_deadline_header(h) for h in table.header]
     name_col = next((j for j, k in enumerate(kinds) if k.kind == "name"), None)
+    if name_col is None:  # no 项目名称 column: the first text column after the serial numbers names the rows
+        name_col = next((j for j, k in enumerate(kinds) if k.kind == "text" and all(x.kind == "serial" for x in kinds[:j])), None)
+        if name_col is not None and _mostly_places([r[name_col] for r in table.rows if name_col < len(r)]):
+            name_col = None  # a column of places gives each row its region, not a name
     parents, group_region = row_parents(table.rows, kinds)
     steps = phase_columns(table.header)
     out: list[Quantity | Money | Responsibility | Percentage | Ratio | Deadline] = []
@@ -317,6 +321,11 @@ def _notes_first_is_lead(notice_text: str, cell_spans: list[list[tuple[int, int]
     first, last = min(starts), max(ends)
     near = notice_text[max(0, first - _NOTE_REACH_BEFORE):first] + "\n" + notice_text[last:last + _NOTE_REACH_AFTER]
     return declares_first_is_lead(near)
+
+
+def _mostly_places(cells: list[str]) -> bool:
+    filled = [c for c in cells if c.strip()]
+    return bool(filled) and sum(is_region(_squash(c)) or _is_town(c) for c in filled) * 2 >= len(filled)
 
 
 def _split_column(header: list[str], kinds) -> tuple[int, set[int]] | None:

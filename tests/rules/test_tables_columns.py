@@ -111,3 +111,4 @@ def test_columns_after_a_qizhong_column_split_the_one_before() -> None:
     recs = records_from_table(Table(header=header, rows=rows), spans, text, CTX)
     money = {r.text: r for r in recs if isinstance(r, Money)}
     assert money["400"]._total is money["600"] and money["200"]._total is money["600"]
+    assert money["400"].source == "省级"  # 其中: is no part of the payer
