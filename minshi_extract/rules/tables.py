@@ -286,19 +286,27 @@ def row_parents(rows: list[list[str]], kinds) -> tuple[list[int | None], list[st
     parents: list[int | None] = [None] * len(rows)
     regions: list[str | None] = [None] * len(rows)
     group: int | None = None
+    since = 0  # the first row after the last group or 小计: rows a 小计 written after them sums
     for i, (row, lab) in enumerate(zip(rows, labels, strict=True)):
         if i == grand:
             group = None
+            since = i + 1
             continue
         region_row = (serial is not None and serial < len(row) and not row[serial] and is_region(lab)
                       and any(r[serial] for r in rows if serial < len(r)))
         if is_group_label(lab) or region_row:
             group = i
             parents[i] = grand
+            since = i + 1
             continue
-        if is_total_label(lab):  # a 小计 closes its group
+        if is_total_label(lab):  # a 小计 closes its group, or sums the rows written before it
+            if group is None:
+                for k in range(since, i):
+                    if parents[k] == grand:
+                        parents[k] = i
             parents[i] = grand
             group = None
+            since = i + 1
             continue
         parents[i] = group if group is not None else grand
         if group is not None and is_region(labels[group]):

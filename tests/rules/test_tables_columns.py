@@ -112,3 +112,11 @@ def test_columns_after_a_qizhong_column_split_the_one_before() -> None:
     money = {r.text: r for r in recs if isinstance(r, Money)}
     assert money["400"]._total is money["600"] and money["200"]._total is money["600"]
     assert money["400"].source == "省级"  # 其中: is no part of the payer
+
+
+def test_a_subtotal_written_after_its_rows_sums_them_and_the_total_sums_the_subtotals() -> None:
+    kinds = column_kinds(["类别", "序号", "项目名称", "投资(万元)"])
+    rows = [["教育", "1", "学校", "50"], ["", "2", "幼儿园", "30"], ["", "小计", "", "80"],
+            ["卫生", "3", "卫生室", "20"], ["", "小计", "", "20"], ["合计", "", "", "100"]]
+    parents, _ = row_parents(rows, kinds)
+    assert parents == [2, 2, 5, 4, 5, None]
