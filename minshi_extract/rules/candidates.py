@@ -6,7 +6,8 @@ range [a, b) of the text fails a rule's gate skips that rule, and its records ar
 
 - quantity: a match of the quantity pattern starting in the line (found by one scan of the whole
   text; the pattern never matches across a line break, so a line-by-line scan finds a match
-  exactly where the whole-text scan does), or a scale word 万/亿 (a count of people without a
+  exactly where the whole-text scan does) that is not a year or a date (`2025年`, `3月`: the rule
+  drops those whatever stands around them), or a scale word 万/亿 (a count of people without a
   measure word, POPULATION_RE, carries one)
 - money: 元; percentage: % / ％ / 百分之; ratio: a colon between figures (: ∶ ：)
 - phase: a date word (年 月 季) or a numeric date (2024.01, 2024-01-15); deadline: the same
@@ -26,7 +27,7 @@ from collections.abc import Iterable, Sequence
 
 import regex
 
-from minshi_extract.rules.quantity import QUANTITY_RE, Found
+from minshi_extract.rules.quantity import QUANTITY_RE, Found, never_counts
 from minshi_extract.rules.responsibility import TRAILING_CLOSE_RE, note_pattern, role_lexicon
 
 # each gate's triggers as literal words (str.find is ~5x faster than a regex character class)
@@ -127,7 +128,8 @@ class Candidates:
     """Gates of the line rules over one text."""
 
     def __init__(self, text: str) -> None:
-        self.quantities = Matches(text, QUANTITY_RE.finditer(text))
+        # a year or a date (2025年, 3月15日: most matches) is never a quantity: not kept
+        self.quantities = Matches(text, (m for m in QUANTITY_RE.finditer(text) if not never_counts(m)))
         # a count of people without a measure word (POPULATION_RE) carries a scale word
         figures = set(self.quantities.starts)
         figures.update(_occurrences(text, _SCALE_WORDS))

@@ -172,14 +172,24 @@ class Found(NamedTuple):
                 or qualifier_of(self.post, "suffix"))
 
 
-def _is_year_or_date(f: Found, value: Decimal) -> bool:
-    if f.unit == "年":
+def _is_year_or_date(unit: str, pre: str | None, post: str | None, value: Decimal) -> bool:
+    if unit == "年":
         # 2025年 / 二〇二五年 is a year, 3年 is a duration
         return value == value.to_integral_value() and int(value) in _YEAR_LIKE
-    if f.unit == "月":
+    if unit == "月":
         # 3月15日, 11月底 are dates; only 1月内 / 满6月 count (下发后1月内 -> 1 月 at_most)
-        return not (f.post in ("内", "以内") or f.pre in ("满", "近"))
+        return not (post in ("内", "以内") or pre in ("满", "近"))
     return False
+
+
+def never_counts(m: regex.Match) -> bool:
+    """True for a QUANTITY_RE match that gives no figure whatever stands around it: a year or a
+    date (`2025年`, `3月15日`: most matches of a notice), so the candidates pass drops it."""
+    unit = m.group("unit")
+    if unit != "年" and unit != "月":
+        return False
+    value = parse_number(m.group("num"))
+    return value is None or _is_year_or_date(unit, m.group("pre"), m.group("post"), value)
 
 
 def _chinese_numeral_ok(text: str, f: Found) -> bool:
@@ -232,13 +242,13 @@ def _excluded(text: str, f: Found, value: Decimal, quotes: list[tuple[int, int]]
     duration = f.unit in exclusions().get("durations_after_first", [])
     if ordinal and not (text[num_start - 1] == "首" and duration):
         return True  # 第2剂次: an ordinal (首30分钟 is a duration)
-    if inside(num_start, quotes):
+    if quotes and inside(num_start, quotes):
         return True  # “七有”
     if text.startswith("+", f.num_end) or text.startswith("+", f.end):
         return True  # 1+N, 10+‘5’+N
     if _after_unit_is_word(text, f.unit_end):
         return True
-    if _is_year_or_date(f, value):
+    if _is_year_or_date(f.unit, f.pre, f.post, value):
         return True
     return chinese and not _chinese_numeral_ok(text, f)
 

@@ -289,6 +289,8 @@ def clause_region(text: str, pos: int, figure_starts: list[int]) -> str | None:
     a region and then name several figures of it: `其中港北区新建5所、新增学位1350个,港南区
     新建4所、...` -> 1350个 is 港北区's; `其中港北区14个1260户,港南区9个780户` -> 1260户 too.
     Needs two or more such clauses in the sentence (a lone `凉州区5万户` stays region null)."""
+    if len(figure_starts) < 2:
+        return None  # two clauses need two figures
     lo, hi = sentence_bounds(text, pos)
     s = _clause_start(text, pos, lo)
     e = region_opening(text, s, pos)
