@@ -289,6 +289,9 @@ def _word_of(g: dict) -> str | None:
     return None
 
 
+_SHORT = 48  # a text this short (a bracket, a cell) is scanned whole: bounding the scan costs more
+
+
 def find_dates(text: str, year: int | None) -> list[DateMatch]:
     """Every date and date range in `text`, left to right; a point inside a range is not repeated.
 
@@ -296,17 +299,21 @@ def find_dates(text: str, year: int | None) -> list[DateMatch]:
     A date without a year after one written with a later year takes that year
     (`2026年3月全面复工,5月完成` -> 2026-05).
     """
-    if _TRIGGER_RE.search(text) is None:
-        return []  # every date holds 年, 月, 季 or a year's digits
-    k = starts_with_marker(text)
-    # `1.3月15日前`: the marker 1. is not part of a figure
-    scan = " " * k + text[k:] if k else text
-    first = _TRIGGER_RE.search(scan)
+    first = _TRIGGER_RE.search(text)
     if first is None:
-        return []
-    last = _LAST_TRIGGER_RE.search(scan)
-    # the scans run from the run of the first trigger to the run of the last: the same matches
-    lo, hi = _run_start(scan, first.start()), _run_end(scan, last.end() if last else len(scan))
+        return []  # every date holds 年, 月, 季 or a year's digits
+    scan = text
+    k = starts_with_marker(text)
+    if k:  # `1.3月15日前`: the marker 1. is not part of a figure
+        scan = " " * k + text[k:]
+        first = _TRIGGER_RE.search(scan)
+        if first is None:
+            return []
+    lo, hi = 0, len(scan)
+    if hi > _SHORT:
+        # the scans run from the run of the first trigger to the run of the last: the same matches
+        last = _LAST_TRIGGER_RE.search(scan)
+        lo, hi = _run_start(scan, first.start()), _run_end(scan, last.end() if last else hi)
     out: list[DateMatch] = []
     taken: list[tuple[int, int]] = []
     ranges = _RANGE_RE.finditer(scan, lo, hi) if _RANGE_GATE_RE.search(scan, lo, hi) else ()
@@ -318,7 +325,9 @@ def find_dates(text: str, year: int | None) -> list[DateMatch]:
         out.append(DateMatch(m.start(), m.end(), text[m.start() : m.end()], w, m.group("suffix"), True))
         taken.append((m.start(), m.end()))
     current = year
-    for m in _POINT_RE.finditer(scan, lo, hi):
+    # a range over the whole scan (a bracket `1—2月`) leaves no point: each would start inside it
+    whole = len(taken) == 1 and taken[0][0] <= lo and taken[0][1] >= hi
+    for m in () if whole else _POINT_RE.finditer(scan, lo, hi):
         if taken and any(a <= m.start() < b or a < m.end() <= b for a, b in taken):
             continue
         g = _groups_of(m.groups(), _POINT_A)
