@@ -289,6 +289,11 @@ def _word_of(g: dict) -> str | None:
     return None
 
 
+def has_trigger(text: str, start: int, end: int) -> bool:
+    """Whether a date trigger (年, 月, 季, a year's digits) lies in text[start:end]: every date holds one."""
+    return _TRIGGER_RE.search(text, start, end) is not None
+
+
 _SHORT = 48  # a text this short (a bracket, a cell) is scanned whole: bounding the scan costs more
 
 
