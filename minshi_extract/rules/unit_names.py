@@ -8,7 +8,7 @@ The word lists are lexicon/roles.yaml; the regions are the region lexicon (rules
 
 from __future__ import annotations
 
-from functools import cache, lru_cache
+from functools import cache
 
 import regex
 
@@ -59,7 +59,6 @@ def _town_prefix_re() -> regex.Pattern:
 _LEVEL_WORDS = "市县区省州盟旗"
 
 
-@lru_cache(maxsize=4096)  # the same unit names come again in every list of a notice
 def _split_place(name: str) -> tuple[str, str] | None:
     """(place prefix, body) of `凉州区人民政府` -> (凉州区, 人民政府); None without a place prefix."""
     m = _place_prefix_re().match(name)
@@ -72,14 +71,12 @@ def _split_place(name: str) -> tuple[str, str] | None:
     return place, m.group("body")
 
 
-@lru_cache(maxsize=4096)
 def _split_town(name: str) -> tuple[str, str] | None:
     """(town, body) of `万泉镇人民政府` -> (万泉镇, 人民政府); None otherwise."""
     m = _town_prefix_re().match(name)
     return (m.group("place"), m.group("body")) if m else None
 
 
-@lru_cache(maxsize=4096)
 def _is_bare_place(name: str) -> bool:
     return bool(_bare_place_re().match(name)) and not unit_end_re().search(name)
 
@@ -140,7 +137,6 @@ def _bare_body_words() -> tuple[tuple[str, ...], tuple[str, ...], frozenset[str]
             frozenset(x for x in lex["place_suffixes"] if len(x) == 1))
 
 
-@lru_cache(maxsize=4096)
 def _is_bare_body(name: str) -> bool:
     """True for an institution type written without its place: 财政局, 住房和城乡建设局, 残联,
     政府, 总工会. Not for a name that already holds a place or a proper name (团州委, 各乡镇人民政府,
@@ -172,7 +168,6 @@ def _region_stems(head: str) -> tuple[str, ...]:
     return _all_region_stems().get(head, ())
 
 
-@lru_cache(maxsize=4096)
 def _neighbour_place(name: str) -> str | None:
     """The place prefix a bare body takes from `name`: `市` of 市城市管理局 (a name opening with a
     single level word keeps just that word, not 市城市), `各县(区)` of 各县(区)人民政府."""
