@@ -24,11 +24,12 @@ from __future__ import annotations
 from array import array
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
+from functools import cache
 
 import regex
 
 from minshi_extract.rules.quantity import QUANTITY_RE, Found, never_counts
-from minshi_extract.rules.responsibility import TRAILING_CLOSE_RE, note_pattern, role_lexicon
+from minshi_extract.rules.responsibility import TRAILING_CLOSE_RE, role_lexicon
 
 # each gate's triggers as literal words (str.find is ~5x faster than a regex character class)
 _WORDS = {
@@ -42,15 +43,28 @@ _WORDS = {
 _SCALE_WORDS = ("万", "萬", "亿", "億")
 
 
-def _occurrences(text: str, words: tuple[str, ...]) -> list[int]:
-    """Where any of `words` starts in `text`."""
-    out: list[int] = []
+def _occurrences(text: str, words: Iterable[str]) -> list[int]:
+    """Where any of `words` starts in `text`, each place once: one str.find loop per first
+    character (a one-character search is several times faster than a two-character one)."""
+    by_first: dict[str, list[str]] = {}
     for w in words:
-        i = text.find(w)
+        by_first.setdefault(w[0], []).append(w)
+    out: list[int] = []
+    for c, ws in by_first.items():
+        alone = c in ws
+        longer = tuple(w for w in ws if len(w) > 1)
+        i = text.find(c)
         while i != -1:
-            out.append(i)
-            i = text.find(w, i + 1)
+            if alone or text.startswith(longer, i):
+                out.append(i)
+            i = text.find(c, i + 1)
     return out
+
+
+@cache
+def _notes() -> tuple[str, ...]:
+    """The first-is-lead notes (lexicon/roles.yaml), the words note_pattern() finds."""
+    return tuple(role_lexicon()["first_is_lead_notes"])
 
 
 def _label_starts(text: str) -> list[int]:
@@ -133,7 +147,8 @@ class Candidates:
         # a count of people without a measure word (POPULATION_RE) carries a scale word
         figures = set(self.quantities.starts)
         figures.update(_occurrences(text, _SCALE_WORDS))
-        self._starts = {"quantity": sorted(figures), "note": _starts(note_pattern(), text)}
+        # the notes are literal words (note_pattern): where each starts
+        self._starts = {"quantity": sorted(figures), "note": sorted(_occurrences(text, _notes()))}
         units = set(_label_starts(text))
         units.update(_starts(TRAILING_CLOSE_RE, text))
         self._starts["responsibility"] = sorted(units)
