@@ -115,6 +115,8 @@ class Figure:
 
 def quoted_spans(text: str) -> list[tuple[int, int]]:
     """Spans of short quotations (“七有”, “1+N”) whose figures are names, not counts."""
+    if "“" not in text and "‘" not in text and '"' not in text:
+        return []  # no quotation opens here
     return [m.span() for m in _QUOTED_RE.finditer(text)]
 
 

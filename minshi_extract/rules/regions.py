@@ -153,6 +153,7 @@ _HAN_RE = regex.compile(r"\p{Han}+")
 
 # what may stand between a region list and its figure: 民勤县、天祝县各|3个, 凉州区按照|不少于4000平方米
 _LINKS = ("按照", "各", "按", "为", "共", "计", ":")
+_LINK_ENDS = frozenset(w[-1] for w in _LINKS)
 _LIST_SEPARATORS = "、和及"
 
 
@@ -193,7 +194,9 @@ def regions_before(text: str, pos: int, window: int = 60) -> RegionShare | None:
     """
     lo = max(0, pos - window)
     end = pos
-    link = next((w for w in _LINKS if text.startswith(w, end - len(w)) and end - len(w) >= lo), None)
+    link = None
+    if end > lo and text[end - 1] in _LINK_ENDS:  # a link ends right before the figure
+        link = next((w for w in _LINKS if text.startswith(w, end - len(w)) and end - len(w) >= lo), None)
     if link:
         end -= len(link)
     elif text.find("各", lo, end) != -1:
