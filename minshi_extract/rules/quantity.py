@@ -8,7 +8,6 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
 from typing import NamedTuple
@@ -52,14 +51,19 @@ def _qualifier_words(place: str) -> list[str]:
     return [w for ws in qualifier_lexicon()[place].values() for w in ws]
 
 
+@cache
+def _qualifier_kinds(place: str) -> dict[str, str]:
+    """The kind of each qualifier word of `place` (the first kind listing it)."""
+    out: dict[str, str] = {}
+    for kind, words in qualifier_lexicon()[place].items():
+        for w in words:
+            out.setdefault(w, kind)
+    return out
+
+
 def qualifier_of(word: str | None, place: str) -> str | None:
     """`以上` (suffix) -> at_least; `约` (prefix) -> about; None for no word."""
-    if not word:
-        return None
-    for kind, words in qualifier_lexicon()[place].items():
-        if word in words:
-            return kind
-    return None
+    return _qualifier_kinds(place).get(word) if word else None
 
 
 PREFIX = _alternation(_qualifier_words("prefix"))
@@ -100,8 +104,7 @@ _CHINESE_ONLY = regex.compile(rf"{CHINESE}")
 _YEAR_LIKE = range(1900, 2101)
 
 
-@dataclass(frozen=True)
-class Figure:
+class Figure(NamedTuple):
     """One figure found in a text, before it becomes a record."""
 
     start: int  # first char of the evidence (a prefix qualifier included)
