@@ -48,7 +48,8 @@ def _occurrences(text: str, words: Iterable[str]) -> list[int]:
     character (a one-character search is several times faster than a two-character one)."""
     by_first: dict[str, list[str]] = {}
     for w in words:
-        by_first.setdefault(w[0], []).append(w)
+        if w:
+            by_first.setdefault(w[0], []).append(w)
     out: list[int] = []
     for c, ws in by_first.items():
         alone = c in ws

@@ -140,3 +140,11 @@ def test_a_year_or_a_date_opens_no_quantity_gate_but_a_duration_does() -> None:
     text = "\n".join(lines)
     spans = [(text.index(ln), text.index(ln) + len(ln)) for ln in lines]
     assert [_gate(text, "quantity", a, b) for a, b in spans] == [False, True, True, False]
+
+
+def test_word_occurrences_are_each_start_once() -> None:
+    from minshi_extract.rules.candidates import _WORDS, _occurrences
+
+    text = "年底前全年完成,上半年"
+    assert sorted(_occurrences(text, _WORDS["deadline"])) == [0, 3, 9]
+    assert sorted(_occurrences(text, ("年", "年底"))) == [0, 4, 10]
