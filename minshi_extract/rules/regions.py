@@ -277,10 +277,11 @@ def region_opening(text: str, s: int, hi: int) -> int | None:
     """End of the single region name (county, town or zone) that opens a clause at `s`
     (`港北区|新建5所`), when no list separator follows it; else None."""
     best = None
-    names, last = region_names(), _town_words().last_chars
+    names, ends, last = region_names(), _region_lengths(), _town_words().last_chars
     for e in range(s + 2, min(hi, s + 16) + 1):
         # text[s:e] in names: region_ending_at(text, e, s) == s, without its probes of shorter names
-        if text[s:e] in names or (text[e - 1] in last and town_ending_at(text, e, s) == s):
+        c = text[e - 1]  # a name ends with one of the characters names end with
+        if (c in ends and text[s:e] in names) or (c in last and town_ending_at(text, e, s) == s):
             best = e
     if best is None or (best < len(text) and text[best] in _LIST_SEPARATORS):
         return None
