@@ -67,9 +67,13 @@ class Amount(NamedTuple):
     cap: bool = False  # written as a ceiling: 最高不超过3000元 / 不超过5万元
 
 
+_LAST_CLAUSE_STOP_RE = regex.compile("(?r)[" + regex.escape(_CLAUSE_STOPS) + "]")
+
+
 def clause_start(text: str, pos: int) -> int:
     """Start of the clause holding `pos`: after the last , ; 。 : before it."""
-    return max(text.rfind(c, 0, pos) for c in _CLAUSE_STOPS) + 1
+    m = _LAST_CLAUSE_STOP_RE.search(text, 0, pos)
+    return m.end() if m else 0
 
 
 def text_unit_of(num: str) -> str:

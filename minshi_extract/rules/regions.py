@@ -224,19 +224,23 @@ def regions_before(text: str, pos: int, window: int = 60) -> RegionShare | None:
     return RegionShare(tuple(names), start, link == "各")
 
 
+_STOP_RE = regex.compile(r"[。;；!?！？\n]")  # what ends a sentence (sentence_bounds)
+_LAST_STOP_RE = regex.compile(r"(?r)[。;；!?！？\n]")  # the same, searched from the end
+
+
 def sentence_bounds(text: str, pos: int) -> tuple[int, int]:
     """The sentence around `pos`: bounded by 。 ; ! ? or a line break, except a break right after a
     list's 、 (a wrapped line: `其中商州区14处、` / `洛南县12处、…`)."""
-    stops = "。;；!?！？\n"
     a = pos
     while True:
-        a = max(text.rfind(c, 0, a) for c in stops)
+        m = _LAST_STOP_RE.search(text, 0, a)
+        a = m.start() if m else -1
         if a <= 0 or text[a] != "\n" or text[a - 1] != "、":
             break
     e = pos
     while True:
-        ends = [i for i in (text.find(c, e) for c in stops) if i != -1]
-        e = min(ends) if ends else len(text)
+        m = _STOP_RE.search(text, e)
+        e = m.start() if m else len(text)
         if e >= len(text) or text[e] != "\n" or text[e - 1] != "、":
             break
         e += 1
@@ -261,12 +265,14 @@ def count_share_regions(text: str, figure_starts: list[int], lo: int, hi: int,
 
 # clauses of a breakdown: `其中港北区新建5所、新增学位1350个,港南区新建4所、...`
 _CLAUSE_STOPS = ",，;；:："
+_LAST_CLAUSE_STOP_RE = regex.compile(f"(?r)[{_CLAUSE_STOPS}]")  # the last of them before a place
 
 
 def _clause_start(text: str, pos: int, lo: int) -> int:
     """Start of the clause holding `pos` (after the last , ; : before it, not before `lo`),
     with a leading 其中 / 分别为 skipped."""
-    s = max([lo] + [text.rfind(c, lo, pos) + 1 for c in _CLAUSE_STOPS])
+    m = _LAST_CLAUSE_STOP_RE.search(text, lo, pos)
+    s = m.end() if m else lo
     for w in share_words().get("town_left_words", []):
         if text.startswith(w, s) and w != "在" and w != "对":
             return s + len(w)
