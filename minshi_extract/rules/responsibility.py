@@ -83,6 +83,9 @@ def _marker_re() -> regex.Pattern:
 
 def _strip_marker(text: str, s: int, e: int) -> tuple[int, Role | None]:
     """(end without the marker, its role) of the item text[s:e]; the item unchanged without one."""
+    k = e - 1 if e > s and text[e - 1] == "\n" else e  # `$` holds before a final line break too
+    if k <= s or text[k - 1] != ")":
+        return e, None  # a marker closes the item
     m = _marker_re().search(text[s:e])
     if m is None or m.start() == 0:
         return e, None
