@@ -317,14 +317,19 @@ def assign_ids(notice: Notice) -> None:
     groups: list[tuple[str, list[Record]]] = [("N", notice.records)]
     groups += [(p.id, p.all_records()) for p in notice.programmes]
     for prefix, recs in groups:
-        by_key = {}
         for i, rec in enumerate(recs, 1):
             rec.id = f"{prefix}-{i:03d}"
-            by_key.setdefault(record_key(rec), rec)
+        by_key: dict[tuple, Record] | None = None  # the first record of each key, when a twin is asked
         for rec in recs:
             total = total_of(rec)
             if total is None:
                 continue
-            kept = total if total.id is not None else by_key.get(record_key(total))
+            kept = total
+            if total.id is None:
+                if by_key is None:
+                    by_key = {}
+                    for r in recs:
+                        by_key.setdefault(record_key(r), r)
+                kept = by_key.get(record_key(total))
             if kept is not None and kept is not rec and kept.id and kept.id.startswith(prefix + "-"):
                 rec.part_of = kept.id

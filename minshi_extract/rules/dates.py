@@ -14,9 +14,9 @@ Other rules call `find_dates` (every date or range in a text, with offsets) and 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 import regex
 
@@ -119,20 +119,28 @@ def _run_end(text: str, k: int) -> int:
 
 
 _LAST_TRIGGER_RE = regex.compile(r"(?r)" + _TRIGGER_RE.pattern)  # searched from the end
-_RANGE_NAMES = _names(_RANGE_RE)
-_POINT_NAMES = _names(_POINT_RE)
 
 
-def _groupdict(m: regex.Match, names: tuple[str, ...]) -> dict[str, str | None]:
-    """m.groupdict(), built from m.groups() (the regex module's groupdict costs ~10x more)."""
-    return dict(zip(names, m.groups(), strict=True))
+def _point_groups(pattern: regex.Pattern, p: str) -> tuple[tuple[int, str], ...]:
+    """(index in m.groups(), name without the prefix `p`) of every group of point `p`: `anm` -> nm."""
+    return tuple((i, name[len(p):]) for i, name in enumerate(_names(pattern)) if name.startswith(p) and name != p)
+
+
+_RANGE_A = _point_groups(_RANGE_RE, "a")  # a's groups, and abare -> bare
+_RANGE_B = _point_groups(_RANGE_RE, "b")
+_POINT_A = _point_groups(_POINT_RE, "a")
+
+
+def _groups_of(groups: tuple, names: tuple[tuple[int, str], ...]) -> dict[str, str]:
+    """The groups of one point that took part in a match, by their names without the prefix
+    (the regex module's groupdict costs ~10x more)."""
+    return {name: groups[i] for i, name in names if groups[i] is not None}
 
 
 # --- values ------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class DateWindow:
+class DateWindow(NamedTuple):
     """The first and last ISO partial date a written date covers (equal for a single day/month)."""
 
     start: str | None
@@ -141,8 +149,7 @@ class DateWindow:
     explicit_year: int | None = None  # the year as written, when written
 
 
-@dataclass(frozen=True)
-class DateMatch:
+class DateMatch(NamedTuple):
     """One date or range found in a text."""
 
     start: int
@@ -154,8 +161,10 @@ class DateMatch:
     word: str | None = None  # the period word when it is one: 上半年 / 全年 / 年内 / 第三季度
 
 
+@lru_cache(maxsize=1024)
 def _int(s: str | None) -> int | None:
-    """`12` / `十二` / `二〇二五` -> int, through the project's one number reader."""
+    """`12` / `十二` / `二〇二五` -> int, through the project's one number reader (the same month
+    and year figures come again and again: remembered)."""
     if not s:
         return None
     v = parse_number("".join(s.split()))
@@ -170,13 +179,17 @@ def _iso(year: int, month: int | None = None, day: int | None = None) -> str:
     return f"{year:04d}-{month:02d}-{day:02d}"
 
 
-def _year_of(g: dict, p: str, default: int | None) -> tuple[int | None, int | None]:
-    """(year to use, year as written) for point `p`."""
-    for key in ("y", "ny", "wy", "yo"):
-        y = _int(g.get(p + key))
-        if y is not None:
-            return y, y
-    rel = g.get(p + "ry") or g.get(p + "wr")
+_YEAR_KEYS = ("y", "ny", "wy", "yo")
+
+
+def _year_of(g: dict, default: int | None) -> tuple[int | None, int | None]:
+    """(year to use, year as written) for a point's groups `g` (_groups_of)."""
+    for key in _YEAR_KEYS:
+        if key in g:
+            y = _int(g[key])
+            if y is not None:
+                return y, y
+    rel = g.get("ry") or g.get("wr")
     if rel and default is not None:
         offsets = date_words()["relative_years"]
         off = offsets.get(rel, offsets.get(rel + "年", 0))
@@ -185,32 +198,31 @@ def _year_of(g: dict, p: str, default: int | None) -> tuple[int | None, int | No
     return default, None
 
 
-def _window_of(g: dict, p: str, year: int | None, explicit: int | None) -> DateWindow | None:
-    """Window of point `p` in a match's groupdict, or None when invalid or the year is unknown."""
+def _window_of(g: dict, year: int | None, explicit: int | None) -> DateWindow | None:
+    """Window of a point's groups `g` (_groups_of), or None when invalid or the year is unknown."""
     if year is None:
         return None
+    if "nm" in g:
+        return _month_day(year, _int(g["nm"]), _int(g.get("nd")), explicit)
+    if "m" in g:
+        return _month_day(year, _int(g["m"]), _int(g.get("d")), explicit)
     words = date_words()
-    if g.get(p + "nm"):
-        m, d = _int(g[p + "nm"]), _int(g.get(p + "nd"))
-        return _month_day(year, m, d, explicit)
-    if g.get(p + "m"):
-        return _month_day(year, _int(g[p + "m"]), _int(g.get(p + "d")), explicit)
-    if g.get(p + "half"):
-        a, b = words["halves"][g[p + "half"]]
+    if "half" in g:
+        a, b = words["halves"][g["half"]]
         return DateWindow(_iso(year, a), _iso(year, b), "half", explicit)
-    if g.get(p + "q"):
-        q = words["quarters"][g[p + "q"]]
+    if "q" in g:
+        q = words["quarters"][g["q"]]
         first, last = 3 * q - 2, 3 * q
-        mod = g.get(p + "qmod")
+        mod = g.get("qmod")
         if mod == "末":  # 三季度末 -> 09
             first = last
         elif mod == "初":
             last = first
         return DateWindow(_iso(year, first), _iso(year, last), "quarter", explicit)
-    if g.get(p + "w"):
-        a, b = words["year_words"][g[p + "w"]]
+    if "w" in g:
+        a, b = words["year_words"][g["w"]]
         return DateWindow(_iso(year, a), _iso(year, b), "year_word", explicit)
-    if g.get(p + "yo"):
+    if "yo" in g:
         return DateWindow(_iso(year), _iso(year), "year", explicit)
     return None
 
@@ -231,33 +243,35 @@ def _month_of(iso: str | None) -> int | None:
     return int(iso[5:7]) if iso and len(iso) >= 7 else None
 
 
-def _range_window(g: dict, default: int | None) -> DateWindow | None:
-    """`1—2月`, `2025年1月—2月`, `5月—8月15日`, `11月—次年2月`, `2022-2026年`, `2024.01-2024.12`."""
-    ay, a_explicit = _year_of(g, "a", default)
-    if g.get("abare"):
-        a_explicit = _int(g.get("ay"))
+def _range_window(ga: dict, gb: dict, default: int | None) -> DateWindow | None:
+    """`1—2月`, `2025年1月—2月`, `5月—8月15日`, `11月—次年2月`, `2022-2026年`, `2024.01-2024.12`
+    (`ga`, `gb`: the groups of the two ends, _groups_of)."""
+    ay, a_explicit = _year_of(ga, default)
+    bare = ga.get("bare")
+    if bare:
+        a_explicit = _int(ga.get("y"))
         ay = a_explicit if a_explicit is not None else default
-    by, b_explicit = _year_of(g, "b", ay)
-    if g.get("abare"):
-        n = _int(g["abare"])
-        if g.get("byo"):  # 2022-2026年: the bare left end is a year... written with two digits: no
+    by, b_explicit = _year_of(gb, ay)
+    if bare:
+        n = _int(bare)
+        if gb.get("yo"):  # 2022-2026年: the bare left end is a year... written with two digits: no
             return None
-        if not (g.get("bm") or g.get("bnm")):
+        if not (gb.get("m") or gb.get("nm")):
             return None
         a = _month_day(ay, n, None, a_explicit) if ay is not None else None
-    elif g.get("ayo") and g.get("byo"):  # 2022-2026年
+    elif ga.get("yo") and gb.get("yo"):  # 2022-2026年
         a = DateWindow(_iso(ay), _iso(ay), "year", a_explicit) if ay is not None else None
     else:
-        a = _window_of(g, "a", ay, a_explicit)
+        a = _window_of(ga, ay, a_explicit)
     if a is None or by is None:
         return None
-    b = _window_of(g, "b", by, b_explicit)
+    b = _window_of(gb, by, b_explicit)
     if b is None:
         return None
     # 11月—2月: the end lies in the next year when no year is written on it
     am, bm = _month_of(a.end), _month_of(b.start)
-    if b_explicit is None and not g.get("bry") and am and bm and bm < am:
-        b = _window_of(g, "b", by + 1, None)
+    if b_explicit is None and not gb.get("ry") and am and bm and bm < am:
+        b = _window_of(gb, by + 1, None)
         if b is None:
             return None
     if (b.end or "") < (a.start or ""):
@@ -266,13 +280,21 @@ def _range_window(g: dict, default: int | None) -> DateWindow | None:
 
 
 def _word_of(g: dict) -> str | None:
-    if g.get("ahalf"):
-        return g["ahalf"]
-    if g.get("aq"):
-        return "第" + g["aq"] + "季度" + (g.get("aqmod") or "")
-    if g.get("aw"):
-        return "年" + g["aw"]
+    if g.get("half"):
+        return g["half"]
+    if g.get("q"):
+        return "第" + g["q"] + "季度" + (g.get("qmod") or "")
+    if g.get("w"):
+        return "年" + g["w"]
     return None
+
+
+def has_trigger(text: str, start: int, end: int) -> bool:
+    """Whether a date trigger (年, 月, 季, a year's digits) lies in text[start:end]: every date holds one."""
+    return _TRIGGER_RE.search(text, start, end) is not None
+
+
+_SHORT = 48  # a text this short (a bracket, a cell) is scanned whole: bounding the scan costs more
 
 
 def find_dates(text: str, year: int | None) -> list[DateMatch]:
@@ -282,33 +304,40 @@ def find_dates(text: str, year: int | None) -> list[DateMatch]:
     A date without a year after one written with a later year takes that year
     (`2026年3月全面复工,5月完成` -> 2026-05).
     """
-    if _TRIGGER_RE.search(text) is None:
-        return []  # every date holds 年, 月, 季 or a year's digits
-    k = starts_with_marker(text)
-    # `1.3月15日前`: the marker 1. is not part of a figure
-    scan = " " * k + text[k:] if k else text
-    first = _TRIGGER_RE.search(scan)
+    first = _TRIGGER_RE.search(text)
     if first is None:
-        return []
-    last = _LAST_TRIGGER_RE.search(scan)
-    # the scans run from the run of the first trigger to the run of the last: the same matches
-    lo, hi = _run_start(scan, first.start()), _run_end(scan, last.end() if last else len(scan))
+        return []  # every date holds 年, 月, 季 or a year's digits
+    scan = text
+    k = starts_with_marker(text)
+    if k:  # `1.3月15日前`: the marker 1. is not part of a figure
+        scan = " " * k + text[k:]
+        first = _TRIGGER_RE.search(scan)
+        if first is None:
+            return []
+    lo, hi = 0, len(scan)
+    if hi > _SHORT:
+        # the scans run from the run of the first trigger to the run of the last: the same matches
+        last = _LAST_TRIGGER_RE.search(scan)
+        lo, hi = _run_start(scan, first.start()), _run_end(scan, last.end() if last else hi)
     out: list[DateMatch] = []
     taken: list[tuple[int, int]] = []
     ranges = _RANGE_RE.finditer(scan, lo, hi) if _RANGE_GATE_RE.search(scan, lo, hi) else ()
     for m in ranges:
-        w = _range_window(_groupdict(m, _RANGE_NAMES), year)
+        groups = m.groups()
+        w = _range_window(_groups_of(groups, _RANGE_A), _groups_of(groups, _RANGE_B), year)
         if w is None:
             continue
         out.append(DateMatch(m.start(), m.end(), text[m.start() : m.end()], w, m.group("suffix"), True))
         taken.append((m.start(), m.end()))
     current = year
-    for m in _POINT_RE.finditer(scan, lo, hi):
+    # a range over the whole scan (a bracket `1—2月`) leaves no point: each would start inside it
+    whole = len(taken) == 1 and taken[0][0] <= lo and taken[0][1] >= hi
+    for m in () if whole else _POINT_RE.finditer(scan, lo, hi):
         if taken and any(a <= m.start() < b or a < m.end() <= b for a, b in taken):
             continue
-        g = _groupdict(m, _POINT_NAMES)
-        y, explicit = _year_of(g, "a", current)
-        w = _window_of(g, "a", y, explicit)
+        g = _groups_of(m.groups(), _POINT_A)
+        y, explicit = _year_of(g, current)
+        w = _window_of(g, y, explicit)
         if w is None:
             continue
         if explicit is not None and year is not None and explicit > year and w.kind != "year":

@@ -16,7 +16,7 @@ import regex
 
 from minshi_extract.models import Deadline
 from minshi_extract.rules.context import Context
-from minshi_extract.rules.dates import DateMatch, date_words, find_dates
+from minshi_extract.rules.dates import DateMatch, date_words, find_dates, has_trigger
 from minshi_extract.rules.numbers import TIMEOUT
 from minshi_extract.rules.phase import phase_window
 
@@ -110,6 +110,10 @@ def find_deadlines(text: str, base: int, ctx: Context) -> list[Deadline]:
     """Every single target date in `text`, except inside the window of the line's own phase heading."""
     phase = phase_window(text, ctx)
     windows = [(phase.name_start, phase.close)] if phase is not None else []
+    if phase is not None and not (has_trigger(text, 0, phase.name_start) or has_trigger(text, phase.close, len(text))):
+        # every date of the line holds a trigger inside the window, so starts there (the marker
+        # before the window is no part of a date): nothing to find outside it
+        return []
     out: list[Deadline] = []
     for d in find_dates(text, ctx.year):
         if any(a <= d.start < b for a, b in windows):

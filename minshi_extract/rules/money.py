@@ -7,8 +7,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
 from decimal import Decimal
+from typing import NamedTuple
 
 import regex
 
@@ -55,8 +55,7 @@ _EVERY_NEAR_RE = regex.compile(r"每[^,;。、\d]{1,6}$")
 _ABOUT_BEFORE_RE = regex.compile(r"约[^,;。、\d]{0,5}$")  # 每年约需资金450万元 -> about
 
 
-@dataclass(frozen=True)
-class Amount:
+class Amount(NamedTuple):
     """One amount found in a text, before it becomes a record."""
 
     start: int
@@ -68,9 +67,13 @@ class Amount:
     cap: bool = False  # written as a ceiling: 最高不超过3000元 / 不超过5万元
 
 
+_LAST_CLAUSE_STOP_RE = regex.compile("(?r)[" + regex.escape(_CLAUSE_STOPS) + "]")
+
+
 def clause_start(text: str, pos: int) -> int:
     """Start of the clause holding `pos`: after the last , ; 。 : before it."""
-    return max(text.rfind(c, 0, pos) for c in _CLAUSE_STOPS) + 1
+    m = _LAST_CLAUSE_STOP_RE.search(text, 0, pos)
+    return m.end() if m else 0
 
 
 def text_unit_of(num: str) -> str:
@@ -200,15 +203,15 @@ def _inherit_rates(text: str, amounts: list[Amount]) -> list[Amount]:
         if a.per is None and a.cap:
             per = _cap_rate(text, a, out)
             if per:
-                a = replace(a, per=per)
+                a = a._replace(per=per)
         if a.per is None and not _is_total(text, a):
             split = _split_amount(text, amounts, i)
             if split is not None and split.per:
-                a = replace(a, per=split.per)
+                a = a._replace(per=split.per)
             elif split is None:
                 per = _subject_rate(text, a, out)
                 if per:
-                    a = replace(a, per=per)
+                    a = a._replace(per=per)
         out.append(a)
     return out
 

@@ -9,8 +9,8 @@ A step heading without a window gives no phase (RECORDS.md §3, GUIDELINES.md ph
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import cache, lru_cache
+from typing import NamedTuple
 
 import regex
 
@@ -33,8 +33,7 @@ _STAGE_NAME_RE = regex.compile(r"阶段$")
 _COLON_RE = regex.compile(r"(?P<name>[^,;。:()]{1,30}):\s*(?P<win>[^,;。:]{1,30}?)\s*(?=。|$)")
 
 
-@dataclass(frozen=True)
-class StepWindow:
+class StepWindow(NamedTuple):
     """The window of a step heading: where the name and the bracket sit in the text."""
 
     name: str | None

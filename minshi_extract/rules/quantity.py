@@ -8,7 +8,6 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
 from typing import NamedTuple
@@ -52,14 +51,19 @@ def _qualifier_words(place: str) -> list[str]:
     return [w for ws in qualifier_lexicon()[place].values() for w in ws]
 
 
+@cache
+def _qualifier_kinds(place: str) -> dict[str, str]:
+    """The kind of each qualifier word of `place` (the first kind listing it)."""
+    out: dict[str, str] = {}
+    for kind, words in qualifier_lexicon()[place].items():
+        for w in words:
+            out.setdefault(w, kind)
+    return out
+
+
 def qualifier_of(word: str | None, place: str) -> str | None:
     """`以上` (suffix) -> at_least; `约` (prefix) -> about; None for no word."""
-    if not word:
-        return None
-    for kind, words in qualifier_lexicon()[place].items():
-        if word in words:
-            return kind
-    return None
+    return _qualifier_kinds(place).get(word) if word else None
 
 
 PREFIX = _alternation(_qualifier_words("prefix"))
@@ -100,8 +104,7 @@ _CHINESE_ONLY = regex.compile(rf"{CHINESE}")
 _YEAR_LIKE = range(1900, 2101)
 
 
-@dataclass(frozen=True)
-class Figure:
+class Figure(NamedTuple):
     """One figure found in a text, before it becomes a record."""
 
     start: int  # first char of the evidence (a prefix qualifier included)
@@ -115,6 +118,8 @@ class Figure:
 
 def quoted_spans(text: str) -> list[tuple[int, int]]:
     """Spans of short quotations (“七有”, “1+N”) whose figures are names, not counts."""
+    if "“" not in text and "‘" not in text and '"' not in text:
+        return []  # no quotation opens here
     return [m.span() for m in _QUOTED_RE.finditer(text)]
 
 
@@ -172,14 +177,24 @@ class Found(NamedTuple):
                 or qualifier_of(self.post, "suffix"))
 
 
-def _is_year_or_date(f: Found, value: Decimal) -> bool:
-    if f.unit == "年":
+def _is_year_or_date(unit: str, pre: str | None, post: str | None, value: Decimal) -> bool:
+    if unit == "年":
         # 2025年 / 二〇二五年 is a year, 3年 is a duration
         return value == value.to_integral_value() and int(value) in _YEAR_LIKE
-    if f.unit == "月":
+    if unit == "月":
         # 3月15日, 11月底 are dates; only 1月内 / 满6月 count (下发后1月内 -> 1 月 at_most)
-        return not (f.post in ("内", "以内") or f.pre in ("满", "近"))
+        return not (post in ("内", "以内") or pre in ("满", "近"))
     return False
+
+
+def never_counts(m: regex.Match) -> bool:
+    """True for a QUANTITY_RE match that gives no figure whatever stands around it: a year or a
+    date (`2025年`, `3月15日`: most matches of a notice), so the candidates pass drops it."""
+    unit = m.group("unit")
+    if unit != "年" and unit != "月":
+        return False
+    value = parse_number(m.group("num"))
+    return value is None or _is_year_or_date(unit, m.group("pre"), m.group("post"), value)
 
 
 def _chinese_numeral_ok(text: str, f: Found) -> bool:
@@ -236,13 +251,13 @@ def _excluded(text: str, f: Found, value: Decimal, quotes: list[tuple[int, int]]
     duration = f.unit in exclusions().get("durations_after_first", [])
     if ordinal and not (text[num_start - 1] == "首" and duration):
         return True  # 第2剂次: an ordinal (首30分钟 is a duration)
-    if inside(num_start, quotes):
+    if quotes and inside(num_start, quotes):
         return True  # “七有”
     if text.startswith("+", f.num_end) or text.startswith("+", f.end):
         return True  # 1+N, 10+‘5’+N
     if _after_unit_is_word(text, f.unit_end):
         return True
-    if _is_year_or_date(f, value):
+    if _is_year_or_date(f.unit, f.pre, f.post, value):
         return True
     return chinese and not _chinese_numeral_ok(text, f)
 

@@ -153,6 +153,7 @@ _HAN_RE = regex.compile(r"\p{Han}+")
 
 # what may stand between a region list and its figure: 民勤县、天祝县各|3个, 凉州区按照|不少于4000平方米
 _LINKS = ("按照", "各", "按", "为", "共", "计", ":")
+_LINK_ENDS = frozenset(w[-1] for w in _LINKS)
 _LIST_SEPARATORS = "、和及"
 
 
@@ -193,7 +194,9 @@ def regions_before(text: str, pos: int, window: int = 60) -> RegionShare | None:
     """
     lo = max(0, pos - window)
     end = pos
-    link = next((w for w in _LINKS if text.startswith(w, end - len(w)) and end - len(w) >= lo), None)
+    link = None
+    if end > lo and text[end - 1] in _LINK_ENDS:  # a link ends right before the figure
+        link = next((w for w in _LINKS if text.startswith(w, end - len(w)) and end - len(w) >= lo), None)
     if link:
         end -= len(link)
     elif text.find("各", lo, end) != -1:
@@ -221,19 +224,23 @@ def regions_before(text: str, pos: int, window: int = 60) -> RegionShare | None:
     return RegionShare(tuple(names), start, link == "各")
 
 
+_STOP_RE = regex.compile(r"[。;；!?！？\n]")  # what ends a sentence (sentence_bounds)
+_LAST_STOP_RE = regex.compile(r"(?r)[。;；!?！？\n]")  # the same, searched from the end
+
+
 def sentence_bounds(text: str, pos: int) -> tuple[int, int]:
     """The sentence around `pos`: bounded by 。 ; ! ? or a line break, except a break right after a
     list's 、 (a wrapped line: `其中商州区14处、` / `洛南县12处、…`)."""
-    stops = "。;；!?！？\n"
     a = pos
     while True:
-        a = max(text.rfind(c, 0, a) for c in stops)
+        m = _LAST_STOP_RE.search(text, 0, a)
+        a = m.start() if m else -1
         if a <= 0 or text[a] != "\n" or text[a - 1] != "、":
             break
     e = pos
     while True:
-        ends = [i for i in (text.find(c, e) for c in stops) if i != -1]
-        e = min(ends) if ends else len(text)
+        m = _STOP_RE.search(text, e)
+        e = m.start() if m else len(text)
         if e >= len(text) or text[e] != "\n" or text[e - 1] != "、":
             break
         e += 1
@@ -258,12 +265,14 @@ def count_share_regions(text: str, figure_starts: list[int], lo: int, hi: int,
 
 # clauses of a breakdown: `其中港北区新建5所、新增学位1350个,港南区新建4所、...`
 _CLAUSE_STOPS = ",，;；:："
+_LAST_CLAUSE_STOP_RE = regex.compile(f"(?r)[{_CLAUSE_STOPS}]")  # the last of them before a place
 
 
 def _clause_start(text: str, pos: int, lo: int) -> int:
     """Start of the clause holding `pos` (after the last , ; : before it, not before `lo`),
     with a leading 其中 / 分别为 skipped."""
-    s = max([lo] + [text.rfind(c, lo, pos) + 1 for c in _CLAUSE_STOPS])
+    m = _LAST_CLAUSE_STOP_RE.search(text, lo, pos)
+    s = m.end() if m else lo
     for w in share_words().get("town_left_words", []):
         if text.startswith(w, s) and w != "在" and w != "对":
             return s + len(w)
@@ -274,10 +283,11 @@ def region_opening(text: str, s: int, hi: int) -> int | None:
     """End of the single region name (county, town or zone) that opens a clause at `s`
     (`港北区|新建5所`), when no list separator follows it; else None."""
     best = None
-    names, last = region_names(), _town_words().last_chars
+    names, ends, last = region_names(), _region_lengths(), _town_words().last_chars
     for e in range(s + 2, min(hi, s + 16) + 1):
         # text[s:e] in names: region_ending_at(text, e, s) == s, without its probes of shorter names
-        if text[s:e] in names or (text[e - 1] in last and town_ending_at(text, e, s) == s):
+        c = text[e - 1]  # a name ends with one of the characters names end with
+        if (c in ends and text[s:e] in names) or (c in last and town_ending_at(text, e, s) == s):
             best = e
     if best is None or (best < len(text) and text[best] in _LIST_SEPARATORS):
         return None
@@ -289,6 +299,8 @@ def clause_region(text: str, pos: int, figure_starts: list[int]) -> str | None:
     a region and then name several figures of it: `其中港北区新建5所、新增学位1350个,港南区
     新建4所、...` -> 1350个 is 港北区's; `其中港北区14个1260户,港南区9个780户` -> 1260户 too.
     Needs two or more such clauses in the sentence (a lone `凉州区5万户` stays region null)."""
+    if len(figure_starts) < 2:
+        return None  # two clauses need two figures
     lo, hi = sentence_bounds(text, pos)
     s = _clause_start(text, pos, lo)
     e = region_opening(text, s, pos)

@@ -83,6 +83,9 @@ def _marker_re() -> regex.Pattern:
 
 def _strip_marker(text: str, s: int, e: int) -> tuple[int, Role | None]:
     """(end without the marker, its role) of the item text[s:e]; the item unchanged without one."""
+    k = e - 1 if e > s and text[e - 1] == "\n" else e  # `$` holds before a final line break too
+    if k <= s or text[k - 1] != ")":
+        return e, None  # a marker closes the item
     m = _marker_re().search(text[s:e])
     if m is None or m.start() == 0:
         return e, None
@@ -158,6 +161,14 @@ def _split_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
 _GROUP_SEPARATORS = ",，"
 
 
+def _tail_cut(text: str, s: int, e: int, keep_before: set[str]) -> int | None:
+    """The first 等 in text[s + 1:e] that opens a tail (not after a word of keep_before), or None."""
+    i = text.find("等", s + 1, e)
+    while i != -1 and text[i - 1] in keep_before:
+        i = text.find("等", i + 1, e)
+    return None if i == -1 else i
+
+
 def _drop_tail(text: str, items: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """`市地震局等相关部门单位` -> 市地震局; a 等 tail ends its group: the items after it are
     dropped up to a comma, which opens a new group (`区教育局等部门,各乡镇人民政府`)."""
@@ -170,7 +181,7 @@ def _drop_tail(text: str, items: list[tuple[int, int]]) -> list[tuple[int, int]]
                 prev_end = e
                 continue
             skipping = False
-        cut = next((i for i in range(s + 1, e) if text[i] == "等" and text[i - 1] not in keep_before), None)
+        cut = _tail_cut(text, s, e, keep_before)
         if cut is not None:
             if cut > s:
                 out.append((s, cut))

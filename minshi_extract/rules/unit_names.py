@@ -111,11 +111,13 @@ def expand_elisions(names: list[str]) -> list[str]:
     """`凉州区、民勤县、天祝县政府` -> each 政府; `各县区党委、政府` -> 各县区党委, 各县区政府."""
     names = _shared_suffix(names)
     out = list(names)
-    last = (_split_place(names[-1]) or _split_town(names[-1])) if names else None
+    last: tuple[str, str] | None = None  # (place, body) of the last name, read when a bare place asks
     for i, name in enumerate(names):
         if _is_bare_place(name):
-            if last and i != len(names) - 1:
-                out[i] = name + last[1]
+            if i != len(names) - 1:
+                last = last or _split_place(names[-1]) or _split_town(names[-1])
+                if last:
+                    out[i] = name + last[1]
             continue
         if not _is_bare_body(name):
             continue

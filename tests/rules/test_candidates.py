@@ -133,3 +133,18 @@ def test_the_kept_quantity_matches_read_back_as_the_pattern_reads_them() -> None
     found = [Found.of(m, m.start()) for m in QUANTITY_RE.finditer(text)]
     assert len(found) > 100
     assert [kept.between(m.start(), m.start() + 1)[0] for m in QUANTITY_RE.finditer(text)] == found
+
+
+def test_a_year_or_a_date_opens_no_quantity_gate_but_a_duration_does() -> None:
+    lines = ["2025年3月15日前完成", "3年内完成", "下发后1月内办结", "2025年起"]
+    text = "\n".join(lines)
+    spans = [(text.index(ln), text.index(ln) + len(ln)) for ln in lines]
+    assert [_gate(text, "quantity", a, b) for a, b in spans] == [False, True, True, False]
+
+
+def test_word_occurrences_are_each_start_once() -> None:
+    from minshi_extract.rules.candidates import _WORDS, _occurrences
+
+    text = "年底前全年完成,上半年"
+    assert sorted(_occurrences(text, _WORDS["deadline"])) == [0, 3, 9]
+    assert sorted(_occurrences(text, ("年", "年底"))) == [0, 4, 10]

@@ -117,6 +117,17 @@ def test_colon_window_heading_gives_no_deadline() -> None:
     assert find_deadlines("(三)运营管理阶段:12月。", 0, _ctx(is_heading=True)) == []
 
 
+@pytest.mark.parametrize("line", ["1.确定目标任务(4月底前)。", "(二)组织实施阶段:2025年5月至10月。", "一、(1—3月)。"])
+def test_a_step_heading_with_only_its_window_gives_no_deadline(line: str) -> None:
+    assert find_deadlines(line, 0, _ctx(is_heading=True)) == []
+
+
+def test_a_date_after_the_window_of_a_step_heading_is_a_deadline() -> None:
+    line = "2.全面施工(5—8月)。8月底前完成主体"
+    [d] = find_deadlines(line, 0, _ctx(is_heading=True))
+    assert (d.date, d.text) == ("2025-08", "8月底前")
+
+
 def test_phase_window_is_not_a_deadline_but_the_body_date_is() -> None:
     line = "1.确定目标任务(4月底前)。发布项目公告,4月底前向各县区分解下达年度目标任务。"
     [d] = find_deadlines(line, 0, _ctx(is_heading=True))
