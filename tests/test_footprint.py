@@ -115,3 +115,23 @@ def test_main_with_argv_freezes_nothing_the_command_line_freezes_its_start_up(tm
                          cwd=Path(__file__).resolve().parents[1])
     assert out.stdout.split() == ["0", "True", "True"]
     assert (tmp_path / "a.json").read_text(encoding="utf-8") == (tmp_path / "b.json").read_text(encoding="utf-8")
+
+
+def test_setting_fields_goes_to_the_object_and_unknown_names_still_fail() -> None:
+    import pytest
+
+    a = Money(text="5万元", span=(0, 3), amount_cny=50000, text_unit="万元")
+    b = Money(text="5万元", span=(0, 3), amount_cny=50000, text_unit="万元")
+    a.programme_id, a.section = "P02", "一、目标任务"
+    assert (a.programme_id, a.section, b.programme_id) == ("P02", "一、目标任务", None)
+    assert a.model_dump()["programme_id"] == "P02" and a != b
+    with pytest.raises(ValueError, match="no field"):
+        a.amount = 1  # type: ignore[attr-defined]
+    s = Section(marker="一、", level=1, title="目标任务", span=(0, 6))
+    s.kind = "targets"
+    assert s.model_dump()["kind"] == "targets"
+    with pytest.raises(ValueError, match="no field"):
+        s.name = "x"  # type: ignore[attr-defined]
+    b._total = a  # the total lives in the private dict: equal records with different totals differ
+    c = Money(text="5万元", span=(0, 3), amount_cny=50000, text_unit="万元")
+    assert b._total is a and b != c and "_total" not in b.model_dump()
