@@ -123,7 +123,7 @@ def classify(title: str, text: str = "", lex: Lexicon | None = None, normalized:
                     title_score[key] += gain
                 evidence.setdefault(key, []).append((gain, word, where, n))
     if not score:
-        return Category(primary=lex.other, name=lex.names.get(lex.other, lex.other))
+        return Category.trusted(primary=lex.other, name=lex.names.get(lex.other, lex.other))
     order = list(lex.names)
     ranked = sorted(score, key=lambda k: (-score[k], -title_score[k], order.index(k)))
     primary = ranked[0]
@@ -133,9 +133,9 @@ def classify(title: str, text: str = "", lex: Lexicon | None = None, normalized:
     ]
     kept: list[CategoryEvidence] = []
     for key in [primary, *secondary]:  # the evidence of the kept categories only is built
-        kept.extend(CategoryEvidence(category=key, word=word, where=where, count=n)  # type: ignore[arg-type]
+        kept.extend(CategoryEvidence.trusted(category=key, word=word, where=where, count=n)  # type: ignore[arg-type]
                     for _, word, where, n in sorted(evidence[key], key=lambda t: -t[0]))
-    return Category(primary=primary, name=lex.names[primary], secondary=secondary, evidence=kept)
+    return Category.trusted(primary=primary, name=lex.names[primary], secondary=secondary, evidence=kept)
 
 
 def programme_text(prog: Programme, text: str) -> str:

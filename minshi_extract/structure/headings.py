@@ -157,7 +157,7 @@ def build_sections(headings: list[Heading], end: int, text: str) -> list[Section
     sections: list[Section] = []
     stack: list[tuple[int, Section]] = []  # (level, section)
     for h, stop in zip(headings, stops, strict=True):
-        sec = Section(
+        sec = Section.trusted(
             marker=h.marker, level=h.level, title=h.title, kind=section_kind(h.title),
             span=(h.line.start, _trim_end(text, h.line.start, stop)),
         )
