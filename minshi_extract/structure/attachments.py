@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from functools import cache
 
 import regex
 
@@ -248,13 +249,19 @@ def _table_title(ln: Line | None, taken: set[int]) -> bool:
             and not any(p in ln.text for p in "。;:,") and bool(_TITLE_END.search(ln.text)))
 
 
+@cache
+def _header_cells() -> frozenset[str]:
+    """The cells that open a flattened table's header (sequence, project name, region, stage)."""
+    return frozenset(_SEQ_HEADERS + tuple(title_columns()) + tuple(region_columns()) + tuple(table_lexicon()["stages"]))
+
+
 def _flat_tables(lines: list[Line], taken: set[int]) -> list[Block]:
     """Flattened (one cell per line) tables standing in the body without an `附件` label: a header
     starting with `序号` or a project-name column (lexicon/table_title_columns.txt), maybe under a
     title line `…表`, running to a note (`注:`), a body heading, an `附件` label or the end; kept
     when it holds a figure cell."""
     blocks: list[Block] = []
-    heads = _SEQ_HEADERS + tuple(title_columns()) + tuple(region_columns()) + tuple(table_lexicon()["stages"])
+    heads = _header_cells()  # a set: every line of the notice is looked up
     k = 0
     while k < len(lines):
         ln = lines[k]
