@@ -126,22 +126,30 @@ def classify(title: str, text: str = "", lex: Lexicon | None = None, normalized:
         title, text = normalize_fragment(title), normalize_fragment(text)
     title_words = find_words(title, lex.weights)
     text_words = find_words(text, lex.weights)
-    score: Counter[str] = Counter()
-    title_score: Counter[str] = Counter()
+    # plain dicts (a Counter's += on a new key goes through its Python __missing__), the same sums
+    # in the same order
+    score: dict[str, float] = {}
+    title_score: dict[str, float] = {}
     evidence: dict[str, list[tuple[float, str, str, int]]] = {}
+    weights = lex.weights
     for where, words, factor in (("title", title_words, lex.title_factor), ("text", text_words, lex.text_factor)):
+        in_title = where == "title"
         for word, n in words.items():
-            times = 1 if where == "title" else min(n, lex.text_cap)
-            for key, w in lex.weights[word].items():
+            times = 1 if in_title else min(n, lex.text_cap)
+            for key, w in weights[word].items():
                 gain = w * factor * times
-                score[key] += gain
-                if where == "title":
-                    title_score[key] += gain
-                evidence.setdefault(key, []).append((gain, word, where, n))
+                score[key] = score.get(key, 0) + gain
+                if in_title:
+                    title_score[key] = title_score.get(key, 0) + gain
+                entry = (gain, word, where, n)
+                if key in evidence:
+                    evidence[key].append(entry)
+                else:
+                    evidence[key] = [entry]
     if not score:
         return Category.trusted(primary=lex.other, name=lex.names.get(lex.other, lex.other))
-    order = list(lex.names)
-    ranked = sorted(score, key=lambda k: (-score[k], -title_score[k], order.index(k)))
+    rank = _rank(lex)
+    ranked = sorted(score, key=lambda k: (-score[k], -title_score.get(k, 0), rank[k]))
     primary = ranked[0]
     top = score[primary]
     secondary = [
@@ -152,6 +160,19 @@ def classify(title: str, text: str = "", lex: Lexicon | None = None, normalized:
         kept.extend(CategoryEvidence.trusted(category=key, word=word, where=where, count=n)  # type: ignore[arg-type]
                     for _, word, where, n in sorted(evidence[key], key=lambda t: -t[0]))
     return Category.trusted(primary=primary, name=lex.names[primary], secondary=secondary, evidence=kept)
+
+
+def _rank(lex: Lexicon) -> dict[str, int]:
+    """Each category key's place in the lexicon (ties in score go to the earlier one)."""
+    hit = _RANKS.get(id(lex))
+    if hit is None or hit[0] is not lex:
+        if len(_RANKS) > 8:
+            _RANKS.clear()
+        hit = _RANKS[id(lex)] = (lex, {k: i for i, k in enumerate(lex.names)})
+    return hit[1]
+
+
+_RANKS: dict[int, tuple[Lexicon, dict[str, int]]] = {}
 
 
 def programme_text(prog: Programme, text: str) -> str:
