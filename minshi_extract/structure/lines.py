@@ -207,9 +207,26 @@ def is_table_furniture(s: str) -> bool:
 
 
 def _furniture(s: str) -> bool:
-    if furniture_pattern().fullmatch(s):
+    firm, loose = furniture_pattern(), loose_furniture_pattern()
+    if len(s) <= _SHORT_LINE and "\n" not in s:
+        # no pattern of either list fits most lines: told in two calls (were three), the whole-line
+        # patterns and one search of both lists' line ends
+        whole, tails = firm.whole, _any_tail()
+        if ((whole is None or whole.fullmatch(s) is None)
+                and (loose.whole is None or loose.whole.fullmatch(s) is None)
+                and (tails is None or tails.search(s) is None)):
+            return False
+    if firm.fullmatch(s):
         return True
-    return loose_furniture_pattern().fullmatch(s) and not carries_figure(s)
+    return loose.fullmatch(s) and not carries_figure(s)
+
+
+@cache
+def _any_tail() -> regex.Pattern | None:
+    """The line-end patterns of both furniture lists as one search: a line neither list's tails
+    fit is told in one call; one that some tail fits is then asked list by list."""
+    tails = [p.tails.pattern for p in (furniture_pattern(), loose_furniture_pattern()) if p.tails is not None]
+    return regex.compile("|".join(tails)) if tails else None
 
 
 @cache
