@@ -58,48 +58,64 @@ def lexicon_from(raw: dict) -> Lexicon:
     )
 
 
-@lru_cache(maxsize=8)
-def _word_index(words: tuple[str, ...]) -> tuple[re.Pattern[str], dict[str, list[str]], frozenset[str]]:
-    """The characters that start a word (one character class), the words of two or more
-    characters by their first two, and the one-character words."""
-    heads = "".join(sorted({w[0] for w in words if w}))
+_INDEXES: dict[int, tuple[object, tuple[re.Pattern[str], dict[str, tuple[tuple[str, int], ...]], frozenset[str]]]] = {}
+
+
+def _word_index(words: dict[str, dict[str, float]]) -> tuple[
+        re.Pattern[str], dict[str, tuple[tuple[str, int], ...]], frozenset[str]]:
+    """The characters that start a word (one character class), the (word, length) of the words of
+    two or more characters by their first two, and the one-character words. Kept per lexicon
+    object (the lexicon is built once; a tuple of its 300 words made and hashed per call cost
+    more than a short title's scan)."""
+    hit = _INDEXES.get(id(words))
+    if hit is not None and hit[0] is words:
+        return hit[1]
     by_head: dict[str, list[str]] = {}
     for w in words:
         if len(w) > 1:
             by_head.setdefault(w[:2], []).append(w)
+    table = {k: tuple((w, len(w)) for w in ws) for k, ws in by_head.items()}
     single = frozenset(w for w in words if len(w) == 1)
+    heads = "".join(sorted({w[0] for w in words if w}))
     seconds = "".join(sorted({w[1] for w in words if len(w) > 1}))
     if not heads:
-        return re.compile("(?!)"), by_head, single
-    # where a word can start: its first character, followed by a second one (a one-character word
-    # needs none)
-    after = "" if single or not seconds else f"(?=[{re.escape(seconds)}])"
-    return re.compile(f"[{re.escape(heads)}]{after}"), by_head, single
+        pattern = re.compile("(?!)")
+    else:
+        # where a word can start: its first character, followed by a second one (a one-character
+        # word needs none)
+        after = "" if single or not seconds else f"(?=[{re.escape(seconds)}])"
+        pattern = re.compile(f"[{re.escape(heads)}]{after}")
+    if len(_INDEXES) > 8:
+        _INDEXES.clear()
+    _INDEXES[id(words)] = (words, (pattern, table, single))
+    return pattern, table, single
 
 
 def find_words(text: str, words: dict[str, dict[str, float]]) -> Counter[str]:
     """Occurrences of the lexicon's words in text, longest first, never two on the same character."""
-    starts, by_head, single = _word_index(tuple(words))
-    get = by_head.get
+    starts, table, single = _word_index(words)
+    get, startswith = table.get, text.startswith
     hits: list[tuple[int, int, int, str]] = []  # (-length, start, end, word): sorted longest first
+    append = hits.append
     # one scan for where a word can start, not one scan per word
     for i in [m.start() for m in starts.finditer(text)]:
         if single and text[i] in single:
-            hits.append((-1, i, i + 1, text[i]))
+            append((-1, i, i + 1, text[i]))
         found = get(text[i:i + 2])
         if found:
-            for word in found:
-                if text.startswith(word, i):
-                    hits.append((-len(word), i, i + len(word), word))
+            for word, n in found:
+                if n == 2 or startswith(word, i):  # a two-character word is its own key
+                    append((-n, i, i + n, word))
     hits.sort()  # (length, start) tells hits apart: the words are never compared
-    taken = bytearray(len(text))
-    out: Counter[str] = Counter()
-    for _, a, b, word in hits:
-        if taken.find(1, a, b) != -1:
-            continue
-        taken[a:b] = b"\x01" * (b - a)
-        out[word] += 1
-    return out
+    counts: dict[str, int] = {}  # a dict, then one Counter: Counter's += goes through __missing__
+    if hits:
+        taken = bytearray(len(text))
+        free = taken.find
+        for _, a, b, word in hits:
+            if free(1, a, b) == -1:
+                taken[a:b] = b"\x01" * (b - a)
+                counts[word] = counts.get(word, 0) + 1
+    return Counter(counts)
 
 
 def classify(title: str, text: str = "", lex: Lexicon | None = None, normalized: bool = False) -> Category:
@@ -110,22 +126,30 @@ def classify(title: str, text: str = "", lex: Lexicon | None = None, normalized:
         title, text = normalize_fragment(title), normalize_fragment(text)
     title_words = find_words(title, lex.weights)
     text_words = find_words(text, lex.weights)
-    score: Counter[str] = Counter()
-    title_score: Counter[str] = Counter()
+    # plain dicts (a Counter's += on a new key goes through its Python __missing__), the same sums
+    # in the same order
+    score: dict[str, float] = {}
+    title_score: dict[str, float] = {}
     evidence: dict[str, list[tuple[float, str, str, int]]] = {}
+    weights = lex.weights
     for where, words, factor in (("title", title_words, lex.title_factor), ("text", text_words, lex.text_factor)):
+        in_title = where == "title"
         for word, n in words.items():
-            times = 1 if where == "title" else min(n, lex.text_cap)
-            for key, w in lex.weights[word].items():
+            times = 1 if in_title else min(n, lex.text_cap)
+            for key, w in weights[word].items():
                 gain = w * factor * times
-                score[key] += gain
-                if where == "title":
-                    title_score[key] += gain
-                evidence.setdefault(key, []).append((gain, word, where, n))
+                score[key] = score.get(key, 0) + gain
+                if in_title:
+                    title_score[key] = title_score.get(key, 0) + gain
+                entry = (gain, word, where, n)
+                if key in evidence:
+                    evidence[key].append(entry)
+                else:
+                    evidence[key] = [entry]
     if not score:
-        return Category(primary=lex.other, name=lex.names.get(lex.other, lex.other))
-    order = list(lex.names)
-    ranked = sorted(score, key=lambda k: (-score[k], -title_score[k], order.index(k)))
+        return Category.trusted(primary=lex.other, name=lex.names.get(lex.other, lex.other))
+    rank = _rank(lex)
+    ranked = sorted(score, key=lambda k: (-score[k], -title_score.get(k, 0), rank[k]))
     primary = ranked[0]
     top = score[primary]
     secondary = [
@@ -133,9 +157,22 @@ def classify(title: str, text: str = "", lex: Lexicon | None = None, normalized:
     ]
     kept: list[CategoryEvidence] = []
     for key in [primary, *secondary]:  # the evidence of the kept categories only is built
-        kept.extend(CategoryEvidence(category=key, word=word, where=where, count=n)  # type: ignore[arg-type]
+        kept.extend(CategoryEvidence.trusted(category=key, word=word, where=where, count=n)  # type: ignore[arg-type]
                     for _, word, where, n in sorted(evidence[key], key=lambda t: -t[0]))
-    return Category(primary=primary, name=lex.names[primary], secondary=secondary, evidence=kept)
+    return Category.trusted(primary=primary, name=lex.names[primary], secondary=secondary, evidence=kept)
+
+
+def _rank(lex: Lexicon) -> dict[str, int]:
+    """Each category key's place in the lexicon (ties in score go to the earlier one)."""
+    hit = _RANKS.get(id(lex))
+    if hit is None or hit[0] is not lex:
+        if len(_RANKS) > 8:
+            _RANKS.clear()
+        hit = _RANKS[id(lex)] = (lex, {k: i for i, k in enumerate(lex.names)})
+    return hit[1]
+
+
+_RANKS: dict[int, tuple[Lexicon, dict[str, int]]] = {}
 
 
 def programme_text(prog: Programme, text: str) -> str:

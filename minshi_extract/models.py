@@ -5,7 +5,9 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import TYPE_CHECKING, Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
+from pydantic import Field, PrivateAttr
+
+from .model_base import _Model
 
 Span = tuple[int, int]
 Number = int | float
@@ -16,39 +18,6 @@ SectionKind = Literal[
     "safeguards", "principles", "operation", "content", "other",
 ]
 SourceFormat = Literal["text", "pdf", "html", "docx", "image"]
-
-
-class _Model(BaseModel):
-    # each field's description is its description in the JSON Schema (schema/notice.schema.json);
-    # written in Field(), not as attribute docstrings: reading those back from the source at import
-    # cost ~17 ms of every start-up
-    model_config = ConfigDict(extra="forbid")
-
-    def model_post_init(self, context: Any, /) -> None:
-        # Every field counts as set (the JSON always has them all): one set of names shared by all
-        # objects of a type instead of a set each, ~0.5 KB a record or section (issue 14: memory)
-        cls = type(self)
-        shared = _SHARED.get(cls) or _shared(cls)
-        object.__setattr__(self, "__pydantic_fields_set__", shared[0])
-        # the field values in a dict that shares its keys with every object of the type (CPython's
-        # key-sharing instance dicts): 288 bytes instead of 464 a record, 0.5 us (issue 14: memory)
-        values = shared[1].copy()
-        values.update(self.__dict__)
-        object.__setattr__(self, "__dict__", values)
-        if self.__pydantic_private__ == {}:  # a record's unset _total: no dict at all (64 bytes a record)
-            object.__setattr__(self, "__pydantic_private__", None)
-
-
-# per model type: its field names as a set, and a dict of its fields that shares its keys
-_SHARED: dict[type, tuple[set[str], dict[str, Any]]] = {}
-
-
-def _shared(cls: type[_Model]) -> tuple[set[str], dict[str, Any]]:
-    blank = object.__new__(cls)
-    for name in cls.model_fields:  # in field order, as validation fills an object's dict
-        object.__setattr__(blank, name, None)
-    _SHARED[cls] = shared = (set(cls.model_fields), blank.__dict__)
-    return shared
 
 
 class Source(_Model):
@@ -97,11 +66,13 @@ class _RecordBase(_Model):
         None, description="1-based page of the evidence, when the source has pages (PDF).")
     confidence: float | None = Field(
         None, description="OCR'd evidence: the OCR confidence (0-1) of its weakest word; null for a text layer.")
-    # set by a rule: the total record this one splits; the pipeline turns it into part_of. No
-    # default: while unset a record has no private dict at all (~180 bytes a record), read as None
-    _total: _RecordBase | None = PrivateAttr()
-
-    if not TYPE_CHECKING:
+    # set by a rule: the total record this one splits; the pipeline turns it into part_of. Kept in
+    # the private dict (compared by ==, copied by model_copy) but not declared as a PrivateAttr:
+    # pydantic would then run its private-attribute set-up in Python for every record (~1.1 us of
+    # a record's ~4.7); while unset a record has no private dict at all, and reads None
+    if TYPE_CHECKING:
+        _total: _RecordBase | None
+    else:
 
         def __getattr__(self, name: str) -> Any:
             if name == "_total":
@@ -110,9 +81,14 @@ class _RecordBase(_Model):
             return super().__getattr__(name)
 
         def __setattr__(self, name: str, value: Any) -> None:
-            if name == "_total" and self.__pydantic_private__ is None:
-                object.__setattr__(self, "__pydantic_private__", {})
-            super().__setattr__(name, value)
+            if name == "_total":
+                if self.__pydantic_private__ is None:
+                    object.__setattr__(self, "__pydantic_private__", {})
+                self.__pydantic_private__["_total"] = value
+            elif name in type(self).__pydantic_fields__:
+                self.__dict__[name] = value
+            else:
+                super().__setattr__(name, value)
 
 
 class Quantity(_RecordBase):

@@ -45,11 +45,12 @@ def line_context(pos: int, prog: Programme | None, part: Part | None, year: int 
     key = (id(owner), id(best), heading, first_is_lead)
     ctx = contexts.get(key)
     if ctx is None:
-        ctx = Context(year=year, programme_id=prog.id if prog else None, part=part.index if part else None,
-                      first_is_lead=first_is_lead)
-        if best is not None:
+        pid, index_no = prog.id if prog else None, part.index if part else None
+        if best is None:
+            ctx = Context(year=year, programme_id=pid, part=index_no, first_is_lead=first_is_lead)
+        else:
             sec, path, steps = best  # type: ignore[misc]
-            ctx = Context(year=year, programme_id=ctx.programme_id, part=ctx.part, section=path,
+            ctx = Context(year=year, programme_id=pid, part=index_no, section=path,
                           kind=sec.kind, in_steps=steps, is_heading=heading, first_is_lead=first_is_lead)
         contexts[key] = ctx
     return ctx

@@ -17,9 +17,11 @@ class SpanIndex:
         self._cuts = cuts
         self._owner: list[object] = [None] * len(cuts)
         where = {x: k for k, x in enumerate(cuts)}
+        owner = self._owner
         for (a, b), item in items:
-            for k in range(where[a], where[b]):
-                self._owner[k] = item
+            i, j = where[a], where[b]
+            if j > i:
+                owner[i:j] = [item] * (j - i)  # one slice, not a Python loop over the segments
 
     def at(self, pos: int) -> object:
         k = bisect_right(self._cuts, pos) - 1

@@ -115,3 +115,45 @@ def test_main_with_argv_freezes_nothing_the_command_line_freezes_its_start_up(tm
                          cwd=Path(__file__).resolve().parents[1])
     assert out.stdout.split() == ["0", "True", "True"]
     assert (tmp_path / "a.json").read_text(encoding="utf-8") == (tmp_path / "b.json").read_text(encoding="utf-8")
+
+
+def test_setting_fields_goes_to_the_object_and_unknown_names_still_fail() -> None:
+    import pytest
+
+    a = Money(text="5万元", span=(0, 3), amount_cny=50000, text_unit="万元")
+    b = Money(text="5万元", span=(0, 3), amount_cny=50000, text_unit="万元")
+    a.programme_id, a.section = "P02", "一、目标任务"
+    assert (a.programme_id, a.section, b.programme_id) == ("P02", "一、目标任务", None)
+    assert a.model_dump()["programme_id"] == "P02" and a != b
+    with pytest.raises(ValueError, match="no field"):
+        a.amount = 1  # type: ignore[attr-defined]
+    s = Section(marker="一、", level=1, title="目标任务", span=(0, 6))
+    s.kind = "targets"
+    assert s.model_dump()["kind"] == "targets"
+    with pytest.raises(ValueError, match="no field"):
+        s.name = "x"  # type: ignore[attr-defined]
+    b._total = a  # the total lives in the private dict: equal records with different totals differ
+    c = Money(text="5万元", span=(0, 3), amount_cny=50000, text_unit="万元")
+    assert b._total is a and b != c and "_total" not in b.model_dump()
+
+
+def test_a_trusted_object_is_the_one_validation_builds() -> None:
+    import pytest
+
+    from minshi_extract.models import Category, CategoryEvidence, Programme, Table
+
+    s = Section.trusted(marker="一、", level=1, title="目标任务", kind="targets", span=(0, 6))
+    v = Section(marker="一、", level=1, title="目标任务", kind="targets", span=(0, 6))
+    assert s == v and list(s.__dict__) == list(v.__dict__) and s.model_dump() == v.model_dump()
+    assert s.model_fields_set is v.model_fields_set
+    assert (s.__pydantic_private__, s.__pydantic_extra__) == (None, None)
+    t = Section.trusted(marker="二、", level=1, title="资金", span=(7, 9))
+    assert t.kind == "other" and t.children == [] and t.children is not s.children  # a default, a fresh list
+    p = Programme.trusted(id="P01", title="x", span=(0, 9), sections=[s])
+    assert p == Programme(id="P01", title="x", span=(0, 9), sections=[v]) and p.category is None
+    e = CategoryEvidence.trusted(category="health", word="医院", where="title")
+    assert e.count == 1 and Category.trusted(primary="health", name="医疗卫生", evidence=[e]).secondary == []
+    with pytest.raises(TypeError, match="span"):
+        Section.trusted(marker="一、", level=1, title="目标任务")
+    with pytest.raises(TypeError, match="private"):
+        Table.trusted(header=[], rows=[])

@@ -73,6 +73,14 @@ def test_long_text_with_a_traditional_character_whose_simplified_form_is_traditi
     assert normalize(raw)[0] == "苧苎" + "种植" * 40
 
 
+def test_long_text_with_characters_beyond_the_basic_plane() -> None:
+    # the table's characters are found by a character class of the basic plane and, apart, among
+    # the other planes' characters (a traditional 𠁞 -> 𠀾, a tag character dropped, an emoji kept)
+    raw = "𠁞\U000e0001億元😀" + "种植" * 40
+    assert normalize(raw, keep_offsets=False)[0] == "𠀾亿元😀" + "种植" * 40
+    assert normalize(raw)[0] == "𠀾亿元😀" + "种植" * 40
+
+
 def test_text_without_the_map_is_the_same_text() -> None:
     # normalize(keep_offsets=False) works on the whole text at once (issue 14): same result
     raw = "项 目 总 投 资\r\n就業(yè)岗位2000個\r\n  2024 年完成 10 件\t\r\n\u200b（一）目标\r\n" * 3

@@ -3,8 +3,9 @@ attachments), records left empty for the rules."""
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import replace
+from itertools import pairwise
 
 import regex
 
@@ -215,6 +216,10 @@ class _Programmes:
         self._starts = sorted(p.span[0] for p in programmes)
         self._holding = SpanIndex([(p.span, p) for p in reversed(programmes)])  # the first one wins
         self._citing: dict[int, list[Programme]] | None = None
+        self._bare: dict[str, list[Programme]] = {}
+        self._sorted = all(a.span[0] <= b.span[0] for a, b in pairwise(programmes))
+        self._postings: dict[str, list[int]] | None = None
+        self._refs: dict[object, list[tuple[int, object]]] | None = None
 
     def start_within(self, a: int, b: int) -> bool:
         """Some programme starts in [a, b)."""
@@ -237,7 +242,14 @@ class _Programmes:
 
     def citing_bare(self, kind: str) -> list[Programme]:
         """The programmes whose own text cites `附件` (kind 件) or `附表` (表) with no number
-        (`各县区任务详见附件`)."""
+        (`各县区任务详见附件`); found once per kind (asked by every unnumbered block)."""
+        if not kind:
+            return []  # a free table's empty label: no citation names it
+        if kind not in self._bare:
+            self._bare[kind] = self._citing_bare(kind)
+        return self._bare[kind]
+
+    def _citing_bare(self, kind: str) -> list[Programme]:
         out = []
         for p in self.all:
             end = min(p.span[1], self._stop or p.span[1])
@@ -245,6 +257,43 @@ class _Programmes:
                    for m in _SEE_LABEL.finditer(self._text, p.span[0], max(p.span[0], end))):
                 out.append(p)
         return out
+
+
+    def by_title(self, title: str) -> Programme | None:
+        """The one programme whose title shares most bigrams (2 or more) with `title`, if one is
+        ahead of all others: the overlaps counted through an index of the titles' bigrams (a score
+        of every programme for every block was quadratic in a long document)."""
+        if self._postings is None:
+            self._postings = {}
+            for k, p in enumerate(self.all):
+                for bg in _bigrams(p.title):
+                    self._postings.setdefault(bg, []).append(k)
+        counts: dict[int, int] = {}
+        for bg in _bigrams(title):
+            for k in self._postings.get(bg, ()):
+                counts[k] = counts.get(k, 0) + 1
+        top = max(counts.values(), default=0)
+        best = [k for k, n in counts.items() if n == top]
+        return self.all[best[0]] if top >= 2 and len(best) == 1 else None
+
+    def before(self, pos: int) -> Programme | None:
+        """The last programme (in list order) that starts at or before `pos`."""
+        if self._sorted:
+            k = bisect_right(self._starts, pos)
+            return self.all[k - 1] if k else None
+        before = [p for p in self.all if p.span[0] <= pos]
+        return before[-1] if before else None
+
+    def refs_naming(self, refs, title: str, number: int | None) -> list:
+        """The references (in their order) naming a block: by its title or by its number."""
+        if self._refs is None:
+            self._refs = {}
+            for i, r in enumerate(refs):
+                self._refs.setdefault(("t", _compact(r.title)), []).append((i, r))
+                if r.number is not None:
+                    self._refs.setdefault(("n", r.number), []).append((i, r))
+        hits = self._refs.get(("t", title), []) + (self._refs.get(("n", number), []) if number is not None else [])
+        return [r for _, r in sorted(dict(hits).items())]
 
 
 def _owner(block, index: _Programmes, refs) -> str | None:
@@ -263,20 +312,19 @@ def _owner(block, index: _Programmes, refs) -> str | None:
     citing = index.citing(block.number) if block.number is not None else index.citing_bare(block.label[1:2])
     if len(citing) == 1:
         return citing[0].id  # 各县区任务详见附件: one programme cites an unnumbered 附件
-    for r in refs:
-        same = _compact(r.title) == block.title or (r.number is not None and r.number == block.number)
-        holder = index.holding(r.line.start) if same else None
+    for r in index.refs_naming(refs, block.title, block.number):
+        holder = index.holding(r.line.start)
         if holder is not None:
             return holder.id
     if len(programmes) > 1 and block.title:
-        scores = sorted(((_overlap(p.title, block.title), k) for k, p in enumerate(programmes)), reverse=True)
-        if scores[0][0] >= 2 and scores[0][0] > scores[1][0]:
-            return programmes[scores[0][1]].id
+        best = index.by_title(block.title)
+        if best is not None:
+            return best.id
     holder = index.holding(block.label_line.start)
     if holder is not None:
         return holder.id
-    before = [p for p in programmes if p.span[0] <= block.label_line.start]
-    return before[-1].id if before else None
+    before = index.before(block.label_line.start)
+    return before.id if before else None
 
 
 # a reference in running text: `各镇任务见附件` / `详见附件2` / `见附件1、附件2`
@@ -321,11 +369,6 @@ def _bigrams(title: str) -> frozenset[str]:
     """A title's character bigrams (asked for every programme title by every attachment block)."""
     core = _GENERIC.sub("|", title)
     return frozenset(core[k:k + 2] for k in range(len(core) - 1) if "|" not in core[k:k + 2])
-
-
-def _overlap(a: str, b: str) -> int:
-    """Shared character bigrams of two titles, generic words and figures left out."""
-    return len(_bigrams(a) & _bigrams(b))
 
 
 def _rtrim(text: str, start: int, end: int) -> int:

@@ -3,8 +3,9 @@ rebuilt from the flattened one-cell-per-line layout."""
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from functools import cache
 
 import regex
 
@@ -112,7 +113,7 @@ def _group_row(lines: list[Line], k: int) -> bool:
     return nxt is not None and is_figure(nxt.text) and "。" not in lines[k].text
 
 
-def _inline_table(lines: list[Line], idx: int, stops: list[int], plan_title) -> list[Line]:
+def _inline_table(lines: list[Line], idx: int, stops: frozenset[int], plan_title) -> list[Line]:
     """The table right under an `附件:TITLE` line (rows on one line each, or one cell per line),
     up to the first line a table never runs over; [] when what follows is no table (body text,
     another label): the line is then a reference only."""
@@ -137,11 +138,12 @@ def _inline_table(lines: list[Line], idx: int, stops: list[int], plan_title) -> 
 def find_inline_blocks(lines: list[Line], stops: list[int], plan_title) -> list[Block]:
     """`附件:TITLE` / `附表:TITLE` lines followed by a table: blocks titled on their label line."""
     blocks: list[Block] = []
+    stop_set = frozenset(stops)  # asked of every line under a label
     for k, ln in enumerate(lines):
         m = _INLINE.fullmatch(ln.text) if ln.text.startswith("附") and not ln.blank else None
         if not m or _REF_ITEM.fullmatch(m.group(3).strip()):
             continue
-        table = _inline_table(lines, k, stops, plan_title)
+        table = _inline_table(lines, k, stop_set, plan_title)
         if table:
             blocks.append(Block(label=_compact(m.group(1)) + (m.group(2) or ""),
                                 number=int(m.group(2)) if m.group(2) else None, label_line=ln,
@@ -164,33 +166,56 @@ def find_blocks(lines: list[Line], refs: list[Reference], stops: list[int]) -> l
             num = int(m.group(1)) if m.group(1) else None
             blocks.append(Block(label=_compact(ln.text).rstrip(":"), number=num, label_line=ln))
     last = content_end(lines)  # the end of the last line that is not furniture
+    ordered = sorted(stops)  # the first stop after a label by bisection (a pass per block was quadratic)
+    wanted = _Wanted(refs)
     for i, b in enumerate(blocks):
-        nexts = [s for s in stops if s > b.label_line.start]
+        k = bisect_right(ordered, b.label_line.start)
+        nexts = ordered[k:k + 1]
         if i + 1 < len(blocks):
             nexts.append(blocks[i + 1].label_line.start)
         b.end = min(nexts) if nexts else last
         lo = bisect_right(lines, b.label_line.end, key=_line_start)  # lines are in offset order
         hi = bisect_right(lines, b.end, lo, key=_line_start)
         body = [ln for ln in lines[lo:hi] if ln.start < b.end or ln.blank]
-        _split_title(b, body, refs)
+        _split_title(b, body, wanted)
     return blocks
 
 
-def _split_title(block: Block, body: list[Line], refs: list[Reference]) -> None:
+class _Wanted:
+    """The titles an `附件:` list names (compacted), asked by every block: a set, and a sorted
+    list where the titles starting with a given text are the run from its bisection point (one
+    lookup, not a pass over every title per block: quadratic in a long document)."""
+
+    def __init__(self, refs: list[Reference]) -> None:
+        self._set = frozenset(_compact(r.title) for r in refs)
+        self._sorted = sorted(self._set)
+
+    def __contains__(self, s: str) -> bool:
+        return s in self._set
+
+    def prefixed(self, s: str) -> bool:
+        """Some title starts with `s`."""
+        k = bisect_left(self._sorted, s)
+        return k < len(self._sorted) and self._sorted[k].startswith(s)
+
+    def longer(self, s: str) -> bool:
+        """Some title other than `s` starts with `s`."""
+        k = bisect_right(self._sorted, s)
+        return k < len(self._sorted) and self._sorted[k].startswith(s)
+
+
+def _split_title(block: Block, body: list[Line], wanted: _Wanted) -> None:
     """Title lines (wrapped title joined) then table lines."""
-    wanted = [_compact(r.title) for r in refs]
     nonblank = [ln for ln in body if not ln.blank and not is_furniture(ln.text)]
     title, used = "", []
     for ln in nonblank[:4]:
         cand = title + _compact(ln.text)
-        if any(w == cand for w in wanted):
+        if cand in wanted:
             title, used = cand, [*used, ln]
             break
-        if any(w.startswith(cand) for w in wanted) or (not used and has_cjk(ln.text)):
+        if wanted.prefixed(cand) or (not used and has_cjk(ln.text)):
             title, used = cand, [*used, ln]
-            if _TITLE_END.search(cand) and not any(
-                w.startswith(cand) and w != cand for w in wanted
-            ):
+            if _TITLE_END.search(cand) and not wanted.longer(cand):
                 break
             continue
         break
@@ -250,13 +275,19 @@ def _table_title(ln: Line | None, taken: set[int]) -> bool:
             and not any(p in ln.text for p in "。;:,") and bool(_TITLE_END.search(ln.text)))
 
 
+@cache
+def _header_cells() -> frozenset[str]:
+    """The cells that open a flattened table's header (sequence, project name, region, stage)."""
+    return frozenset(_SEQ_HEADERS + tuple(title_columns()) + tuple(region_columns()) + tuple(table_lexicon()["stages"]))
+
+
 def _flat_tables(lines: list[Line], taken: set[int]) -> list[Block]:
     """Flattened (one cell per line) tables standing in the body without an `附件` label: a header
     starting with `序号` or a project-name column (lexicon/table_title_columns.txt), maybe under a
     title line `…表`, running to a note (`注:`), a body heading, an `附件` label or the end; kept
     when it holds a figure cell."""
     blocks: list[Block] = []
-    heads = _SEQ_HEADERS + tuple(title_columns()) + tuple(region_columns()) + tuple(table_lexicon()["stages"])
+    heads = _header_cells()  # a set: every line of the notice is looked up
     k = 0
     while k < len(lines):
         ln = lines[k]

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 import regex
 
@@ -12,18 +11,20 @@ from .lines import UNKNOWN, Line, per_document, section_kinds
 
 _CN = "一二三四五六七八九十百〇零两"
 
-# 一、目标任务
-_L1 = regex.compile(rf"[{_CN}]{{1,4}}、")
-# (一)目标任务; also the malformed `五)实施步骤`, `四)责任主体` the founding notice has
-_L2 = regex.compile(rf"\([{_CN}]{{1,4}}\)|[{_CN}]{{1,4}}\)(?!\))")
-# 1.确定目标任务 / 3、 / 1。 ; `1.3月15日前完成` is marker + date, `1.7万人` is a decimal, not a marker
-_L3 = regex.compile(
-    r"(?P<m>\d{1,2}[.、。．])(?=\d{1,2}月|\d{4}年|[^\d%])"
+# the markers, tried in this order at the start of a line (one alternation, a branch per kind):
+#   1 `一、目标任务`
+#   2 `(一)目标任务`; also the malformed `五)实施步骤`, `四)责任主体` the founding notice has
+#   4 `(1)知情告知` / `1)`
+#   3 `1.确定目标任务` / `3、` / `1。`; `1.3月15日前完成` is marker + date, `1.7万人` is a decimal, not a marker
+#   1 `第一件` / `第1项` (items of a mixed-marker list)
+_MARKER = regex.compile(
+    rf"(?P<l1>[{_CN}]{{1,4}}、)"
+    rf"|(?P<l2>\([{_CN}]{{1,4}}\)|[{_CN}]{{1,4}}\)(?!\)))"
+    r"|(?P<l4>\(\d{1,2}\)|\d{1,2}\))"
+    r"|(?P<l3>\d{1,2}[.、。．])(?=\d{1,2}月|\d{4}年|[^\d%])"
+    rf"|(?P<l0>第[{_CN}\d]{{1,3}}[件项条]、?)"
 )
-# (1)知情告知 / 1)
-_L4 = regex.compile(r"\(\d{1,2}\)|\d{1,2}\)")
-# 第一件 / 第1项 (items of a mixed-marker list) -> level 1
-_ORD = regex.compile(rf"第[{_CN}\d]{{1,3}}[件项条]、?")
+_LEVEL_OF = {"l1": 1, "l2": 2, "l4": 4, "l3": 3, "l0": 1}  # 第一件 heads a whole item like 一、
 
 # the first characters of the markers above (and any digit, \d)
 _MARKER_HEADS = frozenset(_CN + "(第")
@@ -32,15 +33,31 @@ _RUN_IN_END = "。"
 _TRAIL_PUNCT = ";;,,:: 、"
 
 
-@dataclass(frozen=True, slots=True)
 class Heading:
-    """A heading line: marker, level, title and where it sits."""
+    """A heading line: marker, level, title and where it sits. Read-only by convention; a plain
+    slotted class (a frozen dataclass sets each field through object.__setattr__)."""
 
-    line: Line
-    marker: str
-    level: int
-    title: str
-    number: int | None = None  # arabic item number for 1. / (1) markers
+    __slots__ = ("level", "line", "marker", "number", "title")
+
+    def __init__(self, line: Line, marker: str, level: int, title: str, number: int | None = None) -> None:
+        self.line = line
+        self.marker = marker
+        self.level = level
+        self.title = title
+        self.number = number  # arabic item number for 1. / (1) markers
+
+    def _key(self) -> tuple[Line, str, int, str, int | None]:
+        return self.line, self.marker, self.level, self.title, self.number
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Heading) and self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def __repr__(self) -> str:
+        return (f"Heading(line={self.line!r}, marker={self.marker!r}, level={self.level!r}, "
+                f"title={self.title!r}, number={self.number!r})")
 
 
 @per_document
@@ -48,22 +65,13 @@ def parse_marker(s: str) -> tuple[str, int] | None:
     """('一、', 1) for `一、目标任务`; None when the line starts with no heading marker."""
     if not s or (s[0] not in _MARKER_HEADS and not s[0].isdecimal()):
         return None  # every marker starts with a numeral, `(`, a digit or 第: most lines need no pattern
-    m = _L1.match(s)
-    if m:
-        return m.group(0), 1
-    m = _L2.match(s)
-    if m:
-        return m.group(0), 2
-    m = _L4.match(s)
-    if m:
-        return m.group(0), 4
-    m = _L3.match(s)
-    if m and len(s) > len(m.group("m")):
-        return m.group("m"), 3
-    m = _ORD.match(s)
-    if m and len(s) > len(m.group(0)):
-        return m.group(0), 1  # 第一件 heads a whole item like 一、
-    return None
+    m = _MARKER.match(s)
+    if m is None:
+        return None
+    marker = m.group(m.lastgroup)  # type: ignore[arg-type]
+    if m.lastgroup == "l0" and len(s) == len(marker):
+        return None  # `第一件` alone is no heading
+    return marker, _LEVEL_OF[m.lastgroup]  # type: ignore[index]
 
 
 def heading_title(body: str) -> str:
@@ -100,7 +108,10 @@ def section_kind(title: str) -> str:
     return "other"
 
 
+@lru_cache(maxsize=1024)
 def _arabic(marker: str) -> int | None:
+    """The arabic number of a marker (`(12)` -> 12, `一、` -> None); markers repeat across lines and
+    notices, so answers are kept (a pure function of a short string)."""
     digits = "".join(filter(str.isdigit, marker))
     return int(digits) if digits else None
 
@@ -157,7 +168,7 @@ def build_sections(headings: list[Heading], end: int, text: str) -> list[Section
     sections: list[Section] = []
     stack: list[tuple[int, Section]] = []  # (level, section)
     for h, stop in zip(headings, stops, strict=True):
-        sec = Section(
+        sec = Section.trusted(
             marker=h.marker, level=h.level, title=h.title, kind=section_kind(h.title),
             span=(h.line.start, _trim_end(text, h.line.start, stop)),
         )

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from functools import cache
 from importlib import resources
-from typing import TypeVar
 
 import regex
 
+from ..doc_cache import new_document as new_document  # re-exported: the parser starts each document with it
+from ..doc_cache import per_document
 from ..rules.lexicon import load_yaml
 
 TIMEOUT = 1.0  # seconds; every pattern run on user text gets it
@@ -19,25 +19,6 @@ _FIGURE = regex.compile(r"(?:[-+]?\d+(?:\.\d+)?%?|[-—/]+)")
 _UNIT_CELL = regex.compile(r".*\([^()]{1,6}\)")
 # a line made only of CJK-free punctuation is not a title fragment
 _HAS_CJK = regex.compile(r"\p{Han}")
-
-
-F = TypeVar("F", bound=Callable)
-_PER_DOCUMENT: list = []
-
-
-def per_document(fn: F) -> F:
-    """Memoise a pure per-line decision (is_furniture, parse_marker, ...) for the document being
-    parsed: the parser asks about the same line many times; `new_document` forgets all answers, so a
-    cache never outgrows one notice and a benchmark never reads answers of an earlier run."""
-    cached = cache(fn)
-    _PER_DOCUMENT.append(cached)
-    return cached  # type: ignore[return-value]
-
-
-def new_document() -> None:
-    """Forget the per-line answers of the previous document."""
-    for fn in _PER_DOCUMENT:
-        fn.cache_clear()
 
 
 UNKNOWN = object()  # a per-line answer not computed yet
@@ -221,13 +202,31 @@ _DOC_NO_LINE = regex.compile(r"\S{1,12}〔\d{4}〕\d{1,4}号")
 
 def is_table_furniture(s: str) -> bool:
     """Page furniture among a table's lines: what `is_furniture` drops, and a running head."""
-    return is_furniture(s) or _DOC_NO_LINE.fullmatch(s.strip(), timeout=TIMEOUT) is not None
+    # no timeout= (~2 us a call, asked of every table line): bounded, linear (benchmarks/redos_check.py)
+    return is_furniture(s) or _DOC_NO_LINE.fullmatch(s.strip()) is not None
 
 
 def _furniture(s: str) -> bool:
-    if furniture_pattern().fullmatch(s):
+    firm, loose = furniture_pattern(), loose_furniture_pattern()
+    if len(s) <= _SHORT_LINE and "\n" not in s:
+        # no pattern of either list fits most lines: told in two calls (were three), the whole-line
+        # patterns and one search of both lists' line ends
+        whole, tails = firm.whole, _any_tail()
+        if ((whole is None or whole.fullmatch(s) is None)
+                and (loose.whole is None or loose.whole.fullmatch(s) is None)
+                and (tails is None or tails.search(s) is None)):
+            return False
+    if firm.fullmatch(s):
         return True
-    return loose_furniture_pattern().fullmatch(s) and not carries_figure(s)
+    return loose.fullmatch(s) and not carries_figure(s)
+
+
+@cache
+def _any_tail() -> regex.Pattern | None:
+    """The line-end patterns of both furniture lists as one search: a line neither list's tails
+    fit is told in one call; one that some tail fits is then asked list by list."""
+    tails = [p.tails.pattern for p in (furniture_pattern(), loose_furniture_pattern()) if p.tails is not None]
+    return regex.compile("|".join(tails)) if tails else None
 
 
 @cache

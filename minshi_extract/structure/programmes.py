@@ -273,10 +273,12 @@ def make_programme(pid: str, found: Found, text: str, lines: list[Line], skip: s
     sections = build_sections(heads, found.end, text)
     parts: list[Part] = []
     if bundle_parts(sections):
-        parts = [Part(index=i, title=s.title, span=s.span, sections=s.children) for i, s in enumerate(sections)]
+        parts = [Part.trusted(index=i, title=s.title, span=s.span, sections=s.children)
+                 for i, s in enumerate(sections)]
         sections = []
-    return Programme(id=pid, title=found.title, span=(found.start, _trim(text, found.start, found.end)),
-                     parts=parts, sections=sections)
+    # trusted: built from values typed here (models._Model.trusted), no validation pass
+    return Programme.trusted(id=pid, title=found.title, span=(found.start, _trim(text, found.start, found.end)),
+                             parts=parts, sections=sections)
 
 
 def items_as_found(lines: list[Line], items: list[Heading], region_end: int) -> list[Found]:

@@ -8,6 +8,7 @@ from functools import cache
 
 import regex
 
+from ..doc_cache import per_document
 from ..rules.lexicon import load_yaml
 
 TIMEOUT = 1.0
@@ -140,7 +141,14 @@ def classify(header: str, role: str | None, deadline: bool, figure_unit: bool) -
 
 def column_kinds(headers: list[str]) -> list[ColumnKind]:
     """The kind of every column of a table from its header strings."""
+    return list(_column_kinds(tuple(headers)))
+
+
+@per_document
+def _column_kinds(headers: tuple[str, ...]) -> tuple[ColumnKind, ...]:
+    """column_kinds, remembered for the document: the table reader, its sums, the row linker and
+    the table rule each ask about the same header."""
     from ..rules.responsibility import role_of_header
     from ..rules.tables import is_deadline_header, read_header
 
-    return [classify(h, role_of_header(h), is_deadline_header(h), read_header(h) is not None) for h in headers]
+    return tuple(classify(h, role_of_header(h), is_deadline_header(h), read_header(h) is not None) for h in headers)
