@@ -33,6 +33,7 @@ import hashlib
 import io
 import json
 import os
+import re
 import shutil
 import subprocess
 from collections.abc import Callable
@@ -46,6 +47,7 @@ from .ocr_digits import LANG as DIGITS_LANG
 from .ocr_digits import WHITELIST, read_digits, sheet
 from .ocr_missed import missed_bands, reread, weak_bands
 from .ocr_options import DPI, Mode, OcrOptions, current, options  # noqa: F401 (re-exported)
+from .ocr_places import charset
 from .ocr_tables import cells_of, erase, find_tables, ruling_lines
 from .ocr_tsv import parse_tsv, snap_sizes
 
@@ -73,13 +75,24 @@ class OcrUnavailable(InputError):
 
 
 @functools.cache
-def languages() -> frozenset[str]:
-    """The languages the installed Tesseract has data for."""
+def _list_langs() -> str:
+    """What `tesseract --list-langs` says (its data folder, then the languages), or ''."""
     exe = shutil.which("tesseract")
     if exe is None:
-        return frozenset()
+        return ""
     out = subprocess.run([exe, "--list-langs"], capture_output=True, text=True, timeout=60)
-    return frozenset((out.stdout + out.stderr).split())
+    return out.stdout + out.stderr
+
+
+def languages() -> frozenset[str]:
+    """The languages the installed Tesseract has data for."""
+    return frozenset(_list_langs().split())
+
+
+def readable() -> frozenset[str] | None:
+    """The characters the page model (LANG) can produce, or None where its data cannot be read."""
+    folder = re.search(r'"([^"]+)"', _list_langs())
+    return charset(Path(folder.group(1)) / f"{LANG}.traineddata") if folder else None
 
 
 @functools.cache
