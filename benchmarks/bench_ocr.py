@@ -7,7 +7,8 @@ Tesseract, without the cache, with 1 and with 2 jobs; and the agreement with the
 `--all` prints, per fixture, F1 against the text version, whether every programme was found and
 its title read exactly, and the seconds of Tesseract per page by pass: the page (psm 4, or 6 on a
 page with a ruled table), a ruled table's cells read again at two scales (ocr_cells), the second
-reading of table figures (eng, digits), and lines read again where the page left ink unread (psm 7).
+reading of table figures (eng, digits), and lines read again where the page left ink unread (psm 7);
+and the seconds per page of setting misread place names right from the gazetteer (ocr_places).
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ from test_variant_fixtures import agreement  # noqa: E402
 
 from minshi_extract import extract  # noqa: E402
 from minshi_extract.evaluate import pair_programmes  # noqa: E402
-from minshi_extract.ingest import ocr  # noqa: E402
+from minshi_extract.ingest import ocr, ocr_doc  # noqa: E402
 
 
 def _timed_engine(spent: Counter) -> None:
@@ -44,6 +45,15 @@ def _timed_engine(spent: Counter) -> None:
         return text
 
     ocr.run_tesseract = timed
+    places = ocr_doc.fix_places
+
+    def timed_places(raw, readable) -> None:
+        start = time.perf_counter()
+        places(raw, readable)
+        spent["places"] += time.perf_counter() - start
+        spent["places runs"] += 1
+
+    ocr_doc.fix_places = timed_places
 
 
 def all_fixtures(jobs: int) -> None:
@@ -72,6 +82,8 @@ def all_fixtures(jobs: int) -> None:
     for kind in ("page", "cells", "digits", "line"):
         print(f"tesseract {kind:6s}: {spent[kind + ' runs']:3d} runs, {spent[kind] / total_pages:.2f} s a page "
               f"(wall, {jobs} job(s), {total_pages} pages)")
+    print(f"place names (ocr_places, the gazetteer loaded once): {spent['places runs']} documents, "
+          f"{spent['places'] / total_pages:.3f} s a page")
 
 
 def _count(pdf: bytes) -> int:

