@@ -153,7 +153,7 @@ def corrections(text: str, conf: dict[int, float], names: frozenset[str],
     seen: dict[str, list[int]] = {}  # name read -> where
     near: dict[str, set[tuple[str, int]]] = {}  # name read -> (division, the character that differs)
     for m in _ENDING.finditer(text, timeout=1.0):
-        if any(text[max(0, m.start() - size):m.end()] in names for size in stems):
+        if _ends_a_name(text, m.end(), names):
             continue  # a division's name ends here (`石桥镇` is the end of `上石桥镇`)
         for size in stems:
             at = m.start() - size
@@ -196,12 +196,26 @@ def _differing(read: str, name: str) -> str:
     return next(b for a, b in zip(read, name, strict=True) if a != b)
 
 
-def apply(text: str, cells: list[list[str]], fixes: dict[str, str]) -> tuple[str, list[list[str]]]:
-    """`text` and table rows with every name read replaced by its division (same lengths)."""
+def _ends_a_name(text: str, end: int, names: frozenset[str]) -> bool:
+    return any(text[end - size:end] in names for size in _sizes(names) if size <= end)
+
+
+@functools.lru_cache(maxsize=8)
+def _sizes(names: frozenset[str]) -> tuple[int, ...]:
+    return tuple(sorted({len(n) for n in names}))
+
+
+def apply(text: str, fixes: dict[str, str], names: frozenset[str]) -> str:
+    """`text` with every name read replaced by its division (same length), but where a division's
+    name ends as it does (`石桥镇` at the end of `上石桥镇`): the places `corrections` looked at."""
+    out = list(text)
     for read, name in fixes.items():
-        text = text.replace(read, name)
-        cells = [[c.replace(read, name) for c in row] for row in cells]
-    return text, cells
+        at = text.find(read)
+        while at >= 0:
+            if not _ends_a_name(text, at + len(read), names):
+                out[at:at + len(read)] = name
+            at = text.find(read, at + 1)
+    return "".join(out)
 
 
 def fix_places(raw: RawDoc, readable: frozenset[str] | None) -> None:
@@ -213,12 +227,13 @@ def fix_places(raw: RawDoc, readable: frozenset[str] | None) -> None:
     area = area_of(issuer, title, gaz)
     if not area:
         return
-    fixes = corrections(raw.text, raw.conf, divisions_under(area, gaz), readable)
+    names = divisions_under(area, gaz)
+    fixes = corrections(raw.text, raw.conf, names, readable)
     if not fixes:
         return
-    raw.text, _ = apply(raw.text, [], fixes)
+    raw.text = apply(raw.text, fixes, names)
     for table in raw.tables:
-        _, table.rows = apply("", table.rows, fixes)
+        table.rows = [[apply(cell, fixes, names) for cell in row] for row in table.rows]
 
 
 def _head(text: str) -> tuple[str | None, str | None]:

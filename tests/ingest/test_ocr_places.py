@@ -12,6 +12,7 @@ import pytest
 
 from minshi_extract.ingest import ocr
 from minshi_extract.ingest.ocr_places import (
+    apply,
     area_of,
     charset,
     corrections,
@@ -84,6 +85,11 @@ def test_divisions_and_the_end_of_a_longer_name_are_never_changed() -> None:
     # 石桥镇 (the end of 上石桥镇) is one character from 汪桥镇; 汪岗镇 is a division itself
     text = "上石桥镇、汪岗镇、汪桥镇"
     assert corrections(text, _weak(text), SHANGCHENG, ENGINE) == {}
+
+
+def test_a_name_read_is_replaced_but_inside_a_division_name() -> None:
+    fixes = {"石桥镇": "汪桥镇"}  # were `石桥镇` a misread of 汪桥镇, `上石桥镇` would still be 上石桥镇
+    assert apply("上石桥镇、石桥镇;石桥镇", fixes, SHANGCHENG) == "上石桥镇、汪桥镇;汪桥镇"
 
 
 def test_only_the_name_before_its_ending_is_corrected() -> None:
