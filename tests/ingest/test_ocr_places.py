@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from minshi_extract.ingest import ocr
+from minshi_extract.ingest import load, ocr
 from minshi_extract.ingest.ocr_places import (
     apply,
     area_of,
@@ -85,6 +85,42 @@ def test_divisions_and_the_end_of_a_longer_name_are_never_changed() -> None:
     # 石桥镇 (the end of 上石桥镇) is one character from 汪桥镇; 汪岗镇 is a division itself
     text = "上石桥镇、汪岗镇、汪桥镇"
     assert corrections(text, _weak(text), SHANGCHENG, ENGINE) == {}
+
+
+def test_an_ending_inside_a_word_is_no_name() -> None:
+    # 武威市 has the townships 干城乡 and 和平镇: `筹城乡`, `焦城乡` (`聚焦城乡`), `房城乡` and
+    # `和乡镇` are one character from them, but 城乡, 乡镇, 乡村 are words (lexicon ocr_place_words.txt)
+    wuwei = divisions_under(area_of("武威市人民政府办公室", None, GAZ), GAZ)
+    assert {"干城乡", "和平镇"} <= wuwei
+    text = "统筹城乡和乡镇建设,聚焦城乡居民,推进住房城乡建设"
+    assert corrections(text, _weak(text), wuwei, frozenset()) == {}
+
+
+def test_a_place_name_as_it_stands_is_never_changed() -> None:
+    # 宣城市 has 旌德县 (旌: not in chi_sim's character set) and 广德市, once 广德县, a name of
+    # lexicon/regions.txt: one character from 旌德县, but a place as it stands
+    xuancheng = divisions_under(area_of("宣城市人民政府办公室", None, GAZ), GAZ)
+    assert "旌德县" in xuancheng and "广德市" in xuancheng
+    text = "广德县、宁国市"
+    assert corrections(text, _weak(text), xuancheng, ENGINE) == {}
+
+
+@pytest.mark.parametrize("engine", [None, frozenset()], ids=["charset-unknown", "no-character-readable"])
+def test_correct_texts_read_with_no_confidence_keep_their_names(engine) -> None:
+    # the corpus' text and web versions (correct text) as if OCR had read every character at 0.5:
+    # no name of the notice's own county or city is changed
+    corpus = Path(__file__).resolve().parents[2] / "corpus"
+    files = [f for f in sorted(corpus.rglob("*")) if f.suffix in (".txt", ".html") and "bad" not in f.parts
+             and f.name != "README.md"]
+    checked = 0
+    for f in files:
+        raw = load(f)
+        text = raw.text
+        raw.conf = _weak(text)
+        fix_places(raw, engine)
+        assert raw.text == text, f.name
+        checked += 1
+    assert checked >= 100
 
 
 def test_a_name_read_is_replaced_but_inside_a_division_name() -> None:
