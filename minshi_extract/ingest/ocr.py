@@ -64,7 +64,7 @@ _RULES = "#rules "  # the cached text: this line (the page's ruling lines, JSON)
 _DIGITS = "#digits "  # ... this one (figures read again in table cells, JSON), then the TSV
 
 LANG = "chi_sim"
-PREPARE = "gray-deskew-rules-erased-psm-6-cells-2-scales-v5-digits-eng-missed-psm-7-v2-weak4"  # bump when prepare() changes: the cache keys change with it
+PREPARE = "gray-deskew-rules-erased-psm-6-cells-2-scales-v5-digits-eng-missed-psm-7-v2-weak4-short-em"  # bump when prepare() changes: the cache keys change with it
 TABLE_PSM = "6"
 PSM = "4"  # one column of text of varying sizes (see above)
 INSTALL = (
