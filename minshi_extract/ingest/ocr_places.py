@@ -27,7 +27,7 @@ them), as the Ministry of Civil Affairs published them for 2025-12-31, shipped i
 Measured on the corpus' 106 text and web versions (correct text, 86 of them naming their county
 or city) read as if OCR had given every character 0.5: no name changes (21 of them changed a name
 before the word and place-as-it-stands checks: `改造城镇` -> `改蓉城镇`, `广德县` -> `旌德县`).
-Every occurrence of the name read is replaced, in the text and in the table cells alike (one
+Every such occurrence of the name read is replaced, in the text and in the table cells alike (one
 character for one: offsets and confidences stay where they are; the confidence stays the one
 read, so a record on the name keeps saying how sure the scan was).
 """
