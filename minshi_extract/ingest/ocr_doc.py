@@ -11,8 +11,9 @@ import io
 from typing import Any
 
 from ..errors import InputError
-from .ocr import OcrUnavailable, current, ocr_images, options
+from .ocr import OcrUnavailable, current, ocr_images, options, readable
 from .ocr_clean import LOW_CONFIDENCE, agree_repeats, clean_joined, locate_from
+from .ocr_places import fix_places
 from .rawdoc import RawDoc
 
 _IMAGE_MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*")
@@ -110,7 +111,8 @@ def _renderer(data: bytes, number: int, opts: Any, where: str):
 
 def finish_ocr(raw: RawDoc, raw_pages: list) -> RawDoc:
     """The PDF reader's last step: OCR'd pages get the clean-up that needs joined lines, and the
-    confidence of their characters; a line read elsewhere but for a character, the surer reading."""
+    confidence of their characters; a line read elsewhere but for a character, the surer reading;
+    a place name of the notice's own county misread, the division's name (ocr_places)."""
     raw.conf = ocr_confidence(raw.text, raw.pages, raw_pages)
     if raw.conf:
         text = list(raw.text)
@@ -119,6 +121,7 @@ def finish_ocr(raw: RawDoc, raw_pages: list) -> RawDoc:
                 text[page.start:page.end] = clean_joined(raw.text[page.start:page.end])
         cells = frozenset(cell for t in raw.tables for row in t.rows for cell in row)
         raw.text = agree_repeats("".join(text), raw.conf, cells)
+        fix_places(raw, readable())
     return raw
 
 

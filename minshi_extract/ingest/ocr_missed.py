@@ -83,10 +83,13 @@ def _widest(left: Any, em: float) -> tuple[int, int] | None:
 
 
 def weak_bands(tsv: str) -> list[tuple[int, int, int, int]]:
-    """The boxes of the lines of four words or more (a shorter one gives a second reading too little
-    to go on) read with little confidence: two words or more under 0.3, or the
-    line's words under 0.6 on average (`2025年3月7日`, set wide, read `2025人钙5月了.目`)."""
+    """The boxes of the lines read with little confidence: of four words or more, two words or
+    more under 0.3, or the line's words under 0.6 on average (`2025年3月7日`, set wide, read
+    `2025人钙5月了.目`); of fewer words (a classifier wrapped alone onto a line, `个。` read `|o`),
+    every word under 0.6, its box grown to a line of body text (its specks are smaller than
+    the characters they stand for)."""
     words: dict[tuple[str, str, str], list[float]] = {}
+    heights = []
     boxes = {}
     for w in _rows(tsv):
         key = (w.get("block_num", ""), w.get("par_num", ""), w.get("line_num", ""))
@@ -94,10 +97,19 @@ def weak_bands(tsv: str) -> list[tuple[int, int, int, int]]:
             boxes[key] = _box(w)
         elif _is_word(w):
             words.setdefault(key, []).append(float(w["conf"]))
-    return [
-        boxes[key] for key, confs in words.items()
-        if key in boxes and len(confs) >= 4 and (sum(c < 30 for c in confs) >= 2 or sum(confs) / len(confs) < 60)
-    ]
+            heights.append(int(w["height"]))
+    em = statistics.median(heights) if heights else 0
+    out = []
+    for key, confs in words.items():
+        if key not in boxes:
+            continue
+        if len(confs) >= 4 and (sum(c < 30 for c in confs) >= 2 or sum(confs) / len(confs) < 60):
+            out.append(boxes[key])
+        elif len(confs) < 4 and max(confs) < 60 and em:
+            x0, y0, x1, y1 = boxes[key]
+            top = round((y0 + y1) / 2 - em / 2)
+            out.append((x0, min(y0, top), x1, max(y1, top + round(em))))
+    return out
 
 
 def reread(img: Any, tsv: str, bands: list[tuple[int, int, int, int]], run: Any, weak: bool = False) -> str:

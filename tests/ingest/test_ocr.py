@@ -45,13 +45,13 @@ FIXTURES = {  # name -> (corpus PDF, first pages only)
     "wuwei_2025_office": ("office/wuwei_2025.pdf", 5),
 }
 # measured F1 against the text version (see README): the issue asks 0.95 of every one; these
-# floors hold what is reached so that a change that loses records fails. shangcheng_2025 stays
-# under 0.95: two of its place names hold characters (鄢, 鲇) that Tesseract's chi_sim data
-# cannot read at all (they are not in its character set)
+# floors hold what is reached so that a change that loses records fails. shangcheng_2025's
+# place names hold characters (鄢, 鲇) that Tesseract's chi_sim data cannot read at all; they are
+# set right from the gazetteer of the county's townships (ocr_places; 0.938 without it)
 MIN_F1 = {
-    "hunan_2019": 0.98, "huzhou_2024": 0.97, "liuyang_2025": 0.99, "quzhou_2026": 0.98,
-    "shangcheng_2025": 0.93, "shouguang_2024": 0.98, "shuyang_2023": 0.99, "xinzheng_2026": 0.97,
-    "wuwei_2025": 0.99, "wuwei_2025_office": 0.98,
+    "hunan_2019": 0.98, "huzhou_2024": 0.985, "liuyang_2025": 0.99, "quzhou_2026": 0.98,
+    "shangcheng_2025": 0.99, "shouguang_2024": 0.98, "shuyang_2023": 0.99, "xinzheng_2026": 0.98,
+    "wuwei_2025": 0.99, "wuwei_2025_office": 0.99,
 }
 
 
@@ -182,6 +182,12 @@ def test_figures_in_a_scanned_table_are_read_twice(scans) -> None:
     # chi_sim alone read `35` as `过`, `15.75` as `5`, `12.25` as `225`
     got = load_bytes(scans["shangcheng_2025"][1])
     rows = next(t.rows for t in got.tables if len(t.rows) == 10)
+    # the towns keying the rows: 鄢 and 鲇, which the engine cannot read (`于岗镇`, `钻鱼山街道`),
+    # set right from the county's townships (ocr_places)
+    assert [r[0] for r in rows[1:]] == [
+        "鄢岗镇", "上石桥镇", "双椿铺镇", "达权店镇", "汪桥镇", "余集镇", "赤城街道", "鲇鱼山街道", "合计",
+    ]
+    assert "实施主体:鄢岗镇、上石桥镇、达权店镇" in normalize_fragment(got.text)
     assert [r[1:] for r in rows[1:]] == [
         ["45", "15.75"], ["40", "14"], ["40", "14"], ["35", "12.25"], ["35", "12.25"],
         ["30", "10.5"], ["40", "14"], ["35", "12.25"], ["300", "105"],

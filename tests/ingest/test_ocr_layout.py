@@ -233,7 +233,7 @@ def test_a_line_read_with_little_confidence_is_read_again() -> None:
         (4, 1, 2, 1, 1, 0, 100, 200, 400, 41, -1, ""),
         *[(5, 1, 2, 1, 1, k, 100 + 50 * k, 200, 40, 41, c, t) for k, (t, c) in enumerate(date)],
         (4, 1, 3, 1, 1, 0, 100, 300, 100, 41, -1, ""),
-        *[(5, 1, 3, 1, 1, k, 100 + 50 * k, 300, 40, 41, 20.0, t) for k, t in enumerate("个。")],  # too short
+        *[(5, 1, 3, 1, 1, k, 100 + 50 * k, 300, 40, 41, 90.0, t) for k, t in enumerate("个。")],  # read surely
     ])
     assert weak_bands(tsv) == [(100, 200, 500, 241)]
     img = Image.new("L", (700, 400), 255)
@@ -250,6 +250,34 @@ def test_a_line_read_with_little_confidence_is_read_again() -> None:
         return _tsv([(5, 1, 1, 1, 1, k, 40 + 45 * k, 10, 40, 41, 30.0, t) for k, t in enumerate("2O25年")])
 
     assert "2025人钙5月了.目" in read(reread(img, tsv, weak_bands(tsv), unsure, weak=True))  # the first kept
+
+
+def test_a_short_line_of_specks_is_read_again_as_a_line_of_body_text() -> None:
+    pytest.importorskip("PIL")
+    from PIL import Image
+
+    from minshi_extract.ingest.ocr_missed import reread, weak_bands
+
+    # wuwei_2025 office, page 2: `…中小学学位1080` wraps `个。` onto a line of its own, read `|`
+    # (57.7, a box 4x26) and `o` (56.1, 12x12) among words 41 high; read again as a line: `个。`
+    sure = [("增补", 96.6), ("义务", 96.9), ("教育", 96.0), ("1080", 92.1)]
+    tsv = _tsv([
+        (4, 1, 1, 1, 1, 0, 100, 100, 400, 41, -1, ""),
+        *[(5, 1, 1, 1, 1, k, 100 + 90 * k, 100, 80, 41, c, t) for k, (t, c) in enumerate(sure)],
+        (4, 1, 2, 1, 1, 0, 100, 170, 38, 27, -1, ""),
+        (5, 1, 2, 1, 1, 1, 100, 170, 4, 26, 57.7, "|"),
+        (5, 1, 2, 1, 1, 2, 126, 185, 12, 12, 56.1, "o"),
+    ])
+    (band,) = weak_bands(tsv)
+    x0, top, x1, bottom = band
+    assert (x0, x1) == (100, 138) and bottom - top >= 41 and top <= 170 and bottom >= 197
+    img = Image.new("L", (700, 400), 255)
+
+    def run(png: bytes, psm: str) -> str:
+        return _tsv([(5, 1, 1, 1, 1, k, 40 + 45 * k, 20, 40, 41, c, t) for k, (t, c) in enumerate([("个", 93.1), ("。", 86.5)])])
+
+    chars = parse_tsv(reread(img, tsv, [band], run, weak=True), 1.0, 1)
+    assert "".join(c["text"] for c in chars if c["top"] > 150) == "个。"
 
 
 def _sized_line(text: str, line: str, top: float, size: float, page: int = 1) -> list[dict]:
