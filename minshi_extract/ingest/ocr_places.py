@@ -165,7 +165,7 @@ def corrections(text: str, conf: dict[int, float], names: frozenset[str],
         for size in stems:
             at = m.start() - size
             read = text[at:m.end()] if at >= 0 else ""
-            if not read or read in known:
+            if not read or read in known or _inside_a_place(text, at, m.end(), known):
                 continue
             for i in range(size):
                 for name, j in masked.get(f"{read[:i]}?{read[i + 1:]}", ()):
@@ -211,6 +211,15 @@ def _not_an_ending(text: str, end: int, names: frozenset[str]) -> bool:
     if text[max(0, end - 2):end] in words or text[end - 1:end + 1] in words:
         return True
     return any(text[end - size:end] in names for size in _sizes(names) if size <= end)
+
+
+_LONGEST_KNOWN = 10  # characters of the longest place name looked for before an ending
+
+
+def _inside_a_place(text: str, at: int, end: int, known: frozenset[str]) -> bool:
+    """A real place's name holds the name read at its end (`六盘水市`: not `盘水市` misread for the
+    county `盘州市`)."""
+    return any(text[end - size:end] in known for size in range(end - at + 1, _LONGEST_KNOWN + 1) if size <= end)
 
 
 @functools.cache
