@@ -127,21 +127,17 @@ def format_mismatches(a: Agreement) -> str:
 
 
 @dataclass
-class LinkCounts:
-    """Shares linked to their total, on key-matched money / quantity records of gold files that
-    annotate `part_of`: tp = the same total (by key), fp = a link the gold does not make (or to
-    another total), fn = a gold link missed (or made to another total)."""
+class Counts:
+    """True positives, false positives and false negatives, with precision, recall and F1."""
 
     tp: int = 0
     fp: int = 0
     fn: int = 0
-    errors: list[str] = field(default_factory=list)
 
-    def add(self, other: LinkCounts) -> None:
+    def add(self, other: Counts) -> None:
         self.tp += other.tp
         self.fp += other.fp
         self.fn += other.fn
-        self.errors.extend(other.errors)
 
     @property
     def precision(self) -> float:
@@ -157,8 +153,24 @@ class LinkCounts:
         return 2 * p * r / (p + r) if p + r else 0.0
 
     def as_dict(self) -> dict[str, float | int]:
-        return {"tp": self.tp, "fp": self.fp, "fn": self.fn, "precision": round(self.precision, 4),
-                "recall": round(self.recall, 4), "f1": round(self.f1, 4)}
+        return {
+            "tp": self.tp, "fp": self.fp, "fn": self.fn,
+            "precision": round(self.precision, 4), "recall": round(self.recall, 4), "f1": round(self.f1, 4),
+        }
+
+
+@dataclass
+class LinkCounts(Counts):
+    """Shares linked to their total, on key-matched money / quantity records of gold files that
+    annotate `part_of`: tp = the same total (by key), fp = a link the gold does not make (or to
+    another total), fn = a gold link missed (or made to another total)."""
+
+    errors: list[str] = field(default_factory=list)
+
+    def add(self, other: Counts) -> None:
+        super().add(other)
+        if isinstance(other, LinkCounts):
+            self.errors.extend(other.errors)
 
 
 def compare_links(programme: str, pairs: list[tuple[Record, Record]], gold: list[Record], pred: list[Record],

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from .agreement import (
     Agreement,
+    Counts,
     LinkCounts,
     compare_fields,
     compare_links,
@@ -21,37 +22,6 @@ from .models import RECORD_TYPES, Meta, Notice, Record, dedupe, norm_name, recor
 COVER = "(cover letter)"
 NOT_RECORD_GOLD = {"categories.json"}
 _META_FIELDS = tuple(Meta.model_fields)
-
-
-@dataclass
-class Counts:
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
-
-    def add(self, other: Counts) -> None:
-        self.tp += other.tp
-        self.fp += other.fp
-        self.fn += other.fn
-
-    @property
-    def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
-
-    @property
-    def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
-
-    def as_dict(self) -> dict[str, float | int]:
-        return {
-            "tp": self.tp, "fp": self.fp, "fn": self.fn,
-            "precision": round(self.precision, 4), "recall": round(self.recall, 4), "f1": round(self.f1, 4),
-        }
 
 
 @dataclass
