@@ -53,13 +53,67 @@ def inline_programmes(lines: list[Line], start: int, end: int, skip: set[int]) -
             body_from = m.end()
             stop = min((k for k in (ln.text.find(p, body_from) for p in _INLINE_END) if k != -1),
                        default=len(ln.text))
-            title = strip_trail(ln.text[body_from:stop].strip())
+            title = ln.text[body_from:stop].strip()
+            if stop == len(ln.text) and m.start() == 0:  # a PDF copy wraps the item: its sentence goes on
+                title += _wrapped_on(region, ln)
+            title = strip_trail(title)
             if not title:
                 continue
             if out and out[-1].end > ln.start + m.start():
                 out[-1].end = out[-1].body_start = ln.start + m.start()  # the item before ends at this label
-            out.append(Found(title, ln.start + m.start(), ln.end, ln.end))
+            elif out and out[-1].end < ln.start + m.start():
+                # an item of wrapped lines runs on to the end of its paragraph, at most to the next label
+                out[-1].end = max(out[-1].end, min(ln.start + m.start(), _paragraph_end(lines, out[-1].end)))
+            # an item opening its line ends, at the earliest, with its first sentence's wrapped lines
+            end = _sentence_end(region, ln) if m.start() == 0 else ln.end
+            out.append(Found(title, ln.start + m.start(), ln.end, end))
     return out if len(out) >= 3 else []
+
+
+_WRAP_LINES = 4  # lines a wrapped item's first sentence may run over
+
+
+def _wrapped_on(region: list[Line], ln: Line) -> str:
+    """The rest of a sentence a PDF copy wrapped onto the lines after `ln` (…新增学位1.8万个,基 /
+    本消除…大班额。), up to its first `;` / `。`; none when the next line opens an item or a heading."""
+    out = ""
+    k = region.index(ln)
+    for nxt in region[k + 1:k + 1 + _WRAP_LINES]:
+        if nxt.no != ln.no + 1 or _INLINE_ITEM.match(nxt.text) or heading_of(nxt) is not None:
+            break
+        stop = min((i for i in (nxt.text.find(p) for p in _INLINE_END) if i != -1), default=-1)
+        out += nxt.text if stop < 0 else nxt.text[:stop]
+        if stop >= 0:
+            break
+        ln = nxt
+    return out
+
+
+def _sentence_end(region: list[Line], ln: Line) -> int:
+    """The end of the line holding the stop of the sentence that opens `ln` (its wrapped lines)."""
+    k = region.index(ln)
+    end, no = ln.end, ln.no
+    for nxt in [ln, *region[k + 1:k + 1 + _WRAP_LINES]]:
+        if nxt is not ln and (nxt.no != no + 1 or _INLINE_ITEM.match(nxt.text) or heading_of(nxt) is not None):
+            break
+        end, no = nxt.end, nxt.no
+        if nxt.text.rstrip().endswith(tuple(_INLINE_END)):
+            break
+    return end
+
+
+def _paragraph_end(lines: list[Line], pos: int) -> int:
+    """The end of the paragraph holding the line that ends at or after `pos`: its contiguous lines up
+    to a blank line, a heading or the next item's label."""
+    k = next((i for i, x in enumerate(lines) if x.end >= pos), None)
+    if k is None:
+        return pos
+    end = lines[k].end
+    for x in lines[k + 1:]:
+        if x.blank or heading_of(x) is not None or _INLINE_ITEM.match(x.text):
+            break
+        end = x.end
+    return end
 
 
 def inline_candidate(lines: list[Line], start: int, end: int, skip: set[int], titled: bool) -> Candidate:

@@ -286,5 +286,24 @@ def items_as_found(lines: list[Line], items: list[Heading], region_end: int) -> 
     for k, h in enumerate(items):
         stop = items[k + 1].line.start if k + 1 < len(items) else region_end
         end = item_extent(lines, h, stop)
-        out.append(Found(item_title(h.line.text[len(h.marker):]), h.line.start, h.line.end, end, h))
+        out.append(Found(item_title(_wrapped_item(lines, h, end)[len(h.marker):]), h.line.start, h.line.end, end, h))
     return out
+
+
+_WRAP_LINES = 4  # lines a PDF copy may wrap an item's first sentence over
+
+
+def _wrapped_item(lines: list[Line], h: Heading, end: int) -> str:
+    """The item's line, with the lines a PDF copy wrapped its first sentence onto (…新增学位1.8万个,基 /
+    本消除…大班额。): contiguous lines inside the item, up to the one holding a `。`."""
+    text = h.line.text
+    no = h.line.no
+    if no >= len(lines) or lines[no] is not h.line:
+        return text  # not the notice's whole list of lines
+    while "。" not in text and no + 1 < len(lines) and no - h.line.no < _WRAP_LINES:
+        nxt = lines[no + 1]
+        if nxt.blank or nxt.start >= end:
+            break
+        text += nxt.text
+        no += 1
+    return text

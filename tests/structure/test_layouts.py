@@ -469,3 +469,44 @@ def test_an_umbrella_plans_projects_are_programmes():
     n = skel(UMBRELLA_PLAN)
     assert [p.title for p in n.programmes] == ["城区学校扩容提质工程", "农村公路提质改造工程", "“一老一小”服务提升工程"]
     assert all(p.parts == [] for p in n.programmes)
+
+
+# a work report's 民生实事 chapter copied from a PDF (written for this test): items `一是…` opening
+# their lines, their sentences wrapped onto the next lines, a gazette's running head on every page
+WRAPPED_REPORT = """某市人民政府公报 2021年第2期
+
+政府工作报告(节选)
+
+各位代表:现在,我代表市人民政府报告工作。
+
+— 3 —
+
+某市人民政府公报 2021年第2期
+
+(八)持续办好民生实事。2021年集中办好三件民生实事。
+一是新建改扩建中小学和幼儿园30所,新增学位1.8万个,基
+本消除城区大班额。
+二是新建农村公路800公里,其中甲县150公里。
+总投资16亿元。
+
+— 4 —
+
+某市人民政府公报 2021年第2期
+
+三是新建城市公厕60座,公厕
+10月底前建成投用。
+我们将实行月调度、季通报。
+"""
+
+
+def test_items_of_a_wrapped_pdf_copy_keep_their_whole_titles_and_sentences() -> None:
+    from minshi_extract.pipeline import extract_text
+
+    n = extract_text(WRAPPED_REPORT)
+    assert [p.title for p in n.programmes] == [
+        "新建改扩建中小学和幼儿园30所,新增学位1.8万个,基本消除城区大班额",
+        "新建农村公路800公里,其中甲县150公里", "新建城市公厕60座,公厕10月底前建成投用"]
+    texts = {p.title[:4]: [r.text for r in p.records] for p in n.programmes}
+    assert any("16亿元" in t for t in texts["新建农村"])  # the paragraph's next line is the item's
+    assert any("10月底前" in t for t in texts["新建城市"])  # the wrapped line of the last item
+    assert n.meta.title == "政府工作报告(节选)"  # the gazette's running head is no title
