@@ -47,6 +47,7 @@ def _figure_start(r: Record) -> int:
 
 
 _QUALIFIED = regex.compile(r"以上|以下|以内|左右|[余多]")
+_AMOUNT_RANGE_REST = regex.compile(r"(?:至|到|—|–|-|~)\d+(?:\.\d+)?(?:万|亿)?元")
 
 
 def _noun_in_evidence(r: Record) -> str | None:
@@ -66,6 +67,8 @@ def item_of(text: str, r: Record, end: int | None = None) -> str | None:
     context after the figure starts, when a list of figures ends later than `r`."""
     w = words()
     end = r.span[1] if end is None else end
+    if isinstance(r, Money) and (rest := _AMOUNT_RANGE_REST.match(text, end, end + 16)) is not None:
+        end = rest.end()  # 每人1000元|至2000元|给予培训补贴: what follows the range names both ends
     unit = field(r, "unit")
     if unit in w.duration_units and r.qualifier == "at_most":
         return None  # 10个工作日内: a time limit
