@@ -101,6 +101,9 @@ ITEMS = [
     ("其中80周岁至89周岁每人每月100元。", "89周岁", None),
     # a work on things ending the clause after the figure's noun is part of what is counted
     ("完成30个村卫生室标准化建设,每个村卫生室补助8万元。", "30个", "村卫生室标准化建设"),
+    ("为65周岁以上常住老年人提供1次免费健康体检。", "1次", "免费健康体检"),  # a service ending the clause
+    ("为12万名65岁以上老年人免费体检。", "12万名", "65岁以上老年人"),  # ... not after the people served
+    ("到年底,城市社区老年助餐服务覆盖率达到90%以上。", "90%", "城市社区老年助餐服务覆盖率"),
     ("为1.2万名适龄女童接种HPV疫苗。", "1.2万名", "适龄女童"),
     # after a light verb (实施, 开展) a verb and its noun are one nominalised action
     ("同步实施既有住宅加装电梯不少于30部。", "30部", "既有住宅加装电梯"),

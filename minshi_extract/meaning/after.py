@@ -65,7 +65,8 @@ def phrase_after(text: str, end: int, hi: int) -> str | None:
         # word that ends the clause (每人1万元|一次性救助)
         m = next((v for v in verbs.finditer(text, end, stop) if not _is_nominal(text, v)
                   and not (v.group() in PAYMENT_NOUNS and not _HAN_RE.search(text, v.end(), stop))
-                  and not (v.group() in w.end_actions and v.start() > end and not _HAN_RE.search(text, v.end(), stop))),
+                  and not (v.group() in w.end_actions and v.start() > end and not _HAN_RE.search(text, v.end(), stop)
+                           and not any(h in text[end:v.start()] for h in w.beneficiary_heads))),
                  None)  # 155户|困难重度残疾人家庭无障碍改造: a work on things that ends the clause names it
         if m is not None and m.start() > end:
             stop = m.start()
