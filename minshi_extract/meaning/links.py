@@ -12,10 +12,8 @@ from __future__ import annotations
 from collections import defaultdict
 from decimal import Decimal
 
-import regex
-
 from ..models import Money, Quantity, Record, total_of
-from .grammar import clause_start, sentence_start
+from .grammar import _strip_trailing, clause_start, sentence_start
 
 
 def field(r: Record, name: str) -> object:
@@ -160,13 +158,10 @@ def _opened_by(text: str, lo: int, earlier: list[Record], shares: list[Record]) 
     return total, shares
 
 
-_QUALIFIER_TAIL = regex.compile(r"(?:不少于|不低于|不超过|达到|约|近|共|合计|共计)$")
-
-
 def _head_before(text: str, r: Record) -> str | None:
     """The last Han character of the noun written just before a figure (快充|桩|不少于1200个 -> 桩)."""
     lo = clause_start(text, r.span[0])
-    before = _QUALIFIER_TAIL.sub("", text[lo:r.span[0]] + _lead(r))
+    before = _strip_trailing(text[lo:r.span[0]] + _lead(r))  # 不少于, 达到, 共计…: lexicon trailing_words
     han = [c for c in before if "\u4e00" <= c <= "\u9fff"]
     return han[-1] if han else None
 
