@@ -148,6 +148,7 @@ ITEMS = [
      "每人每月200元", "高龄津贴"),
     # a payer share named by a payer and 自筹 (GUIDELINES "Hard cases"); a payer and 承担 alone inherits
     ("安排资金1.38亿元,其中中央资金6200万元、市县自筹3400万元。", "3400万元", "自筹"),
+    ("总投资6000万元,其中争取省级资金2000万元,燃气公司自筹4000万元。", "4000万元", "自筹"),
     ("所需资金2300万元,其中市级财政承担920万元,县(市)区财政承担1380万元。", "1380万元", "所需资金"),
     # a bracket glossing a noun is part of the phrase; a serial number in brackets is not
     ("全市新建老年食堂(老年助餐点)150个,其中柯城区30个、衢江区25个。", "衢江区25个", "老年食堂(老年助餐点)"),
@@ -207,6 +208,16 @@ SOURCES = [  # the money rule's former source cases included: the meaning pass o
      "20万元", None),
     ("项目总投资3200万元,其中省级补助2000万元,剩余1200万元由旗本级财政和供热企业承担。",
      "1200万元", "旗本级财政"),
+    # the total a rate comes to is paid by the rate's payer, written before the rate or with 由
+    ("区财政按每个驿站4万元给予一次性补助,共计280万元。", "280万元", "区财政"),
+    ("县级财政对每所村小补助6万元,共需资金540万元。", "540万元", "县级财政"),
+    ("免费体检按每人90元标准由县财政承担,所需资金约216万元。", "约216万元", "县财政"),
+    # a payer that is its clause's subject before 对 / 按 pays the rates of the sentence
+    ("市级对新改建的社区食堂每个补助10万元,最高不超过15万元。", "10万元", "市级"),
+    ("市级对新改建的社区食堂每个补助10万元,最高不超过15万元。", "15万元", "市级"),
+    # a payer named by its head before a verb only a payer has; 通过 a fund names the fund's payer
+    ("总投资6000万元,其中争取省级资金2000万元,燃气公司自筹4000万元。", "4000万元", "燃气公司"),
+    ("总投资2亿元,其中市级财政1.2亿元,其余8000万元通过发行地方政府专项债券解决。", "8000万元", "地方政府"),
 ]
 
 

@@ -23,7 +23,7 @@ def _alt(words: list[str]) -> str:
 
 
 @cache
-def _patterns() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern]:
+def _patterns() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern, regex.Pattern]:
     lex = lexicon()
     short = _alt(lex["payer_levels_short"])
     suffix = _alt(lex["payer_suffixes"])
@@ -47,12 +47,16 @@ def _patterns() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern]:
     # 由市级财政统筹解决; not 由自治区财政承担60% (payers splitting by percentages pay no one amount)
     # a payer that is no level is named by its head (由市场经营主体|自筹)
     headed = rf"\p{{Han}}{{0,6}}?{_alt(lex['payer_heads'])}"
+    # 通过(申报)地方政府专项债券解决: the payer of a fund the amount is raised through
+    through = rf"通过(?:{_alt(lex['through_verbs'])})?"
     by = regex.compile(
-        rf"(?<!其余|剩余|余下|不足部分)由(?P<p>{payer}|{headed})(?:全额|统筹|共同|足额|按比例)?[^,;。]{{0,12}}?"
-        rf"{by_verbs}(?![\d.]+%)"
+        rf"(?<!其余|剩余|余下|不足部分)(?:由|{through}(?={payer}))(?P<p>{payer}|{headed})"
+        rf"(?:全额|统筹|共同|足额|按比例)?[^,;。]{{0,12}}?{by_verbs}(?![\d.]+%)"
     )
     lead = regex.compile(rf"^{payer}")
-    return before, by, lead
+    # 供热企业自筹15000万元: a payer named by its head, the subject of a verb only a payer has
+    raising = regex.compile(rf"(?<=^|[^\p{{Han}}])(?P<p>{headed})(?={_alt(lex['raising_verbs'])})")
+    return before, by, lead, raising
 
 
 def payer_in(text: str, lo: int, pos: int) -> str | None:
@@ -60,7 +64,7 @@ def payer_in(text: str, lo: int, pos: int) -> str | None:
     # the lookahead may see the figure itself (市级财政|170万元): search a little past `pos`
     found = [m for m in _patterns()[0].finditer(text, lo, min(len(text), pos + 12)) if m.end("p") <= pos]
     if not found:
-        return None
+        return _subject_payer(text, lo, pos)
     m = found[-1]
     # 市级|财政对新建…每个补助: the lookahead saw 财政 as the funding word; the payer is 市级财政
     tail = next((x for x in lexicon()["payer_suffixes"] if text.startswith(x, m.end("p"))), "")
@@ -69,6 +73,17 @@ def payer_in(text: str, lo: int, pos: int) -> str | None:
     start = region_ending_at(text, m.start("p") + 1, lo)
     named = start is not None and m.start("p") - start >= 2  # not 和|县级 (和县 is a county)
     return text[start:m.start("p")] + payer if named else payer
+
+
+def _subject_payer(text: str, lo: int, pos: int) -> str | None:
+    """A payer that is the subject of its clause: before `对` / `按` (市本级|对新建幼儿园按照每平方米
+    1800元…, 省级|对…每处补助) or named by its head before a verb only a payer has (供热企业|自筹)."""
+    _, _, lead, raising = _patterns()
+    m = raising.match(text, lo, pos)
+    if m is not None:
+        return m.group("p")
+    m = lead.match(text[lo:pos])
+    return m.group() if m is not None and text[lo + m.end():lo + m.end() + 1] in ("对", "按") else None
 
 
 def payer_by(text: str, lo: int, hi: int) -> str | None:
@@ -104,8 +119,18 @@ def source_at(text: str, clause_lo: int, fig: int, end: int) -> str | None:
     if own or _TOTAL_RE.search(text, clause_lo, fig):
         # 项目总投资约5800万元: a total is paid by the payers its own clause names (所需资金102万元由
         # 市级财政承担), not by the payer of one of its shares
-        return own or payer_by(text, end, next_clause_end(text, end))
+        return own or payer_by(text, end, next_clause_end(text, end)) or _rate_payer(text, s_lo, clause_lo)
     return payer_by(text, s_lo, s_hi) or payer_in(text, s_lo, clause_lo)
+
+
+def _rate_payer(text: str, lo: int, hi: int) -> str | None:
+    """The payer of a rate written before a total in its sentence: the total is what the rate comes to
+    (省级财政按每个助餐点3万元给予补助,|共计3600万元; 县财政每处补助8万元,|共需资金320万元); not when the
+    sentence splits an amount among payers (其中)."""
+    head = text[lo:hi]
+    if "每" not in head or "其中" in head:
+        return None
+    return payer_by(text, lo, hi) or payer_in(text, lo, hi)
 
 
 def strip_payer(item: str | None) -> str | None:
@@ -114,6 +139,9 @@ def strip_payer(item: str | None) -> str | None:
         return None
     if item.startswith("财政") and len(item) > 2:
         item = item[2:]  # 市级|财政配套: the level went as a scope word, its 财政 with it
+    raised = _patterns()[3].match(item)
+    if raised is not None:  # 供热企业|自筹: the payer goes, its verb is the item
+        return item[raised.end():]
     m = _patterns()[2].match(item)
     if m is None:  # 宣州区政府|投入: a region's government pays
         cut = next((i for i in range(3, min(len(item), 9) + 1) if is_region(item[:i])), None)
