@@ -53,6 +53,14 @@ def _flat(s: str) -> str:
     return "".join(normalize_fragment(s).split())
 
 
+def _title_found(title: str, flat_notice: str) -> bool:
+    """A programme's title is in the notice, whole or in two pieces: a name wrapped inside a table
+    cell of a text copy (`社区居家养老服务` / … / `提升`) has its pieces on different lines."""
+    if title in flat_notice:
+        return True
+    return any(title[:k] in flat_notice and title[k:] in flat_notice for k in range(4, len(title) - 1))
+
+
 def _locate(fragment: str, notice_text: str) -> tuple[str, int]:
     """Find a gold text in the notice; blanks may differ (`720 元` in gold, `720元` once normalised)."""
     start = notice_text.find(fragment)
@@ -151,7 +159,7 @@ def load_gold(path: str | Path, notice_text: str | None = None) -> Gold:
         if title in titles:
             raise GoldError(f"{where}: title appears twice in the gold file")
         titles.add(title)
-        if flat_notice is not None and _flat(title) not in flat_notice:
+        if flat_notice is not None and not _title_found(_flat(title), flat_notice):
             raise GoldError(f"{where}: unknown programme (title not found in the notice)")
         recs = [
             _parse_record(r, f"{where}, record {i}", notice_text, f"P{n + 1:02d}")

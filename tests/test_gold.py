@@ -58,6 +58,19 @@ def test_duplicate_key_is_an_error(tmp_path: Path) -> None:
         load_gold(write(tmp_path, d), NOTICE)
 
 
+def test_title_wrapped_in_a_table_cell_is_found_in_its_pieces(tmp_path: Path) -> None:
+    """A text copy's table wraps a name inside its cell (`新建城区停车` … / `泊位`): the gold title is
+    the whole name, found as two pieces; a title of other words stays unknown."""
+    text = "通知\n\n项目表\n1 新建城区停车 新建停车泊位5200个 市住建局\n泊位\n"
+    d = good()
+    d["programmes"][0]["title"] = "新建城区停车泊位"
+    d["programmes"][0]["records"] = [{"type": "quantity", "value": 5200, "unit": "个", "text": "泊位5200个"}]
+    assert [p.title for p in load_gold(write(tmp_path, d), text).programmes] == ["新建城区停车泊位"]
+    d["programmes"][0]["title"] = "新建城区公厕"
+    with pytest.raises(GoldError, match=r"unknown programme"):
+        load_gold(write(tmp_path, d), text)
+
+
 def test_unknown_programme_is_an_error(tmp_path: Path) -> None:
     d = good()
     d["programmes"][0]["title"] = "城区公厕改造实施方案"

@@ -69,8 +69,8 @@ def _notes() -> tuple[str, ...]:
 
 
 def _label_starts(text: str) -> list[int]:
-    """Where a role label (`牵头单位`, lexicon/roles.yaml) stands before a `:` (blanks between):
-    every start of the label pattern, read back from the colons."""
+    """Where a role label (`牵头单位`, lexicon/roles.yaml) stands before a `:` (blanks between), or
+    after a heading marker's `)` before a `。`: every start of the label pattern, read back."""
     labels = role_lexicon()["labels"]
     lengths = sorted({len(w) for w in labels}, reverse=True)
     out: list[int] = []
@@ -79,6 +79,8 @@ def _label_starts(text: str) -> list[int]:
         while k > 0 and text[k - 1].isspace():  # str.isspace takes in \s
             k -= 1
         out.extend(k - n for n in lengths if n <= k and text[k - n:k] in labels)
+    for stop in _occurrences(text, ("。",)):  # a sub-heading's label: (四)责任单位。
+        out.extend(stop - n for n in lengths if n < stop and text[stop - n - 1] == ")" and text[stop - n:stop] in labels)
     return out
 
 

@@ -40,10 +40,11 @@ def label_pattern() -> regex.Pattern:
 
 @cache
 def _label_re() -> regex.Pattern:
-    # 牵头单位:市教育局 at a line start, after a marker, a bracket or a ;: never mid-sentence
+    # 牵头单位:市教育局 at a line start, after a marker, a bracket or a ;: never mid-sentence; a
+    # sub-heading ends its label with a full stop: (四)责任单位。省水利厅(牵头)、省财政厅
     labels = sorted(role_lexicon()["labels"], key=len, reverse=True)
     alt = "|".join(regex.escape(x) for x in labels)
-    return regex.compile(rf"(?:^|(?<=[\s(;。,.、)]))(?P<label>{alt})\s*:\s*")
+    return regex.compile(rf"(?:(?:^|(?<=[\s(;。,.、)]))(?P<label>{alt})\s*:|(?<=\))(?P<label>{alt})。)\s*")
 
 
 @cache

@@ -39,7 +39,8 @@ def _unit_label() -> regex.Pattern:
     that name units, not persons), so structure and the responsibility rule share one list."""
     labels = [k for k, role in (load_yaml("roles.yaml").get("labels") or {}).items() if role]
     alt = "|".join(regex.escape(k) for k in sorted(labels, key=len, reverse=True))
-    return regex.compile(rf"(?:{alt})\s*:")
+    # a sub-heading `(四)责任单位。省水利厅(牵头)、…` ends its label with a full stop
+    return regex.compile(rf"(?:{alt})\s*:|(?<=\))(?:{alt})\s*。")
 
 _ORGAN = r"(?:局|委|办|辦|府|厅|廳|联|聯|会|會|院|部|中心|公司|集团|集團|队|隊|站|所|署|处|處)"
 # an unlabelled bracket list of organs: `(县人社局、县财政局)` / `(市残联)`; no digits (not `(3件)`)

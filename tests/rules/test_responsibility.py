@@ -131,6 +131,9 @@ CASES = [
      [("responsible", "区卫生健康和体育局", "区卫生健康和体育局"), ("responsible", "区教育局", "区教育局"),
       ("responsible", "各乡镇人民政府", "各乡镇人民政府")]),
     ("配合单位:市财政局等部门、市民政局", [("support", "市财政局", "市财政局")]),
+    # a sub-heading ends its label with a full stop; a unit marked (牵头) leads
+    ("(四)责任单位。市交通运输局(牵头)、市财政局。",
+     [("lead", "市交通运输局", "市交通运输局"), ("responsible", "市财政局", "市财政局")]),
 ]
 
 
@@ -147,6 +150,7 @@ def test_responsibilities(line: str, expected: list[tuple[str, str, str]]) -> No
 
 NO_RECORD = [
     "四、责任主体",
+    "各地要明确责任单位。市财政局做好资金保障。",  # a label word ending a sentence is no label
     "(五)责任主体",
     "凉州区、古浪县作为项目实施主体,全面负责项目建设工作",
     "积极争取中央和省级资金,天祝县人民政府作为责任主体,全面负责项目前期",

@@ -236,3 +236,17 @@ def test_serial_table_total_row_after_an_empty_cell():
     table = skel(raw).attachments[0].tables[0]
     assert table.header == ["序号", "县(市)", "幼儿园(所)", "补助资金(万元)"]
     assert table.rows[-1] == ["", "合计", "9", "720"]
+
+
+def test_items_of_an_umbrella_plan_with_labelled_sub_headings_are_programmes() -> None:
+    """A provincial plan of items, each with (一)目标任务 … (四)责任单位。 (the label ended by a full
+    stop, the units after it): the items are the programmes."""
+    raw = ("关于印发2024年某省五项民生实事实施方案的通知\n各市人民政府:\n现印发给你们。\n某省人民政府\n2024年2月1日\n"
+           "2024年某省五项民生实事实施方案\n"
+           "一、农村公路提质\n(一)目标任务。新改建农村公路800公里。\n(二)资金来源。总投资9亿元。\n"
+           "(三)责任单位。省交通运输厅(牵头)、省财政厅。\n"
+           "二、公办幼儿园建设\n(一)目标任务。新建公办幼儿园40所,新增学位9000个。\n(二)资金来源。总投资6亿元。\n"
+           "(三)责任单位。省教育厅(牵头)、省财政厅。\n"
+           "三、残疾儿童康复\n(一)目标任务。救助残疾儿童3000名。\n(二)资金来源。安排资金5400万元。\n"
+           "(三)责任单位。省残联(牵头)、省卫生健康委。\n")
+    assert [p.title for p in skel(raw).programmes] == ["农村公路提质", "公办幼儿园建设", "残疾儿童康复"]
