@@ -126,9 +126,20 @@ def grid_headers(grid: Grid, n_head: int, unit: str | None = None) -> tuple[list
                 spanning = j + 1 < width and (row[j + 1] is None or not row[j + 1].text) and any(
                     rows[x][j + 1] is not None and rows[x][j + 1].text for x in range(i + 1, len(rows)))
                 parts.append(("\x00" if spanning else "") + c.text)
-        out.append(with_caption(_compose(parts), unit))
-        parents.append(next((p[1:] for p in parts if p.startswith("\x00")), None))
+        parent = next((p[1:] for p in parts if p.startswith("\x00")), None)
+        out.append(with_caption(_split_child(_compose(parts), parent, out, unit), unit))
+        parents.append(parent)
     return out, parents
+
+
+def _split_child(header: str, parent: str | None, before: list[str], unit: str | None) -> str:
+    """A payer or total column under a spanning parent word without a unit (`其中` over `省级 | 市级`)
+    splits the money column before it and takes its unit: `计划总投资(万元) | 其中: 省级 | 市级`."""
+    if parent is None or _has_unit(header) or _has_unit(parent) or _bare(parent) not in lexicon()["parents"]:
+        return header
+    if not (is_total_header(header) or payer_of(header) is not None):
+        return header
+    return _child_header(_last_unit_header(before, unit), header)
 
 
 def _spans_to(rows: list[list[GCell | None]], i: int, left: GCell, j: int) -> bool:

@@ -43,6 +43,17 @@ def test_spanning_header_lends_its_unit_to_the_columns_under_it() -> None:
                                              "省级财政(万元)", "市县财政(万元)"]
 
 
+def test_columns_under_a_spanning_qizhong_split_the_money_column_before_them() -> None:
+    """`计划总投资(万元)` then `其中` spanning `省级 | 市级 | 县级` (their own cells with no unit): the
+    payers are shares of the column before, in its unit; a text column after them keeps none."""
+    names = ["序号", "项目名称", "计划总投资(万元)", "其中", "省级", "市级", "县级", "责任单位"]
+    c = [GCell(t, k, k + 1) for k, t in enumerate(names)]
+    top = [c[0], c[1], c[2], c[3], None, None, c[7]]
+    bottom = [None, None, None, c[4], c[5], c[6], None]
+    assert grid_header([top, bottom], 2) == ["序号", "项目名称", "计划总投资(万元)", "省级(万元)", "市级(万元)",
+                                             "县级(万元)", "责任单位"]
+
+
 def test_flattened_header_parent_and_caption() -> None:
     cells = [GCell(t, k, k + 1) for k, t in enumerate(["县区", "资金合计", "其中", "中央财政", "省级财政"])]
     kept, names = flat_header(cells, "万元")
