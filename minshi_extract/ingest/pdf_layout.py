@@ -172,7 +172,23 @@ def joins(a: Line, b: Line, g: Geometry, gb: Geometry | None = None) -> bool:
         # a centred line (a heading, `配合单位：…` set as one) wraps to a shorter line centred under
         # it; a line that ends a sentence never runs on into a centred one
         return abs((a.x0 + a.x1) - (b.x0 + b.x1)) < b.size
-    return full and at_left
+    return (full or _broken_off(a, b, g)) and at_left
+
+
+_RUNS_ON = frozenset("、,，")  # a list or a clause going on; not `:` (a recipients line ends one)
+_MARKER = re.compile(r"[(（]?[一二三四五六七八九十\d]{1,3}[、.．)）]")
+
+
+def _broken_off(a: Line, b: Line, g: Geometry) -> bool:
+    """A line broken by hand before the margin, the sentence going on in the next line (a PDF made
+    from text with its own line breaks): it ends with a list or clause separator, or it fills most
+    of the block and ends in a word, not a stop; the next line opens no numbered heading."""
+    if b.page != a.page or _MARKER.match(b.text) or not a.text or a.x0 > g.left + 2.5 * a.size:
+        return False  # a centred or right-set line (a document number, a date) is no body line
+    last = a.text.rstrip()[-1:]
+    if last in _RUNS_ON:
+        return True
+    return last.isalnum() and is_cjk(last) and a.x1 - a.x0 >= 0.6 * (g.right - g.left)  # a word, not 。
 
 
 def assemble(items: list[Line | TableItem], g: Geometry | dict[int, Geometry]) -> list[tuple[str, int]]:

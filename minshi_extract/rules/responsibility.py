@@ -42,9 +42,12 @@ def label_pattern() -> regex.Pattern:
 def _label_re() -> regex.Pattern:
     # 牵头单位:市教育局 at a line start, after a marker, a bracket or a ;: never mid-sentence; a
     # sub-heading ends its label with a full stop: (四)责任单位。省水利厅(牵头)、省财政厅
+    # (`本项目牵头单位:`: a label after a word naming the project, lexicon/roles.yaml label_prefixes)
     labels = sorted(role_lexicon()["labels"], key=len, reverse=True)
     alt = "|".join(regex.escape(x) for x in labels)
-    return regex.compile(rf"(?:(?:^|(?<=[\s(;。,.、)]))(?P<label>{alt})\s*:|(?<=\))(?P<label>{alt})。)\s*")
+    lead = "|".join(regex.escape(x) for x in role_lexicon().get("label_prefixes") or [])
+    before = rf"(?:^|(?<=[\s(;。,.、)]|{lead}))" if lead else r"(?:^|(?<=[\s(;。,.、)]))"
+    return regex.compile(rf"(?:{before}(?P<label>{alt})\s*:|(?<=\))(?P<label>{alt})。)\s*")
 
 
 @cache
@@ -128,13 +131,30 @@ def wrapped_line_end(text: str, end: int) -> int:
     """End of the logical line whose first physical line ends at `end`: a line ending with a
     list separator (`配合单位:市财政局、市市场监管局、`) goes on in the next non-blank line, so a
     unit list wrapped over several lines is read whole. For the orchestrator."""
-    while end < len(text) and text[end] == "\n" and _wraps(text, end):
-        nxt = text.find("\n", end + 1)
+    while end < len(text) and text[end] == "\n":
+        start = end + 1
+        if _ends_label(text, end):  # `配合单位:` / (blank line) / `市发展改革委、…`: the list is below
+            while start < len(text) and text[start] == "\n" and start - end < 3:
+                start += 1
+        elif not _wraps(text, end):
+            break
+        nxt = text.find("\n", start)
         nxt = len(text) if nxt == -1 else nxt
-        if not text[end + 1:nxt].strip():
+        if not text[start:nxt].strip():
             break  # a blank line ends the list
         end = nxt
     return end
+
+
+def _ends_label(text: str, newline: int) -> bool:
+    """The line ending at `newline` ends with a role label and its colon (`…;配合单位:`)."""
+    k = newline - 1
+    while k >= 0 and text[k] in " \t\u3000":
+        k -= 1
+    if k < 0 or text[k] != ":":
+        return False
+    m = _label_re().search(text, max(0, k - 12), k + 1)
+    return m is not None and m.end() >= k + 1
 
 
 def _split_items(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -42,10 +42,12 @@ def locate(lines: list[Line], text: str, grid: list[list[str]]) -> list[list[GCe
     flat, offs, starts = _flat(lines)
     cells = [[_compact(normalize_fragment(c)) if c else "" for c in row] for row in grid]
     whole = "".join(c for row in cells for c in row)
-    if not whole or len(whole) < _MIN_COVER * len(flat):
+    if not whole:
         return None
-    at = next((s for s in starts[:4] if flat.startswith(whole, s)), None)
-    if at is None:
+    # the grid starts at a line of the block: its first lines, or after a paragraph that introduces
+    # it (为便于各区县对照落实，现将目标任务…分解如下。); it accounts for most of the block from there
+    at = next((s for s in starts if flat.startswith(whole, s)), None)
+    if at is None or len(whole) < _MIN_COVER * (len(flat) - at):
         return None
     out: list[list[GCell | None]] = []
     pos = at

@@ -135,11 +135,12 @@ def grid_headers(grid: Grid, n_head: int, unit: str | None = None) -> tuple[list
 def _split_child(header: str, parent: str | None, before: list[str], unit: str | None) -> str:
     """A payer or total column under a spanning parent word without a unit (`其中` over `省级 | 市级`)
     splits the money column before it and takes its unit: `计划总投资(万元) | 其中: 省级 | 市级`."""
-    if parent is None or _has_unit(header) or _has_unit(parent) or _bare(parent) not in lexicon()["parents"]:
-        return header
+    if parent is None or _has_unit(header) or not _bare(parent).startswith("其中"):
+        return header  # a parent naming the money (`补助资金` over `合计 | 中央财政`) takes the caption's unit
     if not (is_total_header(header) or payer_of(header) is not None):
         return header
-    return _child_header(_last_unit_header(before, unit), header)
+    split = _last_unit_header(before, None)
+    return _child_header(split, header) if split.endswith("元)") else header
 
 
 def _spans_to(rows: list[list[GCell | None]], i: int, left: GCell, j: int) -> bool:

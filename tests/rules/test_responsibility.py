@@ -132,6 +132,8 @@ CASES = [
       ("responsible", "各乡镇人民政府", "各乡镇人民政府")]),
     ("配合单位:市财政局等部门、市民政局", [("support", "市财政局", "市财政局")]),
     # a sub-heading ends its label with a full stop; a unit marked (牵头) leads
+    # a word naming the project may stand before a label
+    ("本项目牵头单位:市水利局;配合单位:市财政局", [("lead", "市水利局", "市水利局"), ("support", "市财政局", "市财政局")]),
     ("(四)责任单位。市交通运输局(牵头)、市财政局。",
      [("lead", "市交通运输局", "市交通运输局"), ("responsible", "市财政局", "市财政局")]),
 ]
@@ -177,6 +179,8 @@ WRAPPED = [
     ("配合单位:市财政局、\n市民政局、\n市卫生健康委\n下一行", "市卫生健康委"),
     ("配合单位:市财政局、\n\n市卫生健康委", None),  # a blank line ends the list
     ("牵头单位:市民政局\n配合单位:市财政局", None),  # no separator at the line end
+    # a label ending its line: its list is on the next line, a blank line (a PDF's paragraph gap) between
+    ("牵头单位:市水利局;配合单位:\n\n市财政局、市卫生健康委。\n\n(二)严格质量管理。", "市财政局、市卫生健康委。"),
 ]
 
 

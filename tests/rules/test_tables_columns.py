@@ -54,6 +54,15 @@ def test_columns_under_a_spanning_qizhong_split_the_money_column_before_them() -
                                              "县级(万元)", "责任单位"]
 
 
+def test_columns_under_a_spanning_money_word_take_the_caption_unit_not_the_count_before() -> None:
+    """`补助资金` (a money word, no unit) over `合计 | 中央财政`, caption 单位:万元, after `改造任务(户)`."""
+    names = ["县区", "改造任务", "补助资金", "(户)", "合计", "中央财政"]
+    c = [GCell(t, k, k + 1) for k, t in enumerate(names)]
+    top = [c[0], c[1], c[2], None]
+    bottom = [None, c[3], c[4], c[5]]
+    assert grid_header([top, bottom], 2, "万元") == ["县区", "改造任务(户)", "合计(万元)", "中央财政(万元)"]
+
+
 def test_flattened_header_parent_and_caption() -> None:
     cells = [GCell(t, k, k + 1) for k, t in enumerate(["县区", "资金合计", "其中", "中央财政", "省级财政"])]
     kept, names = flat_header(cells, "万元")

@@ -30,6 +30,15 @@ def test_reader_grid_located_in_the_text_keeps_empty_cells() -> None:
     assert text[found[1][2].start:found[1][2].end] == "20"
 
 
+def test_reader_grid_located_after_a_paragraph_introducing_it() -> None:
+    """An attachment's paragraph before its table (为便于…分解如下。) does not hide the grid below it."""
+    text = ("为便于各区县对照落实,现将目标任务和省、市补助资金分解如下,各区县应细化到乡镇和具体工程。\n\n"
+            "县区\n\n中央财政\n\n省级财政\n\n凉州区\n\n20\n\n民勤县\n\n15\n")
+    grid = [["县区", "中央财政", "省级财政"], ["凉州区", "", "20"], ["民勤县", "15", ""]]
+    found = locate(split_lines(text), text, grid)
+    assert found is not None and text[found[2][1].start:found[2][1].end] == "15"
+
+
 def test_reader_grid_not_found_when_the_text_differs() -> None:
     text = "县区\n\n中央财政\n\n凉州区\n\n20\n"
     assert locate(split_lines(text), text, [["县区", "省级财政"], ["凉州区", "20"]]) is None
