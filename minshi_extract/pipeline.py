@@ -117,10 +117,9 @@ def extract_text(text: str, *, timeout: float | None = DEFAULT_TIMEOUT) -> Notic
     if not isinstance(text, str):
         raise InputError(f"extract_text() takes a str, not {type(text).__name__}")
     with budget(timeout), naming("<text>"):
-        from .ingest.boxes import unbox_tables
-        from .ingest.pages import drop_running_heads
+        from .ingest.layout import text_layout
 
-        return extract_raw(RawDoc(text=unbox_tables(drop_running_heads(text)), format="text"))
+        return extract_raw(RawDoc(text=text_layout(text), format="text"))
 
 
 def extract_raw(raw: RawDoc, *, release_text: bool = False) -> Notice:

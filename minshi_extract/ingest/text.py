@@ -11,8 +11,7 @@ from functools import cache
 from importlib import resources
 
 from ..errors import InputError
-from .boxes import unbox_tables
-from .pages import drop_running_heads
+from .layout import text_layout
 from .rawdoc import RawDoc
 
 # Share of control characters above which bytes are not text.
@@ -138,4 +137,4 @@ def read_text(data: bytes, path: str | None, sha256: str) -> RawDoc:
     text = decode_text(data, where)
     if not text.strip():
         raise InputError(f"{where}: empty notice (no text)")
-    return RawDoc(text=unbox_tables(drop_running_heads(text)), format="text", path=path, sha256=sha256)
+    return RawDoc(text=text_layout(text), format="text", path=path, sha256=sha256)

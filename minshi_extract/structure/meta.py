@@ -150,16 +150,21 @@ def find_signature(lines: list[Line], stop: int) -> tuple[str | None, str | None
 
 
 def find_recipients(lines: list[Line], stop: int) -> tuple[list[str], Line | None]:
-    """The salutation line ending with `:` before the cover letter's body."""
+    """The salutation line ending with `:` before the cover letter's body; a PDF copy may wrap it
+    (`…荆州高新区管委会,市` / `政府各部门:`): then with the line before it."""
+    prev: Line | None = None
     for ln in lines:
         if ln.start >= stop:
             break
         t = ln.text
+        before, prev = prev, ln
         if not t.endswith(":") or is_furniture(t) or len(t) > 150:
             continue
-        if _RECIPIENTS.fullmatch(t, timeout=TIMEOUT):
-            parts = [p.strip() for p in _RECIP_SPLIT.split(t[:-1], timeout=TIMEOUT)]
-            return [p for p in parts if p], ln
+        wrapped = before.text + t if before is not None and before.no == ln.no - 1 and not before.blank else None
+        for s in (t, wrapped):
+            if s is not None and len(s) <= 150 and _RECIPIENTS.fullmatch(s, timeout=TIMEOUT):
+                parts = [p.strip() for p in _RECIP_SPLIT.split(s[:-1], timeout=TIMEOUT)]
+                return [p for p in parts if p], ln
     return [], None
 
 

@@ -510,3 +510,10 @@ def test_items_of_a_wrapped_pdf_copy_keep_their_whole_titles_and_sentences() -> 
     assert any("16亿元" in t for t in texts["新建农村"])  # the paragraph's next line is the item's
     assert any("10月底前" in t for t in texts["新建城市"])  # the wrapped line of the last item
     assert n.meta.title == "政府工作报告(节选)"  # the gazette's running head is no title
+
+
+def test_recipients_wrapped_over_two_lines_of_a_pdf_copy() -> None:
+    """`…高新区管委会,市` / `政府各部门:`: the salutation is read with the line before its colon."""
+    n = skel("某市人民政府关于印发2024年民生实事项目的通知\n各县、市、区人民政府,某某开发区、某某高新区管委会,市\n"
+             "政府各部门:\n现将项目表印发给你们。\n")
+    assert n.meta.recipients == ["各县、市、区人民政府", "某某开发区、某某高新区管委会", "市政府各部门"]
