@@ -148,6 +148,11 @@ ITEMS = [
      "每人每月200元", "高龄津贴"),
     # a payer share named by a payer and 自筹 (GUIDELINES "Hard cases"); a payer and 承担 alone inherits
     ("安排资金1.38亿元,其中中央资金6200万元、市县自筹3400万元。", "3400万元", "自筹"),
+    # an action alone before a rate is what the rate pays for (GUIDELINES "Hard cases")
+    ("对城区公厕实行以奖代补:新建每座补助20万元、改造每座补助6万元。", "6万元", "改造"),
+    ("对城区公厕实行以奖代补:新建每座补助20万元、乡镇改建每座补助6万元。", "6万元", "乡镇改建"),
+    # a payer's own words in an item stay when more than its verb follows (居民出资及社会资本: a payer)
+    ("项目总投资2亿元,其中中央补助1.5亿元,居民出资及社会资本5000万元。", "5000万元", "项目总投资"),
     ("总投资6000万元,其中争取省级资金2000万元,燃气公司自筹4000万元。", "4000万元", "自筹"),
     ("所需资金2300万元,其中市级财政承担920万元,县(市)区财政承担1380万元。", "1380万元", "所需资金"),
     # a bracket glossing a noun is part of the phrase; a serial number in brackets is not
@@ -218,6 +223,11 @@ SOURCES = [  # the money rule's former source cases included: the meaning pass o
     # a payer named by its head before a verb only a payer has; 通过 a fund names the fund's payer
     ("总投资6000万元,其中争取省级资金2000万元,燃气公司自筹4000万元。", "4000万元", "燃气公司"),
     ("总投资2亿元,其中市级财政1.2亿元,其余8000万元通过发行地方政府专项债券解决。", "8000万元", "地方政府"),
+    # the subject before a colon pays every item of the list after it, up to the full stop
+    ("区级按类型实行以奖代补:新建驿站每个补助6万元;改造驿站每个补助2万元。", "2万元", "区级"),
+    # a level that is also a place is where, not who, unless a funding word or its 财政 follows
+    ("城区新建每座补助20万元,乡镇新建每座补助12万元。", "12万元", None),
+    ("其中县级财政300万元、乡镇配套200万元。", "200万元", "乡镇"),
 ]
 
 

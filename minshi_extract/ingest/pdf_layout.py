@@ -181,14 +181,13 @@ _MARKER = re.compile(r"[(（]?[一二三四五六七八九十\d]{1,3}[、.．)�
 
 def _broken_off(a: Line, b: Line, g: Geometry) -> bool:
     """A line broken by hand before the margin, the sentence going on in the next line (a PDF made
-    from text with its own line breaks): it ends with a list or clause separator, or it fills most
-    of the block and ends in a word, not a stop; the next line opens no numbered heading."""
+    from text with its own line breaks): it ends with a list or clause separator (`、` `,`); the next
+    line opens no numbered heading."""
     if b.page != a.page or _MARKER.match(b.text) or not a.text or a.x0 > g.left + 2.5 * a.size:
         return False  # a centred or right-set line (a document number, a date) is no body line
-    last = a.text.rstrip()[-1:]
-    if last in _RUNS_ON:
-        return True
-    return last.isalnum() and is_cjk(last) and a.x1 - a.x0 >= 0.6 * (g.right - g.left)  # a word, not 。
+    # a line ending in a word is left to the width test of `full` (an office PDF justifies its lines:
+    # one ending short with room for the next word ended its paragraph)
+    return a.text.rstrip()[-1:] in _RUNS_ON
 
 
 def assemble(items: list[Line | TableItem], g: Geometry | dict[int, Geometry]) -> list[tuple[str, int]]:

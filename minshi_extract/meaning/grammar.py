@@ -348,4 +348,9 @@ def _topic(span: str) -> str | None:
     s = strip_payer(_strip_leading(span.strip(" 、"))) or ""
     s = next((s[len(p):] for p in words().prepositions if s.startswith(p)), s)
     topic = trim(s) if len(s) >= 2 else None
+    if topic is None and 2 <= len(s) <= 6 and _ACTION_RE.fullmatch(s) and words().governing.search(s, max(0, len(s) - 3)):
+        topic = s  # 改造|每座补助8万元, 乡镇新建|每座补助12万元: an action paid for per unit (GUIDELINES)
     return None if topic is None or topic.endswith(words().beneficiary_heads) else topic
+
+
+_ACTION_RE = regex.compile(r"\p{Han}+")

@@ -29,7 +29,11 @@ def _patterns() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern, regex.Patt
     suffix = _alt(lex["payer_suffixes"])
     bracket = r"(?:\((?:市、|县、)?(?:区|市|县)\)(?:区|市)?)?"  # 县(区), 县(市、区), 县(市)区
     by_verbs = _alt(lex["by_verbs"])
-    level = rf"(?:{_alt(lex['payer_levels'])}{bracket}|{short}{bracket}(?=级|本级|{suffix}|[、和及与]|两级|三级|四级|五级|{by_verbs}))"
+    # a level that is also a place (乡镇新建|每座补助…: where, not who) pays only before its 财政 or a funding word
+    funding = _alt(lex["funding_words"])
+    scoped = rf"{_alt(lex['payer_levels_scoped'])}(?={suffix}|{funding}|[、和及与按各]|共同)"
+    level = (rf"(?:{_alt(lex['payer_levels'])}{bracket}|{scoped}|"
+             rf"{short}{bracket}(?=级|本级|{suffix}|[、和及与]|两级|三级|四级|五级|{by_verbs}))")
     # the last of a list of levels may end before its share verb: 由省、市|按6:4比例分担
     last = rf"(?:{level}|{short}{bracket}(?=按|共同|各|分担|承担|负担))"
     # 中央、省、市、县四级财政; 省级财政和市级财政 (each level with its own 财政)
@@ -39,7 +43,6 @@ def _patterns() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern, regex.Patt
     partners = _alt(lex["payer_partners"])
     others = rf"(?:(?<=^|[^\p{{Han}}]|[由和及与中余])(?:{partners}[、和及与])?{named}(?:[、和及与]{named})*)"
     payer = rf"(?:{joined}(?:(?:专项)?{named})?|{others})"  # 中央(专项)福彩公益金: a level and a named fund
-    funding = _alt(lex["funding_words"])
     # not a payer: 对每个县级|儿童之家 (a rate's object), 城市 / 市场 (a level inside a word)
     before = regex.compile(
         rf"(?<![每对个城都超全各该此跨])(?P<p>{payer})(?=\p{{Han}}{{0,8}}?{funding}|\p{{Han}}{{0,8}}?[\d约共]|对每)"
@@ -120,7 +123,15 @@ def source_at(text: str, clause_lo: int, fig: int, end: int) -> str | None:
         # 项目总投资约5800万元: a total is paid by the payers its own clause names (所需资金102万元由
         # 市级财政承担), not by the payer of one of its shares
         return own or payer_by(text, end, next_clause_end(text, end)) or _rate_payer(text, s_lo, clause_lo)
-    return payer_by(text, s_lo, s_hi) or payer_in(text, s_lo, clause_lo)
+    return payer_by(text, s_lo, s_hi) or payer_in(text, s_lo, clause_lo) or _colon_subject(text, s_lo)
+
+
+def _colon_subject(text: str, s_lo: int) -> str | None:
+    """A list after a colon whose items end with `;` (市级按建设类型实行以奖代补:A、B;|C、D): the payer
+    that is the subject before the colon pays every item up to the full stop."""
+    start = max(text.rfind("。", 0, s_lo), text.rfind("\n", 0, s_lo)) + 1
+    colon = text.rfind(":", start, s_lo)
+    return _subject_payer(text, start, colon) if colon > start and s_lo > start else None
 
 
 def _rate_payer(text: str, lo: int, hi: int) -> str | None:
@@ -140,8 +151,8 @@ def strip_payer(item: str | None) -> str | None:
     if item.startswith("财政") and len(item) > 2:
         item = item[2:]  # 市级|财政配套: the level went as a scope word, its 财政 with it
     raised = _patterns()[3].match(item)
-    if raised is not None:  # 供热企业|自筹: the payer goes, its verb is the item
-        return item[raised.end():]
+    if raised is not None and item[raised.end():] in lexicon()["raising_verbs"]:
+        return item[raised.end():]  # 供热企业|自筹: the payer goes, its verb is the item
     m = _patterns()[2].match(item)
     if m is None:  # 宣州区政府|投入: a region's government pays
         cut = next((i for i in range(3, min(len(item), 9) + 1) if is_region(item[:i])), None)
@@ -149,6 +160,15 @@ def strip_payer(item: str | None) -> str | None:
         paid = rest is not None and rest.group().endswith(("政府", "财政"))  # not 民勤县、古浪县…
         return (item[cut - 1 + rest.end():] or None) if paid else item
     return item[m.end():] or None  # 其中中央|1000万元: a payer alone names no item
+
+
+def split_payer(phrase: str) -> tuple[str | None, str | None]:
+    """(payer, rest) of a phrase opening with a payer: `省级财政补助` -> (省级财政, 补助), `地方政府专项
+    债券` -> (地方政府, 专项债券); (None, phrase) when it opens with none."""
+    m = _patterns()[2].match(phrase)
+    if m is None:
+        return None, phrase
+    return m.group(), phrase[m.end():] or None
 
 
 def header_payer(header: str | None) -> str | None:

@@ -32,6 +32,7 @@ from minshi_extract.rules.table_cells import (
     role_units,
     row_phase,
 )
+from minshi_extract.tables.columns import lexicon as table_lexicon
 
 _MONEY_UNITS = {"元": 1, "万元": 10**4, "亿元": 10**8}
 _SCALES = {"万": 10**4, "亿": 10**8}
@@ -137,6 +138,8 @@ def records_from_table(
         name_col = next((j for j, k in enumerate(kinds) if k.kind == "text" and all(x.kind == "serial" for x in kinds[:j])), None)
         if name_col is not None and _mostly_places([r[name_col] for r in table.rows if name_col < len(r)]):
             name_col = None  # a column of places gives each row its region, not a name
+    # 资金来源 | 金额(万元): each row names who pays its money
+    by_source = name_col is not None and _squash(table.header[name_col]) in table_lexicon()["source_columns"]
     parents, group_region = row_parents(table.rows, kinds)
     steps = phase_columns(table.header)
     out: list[Quantity | Money | Responsibility | Percentage | Ratio | Deadline] = []
@@ -179,6 +182,8 @@ def records_from_table(
                 continue
             parent = table._parents[c] if c < len(table._parents) else None
             rec = _figure_record(found, col, kinds[c].payer, region, name, ctx, parent)
+            if isinstance(rec, Money) and name and by_source:
+                _row_payer(rec, name)
             if rec is not None:
                 figures[(r, c)] = rec
                 out.append(rec)
@@ -191,6 +196,16 @@ def records_from_table(
     row_total = {r: total_col for r in range(len(table.rows)) if total_col is not None and payers}
     link_totals(figures, parents, row_total, payers)
     return sorted(out, key=lambda x: x.span)
+
+
+def _row_payer(rec: Money, name: str) -> None:
+    """A row of a 资金来源 column (`省级财政补助`, `地方政府专项债券`): its payer pays the row's money,
+    the rest of its name is the item."""
+    from minshi_extract.meaning.source import split_payer
+
+    payer, rest = split_payer(name)
+    if payer is not None:
+        rec.source, rec.item = payer, rest
 
 
 def _whole(span: tuple[int, int], cell: tuple[int, int]) -> bool:

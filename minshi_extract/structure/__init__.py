@@ -157,7 +157,7 @@ def build_skeleton(text: str, hints: dict[str, str] | None = None,
     blocks = find_blocks(lines, refs, title_starts + [b.label_line.start for b in inline])
     blocks = sorted(blocks + inline, key=lambda b: b.label_line.start)
     taken = {ln.no for b in blocks for ln in (b.label_line, *b.title_lines, *b.table_lines)}
-    blocks += find_free_tables(lines, taken | skip)
+    blocks += find_free_tables(lines, taken | skip, grids)
     for b in blocks:
         skip.add(b.label_line.no)
         skip.update(ln.no for ln in b.title_lines)

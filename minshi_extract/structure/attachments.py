@@ -231,9 +231,12 @@ def _split_title(block: Block, body: list[Line], wanted: _Wanted) -> None:
     block.table_lines = caption + [ln for ln in body if ln.start > after and not is_table_furniture(ln.text)]
 
 
-def find_free_tables(lines: list[Line], taken: set[int]) -> list[Block]:
+def find_free_tables(lines: list[Line], taken: set[int], grids: list[list[list[str]]] | None = None) -> list[Block]:
     """`|`-separated tables standing in the body without an `附件` label (a 计划表 printed after the
-    cover letter): 2+ consecutive pipe rows, titled by the short line just above them."""
+    cover letter): 2+ consecutive pipe rows, titled by the short line just above them; the reader's
+    grids found there (`grids`); flattened tables under a header the lexicon knows."""
+    found = _grid_tables(lines, taken, grids or [])
+    taken = taken | {ln.no for b in found for ln in (*b.title_lines, *b.table_lines)}
     blocks: list[Block] = []
     run: list[Line] = []
 
@@ -260,7 +263,47 @@ def find_free_tables(lines: list[Line], taken: set[int]) -> list[Block]:
             flush()
     if run:
         flush()
-    return blocks + _flat_tables(lines, taken | {ln.no for b in blocks for ln in (*b.title_lines, *b.table_lines)})
+    return found + blocks + _flat_tables(lines, taken | {ln.no for b in blocks for ln in (*b.title_lines, *b.table_lines)})
+
+
+def _grid_tables(lines: list[Line], taken: set[int], grids: list[list[list[str]]]) -> list[Block]:
+    """A grid the reader saw (a .docx or HTML table) standing in the body without an `附件` label and
+    under no header the lexicon knows (a plan's `资金来源 | 金额(万元)` table): found line by line from a
+    line that is its first cell to its last cell; kept with 2+ rows and a figure cell."""
+    from ..normalize import normalize_fragment
+
+    wanted: dict[str, list[str]] = {}
+    for g in grids:
+        cells = [_compact(normalize_fragment(c)) for row in g for c in row if c and c.strip()]
+        if len(g) >= 2 and len(cells) >= 4 and any(is_figure(c) for c in cells):
+            wanted.setdefault(cells[0], []).append("".join(cells))
+    blocks: list[Block] = []
+    k = 0
+    while wanted and k < len(lines):
+        ln = lines[k]
+        whole = wanted.get(_compact(ln.text)) if not ln.blank and ln.no not in taken else None
+        end = next((e for w in whole or () if (e := _grid_end(lines, k, w, taken)) is not None), None)
+        if end is None:
+            k += 1
+            continue
+        blocks.append(_titled_block(lines, k, lines[k:end], taken))
+        k = end
+    return blocks
+
+
+def _grid_end(lines: list[Line], k: int, whole: str, taken: set[int]) -> int | None:
+    """The index after the last line of a grid whose cells, blanks removed, spell `whole` from line k."""
+    got = ""
+    j = k
+    while j < len(lines) and len(got) < len(whole):
+        if lines[j].no in taken:
+            return None
+        if not lines[j].blank:
+            got += _compact(lines[j].text)
+            if not whole.startswith(got):
+                return None
+        j += 1
+    return j if got == whole else None
 
 
 def region_columns() -> list[str]:
@@ -314,17 +357,22 @@ def _flat_tables(lines: list[Line], taken: set[int]) -> list[Block]:
         if len(cells) < 4 or not (steps or any(is_figure(x.text) for x in cells)):
             k += 1
             continue
-        above = (x for x in reversed(lines[:k]) if not x.blank)
-        prev = next(above, None)
-        # a caption line between the title and the header (`单位:万元`) gives the table its unit
-        caption = [prev] if prev is not None and prev.no not in taken and caption_unit(prev.text) else []
-        if caption:
-            prev = next(above, None)
-        titled = _table_title(prev, taken)
-        first = prev if titled and prev is not None else (caption or [ln])[0]
-        blocks.append(Block(label="", number=None, label_line=first,
-                            title=_compact(prev.text) if titled and prev is not None else "",
-                            title_lines=[prev] if titled and prev is not None else [],
-                            end=body[-1].end, table_lines=caption + body))
+        blocks.append(_titled_block(lines, k, body, taken))
         k = j
     return blocks
+
+
+def _titled_block(lines: list[Line], k: int, body: list[Line], taken: set[int]) -> Block:
+    """A table standing in the body from lines[k]: a caption line above it (`单位:万元`) gives it its
+    unit, a title line above that (`…分工表`) its title."""
+    above = (x for x in reversed(lines[:k]) if not x.blank)
+    prev = next(above, None)
+    caption = [prev] if prev is not None and prev.no not in taken and caption_unit(prev.text) else []
+    if caption:
+        prev = next(above, None)
+    titled = _table_title(prev, taken)
+    first = prev if titled and prev is not None else (caption or [lines[k]])[0]
+    return Block(label="", number=None, label_line=first,
+                 title=_compact(prev.text) if titled and prev is not None else "",
+                 title_lines=[prev] if titled and prev is not None else [],
+                 end=body[-1].end, table_lines=caption + body)

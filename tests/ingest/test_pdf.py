@@ -128,12 +128,14 @@ def test_join_rules():
 
 
 def test_lines_broken_by_hand_before_the_margin_join() -> None:
-    """A PDF made from text with its own line breaks: a line ending in a list or clause separator,
-    or filling most of the block and ending in a word, goes on in the next line at the left margin;
-    a short line, a line ending a sentence, a centred line or a next line opening a heading do not."""
-    broken = _line("2025年,全市实施农村供水工程提升项目48处,新建改造", 73.6, 440.0)
-    assert joins(broken, _line("供水管网260公里。", 73.6, 300.0), G)
+    """A PDF made from text with its own line breaks: a line ending in a list or clause separator goes
+    on in the next line at the left margin; a line ending a sentence, a centred line or a next line
+    opening a heading do not, nor a line ending in a word with room left (an office PDF's lines are
+    justified: such a line ended its paragraph)."""
+    broken = _line("2025年,全市实施农村供水工程提升项目48处,", 73.6, 440.0)
+    assert joins(broken, _line("新建改造供水管网260公里。", 73.6, 300.0), G)
     assert joins(_line("省级财政补助3800万元、", 73.6, 260.0), _line("市级财政补助2400万元。", 73.6, 300.0), G)
+    assert not joins(_line("2025年,全市实施农村供水工程提升项目48处", 73.6, 440.0), _line("新建。", 73.6, 300.0), G)
     assert not joins(broken, _line("(二)资金安排", 73.6, 200.0), G)  # a numbered heading
     assert not joins(_line("各县区人民政府,市直各部门:", 73.6, 440.0), _line("现将方案印发给你们。", 73.6, 300.0), G)
     assert not joins(_line("项目总投资1.86亿元。", 73.6, 440.0), _line("其中中央6500万元。", 73.6, 300.0), G)

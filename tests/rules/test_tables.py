@@ -174,3 +174,29 @@ def test_header_in_ten_thousands_scales_the_cell() -> None:
     assert (col.kind, col.unit, col.scale) == ("quantity", "人", 10000)
     assert read_header("改造户数(万户)").scale == 10000
     assert read_header("资金(万元)").kind == "money"  # 万元 stays money, not a scaled 元 count
+
+
+def test_rows_of_a_source_column_name_their_payer() -> None:
+    """`资金来源 | 金额(万元)`: each row's payer pays its money, the rest of its name is the item."""
+    from minshi_extract import extract_text
+
+    n = extract_text("某县2026年公厕改造实施方案\n一、资金安排\n资金来源|金额(万元)\n省级财政补助|600\n"
+                     "市级财政资金|1350\n地方政府专项债券|2000\n合计|3950\n")
+    money = {r.amount_cny: (r.source, r.item) for r in n.all_records() if r.type == "money"}
+    assert money[6_000_000.0] == ("省级财政", "补助")
+    assert money[13_500_000.0] == ("市级财政", "资金")
+    assert money[20_000_000.0] == ("地方政府", "专项债券")
+
+
+def test_reader_grid_in_the_body_under_no_known_header_is_a_table() -> None:
+    """A .docx plan's small funding table, one cell per line in the text, found by the reader's grid."""
+    from minshi_extract.normalize import normalize
+    from minshi_extract.structure import build_skeleton
+
+    text = normalize("某县2026年公厕改造实施方案\n一、资金安排\n项目总投资3950万元,资金来源如下:\n资金来源\n金额(万元)\n"
+                     "省级财政补助\n600\n市级财政资金\n3350\n合计\n3950\n二、实施步骤\n3月底前完成选址。\n")[0]
+    grid = [["资金来源", "金额(万元)"], ["省级财政补助", "600"], ["市级财政资金", "3350"], ["合计", "3950"]]
+    n = build_skeleton(text, None, [grid])
+    tables = [t for a in n.attachments for t in a.tables]
+    assert [t.header for t in tables] == [["资金来源", "金额(万元)"]]
+    assert tables[0].rows[0] == ["省级财政补助", "600"]
