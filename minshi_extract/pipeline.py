@@ -174,9 +174,13 @@ def _table_cells(notice: Notice) -> list[tuple[int, int]]:
     return sorted(spans)
 
 
-def _in_cells(pos: int, cells: list[tuple[int, int]]) -> bool:
+def _in_cells(pos: int, end: int, cells: list[tuple[int, int]]) -> bool:
+    """The line [pos, end) is table text: it starts inside a cell, or a cell starts in it (a `|` row
+    opening with an empty cell)."""
     i = bisect_right(cells, (pos, 1 << 62)) - 1
-    return i >= 0 and cells[i][0] <= pos < cells[i][1]
+    if i >= 0 and cells[i][0] <= pos < cells[i][1]:
+        return True
+    return i + 1 < len(cells) and cells[i + 1][0] < end
 
 
 def _figure_cell(span: tuple[int, int], cells: list[tuple[int, int]]) -> bool:
@@ -220,7 +224,7 @@ def apply_rules(notice: Notice) -> None:
     for n, (a, b) in enumerate(_lines(text, 0, len(text))):
         if n % 1024 == 0:
             check_budget()
-        if a < consumed or (cells and _in_cells(a, cells)):
+        if a < consumed or (cells and _in_cells(a, b, cells)):
             continue
         # a line ending with a list separator goes on in the next one (配合单位:市财政局、 / 市卫健委)
         b = consumed = wrapped_line_end(text, b)

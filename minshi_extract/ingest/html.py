@@ -14,6 +14,7 @@ import regex as re
 
 from ..errors import InputError, LimitError
 from ..limits import MAX_HTML_DEPTH, MAX_HTML_TAGS, MAX_TABLE_DEPTH, check_budget, check_count
+from .html_grids import div_grid_rows
 from .rawdoc import RawDoc, RawTable
 from .text import MIN_CHINESE_SCORE, best_decoding
 
@@ -308,6 +309,11 @@ def article_blocks(node, tables: list[RawTable]) -> list[tuple[str, list[str]]]:
                 if rows:
                     tables.append(RawTable(rows=rows))
                     out.append(("table", [c for r in rows for c in r if c]))
+            elif isinstance(child, Tag) and child.name in ("div", "ul", "ol", "section") and (
+                    grid := div_grid_rows(child, _text_lines)):
+                flush()  # rows laid out as elements (CSS grid / flex), no <table>
+                tables.append(RawTable(rows=grid))
+                out.append(("table", [c for r in grid for c in r if c]))
             elif isinstance(child, Tag) and child.name in _BLOCK_TAGS and child.find(["p", "div", "table", "li"]):
                 flush()
                 walk(child)

@@ -45,12 +45,16 @@ def progress_deadlines(text: str, base: int, ctx: Context, what: str | None) -> 
 
 
 def role_units(text: str, base: int, ctx: Context, role) -> list[Responsibility]:
-    """One record per unit of a role cell; a cell holding one unit per line is read line by line."""
+    """One record per unit of a role cell; a cell holding one unit per line is read line by line, its
+    lines one list (列第一位者为牵头单位: the first unit of the cell leads, not the first of each line)."""
     out: list[Responsibility] = []
     pos = 0
     for line in text.split("\n"):
         if line.strip():
-            out.extend(find_units(line, base + pos, ctx, role))
+            found = find_units(line, base + pos, ctx, role)
+            if out and ctx.first_is_lead:
+                found = [r.model_copy(update={"role": "responsible"}) if r.role == "lead" else r for r in found]
+            out.extend(found)
         pos += len(line) + 1
     return out
 

@@ -144,9 +144,15 @@ def records_from_table(
     steps = phase_columns(table.header)
     out: list[Quantity | Money | Responsibility | Percentage | Ratio | Deadline] = []
     figures: dict[tuple[int, int], Money | Quantity] = {}
+    region_col = next((j for j, h in enumerate(table.header) if _squash(h) in _REGION_HEADERS), None)
+    last_region: str | None = None
     for r, row in enumerate(table.rows):
         spans = cell_spans[r + 1] if r + 1 < len(cell_spans) else []
-        region, _ = row_region(row)
+        region, is_total = row_region(row)
+        if region is None and not is_total and region_col is not None and region_col < len(row) \
+                and not row[region_col].strip():
+            region = last_region  # a county cell merged down over several rows (docx vMerge, rowspan)
+        last_region = region
         region = region or group_region[r]
         name = _squash(row[name_col]) if name_col is not None and name_col < len(row) and row[name_col] else None
         for c, col in enumerate(columns):
@@ -171,6 +177,9 @@ def records_from_table(
             found = _figure_span(notice_text, spans[c])
             if found is None:
                 cell = _text_cell_records(notice_text, spans[c], ctx) + _due_in_cell(notice_text, spans[c], ctx)
+                for rec in cell:  # a sentence in a county's row counts for that county
+                    if region and isinstance(rec, Quantity | Money) and rec.region is None:
+                        rec.region = region
                 for rec in cell:  # a cell that is one percentage (`任务占比` | 10%): named like a figure
                     if isinstance(rec, Percentage) and rec.item is None and _whole(rec.span, spans[c]):
                         rec.item = table_item(name, table.header[c], False)
@@ -196,6 +205,9 @@ def records_from_table(
     row_total = {r: total_col for r in range(len(table.rows)) if total_col is not None and payers}
     link_totals(figures, parents, row_total, payers)
     return sorted(out, key=lambda x: x.span)
+
+
+_REGION_HEADERS = frozenset(table_lexicon()["regions"])
 
 
 def _row_payer(rec: Money, name: str) -> None:

@@ -16,18 +16,28 @@ _CN = "一二三四五六七八九十百〇零两"
 #   2 `(一)目标任务`; also the malformed `五)实施步骤`, `四)责任主体` the founding notice has
 #   4 `(1)知情告知` / `1)`
 #   3 `1.确定目标任务` / `3、` / `1。`; `1.3月15日前完成` is marker + date, `1.7万人` is a decimal, not a marker
-#   1 `第一件` / `第1项` (items of a mixed-marker list)
-_MARKER = regex.compile(
-    rf"(?P<l1>[{_CN}]{{1,4}}、)"
-    rf"|(?P<l2>\([{_CN}]{{1,4}}\)|[{_CN}]{{1,4}}\)(?!\)))"
-    r"|(?P<l4>\(\d{1,2}\)|\d{1,2}\))"
-    r"|(?P<l3>\d{1,2}[.、。．])(?=\d{1,2}月|\d{4}年|[^\d%])"
-    rf"|(?P<l0>第[{_CN}\d]{{1,3}}[件项条]、?)"
-)
-_LEVEL_OF = {"l1": 1, "l2": 2, "l4": 4, "l3": 3, "l0": 1}  # 第一件 heads a whole item like 一、
+#   1 `第一件` / `第1项` (items of a mixed-marker list), `实事一:` / `【项目2】` (a news report's items,
+#     the words in lexicon/plans.yaml `item_words`)
 
-# the first characters of the markers above (and any digit, \d)
-_MARKER_HEADS = frozenset(_CN + "(第")
+
+@cache
+def _marker() -> tuple[regex.Pattern, frozenset[str]]:
+    """The marker alternation and the characters a marker can start with (and any digit)."""
+    from ..rules.lexicon import load_yaml
+
+    words = load_yaml("plans.yaml")["item_words"]
+    named = "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
+    pattern = regex.compile(
+        rf"(?P<l1>[{_CN}]{{1,4}}、)"
+        rf"|(?P<l2>\([{_CN}]{{1,4}}\)|[{_CN}]{{1,4}}\)(?!\)))"
+        r"|(?P<l4>\(\d{1,2}\)|\d{1,2}\))"
+        r"|(?P<l3>\d{1,2}[.、。．])(?=\d{1,2}月|\d{4}年|[^\d%])"
+        rf"|(?P<l0>第[{_CN}\d]{{1,3}}[件项条]、?|【(?:{named})[{_CN}\d]{{1,3}}】|(?:{named})[{_CN}\d]{{1,3}}[:、])"
+    )
+    return pattern, frozenset(_CN + "(第【" + "".join(w[0] for w in words))
+
+
+_LEVEL_OF = {"l1": 1, "l2": 2, "l4": 4, "l3": 3, "l0": 1}  # 第一件 heads a whole item like 一、
 
 _RUN_IN_END = "。"
 _TRAIL_PUNCT = ";;,,:: 、"
@@ -63,9 +73,10 @@ class Heading:
 @per_document
 def parse_marker(s: str) -> tuple[str, int] | None:
     """('一、', 1) for `一、目标任务`; None when the line starts with no heading marker."""
-    if not s or (s[0] not in _MARKER_HEADS and not s[0].isdecimal()):
-        return None  # every marker starts with a numeral, `(`, a digit or 第: most lines need no pattern
-    m = _MARKER.match(s)
+    pattern, heads = _marker()
+    if not s or (s[0] not in heads and not s[0].isdecimal()):
+        return None  # every marker starts with a numeral, `(`, a digit, 第 or an item word: most lines need no pattern
+    m = pattern.match(s)
     if m is None:
         return None
     marker = m.group(m.lastgroup)  # type: ignore[arg-type]

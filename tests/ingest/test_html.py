@@ -113,3 +113,26 @@ def test_page_without_article_is_one_line_error():
     with pytest.raises(InputError, match=r"^x\.html: HTML page has no article text"):
         read_html(_page("<ul><li><a href='/'>首页</a></li></ul>"), "x.html", "")
     assert find_article(BeautifulSoup(_page("<p>短</p>"), "lxml")) is None
+
+
+_PROSE = ("为持续保障和改善民生,经市人民政府研究,决定2025年集中办好一批民生实事项目。现将项目清单印发给你们,"
+          "请各牵头单位会同配合单位细化工作方案,明确时间表和路线图,确保各项目按期保质完成。")
+
+
+def test_rows_laid_out_with_divs_are_a_table() -> None:
+    """A project list set as `<div class="row">` of `<span>`s (CSS grid / flex), no `<table>`."""
+    page = ("<html><body><div id='zoom'><p>" + _PROSE + "</p><div class='plist'>"
+            "<div class='row'><span>序号</span><span>项目名称</span><span>投资(万元)</span></div>"
+            "<div class='row'><span>1</span><span>城区学校扩容</span><span>12800</span></div>"
+            "<div class='row'><span>2</span><span>老旧小区改造</span><span>16500</span></div>"
+            "</div><p>注:责任单位中列第一位者为牵头单位。</p></div></body></html>").encode()
+    doc = read_html(page, None, "x")
+    assert [t.rows for t in doc.tables] == [[["序号", "项目名称", "投资(万元)"], ["1", "城区学校扩容", "12800"],
+                                             ["2", "老旧小区改造", "16500"]]]
+    assert "\n城区学校扩容\n" in doc.text
+
+
+def test_prose_with_inline_spans_is_no_div_table() -> None:
+    page = ("<html><body><div id='zoom'><div><p>" + _PROSE + "</p><p>一、目标任务</p><p>新建公厕<span>20</span>座,"
+            "<span>改造</span>公厕<span>10</span>座。</p></div></div></body></html>").encode()
+    assert read_html(page, None, "x").tables == []

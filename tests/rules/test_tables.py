@@ -200,3 +200,26 @@ def test_reader_grid_in_the_body_under_no_known_header_is_a_table() -> None:
     tables = [t for a in n.attachments for t in a.tables]
     assert [t.header for t in tables] == [["资金来源", "金额(万元)"]]
     assert tables[0].rows[0] == ["省级财政补助", "600"]
+
+
+def test_county_cell_merged_down_and_sentences_in_its_rows_count_for_it() -> None:
+    """A county cell merged over two rows (the second empty): both rows are that county's, the figures
+    of a sentence cell included; a cell of units one per line is one list (its first unit leads)."""
+    from minshi_extract import extract_text
+
+    n = extract_text("某市2022年养老服务设施建设实施方案\n一、目标任务\n新建社区养老服务中心3个。\n注:责任单位中列第一位者为牵头单位。\n"
+                     "县(市、区)|项目名称|建设规模|总投资(万元)|责任单位\n东城区|东街中心|床位60张|480|区民政局\n"
+                     "|西街中心|床位40张|360|区民政局\n西城区|南街中心|床位50张|420|区民政局\n")
+    beds = sorted((r.value, r.region) for r in n.all_records() if r.type == "quantity" and r.unit == "张")
+    assert beds == [(40.0, "东城区"), (50.0, "西城区"), (60.0, "东城区")]
+    money = sorted((r.amount_cny, r.region) for r in n.all_records() if r.type == "money")
+    assert money == [(3_600_000.0, "东城区"), (4_200_000.0, "西城区"), (4_800_000.0, "东城区")]
+
+
+def test_units_of_a_cell_one_per_line_are_one_list() -> None:
+    from minshi_extract.rules.context import Context
+    from minshi_extract.rules.table_cells import role_units
+
+    ctx = Context(year=2025, programme_id="P01", first_is_lead=True)
+    found = role_units("市教育局\n市发展改革委", 0, ctx, "responsible")
+    assert [(r.role, r.unit) for r in found] == [("lead", "市教育局"), ("responsible", "市发展改革委")]

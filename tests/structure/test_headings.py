@@ -23,6 +23,11 @@ from minshi_extract.structure.headings import heading_title, parse_marker, secti
         ("3。发放创业担保贷款15000万元", ("3。", 3)),
         ("(10)助残扶困。困难残疾人生活补贴", ("(10)", 4)),
         ("第一件 实施城乡就业增收工程", ("第一件", 1)),
+        # a news report's items numbered by a word (lexicon/plans.yaml item_words)
+        ("实事一:扩大优质教育资源供给", ("实事一:", 1)),
+        ("【项目3】新建公共停车泊位", ("【项目3】", 1)),
+        ("项目建设内容包括新建公厕20座", None),
+        ("实事求是推进各项工作", None),
         # must NOT be markers
         ("1.7万人参加培训", None),
         ("2025年,全市城镇新增就业1.7万人", None),

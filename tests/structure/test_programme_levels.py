@@ -250,3 +250,25 @@ def test_items_of_an_umbrella_plan_with_labelled_sub_headings_are_programmes() -
            "三、残疾儿童康复\n(一)目标任务。救助残疾儿童3000名。\n(二)资金来源。安排资金5400万元。\n"
            "(三)责任单位。省残联(牵头)、省卫生健康委。\n")
     assert [p.title for p in skel(raw).programmes] == ["农村公路提质", "公办幼儿园建设", "残疾儿童康复"]
+
+
+@pytest.mark.parametrize(("title", "expected"), [
+    ("2022年山西省十项民生实事实施方案", True),
+    ("2024年市级为民办实事项目实施方案", True),
+    ("某市2023年养老服务提升民生实事实施方案", False),  # names its own project
+    ("某市2022年“一老一小”服务设施建设民生实事实施方案", False),
+])
+def test_umbrella_title(title: str, expected: bool) -> None:
+    from minshi_extract.structure import umbrella
+
+    assert umbrella(title) is expected
+
+
+def test_a_project_table_under_a_plan_naming_its_own_project_lists_its_sites() -> None:
+    """One plan for one project (…服务设施建设民生实事实施方案) with a table of its sites: one programme,
+    the rows are its records, not programmes."""
+    raw = ("关于印发某市2022年养老服务设施建设民生实事实施方案的通知\n各区人民政府:\n现印发给你们。\n某市人民政府办公室\n2022年4月2日\n"
+           "某市2022年养老服务设施建设民生实事实施方案\n一、目标任务\n新建社区养老服务中心3个。\n附件:项目明细表\n附件\n项目明细表\n"
+           "序号|项目名称|建设规模|总投资(万元)\n1|东街社区养老服务中心|床位60张|480\n2|西街社区养老服务中心|床位40张|360\n"
+           "3|南街社区养老服务中心|床位50张|420\n")
+    assert [p.title for p in skel(raw).programmes] == ["某市2022年养老服务设施建设民生实事实施方案"]
