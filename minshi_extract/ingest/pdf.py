@@ -56,6 +56,7 @@ from .pdf_lines import (  # noqa: F401  (re-exported: tests and the OCR path imp
 )
 from .pdf_paths import ShimPage, page_edges
 from .pdf_tables import continue_row, find_tables
+from .pdf_unruled import tidy_unruled
 from .rawdoc import RawDoc, RawTable
 
 
@@ -140,6 +141,8 @@ def _page_items(page: Any, number: int) -> tuple[list[dict], list[TableItem]]:
         gap = statistics.median(gaps) if gaps else 0.0
     for t in tables:
         rows = [[_cell(cell_text(page.chars, c, gap)) if c else "" for c in row.cells] for row in t.rows]
+        if getattr(t, "unruled", False):
+            rows = tidy_unruled(rows, t, page.chars)
         if len(rows) < 2 or max(len(r) for r in rows) < 2:
             continue
         bboxes.append(t.bbox)

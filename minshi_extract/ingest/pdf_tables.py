@@ -49,8 +49,10 @@ def find_tables(page: Any) -> list:
         return tables
     if page.edges:
         return []
-    found = page.find_tables(TEXT)
-    return [t for t in found if _grid_like(t)]
+    found = [t for t in page.find_tables(TEXT) if _grid_like(t)]
+    for t in found:
+        t.unruled = True  # pdf_unruled tidies its rows and reads its header again
+    return found
 
 
 def _closing_rules(page: Any, tables: list) -> list[float]:

@@ -32,6 +32,7 @@ from minshi_extract.rules.table_cells import (
     role_units,
     row_phase,
 )
+from minshi_extract.tables.columns import is_region_header
 from minshi_extract.tables.columns import lexicon as table_lexicon
 
 _MONEY_UNITS = {"元": 1, "万元": 10**4, "亿元": 10**8}
@@ -144,14 +145,17 @@ def records_from_table(
     steps = phase_columns(table.header)
     out: list[Quantity | Money | Responsibility | Percentage | Ratio | Deadline] = []
     figures: dict[tuple[int, int], Money | Quantity] = {}
-    region_col = next((j for j, h in enumerate(table.header) if _squash(h) in _REGION_HEADERS), None)
+    region_col = next((j for j, h in enumerate(table.header) if is_region_header(_squash(h))), None)
     last_region: str | None = None
     for r, row in enumerate(table.rows):
         spans = cell_spans[r + 1] if r + 1 < len(cell_spans) else []
         region, is_total = row_region(row)
-        if region is None and not is_total and region_col is not None and region_col < len(row) \
-                and not row[region_col].strip():
-            region = last_region  # a county cell merged down over several rows (docx vMerge, rowspan)
+        if region is None and not is_total and region_col is not None and region_col < len(row):
+            # a county cell merged down over several rows (docx vMerge, rowspan) is empty below its
+            # first; a name under a county header the gazetteer lacks (柳叶湖旅游度假区) is a region too
+            cell = _squash(row[region_col])
+            named = cell not in _TOTAL_LABELS and not cell.endswith(_SUM_ENDS) and not _is_data_cell(cell)
+            region = (cell if named else None) if cell else last_region
         last_region = region
         region = region or group_region[r]
         name = _squash(row[name_col]) if name_col is not None and name_col < len(row) and row[name_col] else None
@@ -207,7 +211,11 @@ def records_from_table(
     return sorted(out, key=lambda x: x.span)
 
 
-_REGION_HEADERS = frozenset(table_lexicon()["regions"])
+_SUM_ENDS = ("小计", "合计", "总计")  # 市区小计: a group's sum, no region
+
+
+def _is_data_cell(cell: str) -> bool:
+    return bool(_FIGURE_CELL_RE.fullmatch(cell))
 
 
 def _row_payer(rec: Money, name: str) -> None:

@@ -223,3 +223,13 @@ def test_units_of_a_cell_one_per_line_are_one_list() -> None:
     ctx = Context(year=2025, programme_id="P01", first_is_lead=True)
     found = role_units("市教育局\n市发展改革委", 0, ctx, "responsible")
     assert [(r.role, r.unit) for r in found] == [("lead", "市教育局"), ("responsible", "市发展改革委")]
+
+
+def test_a_name_under_a_county_header_is_a_region_and_a_subtotal_row_is_none() -> None:
+    from minshi_extract import extract_text
+
+    n = extract_text("某市2024年农村户厕改造实施方案\n一、目标任务\n改造农村户厕500户。\n"
+                     "区县(市)|改厕任务(户)\n东湖旅游度假区|300\n市区小计|300\n西城区|200\n合计|500\n")
+    qty = {(r.value, r.region) for r in n.all_records() if r.type == "quantity" and r.unit == "户"}
+    assert {(300.0, "东湖旅游度假区"), (200.0, "西城区")} <= qty
+    assert not any(region and region.endswith("小计") for _, region in qty)
