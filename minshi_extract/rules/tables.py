@@ -334,19 +334,48 @@ def row_parents(rows: list[list[str]], kinds) -> tuple[list[int | None], list[st
             parents[i] = grand
             since = i + 1
             continue
-        if is_total_label(lab):  # a 小计 closes its group, or sums the rows written before it
-            if group is None:
-                for k in range(since, i):
-                    if parents[k] == grand:
-                        parents[k] = i
+        if is_total_label(lab):  # a 小计 closes its group, sums the rows written before it, or heads
+            # the rows after it (合计 first, then each 小计 over its rows): the arithmetic tells which
+            after = _rows_until_label(labels, i, is_total_label, is_group_label)
+            before = [k for k in range(since, i) if parents[k] == grand]
+            heads = _sums_to(rows, after, i) and not _sums_to(rows, before or list(range(since, i)), i)
+            if group is None and not heads:
+                for k in before:
+                    parents[k] = i
             parents[i] = grand
-            group = None
+            group = i if heads else None
             since = i + 1
             continue
         parents[i] = group if group is not None else grand
         if group is not None and is_region(labels[group]):
             regions[i] = labels[group]
     return parents, regions
+
+
+def _rows_until_label(labels: list[str], i: int, *is_label) -> list[int]:
+    """The rows after row i up to the next total or group row."""
+    out = []
+    for k in range(i + 1, len(labels)):
+        if any(f(labels[k]) for f in is_label):
+            break
+        out.append(k)
+    return out
+
+
+def _sums_to(rows: list[list[str]], members: list[int], i: int) -> bool:
+    """Row i's figures are the sums of the member rows' in every column where it has one."""
+    if not members:
+        return False
+    checked = 0
+    for j, cell in enumerate(rows[i]):
+        total = parse_number(_squash(cell)) if _FIGURE_CELL_RE.fullmatch(cell or "") else None
+        if total is None:
+            continue
+        parts = [parse_number(_squash(rows[k][j])) for k in members if j < len(rows[k]) and rows[k][j].strip()]
+        if any(p is None for p in parts) or abs(float(sum(parts)) - float(total)) > 0.005:  # type: ignore[arg-type]
+            return False
+        checked += 1
+    return checked > 0
 
 
 # how far from a table its note may stand: `注:责任单位中列第一位者为牵头单位` right under it

@@ -58,8 +58,9 @@ def title_unit_pattern() -> regex.Pattern:
 
 
 def is_total_label(cell: str) -> bool:
+    """`合计`, `小计`, `全市合计`; a group's subtotal named by its group (`市区小计`, `县(市)小计`)."""
     c = squash(cell)
-    return c in _squashed("total_rows")
+    return c in _squashed("total_rows") or (c.endswith(("小计", "合计")) and 2 < len(c) <= 10)
 
 
 @dataclass(frozen=True)

@@ -233,3 +233,16 @@ def test_a_name_under_a_county_header_is_a_region_and_a_subtotal_row_is_none() -
     qty = {(r.value, r.region) for r in n.all_records() if r.type == "quantity" and r.unit == "户"}
     assert {(300.0, "东湖旅游度假区"), (200.0, "西城区")} <= qty
     assert not any(region and region.endswith("小计") for _, region in qty)
+
+
+def test_subtotals_written_before_their_rows_head_them() -> None:
+    """合计 first, then each group's 小计 over its rows (the sums tell the direction): each county
+    is part of its group's 小计, each 小计 part of the 合计; `市区小计` is a total label."""
+    from minshi_extract import extract_text
+
+    n = extract_text("某市2024年老旧小区改造实施方案\n一、目标任务\n改造老旧小区。\n"
+                     "县区|小区数(个)\n合计|30\n市区小计|18\n东区|10\n西区|8\n县小计|12\n甲县|5\n乙县|7\n")
+    recs = {r.text: r for r in n.all_records() if r.type == "quantity"}
+    by_id = {r.id: r.text for r in n.all_records()}
+    assert {t: by_id.get(recs[t].part_of) for t in ("10", "8", "5", "7", "18", "12")} == {
+        "10": "18", "8": "18", "5": "12", "7": "12", "18": "30", "12": "30"}
