@@ -125,6 +125,12 @@ ITEMS = [
     ("筹集保障性租赁住房2.5万套,棚户区改造新开工1.8万套、基本建成1.5万套。", "1.8万套", "棚户区改造"),
     ("筹集保障性租赁住房2.5万套,棚户区改造新开工1.8万套、基本建成1.5万套。", "1.5万套", "棚户区改造"),
     ("筹集保障性租赁住房2.5万套。", "2.5万套", "保障性租赁住房"),  # a verb before 性 is an adjective
+    # a year-end report: the result written in the next paragraph counts what the target counts, a verb
+    # alone before the figure elides the work's noun, and the regional shares of that result too
+    ("年度目标:改造城镇老旧小区60个。\n\n完成情况:已完工58个,惠及居民9000户。", "58个", "城镇老旧小区"),
+    ("年度目标:新建社区老年食堂40个。\n\n完成情况:建成43个,超额完成年度任务。", "43个", "社区老年食堂"),
+    ("年度目标:新增公共停车泊位5000个。\n\n完成情况:全年新增5200个。其中,朝阳区3000个、海淀区2200个。",
+     "朝阳区3000个", "公共停车泊位"),
     # an age range inside the phrase; after an age, a list of nouns runs to its first head
     ("为23万名13至14周岁在校女生免费接种HPV疫苗。", "23万名", "13至14周岁在校女生"),
     ("为60周岁以上低保、特困老年人提供上门服务。", "60周岁以上", "低保、特困老年人"),

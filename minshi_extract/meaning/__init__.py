@@ -29,6 +29,7 @@ from .grammar import (
     words,
 )
 from .links import field, link_shares, unbalanced
+from .lists import figure_lists, list_head, same_unit
 from .source import is_payer_share, next_clause_end, payer_by, payer_in, source_at, strip_payer
 from .wraps import joined, shifted, soft_breaks
 
@@ -281,12 +282,16 @@ def _continue_items(text: str, records: list[Record]) -> None:
             work = last.get(kind)
             if topic:
                 r.item = topic
-            elif work is not None and "\n" not in text[work.span[1]:r.span[0]]:
-                r.item = work.item
+            elif _same_work(work, r):
+                r.item = work.item  # 年度目标:改造老旧小区85个。|完成情况:已完工82个
                 continue
             else:
                 continue
-        if (r.item is None and prev is not None and prev.item and _same_unit(prev, r)
+        elif r.item is None and isinstance(r, Quantity) and _bare_verb_before(text, r):
+            work = last.get(kind)  # 建成|65个, 全年新增|10240个: the work's noun is elided
+            if _same_work(work, r):
+                r.item = work.item
+        if (r.item is None and prev is not None and prev.item and same_unit(prev, r)
                 and sentence_start(text, prev.span[0]) == sentence_start(text, r.span[0])
                 and not (isinstance(r, Quantity) and r.unit in w.duration_units)):
             r.item = prev.item
@@ -295,48 +300,44 @@ def _continue_items(text: str, records: list[Record]) -> None:
             last[kind] = r
 
 
+def _shares_count_their_totals(records: list[Record]) -> None:
+    """A share counts what its total counts (其中, regional shares) when it names nothing itself."""
+    for r in records:
+        t = total_of(r)
+        if t is not None and r.item is None:
+            r.item = field(t, "item")
+
+
+_WORK_REACH = 400  # characters from a programme's target to the progress or result written on it
+
+
+def _same_work(work: Record | None, r: Record) -> bool:
+    """`work` (a target) is what the figure `r` after it reports on: the same programme, close before."""
+    return (work is not None and work.programme_id == r.programme_id and work.part == r.part
+            and 0 <= r.span[0] - work.span[1] <= _WORK_REACH)
+
+
+def _bare_verb_before(text: str, r: Record) -> bool:
+    """The figure's clause is a verb alone before it (`建成|65个`, `全年新增|10240个`): nothing counted named."""
+    fig = _figure_start(r)
+    lo = clause_start(text, fig)
+    end = text.find("\n", fig)
+    if text[fig:len(text) if end < 0 else end].rstrip().endswith(("方案", "细则")):
+        return False  # a plan's title wrapped (`…和农村危窑危房` / `改造850户实施方案`): the noun is above
+    head = text[lo:fig]
+    head = head.split(":")[-1]
+    m = words().governing.search(head)
+    return 0 < len(head) <= 6 and m is not None and m.end() == len(head) and (
+        m.start() == 0 or words().progress.fullmatch(head[:m.start()]) is not None
+        or head[:m.start()] in ("全年", "累计", "已", "共"))
+
+
 def _progress_topic(text: str, r: Record) -> str | None:
     """棚户区改造|新开工|1.8万套: the topic written before the progress words of the figure's clause."""
     fig = _figure_start(r)
     before = text[clause_start(text, fig):fig]
     tail = words().progress_tail.search(before)
     return trim(before[:tail.start()]) if tail is not None and tail.start() > 0 else None
-
-
-_LIST_JOINS = frozenset({"、", "和", "及", "或"})
-
-
-def figure_lists(text: str, records: list[Record]) -> list[list[Record]]:
-    """Runs of figures of one kind written as a list of values, nothing but `、` / 和 between them
-    (分别按照每人每月50元、100元、200元的标准发放|高龄补贴; 标准分别不低于120元、330元): one list, one
-    thing counted, named by the clause around the whole list (GUIDELINES "Hard cases", 分别)."""
-    runs: list[list[Record]] = []
-    for r in records:
-        if not isinstance(r, Quantity | Money | Percentage):
-            continue
-        last = runs[-1][-1] if runs else None
-        if (last is not None and _same_unit(last, r) and r.span[0] > last.span[1]
-                and text[last.span[1]:r.span[0]] in _LIST_JOINS):
-            runs[-1].append(r)
-        else:
-            runs.append([r])
-    return [run for run in runs if len(run) > 1]
-
-
-def _list_head(item: str | None, n: int) -> str | None:
-    """A list of n parallel names before n values names one of them each, the head after the list is
-    the thing (全自理、半护理、全护理|照料护理标准分别不低于…120元、330元、1000元; 中央、省级、市县|资金占比
-    分别为50%、30%、20%): the members before the last are as long as each other, the last one is as
-    long plus the head, of two characters at least (食堂、助餐点分别为3个、5个: no head, the list stays)."""
-    parts = item.split("、") if item else []
-    if n < 2 or len(parts) != n or len({len(p) for p in parts[:-1]}) != 1:
-        return item
-    head = trim(parts[-1][len(parts[0]):]) if len(parts[-1]) > len(parts[0]) + 1 else None
-    return head or item
-
-
-def _same_unit(a: Record, b: Record) -> bool:
-    return type(a) is type(b) and field(a, "unit") == field(b, "unit")
 
 
 def attribute(notice: Notice, in_table: Callable[[tuple[int, int]], bool]) -> None:
@@ -366,7 +367,7 @@ def _attribute(notice: Notice, text: str, is_prose: Callable[[Record], bool]) ->
             elif isinstance(r, Deadline):
                 r.what = what_of(text, r)
         for run in figure_lists(text, prose):
-            item = _list_head(item_of(text, run[0], end=run[-1].span[1]), len(run))
+            item = list_head(item_of(text, run[0], end=run[-1].span[1]), len(run))
             for r in run:
                 r.item = item
         for r in recs:
@@ -374,8 +375,6 @@ def _attribute(notice: Notice, text: str, is_prose: Callable[[Record], bool]) ->
                 r.what = _project_name(prog, r)  # a 完成时限 section or column: the project is due
         _share_of_total(text, prose)
         _drop_region_lists(prose)
-        for r in prose:  # a share counts what its total counts (其中, regional shares)
-            t = total_of(r)
-            if t is not None and r.item is None:
-                r.item = field(t, "item")
+        _shares_count_their_totals(prose)
         _continue_items(text, prose)
+        _shares_count_their_totals(prose)  # a total named only now (全年新增|10240个: the target's noun)
