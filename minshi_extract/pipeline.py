@@ -183,14 +183,20 @@ def _in_cells(pos: int, end: int, cells: list[tuple[int, int]]) -> bool:
     return i + 1 < len(cells) and cells[i + 1][0] < end
 
 
-def _figure_cell(span: tuple[int, int], cells: list[tuple[int, int]]) -> bool:
-    """True when the record is a table cell of its own (`16820` under 资金(万元)); a figure inside a
-    cell of prose (`…集中供水率达到82%。`) is read like any sentence."""
+def _figure_cell(text: str, span: tuple[int, int], cells: list[tuple[int, int]]) -> bool:
+    """True when the record is a table cell of its own (`16820` under 资金(万元), `约120万元`); a figure
+    inside a cell of words (`总投资1.2亿元`, `…集中供水率达到82%。`) is read like any sentence."""
     i = bisect_right(cells, (span[0], 1 << 62)) - 1
     if i < 0 or not cells[i][0] <= span[0] < cells[i][1]:
         return False
     a, b = cells[i]
-    return (b - a) - (span[1] - span[0]) <= 6
+    if (b - a) - (span[1] - span[0]) > 6:
+        return False
+    rest = text[a:span[0]] + text[span[1]:b]
+    return not any(ch not in _CELL_QUALIFIERS and "\u4e00" <= ch <= "\u9fff" for ch in rest)
+
+
+_CELL_QUALIFIERS = frozenset("约共计以上下内左右余多不超过低于")  # 约120万元, 不少于10个: still a figure cell
 
 
 def apply_rules(notice: Notice) -> None:
@@ -283,7 +289,7 @@ def apply_rules(notice: Notice) -> None:
 
     found.sort(key=lambda t: t[2].span)
     _distribute(notice, found)
-    in_table = lambda span: bool(cells) and _figure_cell(span, cells)  # noqa: E731
+    in_table = lambda span: bool(cells) and _figure_cell(text, span, cells)  # noqa: E731
     attribute(notice, in_table)
     assign_ids(notice)
     # sums of prose shares; a table's arithmetic is checked (and warned about) by the table reader

@@ -19,7 +19,7 @@ from ..rules.lexicon import load_yaml
 
 # a clause ends at these; 、 ends one only after a figure (食堂3个、助餐点5个), not inside a list
 # of names (食堂、助餐点共8个)
-_HARD_STOPS = ",;。:!?\n()[]《》"
+_HARD_STOPS = ",;。:!?\n()[]《》|"  # | : a cell of a `|` table row
 _MARKER_RE = regex.compile(r"(?:[一二三四五六七八九十]+[、.]|\d+[、.](?!\d)|[一二三四五六七八九十]是|第[一二三四五六七八九十\d]+[,、]?)")
 _FIGURE_END_RE = regex.compile(r"[\d一二三四五六七八九十百千万亿两]\p{Han}{0,3}$")
 _HAN_RE = regex.compile(r"[\p{Han}A-Za-z]")
@@ -169,7 +169,7 @@ def _bracket_close(text: str, o: int) -> int | None:
 
 
 def sentence_start(text: str, pos: int) -> int:
-    i = max(text.rfind("。", 0, pos), text.rfind("\n", 0, pos), text.rfind(";", 0, pos))
+    i = max(text.rfind("。", 0, pos), text.rfind("\n", 0, pos), text.rfind(";", 0, pos), text.rfind("|", 0, pos))
     return i + 1
 
 

@@ -86,7 +86,7 @@ def _link_sums(text: str, figures: list[Record]) -> None:
             continue  # an about / at least total: an exact sum is no evidence
         want, run, got = _amount(total), [], Decimal(0)
         for r in figures[i + 1:i + 1 + _SUM_REACH]:
-            if "\n" in text[total.span[1]:r.span[0]]:
+            if "\n" in text[total.span[1]:r.span[0]] and not _next_line(text, total, r):
                 break
             if not _same_kind(r, total):
                 continue
@@ -99,6 +99,19 @@ def _link_sums(text: str, figures: list[Record]) -> None:
         if len(run) >= 2 and got == want:
             for r in run:
                 r._total = total
+
+
+def _next_line(text: str, total: Record, r: Record) -> bool:
+    """`r` stands on the line right after the one the total ends (a table row's next cell:
+    `总投资1.2亿元` / `争取中央资金3000万元、省级资金2000万元,市县配套7000万元`)."""
+    end = text.find("\n", total.span[1])
+    if end < 0 or text[total.span[1]:end].strip(" 。;,") or total.span[0] - text.rfind("\n", 0, total.span[0]) > 10:
+        return False  # the total's line says more than the total: a sentence, not a cell
+    k = end
+    while k < len(text) and text[k] in "\n \t":
+        k += 1
+    nxt = text.find("\n", k)
+    return k <= r.span[0] < (len(text) if nxt < 0 else nxt)
 
 
 def _link_qizhong(text: str, lo: int, recs: list[Record], earlier: list[Record]) -> None:

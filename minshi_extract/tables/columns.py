@@ -16,6 +16,7 @@ _BRACKET = regex.compile(r"[(\[](?P<unit>[^()\[\]]{1,8})[)\]]")
 _MONEY_UNITS = ("元", "万元", "亿元")
 _SERIAL = ("序号", "编号", "序 号", "No.", "NO.")
 _NAME_WORDS = ("名称", "项目", "实事", "事项", "工程", "任务")
+_GROUP_ENDS = ("类别", "类型", "分类")
 _INDICATOR_ENDS = ("率", "占比", "比例", "比重")
 
 
@@ -135,8 +136,9 @@ def classify(header: str, role: str | None, deadline: bool, figure_unit: bool) -
     if figure_unit:
         return ColumnKind("count")
     bare = _bare(header)
-    if any(w in bare for w in _NAME_WORDS) and not bare.endswith(_INDICATOR_ENDS):
-        return ColumnKind("name")  # 任务占比 / 任务完成率 measure the rows, they do not name them
+    if any(w in bare for w in _NAME_WORDS) and not bare.endswith(_INDICATOR_ENDS + _GROUP_ENDS):
+        # 任务占比 / 任务完成率 measure the rows, they do not name them; 项目类别 groups them
+        return ColumnKind("name")
     return ColumnKind("text")
 
 

@@ -246,3 +246,19 @@ def test_subtotals_written_before_their_rows_head_them() -> None:
     by_id = {r.id: r.text for r in n.all_records()}
     assert {t: by_id.get(recs[t].part_of) for t in ("10", "8", "5", "7", "18", "12")} == {
         "10": "18", "8": "18", "5": "12", "7": "12", "18": "30", "12": "30"}
+
+
+def test_money_in_a_cell_of_words_is_named_and_its_payer_shares_in_the_next_cell_link() -> None:
+    """`总投资1.2亿元` in one cell (named 总投资: a cell of words, not a figure cell), the payer shares in
+    the next cell add up to it exactly: they split it; a 项目类别 column groups rows, it names none."""
+    from minshi_extract import extract_text
+
+    n = extract_text("某市2022年民生实事项目清单\n序号|项目类别|项目名称|投资规模|资金来源\n"
+                     "1|教育|义务教育学校建设|总投资1.2亿元|争取中央资金3000万元、省级资金2000万元,市县配套7000万元\n"
+                     "2|交通|农村公路建设|总投资5000万元|省级补助3000万元,县级配套2000万元\n")
+    money = [r for r in n.programmes[0].records if r.type == "money"]
+    total = next(r for r in money if r.text.endswith("1.2亿元"))
+    assert total.item == "总投资"
+    assert [(r.amount_cny, r.part_of == total.id) for r in money if r is not total] == [
+        (30_000_000.0, True), (20_000_000.0, True), (70_000_000.0, True)]
+    assert [p.title for p in n.programmes] == ["义务教育学校建设", "农村公路建设"]
