@@ -13,7 +13,8 @@ range [a, b) of the text fails a rule's gate skips that rule, and its records ar
 - phase: a date word (年 月 季) or a numeric date (2024.01, 2024-01-15); deadline: the same
   without a bare 年 (a year alone or a range of years is no deadline): 月, 季, 半年/全年, 年底/末/内/初
 - responsibility: a role label before a `:` (where the label pattern can match), or a `)` that
-  ends its line but for blanks and one stop (a trailing unit bracket)
+  ends its line but for blanks and one stop (a trailing unit bracket), or a line ending with the end
+  of a body's name (a list of units under a responsibility heading)
 
 Each gate is the sorted list of where its triggers start in the text, and a line's test one
 bisection. The note 列第一位者为牵头单位 (responsibility) is found the same way.
@@ -81,6 +82,20 @@ def _label_starts(text: str) -> list[int]:
         out.extend(k - n for n in lengths if n <= k and text[k - n:k] in labels)
     for stop in _occurrences(text, ("。",)):  # a sub-heading's label: (四)责任单位。
         out.extend(stop - n for n in lengths if n < stop and text[stop - n - 1] == ")" and text[stop - n:stop] in labels)
+    return out
+
+
+def _unit_line_ends(text: str) -> list[int]:
+    """Where a line that may be only a list of bodies ends: its last character before a 。 is the
+    end of a body's name (`…,各镇人民政府。`), read back from the line breaks."""
+    ends = role_lexicon()["unit_suffixes"]
+    out: list[int] = []
+    for nl in [*_occurrences(text, ("\n",)), len(text)]:
+        k = nl
+        while k > 0 and text[k - 1] in " 。;\u3000":
+            k -= 1
+        if k > 0 and text.endswith(tuple(ends), 0, k):
+            out.append(k - 1)
     return out
 
 
@@ -154,6 +169,7 @@ class Candidates:
         self._starts = {"quantity": sorted(figures), "note": sorted(_occurrences(text, _notes()))}
         units = set(_label_starts(text))
         units.update(_starts(TRAILING_CLOSE_RE, text))
+        units.update(_unit_line_ends(text))
         self._starts["responsibility"] = sorted(units)
         numeric = _numeric_dates(text)
         for name, words in _WORDS.items():

@@ -27,7 +27,7 @@ from minshi_extract.rules.quantity import (
     quoted_spans,
     share_regions,
 )
-from minshi_extract.rules.regions import sentence_bounds
+from minshi_extract.rules.regions import respective_regions, sentence_bounds
 
 
 def _alternation(words: list[str]) -> str:
@@ -222,9 +222,10 @@ def find_money(text: str, base: int, ctx: Context) -> list[Money]:
     starts = [a.start for a in amounts]
     out: list[Money] = []
     memo: dict = {}  # regions_before by offset, for every amount of the line
+    respective = respective_regions(text, starts) if "分别" in text else {}
     for a in amounts:
-        share = share_regions(text, starts, a.start, memo)
-        spans = [(a.start, None)] if share is None else [(share[1], n) for n in share[0]]
+        share = None if a.start in respective else share_regions(text, starts, a.start, memo)
+        spans = [(a.start, respective.get(a.start))] if share is None else [(share[1], n) for n in share[0]]
         for s, region in spans:
             out.append(
                 Money(

@@ -25,6 +25,7 @@ from minshi_extract.rules.regions import (
     count_share_regions,
     exclusions,
     regions_before,
+    respective_regions,
     sentence_bounds,
 )
 
@@ -352,7 +353,13 @@ def find_quantities(text: str, base: int, ctx: Context, found: Sequence[Found] |
     prev: Figure | None = None
     prev_regions: tuple[str | None, ...] = (None,)
     memo: dict[int, RegionShare | None] = {}
+    respective = respective_regions(text, starts) if "分别" in text else {}
     for f in figures:
+        if f.start in respective:  # 肃州区、玉门市分别为|720个、400个
+            rec = _record(text, base, ctx, f, f.start, respective[f.start], total_item.get(f.unit))
+            out.append(rec)
+            prev, prev_regions = f, (rec.region,)
+            continue
         share = share_regions(text, starts, f.start, memo)
         if share is None and prev is not None and f.start == prev.end and prev_regions != (None,):
             # 利州区58个4320户 / 宛城区3所3150个: a figure glued to a share is the same region's

@@ -313,3 +313,32 @@ def clause_region(text: str, pos: int, figure_starts: list[int]) -> str | None:
             if cs not in opened and region_opening(text, cs, f) is not None:
                 opened.add(cs)
     return text[s:e] if len(opened) >= 2 else None
+
+
+_RESPECTIVELY_RE = regex.compile(r"分别(?:为|是|达到|完成|新增|安排)?")
+_REGION_LIST_SPLIT_RE = regex.compile(r"[、和及]")
+
+
+def respective_regions(text: str, figure_starts: list[int]) -> dict[int, str]:
+    """`肃州区、玉门市、敦煌市分别为720个、400个、320个`: the n regions listed before 分别 take the n
+    figures listed after it, in order; {figure start: region}. Nothing unless the counts agree."""
+    out: dict[int, str] = {}
+    k = text.find("分别")
+    while k >= 0:
+        lo = _LAST_CLAUSE_STOP_RE.search(text, max(0, k - 80), k)
+        s = lo.end() if lo else max(0, k - 80)
+        names = [n.strip() for n in _REGION_LIST_SPLIT_RE.split(text[s:k])]
+        if names and not is_region(names[0]):  # 其中|肃州区、…: the words before the first region go
+            first_end = s + len(text[s:k].split("、")[0].rstrip())
+            start = region_ending_at(text, first_end, s)
+            names[0] = text[start:first_end] if start is not None else names[0]
+        m = _RESPECTIVELY_RE.match(text, k)
+        later = [f for f in figure_starts if f >= m.end()]
+        after = later[: len(names)]
+        # the list after 分别 has as many figures as the regions: the next figure is no member of it
+        more = len(later) > len(names) and not _LAST_CLAUSE_STOP_RE.search(text, after[-1], later[len(names)])
+        if (len(names) >= 2 and all(is_region(n) for n in names) and len(after) == len(names)
+                and after[0] - m.end() <= 4 and not more):
+            out.update(zip(after, names, strict=True))
+        k = text.find("分别", k + 2)
+    return out

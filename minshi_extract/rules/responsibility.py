@@ -263,16 +263,32 @@ def _bracketed(text: str, covered: list[tuple[int, int]]) -> list[Unit]:
     return units
 
 
+def _listed(text: str) -> list[Unit]:
+    """Units of a line that is only a list of two or more bodies (every item names one), no label of
+    any kind in it (`抄送:`, `主办:`), nor a sender signing off alone (`广元市人民政府办公室`)."""
+    body = text.rstrip(" 。;\u3000")
+    if ":" in body:
+        return []
+    units = _units(text, len(text) - len(text.lstrip()), len(body))
+    if len(units) < 2 or not all(unit_end_re().search(u.name) and u.end - u.start >= 3 and len(u.name) <= 25
+                                 for u in units):
+        return []  # 院,市检察院 (a footer wrapped: `…市法` / `院,…`) is no list of bodies
+    return units
+
+
 def declares_first_is_lead(text: str) -> bool:
     """True when `text` holds the note 列第一位者为牵头单位 (for the orchestrator to carry on)."""
     return bool(note_pattern().search(text))
 
 
 def find_responsibilities(text: str, base: int, ctx: Context) -> list[Responsibility]:
-    """One record per unit named after a role label, or in a trailing unit bracket (responsible)."""
+    """One record per unit named after a role label, or in a trailing unit bracket (responsible), or
+    in a line that is only a list of units under a responsibility heading (四、责任单位 / 县水利局(牵头)、…)."""
     first_is_lead = ctx.first_is_lead or declares_first_is_lead(text)
     pairs, covered = _labelled(text, first_is_lead)
     pairs += _roles_for("responsible", _bracketed(text, covered), first_is_lead)
+    if not pairs and ctx.kind == "responsibility":
+        pairs = _roles_for("responsible", _listed(text), first_is_lead)
     pairs.sort(key=lambda p: p[1].start)
     return _records(text, base, ctx, pairs)
 

@@ -89,3 +89,21 @@ def test_town_row_ending_in_ji_zhen() -> None:
     from minshi_extract.rules.tables import row_region
 
     assert row_region(["余集镇", "30", "10.5"])[0] == "余集镇"  # 集镇 ends a real town's name
+
+
+def test_regions_listed_before_fenbie_take_the_figures_after_it_in_order() -> None:
+    """`其中东城区、西城区、朝阳区分别为720个、400个、320个`: each figure is its region's share."""
+    from minshi_extract import extract_text
+
+    n = extract_text("某市2023年学前教育实施方案\n一、目标任务\n新增学位1440个,其中东城区、西城区、朝阳区分别为720个、400个、320个。\n")
+    got = sorted((r.value, r.region) for r in n.all_records() if r.type == "quantity")
+    assert got == [(320.0, "朝阳区"), (400.0, "西城区"), (720.0, "东城区"), (1440.0, None)]
+
+
+def test_fenbie_without_regions_or_with_other_counts_names_no_region() -> None:
+    from minshi_extract.rules.regions import respective_regions
+
+    text = "其中新建、改扩建分别为3所、5所;东城区、西城区分别为3所、5所、2所"
+    assert respective_regions(text, [text.index("3所"), text.index("5所")]) == {}
+    starts = [i for i in range(len(text)) if text[i].isdigit() and text[i + 1] == "所" and i > 20]
+    assert respective_regions(text, starts) == {}

@@ -272,3 +272,16 @@ def test_batch8_units(line: str, expected: list[tuple[str, str]]) -> None:
 @pytest.mark.parametrize("line", ["新建道路30公里。(相关镇街)", "新建道路30公里。(各乡镇、各街道)"])
 def test_place_groups_alone_are_no_bracket_list(line: str) -> None:
     assert find_responsibilities(line, 0, CTX) == []
+
+
+def test_a_line_only_of_units_under_a_responsibility_heading() -> None:
+    """`四、责任单位` then `县水利局(牵头)、县财政局,各镇人民政府。`: the units of the list, the marked
+    one leads; not a sender signing off alone, nor a 抄送 line, nor outside such a heading."""
+    ctx = Context(year=2025, programme_id="P01", section="四、责任单位", kind="responsibility")
+    found = find_responsibilities("县水利局(牵头)、县财政局,各镇人民政府。", 0, ctx)
+    assert [(r.role, r.unit) for r in found] == [
+        ("lead", "县水利局"), ("responsible", "县财政局"), ("responsible", "各镇人民政府")]
+    assert find_responsibilities("某县人民政府办公室", 0, ctx) == []
+    assert find_responsibilities("抄送:县委办公室、县人大常委会办公室。", 0, ctx) == []
+    other = Context(year=2025, programme_id="P01", section="一、目标任务", kind="targets")
+    assert find_responsibilities("县水利局、县财政局。", 0, other) == []
