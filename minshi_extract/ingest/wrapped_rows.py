@@ -23,9 +23,12 @@ from __future__ import annotations
 
 import regex
 
-from ..structure.lines import is_figure
-
 _SERIAL = regex.compile(r"(\d{1,3})\s")
+_FIGURE = regex.compile(r"[\d,]+(?:\.\d+)?")  # a figure cell: 155, 54.25, 1,201 (no import of the structure package)
+
+
+def is_figure(s: str) -> bool:
+    return _FIGURE.fullmatch(s.strip()) is not None
 _TOTAL = ("合计", "总计")
 _UNIT_ONLY = regex.compile(r"\([^()\d]{1,6}\)")
 _PAGE_NUMBER = regex.compile(r"[-—–]{1,2}\s*\d{1,3}\s*[-—–]{1,2}|第\s*\d{1,3}\s*页")

@@ -169,7 +169,8 @@ def _bracket_close(text: str, o: int) -> int | None:
 
 
 def sentence_start(text: str, pos: int) -> int:
-    i = max(text.rfind("。", 0, pos), text.rfind("\n", 0, pos), text.rfind(";", 0, pos), text.rfind("|", 0, pos))
+    line = text.rfind("\n", 0, pos)  # every search below stays inside the line (linear in the text)
+    i = max(line, text.rfind("。", line + 1, pos), text.rfind(";", line + 1, pos), text.rfind("|", line + 1, pos))
     return i + 1
 
 

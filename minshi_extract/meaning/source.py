@@ -129,7 +129,8 @@ def source_at(text: str, clause_lo: int, fig: int, end: int) -> str | None:
 def _colon_subject(text: str, s_lo: int) -> str | None:
     """A list after a colon whose items end with `;` (市级按建设类型实行以奖代补:A、B;|C、D): the payer
     that is the subject before the colon pays every item up to the full stop."""
-    start = max(text.rfind("。", 0, s_lo), text.rfind("\n", 0, s_lo)) + 1
+    line = text.rfind("\n", 0, s_lo)
+    start = max(line, text.rfind("。", line + 1, s_lo)) + 1
     colon = text.rfind(":", start, s_lo)
     return _subject_payer(text, start, colon) if colon > start and s_lo > start else None
 
