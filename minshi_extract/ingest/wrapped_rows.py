@@ -24,6 +24,8 @@ from __future__ import annotations
 import regex
 
 _SERIAL = regex.compile(r"(\d{1,3})\s")
+_ROW_ONE_AT_START = ("1 ", "1\t", "1\u3000")
+_ROW_ONE = tuple("\n" + w for w in _ROW_ONE_AT_START)
 _FIGURE = regex.compile(r"[\d,]+(?:\.\d+)?")  # a figure cell: 155, 54.25, 1,201 (no import of the structure package)
 
 
@@ -185,8 +187,8 @@ def _emit(head: list[str], more: list[list[str]], rows: list[list[str]], conts: 
 def unwrap_spaced_tables(text: str) -> str:
     """`text` with every wrapped blank-separated table turned into `|` rows; unchanged without one.
     Only the lines just above a line opening with `1 ` are tried as headers (linear in the text)."""
-    if "1 " not in text:
-        return text
+    if not any(w in text for w in _ROW_ONE) and not text.startswith(_ROW_ONE_AT_START):
+        return text  # no line opens with `1 `: no such table (most notices; str scans only)
     lines = text.split("\n")
     tables: list[tuple[int, int, list[str]]] = []
     done = 0
