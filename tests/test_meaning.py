@@ -125,6 +125,10 @@ ITEMS = [
     ("筹集保障性租赁住房2.5万套,棚户区改造新开工1.8万套、基本建成1.5万套。", "1.8万套", "棚户区改造"),
     ("筹集保障性租赁住房2.5万套,棚户区改造新开工1.8万套、基本建成1.5万套。", "1.5万套", "棚户区改造"),
     ("筹集保障性租赁住房2.5万套。", "2.5万套", "保障性租赁住房"),  # a verb before 性 is an adjective
+    # the time of an action is a noun whatever the verb (开放|时间); a rate's `每X` before the noun is scope
+    ("城区公厕开放时间每天不少于16小时。", "16小时", "城区公厕开放时间"),
+    ("公共体育场馆每天开放时间不少于12小时。", "12小时", "公共体育场馆每天开放时间"),
+    ("每天开放时间不少于12小时。", "12小时", "开放时间"),
     # a year-end report: the result written in the next paragraph counts what the target counts, a verb
     # alone before the figure elides the work's noun, and the regional shares of that result too
     ("年度目标:改造城镇老旧小区60个。\n\n完成情况:已完工58个,惠及居民9000户。", "58个", "城镇老旧小区"),

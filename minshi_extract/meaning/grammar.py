@@ -41,6 +41,7 @@ class Words:
     predicates: regex.Pattern
     prepositions: tuple[str, ...]
     nominal_heads: tuple[str, ...]
+    time_heads: tuple[str, ...]
     nominal_verbs: frozenset[str]
     leading_re: regex.Pattern
     trailing: tuple[str, ...]
@@ -86,6 +87,7 @@ def words() -> Words:
         predicates=regex.compile(_alt(lex["clause_verbs"])),
         prepositions=_longest_first(lex["prepositions"]),
         nominal_heads=_longest_first(lex["nominal_heads"]),
+        time_heads=_longest_first(lex["time_heads"]),
         nominal_verbs=frozenset(lex["nominal_verbs"]),
         leading_re=regex.compile(_alt(lex["leading_words"])),
         trailing=_longest_first(lex["trailing_words"]),
@@ -199,7 +201,13 @@ def _strip_leading(s: str) -> str:
         year = _LEADING_DATE_RE.match(s)
         if year and len(s) > year.end():
             s, changed = s[year.end():], True
+        per = _LEADING_PER_RE.match(s)
+        if per is not None:  # 每天|开放时间, 每个|村卫生室业务用房面积: `每X` before the noun is scope
+            s, changed = s[per.end():], True
     return s
+
+
+_LEADING_PER_RE = regex.compile(r"每[天日周月年个所户人座](?=\p{Han}{2})")
 
 
 # what a rate is per (每|个新增托位, 每|人每月): never a money word (每年|约需资金); up to six
@@ -269,6 +277,8 @@ def _is_nominal(text: str, verb: regex.Match) -> bool:
     w = words()
     if text.startswith(("率", "度", "比例", "占比", "性"), verb.end()):
         return True  # 签约覆盖|率, 满意|度: an indicator is a noun whatever verb it is made of; 保障|性: an adjective
+    if text.startswith(w.time_heads, verb.end()):
+        return True  # 开放|时间, 开办|时间, 审批|时限: the time of an action is a noun whatever the verb
     if text.startswith(w.verb_terms, verb.start()):
         return True  # 城镇|新增就业|1.7万人: an indicator's name
     return verb.group() in w.nominal_verbs and text.startswith(w.nominal_heads, verb.end())
