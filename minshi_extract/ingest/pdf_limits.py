@@ -29,7 +29,7 @@ def _inflated(view: memoryview, where: str, total: int) -> tuple[int, int]:
         while not d.eof and fed < len(view):
             buf = view[fed : fed + _FEED]
             fed += len(buf)
-            while buf:
+            while buf and not d.eof:  # past the end, zlib hands the rest back as the tail again
                 chunk = d.decompress(buf, _OUT)
                 out += len(chunk)
                 check_inflation("a PDF stream", out, fed, total + out, where)
