@@ -29,6 +29,7 @@ MAX_GLYPHS_PER_PAGE = 20_000  # a dense A4 page has ~3,000; a small-print table 
 MAX_HTML_DEPTH = 256  # nesting of container elements (libxml2's own default cap); portal pages stay under 30
 MAX_TABLE_DEPTH = 16  # tables inside tables (layout pages nest 2 or 3)
 MAX_HTML_TAGS = 60_000  # opening and closing tags; a portal page has ~2,000; reading costs ~0.4 ms a tag
+MAX_TABLE_CELLS = 2_000_000  # grid cells of one .docx's tables (spans counted out); a notice has < 5,000
 MAX_LINES = 3_000_000  # lines of text (50 MB of short lines stays under)
 MAX_LINE_CHARS = 200_000  # one line (paragraph) of the normalised text
 

@@ -168,6 +168,12 @@ def flate_bomb(mb: int = 300) -> bytes:
     return assemble_pdf(objs)
 
 
+def flate_tail(n: int = 1_000_000) -> bytes:
+    """A content stream (`n` x `q `, then one line of text) whose last Flate block inflates past the
+    1 MB output step of the bomb check, with bytes after the stream: the check used to loop for ever."""
+    return _pdf(b"q " * n + b"BT /F1 12 Tf 72 720 Td (Total 12) Tj ET")
+
+
 # --- docx --------------------------------------------------------------------------------------
 
 
@@ -258,6 +264,32 @@ def docx_huge_xml(mb: int = 100) -> bytes:
     return _rezip(_docx([("为民实事", "")]), {"word/document.xml": big})
 
 
+def docx_body(body: str) -> bytes:
+    """A docx whose document.xml body is `body` (WordprocessingML)."""
+    doc = f'<?xml version="1.0" encoding="UTF-8"?><w:document {W}><w:body>{body}</w:body></w:document>'
+    return _rezip(_docx([("为民实事", "")]), {"word/document.xml": doc.encode()})
+
+
+def _tc(text: str, pr: str = "") -> str:
+    return f"<w:tc>{f'<w:tcPr>{pr}</w:tcPr>' if pr else ''}<w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:tc>"
+
+
+def docx_vmerge(rows: int = 10_000, first: str = "restart") -> bytes:
+    """A table whose first column is one cell merged down `rows` rows (牵头单位 once, then
+    `<w:vMerge/>`); `first="continue"` starts the merge in the first row (no cell above)."""
+    merge = f"<w:vMerge w:val='{first}'/>"
+    head = f"<w:tr>{_tc('市教育局', merge)}{_tc('新建学校1所')}</w:tr>"
+    body = "".join(f"<w:tr>{_tc('', '<w:vMerge/>')}{_tc(f'新建学校{i}所')}</w:tr>" for i in range(2, rows + 1))
+    return docx_body(f"<w:p><w:r><w:t>一、城乡学校建设工程</w:t></w:r></w:p><w:tbl>{head}{body}</w:tbl>")
+
+
+def docx_gridspan(spans: tuple[str, ...] = ("2000000000", "x", "-5", "0", "")) -> bytes:
+    """Rows whose first cell has w:gridSpan of each value of `spans` (huge, not a number ...)."""
+    pr = [f"<w:gridSpan w:val='{v}'/>" for v in spans]
+    rows = "".join(f"<w:tr>{_tc(f'项目{i}', pr[i - 1])}{_tc(f'{i}万元')}</w:tr>" for i in range(1, len(spans) + 1))
+    return docx_body(f"<w:tbl>{rows}</w:tbl>")
+
+
 # --- all ---------------------------------------------------------------------------------------
 
 MAKERS: dict[str, Callable[[], bytes]] = {
@@ -282,6 +314,7 @@ MAKERS: dict[str, Callable[[], bytes]] = {
     "gbk_as_utf8.html": lambda: mislabelled_html("utf-8", "gb18030"),
     "glyphs_110k.pdf": glyph_page,
     "flate_bomb.pdf": flate_bomb,
+    "flate_tail.pdf": flate_tail,
     "numbering_120.docx": numbered_docx,
     "numbering_ilvl12.docx": lambda: numbered_docx(5, ilvl="12"),
     "numbering_nonnumeric.docx": lambda: numbered_docx(5, ilvl="x", start="y"),
@@ -289,6 +322,9 @@ MAKERS: dict[str, Callable[[], bytes]] = {
     "no_body.docx": docx_no_body,
     "part_bomb.docx": docx_part_bomb,
     "huge_xml.docx": docx_huge_xml,
+    "vmerge_10k.docx": docx_vmerge,
+    "vmerge_continue_first.docx": lambda: docx_vmerge(5, first="continue"),
+    "gridspan_hostile.docx": docx_gridspan,
 }
 
 

@@ -1,0 +1,84 @@
+"""Session 6's hostile hunt: inputs that hung or ended in an internal error (exit 3), each read or
+refused cleanly now. The full sizes are in hostile_fixtures.MAKERS for benchmarks/bench_hostile.py."""
+
+from __future__ import annotations
+
+import zlib
+
+import pytest
+from hostile_fixtures import docx_gridspan, docx_vmerge, flate_tail
+
+import minshi_extract.ingest.docx as docx_reader
+import minshi_extract.ingest.pdf_limits as pdf_limits
+from minshi_extract.errors import LimitError
+from minshi_extract.ingest import load_bytes
+
+_DECOMPRESSOBJ = zlib.decompressobj
+
+
+class _CountingInflater:
+    """zlib.decompressobj that counts its decompress calls (an endless loop becomes an error)."""
+
+    calls = 0
+
+    def __init__(self) -> None:
+        self._d = _DECOMPRESSOBJ()
+
+    def decompress(self, data, max_length: int = 0) -> bytes:
+        type(self).calls += 1
+        if type(self).calls > 1000:
+            raise AssertionError("the stream check does not end")
+        return self._d.decompress(data, max_length)
+
+    def __getattr__(self, name: str):
+        return getattr(self._d, name)
+
+
+def test_a_flate_stream_ending_in_a_full_output_step_is_inflated_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    # 2 MB of `q ` then one text line: the last call fills the 1 MB step and reaches the stream's end
+    # with `endstream ...` left over; zlib hands that back as the tail for ever (was a hang)
+    monkeypatch.setattr(pdf_limits.zlib, "decompressobj", _CountingInflater)
+    monkeypatch.setattr(_CountingInflater, "calls", 0)
+    data = flate_tail(1_000_000)
+    start = data.index(b"stream\n") + len(b"stream\n")
+    out, _ = pdf_limits._inflated(memoryview(data)[start:], "tail.pdf", 0)
+    assert out == len(b"q " * 1_000_000 + b"BT /F1 12 Tf 72 720 Td (Total 12) Tj ET")
+    assert _CountingInflater.calls < 10
+
+
+def test_a_pdf_with_such_a_stream_is_read() -> None:
+    assert load_bytes(flate_tail(1_000_000), "tail.pdf").text.strip() == "Total 12"
+
+
+def test_a_cell_merged_down_2000_rows_is_read_once() -> None:
+    # python-docx found a merged cell's first row by walking up one row per call: RecursionError
+    rows = load_bytes(docx_vmerge(2000), "merged.docx").tables[0].rows
+    assert len(rows) == 2000
+    assert rows[0] == ["市教育局", "新建学校1所"]
+    assert rows[1] == ["", "新建学校2所"]
+    assert rows[1999] == ["", "新建学校2000所"]
+
+
+def test_a_merge_continued_from_no_row_reads_the_cell_itself() -> None:
+    # `<w:vMerge w:val="continue"/>` in the first row: python-docx raised ValueError (exit 3)
+    rows = load_bytes(docx_vmerge(3, first="continue"), "merged.docx").tables[0].rows
+    assert rows == [["市教育局", "新建学校1所"], ["", "新建学校2所"], ["", "新建学校3所"]]
+
+
+def test_grid_spans_that_are_no_number_read_as_one() -> None:
+    # w:gridSpan="x" was a ValueError (exit 3); "-5", "0" and "" are no span either
+    rows = load_bytes(docx_gridspan(("x", "-5", "0", "", "2")), "spans.docx").tables[0].rows
+    assert rows == [["项目1", "1万元"], ["项目2", "2万元"], ["项目3", "3万元"], ["项目4", "4万元"],
+                    ["项目5", "", "5万元"]]
+
+
+def test_a_grid_span_past_word_s_columns_is_capped() -> None:
+    # gridSpan 2,000,000,000 made python-docx repeat the cell that many times (MemoryError after 2.7 GB)
+    rows = load_bytes(docx_gridspan(("100000",)), "spans.docx").tables[0].rows
+    assert rows == [["项目1"] + [""] * (docx_reader.MAX_GRID_SPAN - 1) + ["1万元"]]
+
+
+def test_the_cells_of_a_document_s_tables_are_limited(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(docx_reader, "MAX_TABLE_CELLS", 100)
+    with pytest.raises(LimitError, match=r"^merged.docx: cells in the .docx tables: 102 is over the limit of 100; "):
+        load_bytes(docx_vmerge(51), "merged.docx")
