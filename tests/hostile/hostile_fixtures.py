@@ -174,6 +174,29 @@ def flate_tail(n: int = 1_000_000) -> bytes:
     return _pdf(b"q " * n + b"BT /F1 12 Tf 72 720 Td (Total 12) Tj ET")
 
 
+def shared_page(pages: int = 1999, content: bytes = b"") -> bytes:
+    """`pages` pages that all draw one content stream (`content`, default one line of text)."""
+    content = content or b"BT /F1 12 Tf 72 720 Td (Total 12) Tj ET"
+    kids = b" ".join(b"%d 0 R" % (5 + i) for i in range(pages))
+    objs = [b"<</Type/Catalog/Pages 2 0 R>>", b"<</Type/Pages/Kids[%s]/Count %d>>" % (kids, pages),
+            b"<</Length %d>>\nstream\n" % len(content) + content + b"\nendstream",
+            b"<</Type/Font/Subtype/Type1/BaseFont/Helvetica>>"]
+    page = b"<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]/Resources<</Font<</F1 4 0 R>>>>/Contents 3 0 R>>"
+    return assemble_pdf(objs + [page] * pages)
+
+
+def glyph_rows(glyphs: int) -> bytes:
+    """Content: `glyphs` glyphs in rows of 150 at 2 pt (under the per-page cap up to 20,000)."""
+    return b"BT /F1 2 Tf " + b"\n".join(b"1 0 0 1 10 %d Tm (%s) Tj" % (10 + r * 2, b"A" * 150)
+                                        for r in range(glyphs // 150)) + b" ET"
+
+
+def rects(n: int) -> bytes:
+    """Content: `n` stroked 5 pt squares, then one line of text."""
+    return b"".join(b"%d %d 5 5 re S\n" % (i % 500, i // 500 % 800) for i in range(n)) + \
+        b"BT /F1 12 Tf 72 720 Td (Total 12) Tj ET"
+
+
 # --- docx --------------------------------------------------------------------------------------
 
 
@@ -315,6 +338,9 @@ MAKERS: dict[str, Callable[[], bytes]] = {
     "glyphs_110k.pdf": glyph_page,
     "flate_bomb.pdf": flate_bomb,
     "flate_tail.pdf": flate_tail,
+    "rects_400k.pdf": lambda: _pdf(rects(400_000)),
+    "shared_glyphs_2000p.pdf": lambda: shared_page(1999, glyph_rows(18_000)),
+    "shared_rects_2000p.pdf": lambda: shared_page(1999, rects(5_000)),
     "numbering_120.docx": numbered_docx,
     "numbering_ilvl12.docx": lambda: numbered_docx(5, ilvl="12"),
     "numbering_nonnumeric.docx": lambda: numbered_docx(5, ilvl="x", start="y"),

@@ -6,10 +6,11 @@ from __future__ import annotations
 import zlib
 
 import pytest
-from hostile_fixtures import docx_gridspan, docx_vmerge, flate_tail
+from hostile_fixtures import _pdf, docx_gridspan, docx_vmerge, flate_tail, glyph_rows, rects, shared_page
 
 import minshi_extract.ingest.docx as docx_reader
 import minshi_extract.ingest.pdf_limits as pdf_limits
+import minshi_extract.limits as limits
 from minshi_extract.errors import LimitError
 from minshi_extract.ingest import load_bytes
 
@@ -48,6 +49,37 @@ def test_a_flate_stream_ending_in_a_full_output_step_is_inflated_once(monkeypatc
 
 def test_a_pdf_with_such_a_stream_is_read() -> None:
     assert load_bytes(flate_tail(1_000_000), "tail.pdf").text.strip() == "Total 12"
+
+
+def test_pages_sharing_one_stream_are_read() -> None:
+    assert "".join(load_bytes(shared_page(3), "shared.pdf").text.split()) == "Total12" * 3
+
+
+def test_the_glyphs_of_all_pages_together_are_limited(monkeypatch: pytest.MonkeyPatch) -> None:
+    # 1,999 pages drawing one stream of 18,000 glyphs (each page under its cap): 36 M glyphs held,
+    # exit 3 after 2.8 GB; the same with 6 pages and a limit of 5 pages' worth
+    monkeypatch.setattr(pdf_limits, "MAX_GLYPHS", 5 * 1500)
+    with pytest.raises(LimitError, match=r"^shared.pdf: glyphs in the document: 9000 is over the limit of 7500; "):
+        load_bytes(shared_page(6, glyph_rows(1500)), "shared.pdf")
+
+
+def test_paths_on_one_page_are_limited_while_walked(monkeypatch: pytest.MonkeyPatch) -> None:
+    # 400,000 squares on a page: 37 s and 1.5 GB in the table finder; refused at the cap (counted
+    # in steps of 1,024 while the page's objects are walked)
+    monkeypatch.setattr(pdf_limits, "MAX_PATHS_PER_PAGE", 2000)
+    with pytest.raises(LimitError, match=r"^rects.pdf: paths on page 1: 2048 is over the limit of 2000; "):
+        load_bytes(_pdf(rects(3000)), "rects.pdf")
+
+
+def test_paths_of_all_pages_together_are_limited(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(pdf_limits, "MAX_PATHS", 3 * 500)
+    with pytest.raises(LimitError, match=r"^shared.pdf: paths in the document: 2000 is over the limit of 1500; "):
+        load_bytes(shared_page(5, rects(500)), "shared.pdf")
+
+
+def test_a_page_under_the_path_caps_is_read() -> None:
+    assert limits.MAX_PATHS_PER_PAGE >= 3000
+    assert load_bytes(_pdf(rects(3000)), "rects.pdf").text.split() == ["Total", "12"]
 
 
 def test_a_cell_merged_down_2000_rows_is_read_once() -> None:
