@@ -33,7 +33,7 @@ MAX_HTML_DEPTH = 256  # nesting of container elements (libxml2's own default cap
 MAX_TABLE_DEPTH = 16  # tables inside tables (layout pages nest 2 or 3)
 MAX_HTML_TAGS = 60_000  # opening and closing tags; a portal page has ~2,000; reading costs ~0.4 ms a tag
 MAX_TABLE_CELLS = 2_000_000  # grid cells of one .docx's tables (spans counted out); a notice has < 5,000
-MAX_LINES = 3_000_000  # lines of text (50 MB of short lines stays under)
+MAX_LINES = 1_000_000  # lines of text (50 MB of prose has ~440,000; each line held costs ~470 bytes)
 MAX_LINE_CHARS = 200_000  # one line (paragraph) of the normalised text
 
 _deadline: ContextVar[tuple[float, float] | None] = ContextVar("minshi_deadline", default=None)

@@ -3,16 +3,30 @@ refused cleanly now. The full sizes are in hostile_fixtures.MAKERS for benchmark
 
 from __future__ import annotations
 
+import os
 import zlib
+from pathlib import Path
 
 import pytest
-from hostile_fixtures import _pdf, docx_gridspan, docx_vmerge, flate_tail, glyph_rows, rects, shared_page
+from hostile_fixtures import (
+    FOUNDING,
+    _pdf,
+    docx_gridspan,
+    docx_vmerge,
+    flate_tail,
+    glyph_rows,
+    rects,
+    shared_page,
+    short_lines,
+)
 
 import minshi_extract.ingest.docx as docx_reader
 import minshi_extract.ingest.pdf_limits as pdf_limits
 import minshi_extract.limits as limits
+from minshi_extract.cli import main
 from minshi_extract.errors import LimitError
 from minshi_extract.ingest import load_bytes
+from minshi_extract.pipeline import extract_text
 
 _DECOMPRESSOBJ = zlib.decompressobj
 
@@ -114,3 +128,25 @@ def test_the_cells_of_a_document_s_tables_are_limited(monkeypatch: pytest.Monkey
     monkeypatch.setattr(docx_reader, "MAX_TABLE_CELLS", 100)
     with pytest.raises(LimitError, match=r"^merged.docx: cells in the .docx tables: 102 is over the limit of 100; "):
         load_bytes(docx_vmerge(51), "merged.docx")
+
+
+def test_a_million_short_lines_are_refused() -> None:
+    # 2.9 M one-character lines (8.7 MB) were read in 31 s holding 1.35 GB (~470 bytes a line);
+    # counted: the title, 1,000,001 lines and the empty one after the last break
+    assert limits.MAX_LINES == 1_000_000
+    with pytest.raises(LimitError, match=r"^<text>: lines: 1000003 is over the limit of 1000000; "):
+        extract_text(short_lines(1_000_001).decode("utf-8"))
+
+
+def test_batch_refuses_a_fifo_without_blocking(tmp_path: Path, capsys) -> None:
+    # batch read every file with read_bytes(): a FIFO in the folder blocked it for ever
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.txt").write_bytes(FOUNDING.read_bytes())
+    os.mkfifo(src / "b.txt")
+    assert main(["batch", str(src), "-o", str(tmp_path / "out")]) == 1  # some files failed
+    errors = (tmp_path / "out" / "errors.csv").read_text(encoding="utf-8-sig").splitlines()
+    assert errors[1] == (f',b.txt,InputError,"{src}/b.txt: not a regular file (a device, FIFO or socket); '
+                         'save the notice to a file first"')
+    assert len(errors) == 2
+    assert "1 failed" in capsys.readouterr().out
