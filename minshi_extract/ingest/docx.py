@@ -137,17 +137,42 @@ class Numbering:
         return text
 
 
+def _run_val(run, tag: str) -> str | None:
+    """w:val of a run property (w:color, w:sz), as written (python-docx's own parse raises on junk)."""
+    rpr = run._r.rPr
+    el = rpr.find(f"{_W}{tag}") if rpr is not None else None
+    return el.get(f"{_W}val") if el is not None else None
+
+
+def _rgb(val: str | None) -> tuple[int, int, int] | None:
+    """`FF0000` -> (255, 0, 0); auto, junk or a channel past FF -> None."""
+    s = val or ""
+    try:
+        rgb = (int(s[0:2], 16), int(s[2:4], 16), int(s[4:], 16))
+    except ValueError:
+        return None
+    return rgb if all(c <= 255 for c in rgb) else None
+
+
+def _points(val: str | None) -> float:
+    """w:sz (half-points, or a measure such as `24pt`) in points; junk -> 0."""
+    s = (val or "").strip()
+    try:
+        return float(s[:-2]) if s.endswith("pt") else int(s) / 2
+    except ValueError:
+        return 0
+
+
 def _is_masthead(paragraph) -> bool:
     """A paragraph whose every run is red and large (>= 20pt): the 版头 `XX人民政府办公室文件`."""
     runs = [r for r in paragraph.runs if r.text.strip()]
     if not runs:
         return False
     for r in runs:
-        color = r.font.color.rgb if r.font.color is not None and r.font.color.type is not None else None
-        size = r.font.size.pt if r.font.size is not None else 0
-        if color is None or size < 20:
+        rgb = _rgb(_run_val(r, "color"))
+        if rgb is None or _points(_run_val(r, "sz")) < 20:
             return False
-        red, green, blue = int(str(color)[0:2], 16), int(str(color)[2:4], 16), int(str(color)[4:6], 16)
+        red, green, blue = rgb
         if not (red > 150 and green < 90 and blue < 90):
             return False
     return True

@@ -318,6 +318,13 @@ def docx_gridspan(spans: tuple[str, ...] = ("2000000000", "x", "-5", "0", "")) -
     return docx_body(f"<w:tbl>{rows}</w:tbl>")
 
 
+def docx_masthead(color: str = "zzzzzz", size: str = "48") -> bytes:
+    """A first paragraph in w:color `color` and w:sz `size` (half-points; red 48 is the 版头's)."""
+    head = (f"<w:p><w:r><w:rPr><w:color w:val='{color}'/><w:sz w:val='{size}'/></w:rPr>"
+            "<w:t>武威市人民政府办公室文件</w:t></w:r></w:p>")
+    return docx_body(head + "<w:p><w:r><w:t>新建学校12所</w:t></w:r></w:p>")
+
+
 # --- all ---------------------------------------------------------------------------------------
 
 MAKERS: dict[str, Callable[[], bytes]] = {
@@ -358,6 +365,8 @@ MAKERS: dict[str, Callable[[], bytes]] = {
     "vmerge_10k.docx": docx_vmerge,
     "vmerge_continue_first.docx": lambda: docx_vmerge(5, first="continue"),
     "gridspan_hostile.docx": docx_gridspan,
+    "masthead_color_junk.docx": docx_masthead,
+    "masthead_size_junk.docx": lambda: docx_masthead("FF0000", "x"),
 }
 
 

@@ -12,6 +12,7 @@ from hostile_fixtures import (
     FOUNDING,
     _pdf,
     docx_gridspan,
+    docx_masthead,
     docx_vmerge,
     flate_tail,
     glyph_rows,
@@ -150,3 +151,16 @@ def test_batch_refuses_a_fifo_without_blocking(tmp_path: Path, capsys) -> None:
                          'save the notice to a file first"')
     assert len(errors) == 2
     assert "1 failed" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(("color", "size"), [("zzzzzz", "48"), ("F", "48"), ("FF00001234", "48"), ("FF0000", "x"),
+                                             ("auto", "48"), ("FF0000", "")])
+def test_a_run_colour_or_size_that_is_junk_is_no_masthead(color: str, size: str) -> None:
+    # python-docx's parse of w:color / w:sz raised ValueError (exit 3) on the first three and the fourth
+    text = load_bytes(docx_masthead(color, size), "head.docx").text
+    assert text.split() == ["武威市人民政府办公室文件", "新建学校12所"]
+
+
+@pytest.mark.parametrize("size", ["48", "40", "24pt"])
+def test_a_red_large_first_line_is_still_the_masthead(size: str) -> None:
+    assert load_bytes(docx_masthead("C00000", size), "head.docx").text.split() == ["新建学校12所"]
