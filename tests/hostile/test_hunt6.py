@@ -25,7 +25,8 @@ import minshi_extract.ingest.docx as docx_reader
 import minshi_extract.ingest.pdf_limits as pdf_limits
 import minshi_extract.limits as limits
 from minshi_extract.cli import main
-from minshi_extract.errors import LimitError
+from minshi_extract.errors import GoldError, LimitError
+from minshi_extract.gold import load_gold
 from minshi_extract.ingest import load_bytes
 from minshi_extract.pipeline import extract_text
 
@@ -164,3 +165,19 @@ def test_a_run_colour_or_size_that_is_junk_is_no_masthead(color: str, size: str)
 @pytest.mark.parametrize("size", ["48", "40", "24pt"])
 def test_a_red_large_first_line_is_still_the_masthead(size: str) -> None:
     assert load_bytes(docx_masthead("C00000", size), "head.docx").text.split() == ["新建学校12所"]
+
+
+def test_a_gold_file_nested_too_deep_is_a_gold_error(tmp_path: Path) -> None:
+    f = tmp_path / "g.json"
+    f.write_text("[" * 100_000 + "]" * 100_000)  # was RecursionError (exit 3)
+    with pytest.raises(GoldError, match=r"g.json: JSON nested too deep$"):
+        load_gold(f)
+
+
+def test_a_gold_path_that_is_a_directory_or_a_fifo(tmp_path: Path) -> None:
+    (tmp_path / "d.json").mkdir()  # was IsADirectoryError (exit 3)
+    with pytest.raises(GoldError, match=r"d.json: cannot read the gold file \(is a directory, not a notice file\)$"):
+        load_gold(tmp_path / "d.json")
+    os.mkfifo(tmp_path / "f.json")  # read_text() blocked for ever
+    with pytest.raises(GoldError, match=r"f.json: cannot read the gold file \(not a regular file "):
+        load_gold(tmp_path / "f.json")
