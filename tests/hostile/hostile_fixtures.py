@@ -57,6 +57,19 @@ def long_line(mb: int = 10) -> bytes:
     return ("为民实事项目建设学校1080个" * (mb * 1024 * 1024 // 36)).encode("utf-8") + b"\n"
 
 
+def qizhong_chain(n: int = 10_000, unit: str = "万元") -> bytes:
+    """One sentence: a total, then `n` shares each after its own 其中 (the rules pair a sentence's figures)."""
+    return ("关于印发为民实事实施方案的通知\n一、城乡学校建设工程\n统筹资金100000万元，"
+            + "".join(f"其中{i}{unit}，" for i in range(n)) + "。\n").encode("utf-8")
+
+
+def pipe_rows(n: int = 20_000) -> bytes:
+    """A `|` table of `n` project rows under one programme (each record looked up its row)."""
+    rows = "".join(f"| {i} | 新建学校{i} | 新建教学楼{i}平方米 | {i * 3} | 市教育局 |\n" for i in range(n))
+    return ("关于印发为民实事实施方案的通知\n一、城乡学校建设工程\n| 序号 | 项目名称 | 建设内容 | 投资（万元） | 牵头单位 |\n"
+            "|---|---|---|---|---|\n" + rows).encode("utf-8")
+
+
 def huge_figure() -> bytes:
     return ("为民实事\n一、目标任务\n新建学校" + "9" * 310 + "所，投资" + "9" * 310 + ".5万元。\n").encode("utf-8")
 
@@ -334,6 +347,9 @@ MAKERS: dict[str, Callable[[], bytes]] = {
     "one_char_lines_2.9m.txt": short_lines,
     "blank_lines_2.9m.txt": lambda: short_lines(line=""),
     "huge_figure.txt": huge_figure,
+    "qizhong_chain_10k.txt": qizhong_chain,
+    "qizhong_chain_2999.txt": lambda: qizhong_chain(2999),
+    "pipe_rows_20k.txt": pipe_rows,
     "numeral_run.txt": numeral_run,
     "random_high_bytes.txt": random_high_bytes,
     "big5_founding.txt": big5_founding,

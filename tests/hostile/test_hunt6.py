@@ -28,7 +28,9 @@ from minshi_extract.cli import main
 from minshi_extract.errors import GoldError, LimitError
 from minshi_extract.gold import load_gold
 from minshi_extract.ingest import load_bytes
+from minshi_extract.models import Table
 from minshi_extract.pipeline import extract_text
+from minshi_extract.tables.link import row_at, row_finder
 
 _DECOMPRESSOBJ = zlib.decompressobj
 
@@ -181,3 +183,43 @@ def test_a_gold_path_that_is_a_directory_or_a_fifo(tmp_path: Path) -> None:
     os.mkfifo(tmp_path / "f.json")  # read_text() blocked for ever
     with pytest.raises(GoldError, match=r"f.json: cannot read the gold file \(not a regular file "):
         load_gold(tmp_path / "f.json")
+
+
+def test_row_finder_gives_the_rows_row_at_gives() -> None:
+    # row_at scanned every row for each record: a 20,000-row `|` table ran past a minute
+    table = Table(header=["项目", "投资"], rows=[["a", "1"], ["b", "2"], ["c", ""]])
+    table._cell_spans = [[(0, 2), (3, 5)], [(10, 11), (12, 13)], [(20, 21), (22, 23)], [(30, 31), (32, 32)]]
+    at = row_finder(table)
+    for pos in range(0, 40):
+        assert at(pos) == row_at(table, pos)
+    assert [at(p) for p in (10, 12, 22, 30, 32, 9, 40)] == [0, 0, 1, 2, None, None, None]
+
+
+def test_row_finder_with_overlapping_spans_scans_as_before() -> None:
+    table = Table(header=["项目"], rows=[["a"], ["b"]])
+    table._cell_spans = [[(0, 1)], [(10, 20)], [(15, 25)]]
+    at = row_finder(table)
+    assert [at(p) for p in (12, 16, 22, 30)] == [0, 0, 1, None]
+
+
+def test_a_sentence_of_3000_shares_is_refused() -> None:
+    # 10,000 `其中…万元` in one sentence ran for minutes (the rules pair a sentence's figures)
+    text = "关于印发为民实事实施方案的通知\n一、城乡学校建设工程\n统筹资金100000万元，" + \
+        "".join(f"其中{i}万元，" for i in range(3000)) + "。\n"
+    with pytest.raises(LimitError, match=r"^<text>: figures in one sentence \(line 3\): 3001 is over the limit of 3000; "):
+        extract_text(text)
+
+
+def test_shares_after_one_qizhong_split_the_total_they_add_up_to() -> None:
+    # the sum of the shares is now kept per 其中 (it was summed again for every share)
+    notice = extract_text("关于印发为民实事实施方案的通知\n一、城乡学校建设工程\n"
+                          "每年需资金60万元，其中甲县10万元、乙县20万元、丙县30万元。\n")
+    money = sorted((r.amount_cny, r.per) for r in notice.all_records() if r.type == "money")
+    assert money == [(100000, "年"), (200000, "年"), (300000, "年"), (600000, "年")]
+
+
+def test_figures_per_sentence_end_at_stops_but_not_at_a_wrapped_list() -> None:
+    limits.check_sentences("新建学校1所，" * 3000 + "。" + "新建学校1所，" * 3000)  # 3000 and 3000
+    limits.check_sentences("新建学校1所\n" * 4000)
+    with pytest.raises(LimitError, match=r"^figures in one sentence \(line 1\): 3001 is over the limit of 3000; "):
+        limits.check_sentences("新建学校1所、\n" * 3001)  # `、` ending a line: the list goes on
