@@ -199,7 +199,7 @@ def load_labels(path: str | Path) -> dict[str, list[dict]]:
     p = Path(path)
     try:
         raw = json.loads(p.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
+    except (OSError, ValueError, RecursionError) as exc:
         raise GoldError(f"{p}: cannot read category labels ({exc})") from None
     keys = set(lexicon().names)
     if not isinstance(raw, dict):

@@ -9,7 +9,7 @@ from pathlib import Path
 import regex
 from pydantic import TypeAdapter, ValidationError
 
-from .errors import GoldError
+from .errors import GoldError, InputError
 from .models import Meta, Record, record_key
 from .normalize import normalize_fragment
 
@@ -112,15 +112,21 @@ def _check_unique(records: list[Record], where: str) -> None:
 
 def load_gold(path: str | Path, notice_text: str | None = None) -> Gold:
     """Read and validate a gold file; `notice_text` (normalised) enables the text checks."""
+    from .ingest import DEFAULT_MAX_BYTES, read_capped
+
     p = Path(path)
-    try:
-        data = json.loads(p.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise GoldError(f"{p}: no such gold file") from None
+    if not p.exists():
+        raise GoldError(f"{p}: no such gold file")
+    try:  # capped, and a directory, FIFO or device refused without blocking
+        data = json.loads(read_capped(p, DEFAULT_MAX_BYTES).decode("utf-8"))
+    except InputError as exc:  # a directory, FIFO, device, unreadable, too large
+        raise GoldError(f"{p}: cannot read the gold file ({str(exc).removeprefix(f'{p}: ')})") from None
     except UnicodeDecodeError:
         raise GoldError(f"{p}: not UTF-8") from None
     except json.JSONDecodeError as exc:
         raise GoldError(f"{p}: invalid JSON at line {exc.lineno} column {exc.colno}: {exc.msg}") from None
+    except RecursionError:
+        raise GoldError(f"{p}: JSON nested too deep") from None
     if not isinstance(data, dict):
         raise GoldError(f"{p}: top level must be a JSON object")
     for key in ("corpus_file", "programmes"):

@@ -9,6 +9,7 @@ the process's CPU seconds, not wall-clock ones, so a busy machine does not chang
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -26,11 +27,18 @@ MAX_RATIO = 200  # decompressed / compressed, for a stream or part above RATIO_F
 RATIO_FLOOR = 16 * 1024 * 1024
 MAX_PAGES = 2000
 MAX_GLYPHS_PER_PAGE = 20_000  # a dense A4 page has ~3,000; a small-print table page ~8,000
+MAX_GLYPHS = 1_000_000  # one PDF's pages together (pages may share one content stream); ~400 B each held
+MAX_PATHS_PER_PAGE = 50_000  # path objects on one PDF page; a ruled table page has a few hundred
+MAX_PATHS = 100_000  # path objects of one PDF's pages together
 MAX_HTML_DEPTH = 256  # nesting of container elements (libxml2's own default cap); portal pages stay under 30
 MAX_TABLE_DEPTH = 16  # tables inside tables (layout pages nest 2 or 3)
 MAX_HTML_TAGS = 60_000  # opening and closing tags; a portal page has ~2,000; reading costs ~0.4 ms a tag
-MAX_LINES = 3_000_000  # lines of text (50 MB of short lines stays under)
+MAX_TABLE_CELLS = 2_000_000  # grid cells of one .docx's tables (spans counted out); a notice has < 5,000
+MAX_LINES = 1_000_000  # lines of text (50 MB of prose has ~440,000; each line held costs ~470 bytes)
 MAX_LINE_CHARS = 200_000  # one line (paragraph) of the normalised text
+MAX_SENTENCE_FIGURES = 3000  # figures in one sentence; the corpus's most is 18 (a share list)
+_LONG_SENTENCE = re.compile(rf"[^。；;！!？?\n]{{{2 * MAX_SENTENCE_FIGURES + 1},}}")  # room for more
+_FIGURE = re.compile(r"\d+")
 
 _deadline: ContextVar[tuple[float, float] | None] = ContextVar("minshi_deadline", default=None)
 
@@ -75,6 +83,18 @@ def check_inflation(what: str, out: int, packed: int, total: int, where: str) ->
     if out > RATIO_FLOOR and out > MAX_RATIO * max(packed, 1):
         raise LimitError(f"{where}: {what} inflates {out // max(packed, 1)}-fold, over the limit of {MAX_RATIO}"
                          " (a compression bomb?)")
+
+
+def check_sentences(text: str) -> None:
+    """Refuse a sentence (to 。；！？ or a line break not after 、, as the rules bound one) holding
+    more than MAX_SENTENCE_FIGURES figures: the rules pair a sentence's figures (其中 shares, totals),
+    so such a sentence costs their square (10,000 其中 in one sentence ran for minutes)."""
+    for m in _LONG_SENTENCE.finditer(text.replace("、\n", "、 ") if "、\n" in text else text):
+        n = len(_FIGURE.findall(m.group()))
+        if n > MAX_SENTENCE_FIGURES:
+            line = text.count("\n", 0, m.start()) + 1
+            raise LimitError(f"figures in one sentence (line {line}): {n} is over the limit of "
+                             f"{MAX_SENTENCE_FIGURES}; not a notice this tool can read")
 
 
 @contextmanager

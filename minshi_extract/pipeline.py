@@ -15,7 +15,7 @@ from . import __version__
 from .categories import categorise
 from .errors import InputError
 from .ingest import DEFAULT_MAX_BYTES, RawDoc, load, load_bytes
-from .limits import DEFAULT_TIMEOUT, budget, check_budget, naming
+from .limits import DEFAULT_TIMEOUT, budget, check_budget, check_sentences, naming
 from .meaning import attribute, unbalanced
 from .models import Notice, Part, Programme, Record, Source, dedupe, record_key, total_of
 from .normalize import normalize
@@ -130,6 +130,7 @@ def extract_raw(raw: RawDoc, *, release_text: bool = False) -> Notice:
     text, offsets = normalize(raw.text, keep_offsets=bool(raw.pages or raw.conf))  # the map: pages, OCR
     if release_text:
         raw.text = ""
+    check_sentences(text)
     notice = build_skeleton(text, raw.meta or None, [t.rows for t in raw.tables])
     notice.source = Source(path=raw.path, format=raw.format, sha256=raw.sha256,  # type: ignore[arg-type]
                            extractor=f"minshi-extract {__version__}")
@@ -210,7 +211,7 @@ def apply_rules(notice: Notice) -> None:
     from .rules.responsibility import wrapped_line_end
     from .rules.tables import records_from_table
     from .structure.lines import is_furniture
-    from .tables.link import row_at, row_programmes
+    from .tables.link import row_finder, row_programmes
 
     text = notice.text
     candidates = Candidates(text)
@@ -272,12 +273,13 @@ def apply_rules(notice: Notice) -> None:
             ctx = Context(year=year, programme_id=prog.id if prog else att.programme_id, section=section,
                           first_is_lead=first_is_lead)
             named = row_programmes(table, notice.programmes)
+            row_at = row_finder(table)
             for rec in records_from_table(table, table._cell_spans, text, ctx):
                 # a row naming a programme (a 项目清单 annex) gives its figures to it, a row naming none
                 # in such a table (合计) to the notice; an attachment linked to its programme (见附件1)
                 # gives its figures to that programme; an unlinked project table gives each row's
                 # figures to the programme of its row
-                row = row_at(table, rec.span[0]) if named is not None else None
+                row = row_at(rec.span[0]) if named is not None else None
                 if named is not None:
                     rprog, rpart = (named[row] if row is not None else None), None
                 elif linked is not None:

@@ -20,8 +20,8 @@ from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wai
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..errors import MinshiError
-from ..ingest import DEFAULT_MAX_BYTES
+from ..errors import InputError, MinshiError
+from ..ingest import DEFAULT_MAX_BYTES, read_capped
 from . import convert
 from .convert import Converted, tables_of
 from .tables import EXTRACTOR, Row, Tables, combine, drop_duplicates
@@ -112,9 +112,9 @@ def _save(path: Path, text: str) -> None:
 def _work(path: str, rel: str, max_bytes: int) -> Converted:
     """One file in a worker: read it and convert it; never raises."""
     try:
-        data = Path(path).read_bytes()
-    except OSError as exc:
-        return Converted(rel, "", error="InputError", reason=f"{path}: cannot read ({exc.strerror})")
+        data = read_capped(path, max_bytes)  # a FIFO or device is refused without blocking
+    except InputError as exc:
+        return Converted(rel, "", error=type(exc).__name__, reason=str(exc))
     return convert.convert_one(data, path, rel, max_bytes)
 
 
@@ -200,7 +200,7 @@ def run_batch(opts: BatchOptions) -> BatchResult:
     reused = 0
     for rel in files:
         src = opts.src / rel
-        if opts.resume and _cached(cache / f"{rel}.json", _sha(src)):
+        if opts.resume and _cached(cache / f"{rel}.json", _sha(src, opts.max_bytes)):
             reused += 1
         else:
             todo.append((str(src), rel))
@@ -221,10 +221,10 @@ def run_batch(opts: BatchOptions) -> BatchResult:
     return _finish(opts, files, skipped, errors, reused)
 
 
-def _sha(path: Path) -> str:
+def _sha(path: Path, max_bytes: int) -> str:
     try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()
-    except OSError:
+        return hashlib.sha256(read_capped(path, max_bytes)).hexdigest()
+    except InputError:
         return ""
 
 

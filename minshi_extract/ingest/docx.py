@@ -15,7 +15,15 @@ import zlib
 from io import BytesIO
 
 from ..errors import InputError, LimitError
-from ..limits import MAX_PART, MAX_PARTS, MAX_XML_PART, check_budget, check_count, check_inflation
+from ..limits import (
+    MAX_PART,
+    MAX_PARTS,
+    MAX_TABLE_CELLS,
+    MAX_XML_PART,
+    check_budget,
+    check_count,
+    check_inflation,
+)
 from .rawdoc import RawDoc, RawTable
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -129,17 +137,42 @@ class Numbering:
         return text
 
 
+def _run_val(run, tag: str) -> str | None:
+    """w:val of a run property (w:color, w:sz), as written (python-docx's own parse raises on junk)."""
+    rpr = run._r.rPr
+    el = rpr.find(f"{_W}{tag}") if rpr is not None else None
+    return el.get(f"{_W}val") if el is not None else None
+
+
+def _rgb(val: str | None) -> tuple[int, int, int] | None:
+    """`FF0000` -> (255, 0, 0); auto, junk or a channel past FF -> None."""
+    s = val or ""
+    try:
+        rgb = (int(s[0:2], 16), int(s[2:4], 16), int(s[4:], 16))
+    except ValueError:
+        return None
+    return rgb if all(c <= 255 for c in rgb) else None
+
+
+def _points(val: str | None) -> float:
+    """w:sz (half-points, or a measure such as `24pt`) in points; junk -> 0."""
+    s = (val or "").strip()
+    try:
+        return float(s[:-2]) if s.endswith("pt") else int(s) / 2
+    except ValueError:
+        return 0
+
+
 def _is_masthead(paragraph) -> bool:
     """A paragraph whose every run is red and large (>= 20pt): the 版头 `XX人民政府办公室文件`."""
     runs = [r for r in paragraph.runs if r.text.strip()]
     if not runs:
         return False
     for r in runs:
-        color = r.font.color.rgb if r.font.color is not None and r.font.color.type is not None else None
-        size = r.font.size.pt if r.font.size is not None else 0
-        if color is None or size < 20:
+        rgb = _rgb(_run_val(r, "color"))
+        if rgb is None or _points(_run_val(r, "sz")) < 20:
             return False
-        red, green, blue = int(str(color)[0:2], 16), int(str(color)[2:4], 16), int(str(color)[4:6], 16)
+        red, green, blue = rgb
         if not (red > 150 and green < 90 and blue < 90):
             return False
     return True
@@ -188,24 +221,57 @@ def check_package(data: bytes, where: str) -> None:
         raise InputError(f"{where}: .docx package is encrypted or damaged ({str(exc)[:100]})") from None
 
 
-def table_rows(table) -> list[list[str]]:
-    """Rows with merged cells read once: a cell repeated by a horizontal or vertical merge is ''."""
+MAX_GRID_SPAN = 64  # Word's tables have at most 63 columns; a wider w:gridSpan is read as this many
+
+
+def _cell_text(tc) -> str:
+    from docx.text.paragraph import Paragraph
+
+    lines = [_clean(Paragraph(p, None).text) for p in tc.iterchildren(f"{_W}p")]
+    return "\n".join(ln for ln in lines if ln)
+
+
+def _tc_props(tc) -> tuple[int, bool]:
+    """(grid span, continues a vertical merge) of a w:tc, read leniently: a span that is no number
+    is 1, one past MAX_GRID_SPAN is MAX_GRID_SPAN; `<w:vMerge/>` or val="continue" continues."""
+    pr = tc.find(f"{_W}tcPr")
+    if pr is None:
+        return 1, False
+    span_el, merge_el = pr.find(f"{_W}gridSpan"), pr.find(f"{_W}vMerge")
+    span = min(max(1, _int(span_el.get(f"{_W}val"), 1)), MAX_GRID_SPAN) if span_el is not None else 1
+    cont = merge_el is not None and merge_el.get(f"{_W}val", "continue") == "continue"
+    return span, cont
+
+
+def table_rows(tbl, seen: int = 0, where: str = "") -> list[list[str]]:
+    """Rows of a w:tbl with merged cells read once: a cell repeated by a horizontal or vertical merge
+    is ''. Linear in the cells (a vertical merge finds its first cell by grid column in the row
+    above, not by walking up the rows), whatever the spans say."""
     rows: list[list[str]] = []
-    above: list = []
-    for row in table.rows:
-        out: list[str] = []
-        tcs: list = []
-        for i, cell in enumerate(row.cells):
-            tc = cell._tc
-            repeated = (tcs and tcs[-1] is tc) or (i < len(above) and above[i] is tc)
-            tcs.append(tc)
-            if repeated:
-                out.append("")
-                continue
-            lines = [_clean(p.text) for p in cell.paragraphs]
-            out.append("\n".join(ln for ln in lines if ln))
-        above = tcs
+    above: list = []  # the cells (root w:tc of a vertical merge) of the row above, one per grid column
+    above_at: dict[int, object] = {}  # grid column -> root w:tc starting there, in the row above
+    for n, tr in enumerate(tbl.iterchildren(f"{_W}tr")):
+        if n % 256 == 0:
+            check_budget(where)
+        pr = tr.find(f"{_W}trPr")
+        before_el = pr.find(f"{_W}gridBefore") if pr is not None else None
+        col = max(0, _int(before_el.get(f"{_W}val"), 0)) if before_el is not None else 0
+        cells: list = []
+        at: dict[int, object] = {}
+        for tc in tr.iterchildren(f"{_W}tc"):
+            span, cont = _tc_props(tc)
+            root = above_at.get(col, tc) if cont else tc
+            at[col] = root
+            col += span
+            cells.extend([root] * (_tc_props(root)[0] if root is not tc else span))
+        out = [""] * len(cells)
+        for i, tc in enumerate(cells):
+            if not ((i and cells[i - 1] is tc) or (i < len(above) and above[i] is tc)):
+                out[i] = _cell_text(tc)
+        seen += len(cells)
+        check_count("cells in the .docx tables:", seen, MAX_TABLE_CELLS, where)
         rows.append(out)
+        above, above_at = cells, at
     return rows
 
 
@@ -214,7 +280,6 @@ def read_docx(data: bytes, path: str | None, sha256: str) -> RawDoc:
     check_package(data, where)
     try:
         from docx import Document
-        from docx.table import Table
         from docx.text.paragraph import Paragraph
 
         doc = Document(BytesIO(data))
@@ -230,6 +295,7 @@ def read_docx(data: bytes, path: str | None, sha256: str) -> RawDoc:
     parts: list[str] = []
     tables: list[RawTable] = []
     prev_title = False
+    cells = 0
 
     def body_children(el):
         for child in el.iterchildren():
@@ -244,7 +310,8 @@ def read_docx(data: bytes, path: str | None, sha256: str) -> RawDoc:
         if n % 256 == 0:
             check_budget(where)
         if child.tag == f"{_W}tbl":
-            rows = table_rows(Table(child, doc))
+            rows = table_rows(child, cells, where)
+            cells += sum(len(r) for r in rows)
             if any(any(c for c in r) for r in rows):
                 tables.append(RawTable(rows=rows))
                 parts.append("\n" + "\n\n".join(c for r in rows for c in r if c))

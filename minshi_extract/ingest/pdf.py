@@ -40,7 +40,7 @@ from .pdf_layout import (  # noqa: F401  (re-exported: tests and the OCR path im
     measure_pages,
     page_spans,
 )
-from .pdf_limits import check_glyphs, check_pages, check_streams
+from .pdf_limits import Tally, check_pages, check_streams
 from .pdf_lines import (  # noqa: F401  (re-exported: tests and the OCR path import them from here)
     Line,
     TableItem,
@@ -168,13 +168,14 @@ def _read_pages(data: bytes, pdf: Any, where: str) -> list[tuple[list[dict], lis
     (ruling strokes, or words aligned in a grid); pdfplumber's own page where pdfium's characters or
     paths cannot be placed as pdfminer places them (pdf_chars, pdf_paths)."""
     doc = open_document(data)
+    tally = Tally(where)
     try:
         fonts = Fonts(font_descents(pdf.pages)) if doc is not None and len(doc) == len(pdf.pages) else None
         out = []
         for i, p in enumerate(pdf.pages, 1):
-            item = _pdfium_page(doc, p, i, fonts, where) if fonts is not None else None
+            item = _pdfium_page(doc, p, i, fonts, tally) if fonts is not None else None
             if item is None:
-                check_glyphs(len(p.chars), i, where)  # before dedupe_chars, quadratic at worst
+                tally.add_glyphs(len(p.chars), i)  # before dedupe_chars, quadratic at worst
                 item = _page_items(p, i)
             out.append(item)
         return out
@@ -183,7 +184,7 @@ def _read_pages(data: bytes, pdf: Any, where: str) -> list[tuple[list[dict], lis
             doc.close()
 
 
-def _pdfium_page(doc: Any, p: Any, i: int, fonts: Fonts, where: str) -> tuple[list[dict], list[TableItem]] | None:
+def _pdfium_page(doc: Any, p: Any, i: int, fonts: Fonts, tally: Tally) -> tuple[list[dict], list[TableItem]] | None:
     """One page from pdfium; None: pdfplumber reads it (a page pdfium cannot load, or see pdf_chars)."""
     import pypdfium2 as pdfium
 
@@ -194,8 +195,8 @@ def _pdfium_page(doc: Any, p: Any, i: int, fonts: Fonts, where: str) -> tuple[li
         return None
     try:
         text = page_text(textpage)
-        check_glyphs(glyph_count(textpage, text), i, where)
-        src = page_chars(p, page, textpage, i, fonts, text)
+        tally.add_glyphs(glyph_count(textpage, text), i)
+        src = page_chars(p, page, textpage, i, fonts, text, tally)
         if src.plumber:
             return None
         chars = dedupe(src.chars)

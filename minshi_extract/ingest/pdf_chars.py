@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .pdf_fonts import Fonts, handle
+from .pdf_limits import Tally
 from .pdf_paths import PageObjects, page_objects
 
 _MIN_EDGES = 4  # a text table of 3 rows and 3 columns needs 4 row edges and 4 column edges
@@ -213,7 +214,8 @@ def text_grid(chars: list[dict]) -> bool:
 
 
 def page_chars(
-    plumber_page: Any, page: Any, textpage: Any, number: int, fonts: Fonts, text: list[str] | None = None
+    plumber_page: Any, page: Any, textpage: Any, number: int, fonts: Fonts, text: list[str] | None = None,
+    tally: Tally | None = None,
 ) -> PageChars:
     """The characters of one page; `plumber` set (and no characters) when pdfplumber must read it.
     `plumber_page` gives the page box (pdfplumber's numbers, not pdfium's float32 ones)."""
@@ -222,7 +224,7 @@ def page_chars(
     width, height = float(plumber_page.width), float(plumber_page.height)
     text = page_text(textpage) if text is None else text
     out = PageChars(number, width, height, len(text))
-    out.objects = page_objects(page)
+    out.objects = page_objects(page, tally, number)
     if not _plain(plumber_page):
         out.plumber = True
         return out

@@ -3,7 +3,9 @@
 - `check_streams(data)`: every Flate stream inflated once with a bounded output buffer, before
   pdfminer inflates it whole (a 2 MB Flate bomb would reach 4 GB);
 - `check_pages(n)`: pages per document;
-- `check_glyphs(n, page)`: glyphs on one page, before de-duplication (quadratic in the worst case).
+- `check_glyphs(n, page)`: glyphs on one page, before de-duplication (quadratic in the worst case);
+- `Tally`: glyphs and paths of all the pages together, and paths on one page while they are walked
+  (2,000 pages may all draw one dense content stream: each page under its cap, the file over any).
 """
 
 from __future__ import annotations
@@ -12,7 +14,16 @@ import zlib
 
 import regex
 
-from ..limits import MAX_GLYPHS_PER_PAGE, MAX_PAGES, check_budget, check_count, check_inflation
+from ..limits import (
+    MAX_GLYPHS,
+    MAX_GLYPHS_PER_PAGE,
+    MAX_PAGES,
+    MAX_PATHS,
+    MAX_PATHS_PER_PAGE,
+    check_budget,
+    check_count,
+    check_inflation,
+)
 
 _STREAM = regex.compile(rb"stream\r?\n")
 _FEED = 1 << 16  # compressed bytes fed at a time
@@ -29,7 +40,7 @@ def _inflated(view: memoryview, where: str, total: int) -> tuple[int, int]:
         while not d.eof and fed < len(view):
             buf = view[fed : fed + _FEED]
             fed += len(buf)
-            while buf:
+            while buf and not d.eof:  # past the end, zlib hands the rest back as the tail again
                 chunk = d.decompress(buf, _OUT)
                 out += len(chunk)
                 check_inflation("a PDF stream", out, fed, total + out, where)
@@ -62,3 +73,26 @@ def check_pages(n: int, where: str) -> None:
 def check_glyphs(n: int, page: int, where: str) -> None:
     check_budget(where)
     check_count(f"glyphs on page {page}:", n, MAX_GLYPHS_PER_PAGE, where)
+
+
+class Tally:
+    """Glyphs and path objects of the pages of one document read so far."""
+
+    def __init__(self, where: str) -> None:
+        self.where = where
+        self.glyphs = 0
+        self.paths = 0
+
+    def add_glyphs(self, n: int, page: int) -> None:
+        check_glyphs(n, page, self.where)
+        self.glyphs += n
+        check_count("glyphs in the document:", self.glyphs, MAX_GLYPHS, self.where)
+
+    def check_paths(self, n: int, page: int) -> None:
+        """`n` paths on `page` so far (called while walking them, so a refusal comes early)."""
+        check_count(f"paths on page {page}:", n, MAX_PATHS_PER_PAGE, self.where)
+        check_count("paths in the document:", self.paths + n, MAX_PATHS, self.where)
+
+    def add_paths(self, n: int, page: int) -> None:
+        self.check_paths(n, page)
+        self.paths += n

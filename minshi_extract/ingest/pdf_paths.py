@@ -16,6 +16,8 @@ import struct
 from dataclasses import dataclass, field
 from typing import Any
 
+from .pdf_limits import Tally
+
 _EPS = 0.01  # a stroke within this of level/plumb is horizontal/vertical (for the cheap count)
 
 
@@ -26,9 +28,10 @@ class PageObjects:
     paths: list[tuple[Any, int]] = field(default_factory=list)
 
 
-def page_objects(page: Any) -> PageObjects:
+def page_objects(page: Any, tally: Tally | None = None, number: int = 0) -> PageObjects:
     """The text and path objects of a page (forms opened), and whether its paths may rule a table:
-    a cell needs two horizontal and two vertical edges, so a page with fewer strokes has no table."""
+    a cell needs two horizontal and two vertical edges, so a page with fewer strokes has no table.
+    `tally` counts the paths (page `number`) against the limits while they are walked."""
     import pypdfium2.raw as R
 
     out = PageObjects()
@@ -43,12 +46,16 @@ def page_objects(page: Any) -> PageObjects:
                 out.texts.append((obj, level))
             elif kind == R.FPDF_PAGEOBJ_PATH:
                 out.paths.append((obj, level))
+                if tally is not None and len(out.paths) % 1024 == 0:
+                    tally.check_paths(len(out.paths), number)
                 dh, dv = _strokes(obj, level > 0)
                 h, v = h + dh, v + dv
             elif kind == R.FPDF_PAGEOBJ_FORM and level < 8:
                 walk(R.FPDFFormObj_CountObjects, R.FPDFFormObj_GetObject, obj, level + 1)
 
     walk(R.FPDFPage_CountObjects, R.FPDFPage_GetObject, page.raw, 0)
+    if tally is not None:
+        tally.add_paths(len(out.paths), number)
     out.ruled = h >= 2 and v >= 2
     return out
 

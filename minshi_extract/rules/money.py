@@ -173,7 +173,7 @@ def _is_total(text: str, a: Amount) -> bool:
     return bool(_TOTAL_WORDS_RE.search(text, clause_start(text, a.start), a.start))
 
 
-def _split_amount(text: str, amounts: list[Amount], i: int) -> Amount | None:
+def _split_amount(text: str, amounts: list[Amount], i: int, memo: dict | None = None) -> Amount | None:
     """The amount that the shares after `其中` split, for amounts[i] written after 其中.
 
     `项目总投资9600万元,按照每公里平均80万元测算,其中…4320万元、…2880万元,…2400万元`: the shares
@@ -188,7 +188,14 @@ def _split_amount(text: str, amounts: list[Amount], i: int) -> Amount | None:
     before = [p for p in amounts[:i] if p.start >= lo and p.end <= k]
     if not before:
         return None
-    shares = sum((p.amount for p in amounts if k < p.start < hi and not _is_total(text, p)), Decimal(0))
+    memo = {} if memo is None else memo  # one sentence's 其中 marks and totals, kept across its amounts
+    if (k, hi) not in memo:
+        if "total" not in memo:
+            memo["total"] = [_is_total(text, p) for p in amounts]
+        total = memo["total"]
+        memo[(k, hi)] = sum((p.amount for j, p in enumerate(amounts) if k < p.start < hi and not total[j]),
+                            Decimal(0))
+    shares = memo[(k, hi)]
     for p in reversed(before):
         if p.amount == shares:
             return p
@@ -199,13 +206,14 @@ def _inherit_rates(text: str, amounts: list[Amount]) -> list[Amount]:
     """`每年约需资金450万元,其中凉州区300万元` -> 300万元 takes per 年: shares after 其中 take
     the rate of the amount they split, within one sentence; a total (`共需资金360万元`) takes none."""
     out: list[Amount] = []
+    memo: dict = {}
     for i, a in enumerate(amounts):
         if a.per is None and a.cap:
             per = _cap_rate(text, a, out)
             if per:
                 a = a._replace(per=per)
         if a.per is None and not _is_total(text, a):
-            split = _split_amount(text, amounts, i)
+            split = _split_amount(text, amounts, i, memo)
             if split is not None and split.per:
                 a = a._replace(per=split.per)
             elif split is None:

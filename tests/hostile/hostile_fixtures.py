@@ -48,8 +48,26 @@ def headings(n: int = 100_000) -> bytes:
     return ("关于印发为民实事实施方案的通知\n" + "一、\n" * n).encode("utf-8")
 
 
+def short_lines(n: int = 2_900_000, line: str = "新") -> bytes:
+    """A title, then `n` lines of `line` (one character: 2.9 M lines are 8.7 MB and held 1.35 GB)."""
+    return ("关于印发为民实事实施方案的通知\n" + f"{line}\n" * n).encode("utf-8")
+
+
 def long_line(mb: int = 10) -> bytes:
     return ("为民实事项目建设学校1080个" * (mb * 1024 * 1024 // 36)).encode("utf-8") + b"\n"
+
+
+def qizhong_chain(n: int = 10_000, unit: str = "万元") -> bytes:
+    """One sentence: a total, then `n` shares each after its own 其中 (the rules pair a sentence's figures)."""
+    return ("关于印发为民实事实施方案的通知\n一、城乡学校建设工程\n统筹资金100000万元，"
+            + "".join(f"其中{i}{unit}，" for i in range(n)) + "。\n").encode("utf-8")
+
+
+def pipe_rows(n: int = 20_000) -> bytes:
+    """A `|` table of `n` project rows under one programme (each record looked up its row)."""
+    rows = "".join(f"| {i} | 新建学校{i} | 新建教学楼{i}平方米 | {i * 3} | 市教育局 |\n" for i in range(n))
+    return ("关于印发为民实事实施方案的通知\n一、城乡学校建设工程\n| 序号 | 项目名称 | 建设内容 | 投资（万元） | 牵头单位 |\n"
+            "|---|---|---|---|---|\n" + rows).encode("utf-8")
 
 
 def huge_figure() -> bytes:
@@ -168,6 +186,35 @@ def flate_bomb(mb: int = 300) -> bytes:
     return assemble_pdf(objs)
 
 
+def flate_tail(n: int = 1_000_000) -> bytes:
+    """A content stream (`n` x `q `, then one line of text) whose last Flate block inflates past the
+    1 MB output step of the bomb check, with bytes after the stream: the check used to loop for ever."""
+    return _pdf(b"q " * n + b"BT /F1 12 Tf 72 720 Td (Total 12) Tj ET")
+
+
+def shared_page(pages: int = 1999, content: bytes = b"") -> bytes:
+    """`pages` pages that all draw one content stream (`content`, default one line of text)."""
+    content = content or b"BT /F1 12 Tf 72 720 Td (Total 12) Tj ET"
+    kids = b" ".join(b"%d 0 R" % (5 + i) for i in range(pages))
+    objs = [b"<</Type/Catalog/Pages 2 0 R>>", b"<</Type/Pages/Kids[%s]/Count %d>>" % (kids, pages),
+            b"<</Length %d>>\nstream\n" % len(content) + content + b"\nendstream",
+            b"<</Type/Font/Subtype/Type1/BaseFont/Helvetica>>"]
+    page = b"<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]/Resources<</Font<</F1 4 0 R>>>>/Contents 3 0 R>>"
+    return assemble_pdf(objs + [page] * pages)
+
+
+def glyph_rows(glyphs: int) -> bytes:
+    """Content: `glyphs` glyphs in rows of 150 at 2 pt (under the per-page cap up to 20,000)."""
+    return b"BT /F1 2 Tf " + b"\n".join(b"1 0 0 1 10 %d Tm (%s) Tj" % (10 + r * 2, b"A" * 150)
+                                        for r in range(glyphs // 150)) + b" ET"
+
+
+def rects(n: int) -> bytes:
+    """Content: `n` stroked 5 pt squares, then one line of text."""
+    return b"".join(b"%d %d 5 5 re S\n" % (i % 500, i // 500 % 800) for i in range(n)) + \
+        b"BT /F1 12 Tf 72 720 Td (Total 12) Tj ET"
+
+
 # --- docx --------------------------------------------------------------------------------------
 
 
@@ -258,13 +305,51 @@ def docx_huge_xml(mb: int = 100) -> bytes:
     return _rezip(_docx([("为民实事", "")]), {"word/document.xml": big})
 
 
+def docx_body(body: str) -> bytes:
+    """A docx whose document.xml body is `body` (WordprocessingML)."""
+    doc = f'<?xml version="1.0" encoding="UTF-8"?><w:document {W}><w:body>{body}</w:body></w:document>'
+    return _rezip(_docx([("为民实事", "")]), {"word/document.xml": doc.encode()})
+
+
+def _tc(text: str, pr: str = "") -> str:
+    return f"<w:tc>{f'<w:tcPr>{pr}</w:tcPr>' if pr else ''}<w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:tc>"
+
+
+def docx_vmerge(rows: int = 10_000, first: str = "restart") -> bytes:
+    """A table whose first column is one cell merged down `rows` rows (牵头单位 once, then
+    `<w:vMerge/>`); `first="continue"` starts the merge in the first row (no cell above)."""
+    merge = f"<w:vMerge w:val='{first}'/>"
+    head = f"<w:tr>{_tc('市教育局', merge)}{_tc('新建学校1所')}</w:tr>"
+    body = "".join(f"<w:tr>{_tc('', '<w:vMerge/>')}{_tc(f'新建学校{i}所')}</w:tr>" for i in range(2, rows + 1))
+    return docx_body(f"<w:p><w:r><w:t>一、城乡学校建设工程</w:t></w:r></w:p><w:tbl>{head}{body}</w:tbl>")
+
+
+def docx_gridspan(spans: tuple[str, ...] = ("2000000000", "x", "-5", "0", "")) -> bytes:
+    """Rows whose first cell has w:gridSpan of each value of `spans` (huge, not a number ...)."""
+    pr = [f"<w:gridSpan w:val='{v}'/>" for v in spans]
+    rows = "".join(f"<w:tr>{_tc(f'项目{i}', pr[i - 1])}{_tc(f'{i}万元')}</w:tr>" for i in range(1, len(spans) + 1))
+    return docx_body(f"<w:tbl>{rows}</w:tbl>")
+
+
+def docx_masthead(color: str = "zzzzzz", size: str = "48") -> bytes:
+    """A first paragraph in w:color `color` and w:sz `size` (half-points; red 48 is the 版头's)."""
+    head = (f"<w:p><w:r><w:rPr><w:color w:val='{color}'/><w:sz w:val='{size}'/></w:rPr>"
+            "<w:t>武威市人民政府办公室文件</w:t></w:r></w:p>")
+    return docx_body(head + "<w:p><w:r><w:t>新建学校12所</w:t></w:r></w:p>")
+
+
 # --- all ---------------------------------------------------------------------------------------
 
 MAKERS: dict[str, Callable[[], bytes]] = {
     "lf_text_16mb.txt": lambda: lf_text(16),
     "headings_100k.txt": headings,
     "long_line_10mb.txt": long_line,
+    "one_char_lines_2.9m.txt": short_lines,
+    "blank_lines_2.9m.txt": lambda: short_lines(line=""),
     "huge_figure.txt": huge_figure,
+    "qizhong_chain_10k.txt": qizhong_chain,
+    "qizhong_chain_2999.txt": lambda: qizhong_chain(2999),
+    "pipe_rows_20k.txt": pipe_rows,
     "numeral_run.txt": numeral_run,
     "random_high_bytes.txt": random_high_bytes,
     "big5_founding.txt": big5_founding,
@@ -282,6 +367,10 @@ MAKERS: dict[str, Callable[[], bytes]] = {
     "gbk_as_utf8.html": lambda: mislabelled_html("utf-8", "gb18030"),
     "glyphs_110k.pdf": glyph_page,
     "flate_bomb.pdf": flate_bomb,
+    "flate_tail.pdf": flate_tail,
+    "rects_400k.pdf": lambda: _pdf(rects(400_000)),
+    "shared_glyphs_2000p.pdf": lambda: shared_page(1999, glyph_rows(18_000)),
+    "shared_rects_2000p.pdf": lambda: shared_page(1999, rects(5_000)),
     "numbering_120.docx": numbered_docx,
     "numbering_ilvl12.docx": lambda: numbered_docx(5, ilvl="12"),
     "numbering_nonnumeric.docx": lambda: numbered_docx(5, ilvl="x", start="y"),
@@ -289,6 +378,11 @@ MAKERS: dict[str, Callable[[], bytes]] = {
     "no_body.docx": docx_no_body,
     "part_bomb.docx": docx_part_bomb,
     "huge_xml.docx": docx_huge_xml,
+    "vmerge_10k.docx": docx_vmerge,
+    "vmerge_continue_first.docx": lambda: docx_vmerge(5, first="continue"),
+    "gridspan_hostile.docx": docx_gridspan,
+    "masthead_color_junk.docx": docx_masthead,
+    "masthead_size_junk.docx": lambda: docx_masthead("FF0000", "x"),
 }
 
 
