@@ -44,7 +44,8 @@ def inline_programmes(lines: list[Line], start: int, end: int, skip: set[int]) -
         h = heading_of(ln)
         if h is not None:
             governing = h
-            continue
+            if len(ln.text) <= len(h.marker) + len(h.title) + 1:
+                continue  # a heading line; a run-in heading (`(六)办好民生实事。今年…:一是…`) is read on
         if governing is not None and section_kind(governing.title) != "other":
             continue
         for m in _INLINE_ITEM.finditer(ln.text):

@@ -272,3 +272,13 @@ def test_a_project_table_under_a_plan_naming_its_own_project_lists_its_sites() -
            "序号|项目名称|建设规模|总投资(万元)\n1|东街社区养老服务中心|床位60张|480\n2|西街社区养老服务中心|床位40张|360\n"
            "3|南街社区养老服务中心|床位50张|420\n")
     assert [p.title for p in skel(raw).programmes] == ["某市2022年养老服务设施建设民生实事实施方案"]
+
+
+def test_inline_items_after_a_run_in_heading_are_programmes() -> None:
+    """A work report's chapter `(六)办好民生实事。今年…:一是…;二是…;三是…。` on one line: the run-in
+    heading does not hide the items written after it."""
+    raw = ("政府工作报告\n各位代表:\n二、2026年工作安排\n"
+           "(六)用心用情办好民生实事。今年,市政府将办好三件民生实事:一是新增公办学位1.8万个;"
+           "二是改造城镇老旧小区86个,惠及居民1.2万户;三是建设长者饭堂50间,对80周岁以上老年人每餐补贴3元。\n")
+    assert [p.title for p in skel(raw).programmes] == [
+        "新增公办学位1.8万个", "改造城镇老旧小区86个,惠及居民1.2万户", "建设长者饭堂50间,对80周岁以上老年人每餐补贴3元"]
