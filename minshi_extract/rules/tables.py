@@ -267,6 +267,18 @@ def _title_funds(col: Column, section: str | None) -> str | None:
     return found[-1] if found else None
 
 
+def _cell_item(name: str | None, col: Column, parent: str | None, ctx: Context) -> str | None:
+    """A cell's item (GUIDELINES rule 8): its row's name and its column's header; a header that names
+    nothing itself (`小计`, `省级`) gives way to the header spanning it (`计划投资(万元)` over `小计 | 省级`),
+    so a row's cells read `城镇老旧小区改造 计划投资`; with no name, the spanning header, else the caption's funds."""
+    money = col.kind == "money"
+    spanning = _UNIT_BRACKET_RE.sub("", parent or "")
+    names_thing = spanning and _squash(spanning) not in table_lexicon()["source_columns"]  # not 资金来源
+    if name and names_thing and table_item(None, col.item, money) is None:
+        return table_item(name, spanning, money)
+    return table_item(name, col.item, money) or table_item(None, spanning, money) or _title_funds(col, ctx.section)
+
+
 def _figure_record(found: tuple[int, int, str], col: Column, payer: str | None, region: str | None,
                    name: str | None, ctx: Context, parent: str | None = None) -> Money | Quantity | None:
     s, e, raw = found
@@ -278,9 +290,7 @@ def _figure_record(found: tuple[int, int, str], col: Column, payer: str | None, 
         "text": raw, "span": (s, e), "region": region,
         # a cell whose row and header name nothing is named by the header spanning its column, else
         # by the caption (GUIDELINES rule 8)
-        "item": (table_item(name, col.item, col.kind == "money")
-                 or table_item(None, _UNIT_BRACKET_RE.sub("", parent or ""), col.kind == "money")
-                 or _title_funds(col, ctx.section)),
+        "item": _cell_item(name, col, parent, ctx),
     }
     if col.kind == "money":
         amount = to_number(value * _MONEY_UNITS[col.unit])

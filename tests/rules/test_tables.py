@@ -262,3 +262,23 @@ def test_money_in_a_cell_of_words_is_named_and_its_payer_shares_in_the_next_cell
     assert [(r.amount_cny, r.part_of == total.id) for r in money if r is not total] == [
         (30_000_000.0, True), (20_000_000.0, True), (70_000_000.0, True)]
     assert [p.title for p in n.programmes] == ["义务教育学校建设", "农村公路建设"]
+
+
+def test_a_cell_under_a_header_naming_nothing_takes_the_header_spanning_it() -> None:
+    """`计划投资(万元)` spans `小计 | 省级 | 县级`: a row's cells read `<name> 计划投资` (GUIDELINES rule 8:
+    the cell is named by both headers); a spanning `资金来源` names nothing."""
+    from minshi_extract.normalize import normalize
+    from minshi_extract.rules.context import Context
+    from minshi_extract.structure import build_skeleton, table_cell_spans
+
+    cells = ["序号", "项目名称", "计划投资(万元)", "小计", "省级", "县级", "1", "城镇老旧小区改造", "5400", "2100", "3300"]
+    text = normalize("附件\n某县2024年民生实事项目表\n" + "\n".join(cells) + "\n")[0]
+    grid = [["序号", "项目名称", "计划投资(万元)", "", ""], ["", "", "小计", "省级", "县级"],
+            ["1", "城镇老旧小区改造", "5400", "2100", "3300"]]
+    n = build_skeleton(text, None, [grid])
+    table = n.attachments[0].tables[0]
+    from minshi_extract.rules.tables import records_from_table
+
+    recs = records_from_table(table, table_cell_spans(table), text, Context(year=2024, programme_id="P01"))
+    assert {r.text: r.item for r in recs if r.type == "money"} == {
+        "5400": "城镇老旧小区改造 计划投资", "2100": "城镇老旧小区改造 计划投资", "3300": "城镇老旧小区改造 计划投资"}
