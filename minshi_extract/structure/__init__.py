@@ -16,7 +16,7 @@ from ..tables.grids import grid_cells
 from ..tables.place import is_group_label
 from .attachments import find_blocks, find_free_tables, find_inline_blocks, find_references, rebuild_table
 from .evidence import Candidate, choose, evidence
-from .levels import inline_candidate, level_candidate, prune_levels
+from .levels import cut_closing, inline_candidate, level_candidate, prune_levels
 from .lines import Line, is_figure, new_document, per_document, split_lines, title_columns
 from .meta import build_meta, find_recipients
 from .programmes import (
@@ -184,6 +184,7 @@ def build_skeleton(text: str, hints: dict[str, str] | None = None,
     warnings += [w for t in built.values() if t is not None for w in t[0]._warnings]
     found = _programmes_found(text, lines, end, skip, [t[0] for t in built.values() if t is not None],
                              pre_titles)
+    cut_closing(found, text)
     programmes: list[Programme] = [
         make_programme(f"P{k + 1:02d}", f, text, lines, skip) for k, f in enumerate(found)
     ]

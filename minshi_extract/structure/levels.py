@@ -5,8 +5,11 @@ Split from programmes.py (the plan titles, numbered items and programme building
 
 from __future__ import annotations
 
+from functools import cache
+
 import regex
 
+from ..rules.lexicon import load_yaml
 from .evidence import NON_PROJECT_PARENTS, Candidate, evidence, is_category
 from .headings import Heading, find_headings, heading_of, section_kind
 from .lines import Line
@@ -246,3 +249,31 @@ def prune_levels(cand: Candidate, lines: list[Line]) -> list[Found]:
 
 def _one_paragraph(f: Found, lines: list[Line]) -> bool:
     return not any(not ln.blank and f.body_start <= ln.start < f.end for ln in lines)
+
+
+# a count of the notice's own items: 7件实事, 十件民生实事, 6项民生实事 (the words: lexicon/plans.yaml)
+@cache
+def _count_re() -> regex.Pattern:
+    words = "|".join(regex.escape(w) for w in sorted(load_yaml("plans.yaml")["umbrella_words"] + ["实事"], key=len, reverse=True))
+    return regex.compile(rf"(?P<n>[一二三四五六七八九十两]{{1,3}}|\d{{1,2}})[件项](?:重点)?(?:{words})")
+
+
+def cut_closing(found: list[Found], text: str) -> None:
+    """A list notice's closing written after its last item (`据悉,市政府将对7件实事实行月调度…`,
+    `…确保十件民生实事年底前全部见效`) is the notice's, not the last item's: the last item ends at the
+    first sentence after its own first one that counts all the items."""
+    if len(found) < 3:
+        return
+    last = found[-1]
+    first_stop = min((k for k in (text.find("。", last.start, last.end), text.find("\n", last.start, last.end)) if k != -1),
+                     default=-1)
+    if first_stop < 0:
+        return
+    for m in _count_re().finditer(text, first_stop, last.end):
+        n = m.group("n")
+        if (int(n) if n.isdigit() else _cn_int(n.replace("两", "二"))) != len(found):
+            continue
+        cut = max(text.rfind("。", first_stop, m.start()), text.rfind("\n", first_stop, m.start()),
+                  text.rfind(";", first_stop, m.start())) + 1
+        last.end = max(cut, first_stop + 1)
+        return

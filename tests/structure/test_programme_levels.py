@@ -282,3 +282,15 @@ def test_inline_items_after_a_run_in_heading_are_programmes() -> None:
            "二是改造城镇老旧小区86个,惠及居民1.2万户;三是建设长者饭堂50间,对80周岁以上老年人每餐补贴3元。\n")
     assert [p.title for p in skel(raw).programmes] == [
         "新增公办学位1.8万个", "改造城镇老旧小区86个,惠及居民1.2万户", "建设长者饭堂50间,对80周岁以上老年人每餐补贴3元"]
+
+
+def test_a_closing_that_counts_all_the_items_is_the_notices() -> None:
+    """A news list's last paragraph counting all its items (`市政府将对3件实事实行月调度`) is the notice's,
+    its deadline too, not the last item's."""
+    from minshi_extract import extract_text
+
+    n = extract_text("某市2024年三件民生实事确定\n实事一:新增学位3000个。\n实事二:改造老旧小区40个。\n"
+                     "实事三:新建公厕30座。\n据悉,市政府将对3件实事实行月调度,12月中旬开展满意度测评。\n")
+    assert [p.title for p in n.programmes] == ["新增学位3000个", "改造老旧小区40个", "新建公厕30座"]
+    assert [r.text for r in n.records if r.type == "deadline"] == ["12月中旬"]
+    assert not [r for r in n.programmes[-1].records if r.type == "deadline"]
