@@ -285,12 +285,12 @@ def test_inline_items_after_a_run_in_heading_are_programmes() -> None:
 
 
 def test_a_closing_that_counts_all_the_items_is_the_notices() -> None:
-    """A news list's last paragraph counting all its items (`市政府将对3件实事实行月调度`) is the notice's,
-    its deadline too, not the last item's."""
+    """A closing sentence counting all the items (`确保三件民生实事年底前全部见效`) after the last inline
+    item is the notice's, its deadline too, not the last item's."""
     from minshi_extract import extract_text
 
-    n = extract_text("某市2024年三件民生实事确定\n实事一:新增学位3000个。\n实事二:改造老旧小区40个。\n"
-                     "实事三:新建公厕30座。\n据悉,市政府将对3件实事实行月调度,12月中旬开展满意度测评。\n")
+    n = extract_text("2025年政府工作报告\n各位代表:\n今年将办好三件民生实事:一是新增学位3000个;二是改造老旧小区40个;"
+                     "三是新建公厕30座。我们将确保三件民生实事年底前全部见效。\n")
     assert [p.title for p in n.programmes] == ["新增学位3000个", "改造老旧小区40个", "新建公厕30座"]
-    assert [r.text for r in n.records if r.type == "deadline"] == ["12月中旬"]
+    assert [r.text for r in n.records if r.type == "deadline"] == ["年底前"]
     assert not [r for r in n.programmes[-1].records if r.type == "deadline"]
