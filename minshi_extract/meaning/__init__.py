@@ -291,7 +291,9 @@ def _continue_items(text: str, records: list[Record]) -> None:
             work = last.get(kind)  # 建成|65个, 全年新增|10240个: the work's noun is elided
             if _same_work(work, r):
                 r.item = work.item
-        if (r.item is None and prev is not None and prev.item and same_unit(prev, r)
+        # 改造城镇老旧小区42个、|1.1万户: a figure joined to the one before by 、 alone counts the same thing
+        glued = prev is not None and type(prev) is type(r) and text[prev.span[1]:r.span[0]] == "、"
+        if (r.item is None and prev is not None and prev.item and (same_unit(prev, r) or glued)
                 and sentence_start(text, prev.span[0]) == sentence_start(text, r.span[0])
                 and not (isinstance(r, Quantity) and r.unit in w.duration_units)):
             r.item = prev.item
