@@ -186,7 +186,8 @@ def level_candidate(lines: list[Line], start: int, end: int, skip: set[int], lev
         stop = stops[h.line.no]
         excluded = (measures or section_kind(h.title) != "other" or is_category(h.title)
                     or (parent is not None and section_kind(parent.title) in NON_PROJECT_PARENTS))
-        title = item_title(h.line.text[len(h.marker):].lstrip()).rstrip("、")
+        title = _whole_clauses(item_title(h.line.text[len(h.marker):].lstrip()).rstrip("、"), h.line, region,
+                               at[h.line.no])
         cand.items.append(Found(title, h.line.start, h.line.end, stop, h))
         ev = evidence(_own_text(region, at[h.line.no], stop, head_nos))
         own = evidence(title)
@@ -195,6 +196,18 @@ def level_candidate(lines: list[Line], start: int, end: int, skip: set[int], lev
         cand.excluded.append(excluded)
         cand.parents.append(parent)
     return cand
+
+
+def _whole_clauses(title: str, line: Line, region: list[Line], k: int) -> str:
+    """A heading line a PDF copy broke inside a clause (`十、新增养老机构床位1500张,其中护理型床位` / `不少于
+    1000张;…`): the title keeps its whole clauses, the one the break cut goes."""
+    text = line.text.rstrip()
+    nxt = region[k + 1] if k + 1 < len(region) else None
+    if "。" in text or text.endswith(("。", ";", ":", "!", "?", ")")) or nxt is None or nxt.blank \
+            or heading_of(nxt) is not None or nxt.no != line.no + 1:
+        return title
+    cut = title.rfind(",")
+    return title[:cut] if cut >= 4 else title
 
 
 def _measures_of(parent: Heading) -> bool:

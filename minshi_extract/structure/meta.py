@@ -160,8 +160,9 @@ def find_recipients(lines: list[Line], stop: int) -> tuple[list[str], Line | Non
         before, prev = prev, ln
         if not t.endswith(":") or is_furniture(t) or len(t) > 150:
             continue
-        wrapped = before.text + t if before is not None and before.no == ln.no - 1 and not before.blank else None
-        for s in (t, wrapped):
+        wrapped = (before.text + t if before is not None and before.no == ln.no - 1 and not before.blank
+                   and not before.text.rstrip().endswith(("。", ":", ";")) else None)
+        for s in (wrapped, t):  # the whole salutation first: `…,市` / `各直属单位:` is one
             if s is not None and len(s) <= 150 and _RECIPIENTS.fullmatch(s, timeout=TIMEOUT):
                 parts = [p.strip() for p in _RECIP_SPLIT.split(s[:-1], timeout=TIMEOUT)]
                 return [p for p in parts if p], ln

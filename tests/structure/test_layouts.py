@@ -517,3 +517,9 @@ def test_recipients_wrapped_over_two_lines_of_a_pdf_copy() -> None:
     n = skel("某市人民政府关于印发2024年民生实事项目的通知\n各县、市、区人民政府,某某开发区、某某高新区管委会,市\n"
              "政府各部门:\n现将项目表印发给你们。\n")
     assert n.meta.recipients == ["各县、市、区人民政府", "某某开发区、某某高新区管委会", "市政府各部门"]
+
+
+def test_recipients_wrapped_after_a_whole_name_are_read_whole() -> None:
+    """`…,市各委办局,市` / `各直属单位:`: the second line alone would be a salutation too; the whole one wins."""
+    n = skel("某市人民政府关于下达2022年民生实事项目的通知\n各区人民政府,市各委办局,市\n各直属单位:\n现将项目下达给你们。\n")
+    assert n.meta.recipients == ["各区人民政府", "市各委办局", "市各直属单位"]

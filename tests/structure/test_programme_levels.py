@@ -294,3 +294,12 @@ def test_a_closing_that_counts_all_the_items_is_the_notices() -> None:
     assert [p.title for p in n.programmes] == ["新增学位3000个", "改造老旧小区40个", "新建公厕30座"]
     assert [r.text for r in n.records if r.type == "deadline"] == ["年底前"]
     assert not [r for r in n.programmes[-1].records if r.type == "deadline"]
+
+
+def test_a_heading_item_broken_inside_a_clause_keeps_its_whole_clauses() -> None:
+    """A PDF copy breaks an item's line inside a clause: the title stops at the last whole clause."""
+    raw = ("某市人民政府关于下达2022年民生实事项目的通知\n各区人民政府:\n现将项目下达给你们。\n"
+           "一、新建城乡公厕120座,其中农村公厕\n不少于80座。(市城管局)\n"
+           "二、新增义务教育学位6000个。(市教育局)\n"
+           "三、新增养老机构床位1500张,其中护理型床位\n不少于1000张。(市民政局)\n")
+    assert [p.title for p in skel(raw).programmes] == ["新建城乡公厕120座", "新增义务教育学位6000个", "新增养老机构床位1500张"]
