@@ -18,7 +18,7 @@ from minshi_extract.rules.context import Context
 from minshi_extract.rules.dates import date_words
 from minshi_extract.rules.deadline import find_deadlines
 from minshi_extract.rules.money import find_money
-from minshi_extract.rules.numbers import ARABIC, TIMEOUT, parse_number, to_number
+from minshi_extract.rules.numbers import TIMEOUT, parse_number, to_number
 from minshi_extract.rules.percentage import find_percentages
 from minshi_extract.rules.quantity import find_quantities, units
 from minshi_extract.rules.ratio import find_ratios
@@ -32,6 +32,9 @@ from minshi_extract.rules.table_cells import (
     role_units,
     row_phase,
 )
+from minshi_extract.rules.table_rows import FIGURE_CELL_RE as _FIGURE_CELL_RE
+from minshi_extract.rules.table_rows import row_parents
+from minshi_extract.rules.table_rows import squash as _squash
 from minshi_extract.tables.columns import is_region_header
 from minshi_extract.tables.columns import lexicon as table_lexicon
 
@@ -39,8 +42,6 @@ _MONEY_UNITS = {"元": 1, "万元": 10**4, "亿元": 10**8}
 _SCALES = {"万": 10**4, "亿": 10**8}
 # 总投资(万元) / 2025年任务(户) / 补助标准(万元/个): the unit in the header's last bracket
 _BRACKET_RE = regex.compile(r"[(\[](?P<unit>[^()\[\]]{1,8})[)\]]\s*$")
-# a cell that is only a figure: 80 / 28.00 / 1,201 / 3 433 (PDF spacing)
-_FIGURE_CELL_RE = regex.compile(rf"\s*(?P<num>{ARABIC})\s*")
 # a figure broken over two lines in a flattened table: `1234567.` / `5` (rejoined by the table reader)
 _BROKEN_CELL_RE = regex.compile(r"\s*(?P<num>\d+\.\s+\d+)\s*")
 _SERIAL_HEADERS = ("序号", "编号", "序 号")
@@ -56,10 +57,6 @@ class Column:
     unit: str  # 户 / 人 / 万元 ...
     per: str | None = None
     scale: int = 1  # 受益人口(万人): a cell 5.2 is 52000 人
-
-
-def _squash(s: str) -> str:
-    return "".join(s.split())
 
 
 def read_header(header: str) -> Column | None:
@@ -316,76 +313,6 @@ def _unplaced_records(table: Table, columns: list[Column | None], notice_text: s
             if rec is not None:
                 out.append(rec)
     return out
-
-
-def row_parents(rows: list[list[str]], kinds) -> tuple[list[int | None], list[str | None]]:
-    """Each row's parent (the group row `一、…` or region row over it, else the 合计 row) and the
-    region a region row gives the rows under it."""
-    from minshi_extract.tables.columns import is_total_label
-    from minshi_extract.tables.place import is_group_label
-
-    serial = next((j for j, k in enumerate(kinds) if k.kind == "serial"), None)
-    labels = [next((_squash(c) for c in row if c and not _FIGURE_CELL_RE.fullmatch(c)), "") for row in rows]
-    totals = [i for i, lab in enumerate(labels) if is_total_label(lab)]
-    grand = next((i for i in totals if "小计" not in labels[i]), totals[-1] if totals else None)
-    parents: list[int | None] = [None] * len(rows)
-    regions: list[str | None] = [None] * len(rows)
-    group: int | None = None
-    since = 0  # the first row after the last group or 小计: rows a 小计 written after them sums
-    for i, (row, lab) in enumerate(zip(rows, labels, strict=True)):
-        if i == grand:
-            group = None
-            since = i + 1
-            continue
-        region_row = (serial is not None and serial < len(row) and not row[serial] and is_region(lab)
-                      and any(r[serial] for r in rows if serial < len(r)))
-        if is_group_label(lab) or region_row:
-            group = i
-            parents[i] = grand
-            since = i + 1
-            continue
-        if is_total_label(lab):  # a 小计 closes its group, sums the rows written before it, or heads
-            # the rows after it (合计 first, then each 小计 over its rows): the arithmetic tells which
-            after = _rows_until_label(labels, i, is_total_label, is_group_label)
-            before = [k for k in range(since, i) if parents[k] == grand]
-            heads = _sums_to(rows, after, i) and not _sums_to(rows, before or list(range(since, i)), i)
-            if group is None and not heads:
-                for k in before:
-                    parents[k] = i
-            parents[i] = grand
-            group = i if heads else None
-            since = i + 1
-            continue
-        parents[i] = group if group is not None else grand
-        if group is not None and is_region(labels[group]):
-            regions[i] = labels[group]
-    return parents, regions
-
-
-def _rows_until_label(labels: list[str], i: int, *is_label) -> list[int]:
-    """The rows after row i up to the next total or group row."""
-    out = []
-    for k in range(i + 1, len(labels)):
-        if any(f(labels[k]) for f in is_label):
-            break
-        out.append(k)
-    return out
-
-
-def _sums_to(rows: list[list[str]], members: list[int], i: int) -> bool:
-    """Row i's figures are the sums of the member rows' in every column where it has one."""
-    if not members:
-        return False
-    checked = 0
-    for j, cell in enumerate(rows[i]):
-        total = parse_number(_squash(cell)) if _FIGURE_CELL_RE.fullmatch(cell or "") else None
-        if total is None:
-            continue
-        parts = [parse_number(_squash(rows[k][j])) for k in members if j < len(rows[k]) and rows[k][j].strip()]
-        if any(p is None for p in parts) or abs(float(sum(parts)) - float(total)) > 0.005:  # type: ignore[arg-type]
-            return False
-        checked += 1
-    return checked > 0
 
 
 # how far from a table its note may stand: `注:责任单位中列第一位者为牵头单位` right under it

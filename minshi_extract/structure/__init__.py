@@ -10,7 +10,6 @@ from itertools import pairwise
 import regex
 
 from ..models import Attachment, Notice, Programme, Table
-from ..rules.lexicon import load_yaml
 from ..spans import SpanIndex
 from ..tables.grids import grid_cells
 from ..tables.place import is_group_label
@@ -27,6 +26,7 @@ from .programmes import (
     is_plan_title_end,
     items_as_found,
     make_programme,
+    umbrella,
 )
 
 __all__ = ["build_skeleton", "cover_span", "table_cell_spans"]
@@ -139,23 +139,6 @@ def _bundles(whole: list[Found], text: str, lines: list[Line], skip: set[int]) -
     if len(whole) != 1 or umbrella(whole[0].title):
         return False
     return bool(make_programme("P01", whole[0], text, lines, skip).parts)
-
-
-# what may stand before the umbrella word of a title that names no project of its own: a place, a
-# year, a level, a count (`山西省2022年十项民生实事实施方案`, `2024年市级为民办实事项目实施方案`)
-_UMBRELLA_LEAD = regex.compile(
-    r"(?:关于)?(?:\p{Han}{1,10}?(?:省|市|县|区|州|旗|盟|自治区))?(?:\d{4}年度?)?(?:\p{Han}{1,10}?(?:省|市|县|区|州))?"
-    r"(?:市级|省级|县级|区级|市本级|全市|全省|全县|全区|市政府|县政府|区政府|省政府|政府)?"
-    r"(?:[十百\d一二三四五六七八九两]+(?:项|件|个|大|类))?(?:重点|重大|年度)?"
-)
-
-
-def umbrella(title: str) -> bool:
-    """The title is the notice's umbrella: an umbrella word (民生实事, lexicon/plans.yaml) with only a
-    place, year, level or count before it; `“一老一小”服务设施建设民生实事实施方案` names its project."""
-    words = load_yaml("plans.yaml")["umbrella_words"]
-    at = min((i for w in words if (i := title.find(w)) >= 0), default=-1)
-    return at >= 0 and _UMBRELLA_LEAD.fullmatch(title[:at]) is not None
 
 
 def build_skeleton(text: str, hints: dict[str, str] | None = None,

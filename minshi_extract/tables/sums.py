@@ -14,7 +14,7 @@ def _value(row: list[str], j: int) -> int | None:
 
 def check_table(table: Table) -> tuple[int, int]:
     """(sums that check out, sums the table states)."""
-    from ..rules.tables import row_parents
+    from ..rules.table_rows import row_parents
 
     kinds = column_kinds(table.header)
     figs = [j for j, k in enumerate(kinds) if k.kind in FIGURE_KINDS]

@@ -6,7 +6,8 @@ from helpers import table_layout
 from minshi_extract.models import Deadline, Money, Responsibility, Table
 from minshi_extract.rules.context import Context
 from minshi_extract.rules.table_cells import progress_deadlines
-from minshi_extract.rules.tables import records_from_table, row_parents
+from minshi_extract.rules.table_rows import row_parents
+from minshi_extract.rules.tables import records_from_table
 from minshi_extract.tables.columns import caption_unit, column_kinds
 from minshi_extract.tables.header import flat_header, grid_header
 from minshi_extract.tables.model import GCell
