@@ -37,7 +37,9 @@ MAX_TABLE_CELLS = 2_000_000  # grid cells of one .docx's tables (spans counted o
 MAX_LINES = 1_000_000  # lines of text (50 MB of prose has ~440,000; each line held costs ~470 bytes)
 MAX_LINE_CHARS = 200_000  # one line (paragraph) of the normalised text
 MAX_SENTENCE_FIGURES = 3000  # figures in one sentence; the corpus's most is 18 (a share list)
-_LONG_SENTENCE = re.compile(rf"[^。；;！!？?\n]{{{2 * MAX_SENTENCE_FIGURES + 1},}}")  # room for more
+# room for more than the limit's figures; tried only where a sentence starts (after a stop or at the
+# text's start), so the scan is linear (tried at every offset it read each sentence again from each)
+_LONG_SENTENCE = re.compile(rf"(?<![^。；;！!？?\n])[^。；;！!？?\n]{{{2 * MAX_SENTENCE_FIGURES + 1},}}")
 _FIGURE = re.compile(r"\d+")
 
 _deadline: ContextVar[tuple[float, float] | None] = ContextVar("minshi_deadline", default=None)
