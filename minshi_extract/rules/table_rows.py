@@ -50,6 +50,10 @@ def row_parents(rows: list[list[str]], kinds) -> tuple[list[int | None], list[st
             if group is None and not heads:
                 for k in before:
                     parents[k] = i
+            elif group is not None and not heads and not any(FIGURE_CELL_RE.fullmatch(c) for c in rows[group] if c):
+                for k in range(group + 1, i):  # 一、东部川区 (a label, no figures) … 小计: the 小计 sums the group
+                    if parents[k] == group:
+                        parents[k] = i
             parents[i] = grand
             group = i if heads else None
             since = i + 1

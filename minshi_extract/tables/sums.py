@@ -20,7 +20,7 @@ def check_table(table: Table) -> tuple[int, int]:
     figs = [j for j, k in enumerate(kinds) if k.kind in FIGURE_KINDS]
     ok = stated = 0
     rs = row_sums(kinds)
-    if rs.total is not None:
+    if rs.total is not None and len(rs.payers) >= 2:  # one `其中:` column is a share, not a split
         for row in table.rows:
             total = _value(row, rs.total)
             if total is None or all(_value(row, j) is None for j in rs.payers):

@@ -282,3 +282,20 @@ def test_a_cell_under_a_header_naming_nothing_takes_the_header_spanning_it() -> 
     recs = records_from_table(table, table_cell_spans(table), text, Context(year=2024, programme_id="P01"))
     assert {r.text: r.item for r in recs if r.type == "money"} == {
         "5400": "城镇老旧小区改造 计划投资", "2100": "城镇老旧小区改造 计划投资", "3300": "城镇老旧小区改造 计划投资"}
+
+
+def test_a_subtotal_closing_a_labelled_group_sums_its_rows() -> None:
+    """`一、东部川区` (a label, no figures), its counties, `小计`; then the next group; `合计` last: each county
+    is part of its group's 小计, each 小计 of the 合计, and the three stated sums check out."""
+    from minshi_extract import extract_text
+    from minshi_extract.tables.sums import check_table
+
+    n = extract_text("某市2023年农村供水实施方案\n一、目标任务\n建设供水工程。\n序号|县(市、区)|工程数量(处)\n|一、东部川区|\n"
+                     "1|崆峒区|8\n2|泾川县|7\n|小计|15\n|二、西部山区|\n3|灵台县|6\n4|庄浪县|8\n|小计|14\n|合计|29\n")
+    recs = n.all_records()
+    by_id = {r.id: r for r in recs}
+    links = {(r.text, r.region): by_id[r.part_of].text for r in recs if r.type == "quantity" and r.part_of}
+    assert links == {("8", "崆峒区"): "15", ("7", "泾川县"): "15", ("6", "灵台县"): "14", ("8", "庄浪县"): "14",
+                     ("15", None): "29", ("14", None): "29"}
+    table = n.attachments[0].tables[0]
+    assert check_table(table) == (3, 3)  # the two 小计 and the 合计
