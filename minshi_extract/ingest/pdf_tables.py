@@ -34,7 +34,7 @@ TEXT = {
     "min_words_horizontal": 2,
     "text_x_tolerance": 2,
 }
-_FIGURE = regex.compile(r"\d+(?:\.\d+)?")
+FIGURE = regex.compile(r"\d+(?:\.\d+)?")  # a figure cell of a PDF table (pdf_unruled too)
 _TOL = 1.0
 
 
@@ -76,7 +76,7 @@ def _grid_like(table: Any) -> bool:
     rows = table.extract()
     if len(rows) < 3 or max((len(r) for r in rows), default=0) < 3:
         return False
-    figures = sum(1 for r in rows for c in r if c and _FIGURE.fullmatch(c.strip()))
+    figures = sum(1 for r in rows for c in r if c and FIGURE.fullmatch(c.strip()))
     return figures >= len(rows)
 
 

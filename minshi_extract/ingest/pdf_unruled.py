@@ -15,14 +15,13 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-import regex
+from .pdf_tables import FIGURE
 
-_FIGURE = regex.compile(r"\d+(?:\.\d+)?")
 _LINE_TOL = 3.0
 
 
 def _is_data(row: list[str]) -> bool:
-    return any(_FIGURE.fullmatch(c.strip()) for c in row if c)
+    return any(FIGURE.fullmatch(c.strip()) for c in row if c)
 
 
 def _words(chars: list[dict], x0: float, x1: float, top: float, bottom: float) -> list[list[dict]]:

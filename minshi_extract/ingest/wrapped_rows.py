@@ -23,21 +23,17 @@ from __future__ import annotations
 
 import regex
 
+from ..cells import is_figure_cell as is_figure
+
 _SERIAL = regex.compile(r"(\d{1,3})\s")
 _ROW_ONE_AT_START = ("1 ", "1\t", "1\u3000")
 _ROW_ONE = tuple("\n" + w for w in _ROW_ONE_AT_START)
-_FIGURE = regex.compile(r"[\d,]+(?:\.\d+)?")  # a figure cell: 155, 54.25, 1,201 (no import of the structure package)
-
-
-def is_figure(s: str) -> bool:
-    return _FIGURE.fullmatch(s.strip()) is not None
 _TOTAL = ("合计", "总计")
 _UNIT_ONLY = regex.compile(r"\([^()\d]{1,6}\)")
 _PAGE_NUMBER = regex.compile(r"[-—–]{1,2}\s*\d{1,3}\s*[-—–]{1,2}|第\s*\d{1,3}\s*页")
 _DATE = regex.compile(r"(?:(?:19|20)\d{2}\s*年)?\d{1,2}\s*月[^ ]{0,6}|(?:19|20)\d{2}年|年底前|年内")
 _GOES_ON = tuple(",，、(和及与")
 _UNIT_COLUMN = ("单位", "部门")
-_ORGAN_END = ("局", "委", "办", "政府", "厅", "会", "院", "中心", "联", "公司", "集团", "队", "站", "所")
 _MIN_WIDTH = 4
 
 
@@ -87,7 +83,7 @@ def _targets(row: list[str], pieces: list[str], text_cols: list[int], widest: in
     chosen = {j for j in text_cols if row[j].endswith(_GOES_ON)} | {widest}
     units = [j for j in text_cols if header[j].endswith(_UNIT_COLUMN)]
     if len(pieces) == 1 and len(chosen) > 1:
-        organ = pieces[0].endswith(_ORGAN_END)
+        organ = _names_body(pieces[0])
         pick = next((j for j in sorted(chosen) if (j in units) == organ), widest)
         return [pick]
     order = sorted(chosen)
@@ -211,3 +207,10 @@ def unwrap_spaced_tables(text: str) -> str:
         i = end
     out.extend(lines[i:])
     return "\n".join(out)
+
+
+def _names_body(piece: str) -> bool:
+    """The piece ends like a body's name (lexicon/roles.yaml unit_suffixes: 局, 委, 人民政府 …)."""
+    from ..rules.unit_names import unit_end_re  # only when a wrapped table is read
+
+    return unit_end_re().search(piece) is not None

@@ -42,6 +42,7 @@ class Words:
     prepositions: tuple[str, ...]
     nominal_heads: tuple[str, ...]
     time_heads: tuple[str, ...]
+    leading_per: regex.Pattern
     nominal_verbs: frozenset[str]
     leading_re: regex.Pattern
     trailing: tuple[str, ...]
@@ -88,6 +89,7 @@ def words() -> Words:
         prepositions=_longest_first(lex["prepositions"]),
         nominal_heads=_longest_first(lex["nominal_heads"]),
         time_heads=_longest_first(lex["time_heads"]),
+        leading_per=regex.compile(rf"每(?:{_alt(lex['per_scope_words'])})(?=\p{{Han}}{{2}})"),
         nominal_verbs=frozenset(lex["nominal_verbs"]),
         leading_re=regex.compile(_alt(lex["leading_words"])),
         trailing=_longest_first(lex["trailing_words"]),
@@ -201,13 +203,12 @@ def _strip_leading(s: str) -> str:
         year = _LEADING_DATE_RE.match(s)
         if year and len(s) > year.end():
             s, changed = s[year.end():], True
-        per = _LEADING_PER_RE.match(s)
+        per = w.leading_per.match(s)
         if per is not None:  # 每天|开放时间, 每个|村卫生室业务用房面积: `每X` before the noun is scope
             s, changed = s[per.end():], True
     return s
 
 
-_LEADING_PER_RE = regex.compile(r"每[天日周月年个所户人座](?=\p{Han}{2})")
 
 
 # what a rate is per (每|个新增托位, 每|人每月): never a money word (每年|约需资金); up to six

@@ -35,7 +35,7 @@ from minshi_extract.rules.table_cells import (
 from minshi_extract.rules.table_rows import FIGURE_CELL_RE as _FIGURE_CELL_RE
 from minshi_extract.rules.table_rows import row_parents
 from minshi_extract.rules.table_rows import squash as _squash
-from minshi_extract.tables.columns import is_region_header
+from minshi_extract.tables.columns import is_region_header, is_total_label
 from minshi_extract.tables.columns import lexicon as table_lexicon
 
 _MONEY_UNITS = {"元": 1, "万元": 10**4, "亿元": 10**8}
@@ -151,7 +151,7 @@ def records_from_table(
             # a county cell merged down over several rows (docx vMerge, rowspan) is empty below its
             # first; a name under a county header the gazetteer lacks (柳叶湖旅游度假区) is a region too
             cell = _squash(row[region_col])
-            named = cell not in _TOTAL_LABELS and not cell.endswith(_SUM_ENDS) and not _is_data_cell(cell)
+            named = cell not in _TOTAL_LABELS and not is_total_label(cell) and not _is_data_cell(cell)  # not 市区小计
             region = (cell if named else None) if cell else last_region
         last_region = region
         region = region or group_region[r]
@@ -208,7 +208,6 @@ def records_from_table(
     return sorted(out, key=lambda x: x.span)
 
 
-_SUM_ENDS = ("小计", "合计", "总计")  # 市区小计: a group's sum, no region
 
 
 def _is_data_cell(cell: str) -> bool:

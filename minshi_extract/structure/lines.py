@@ -7,14 +7,13 @@ from importlib import resources
 
 import regex
 
+from ..cells import is_figure_cell
 from ..doc_cache import new_document as new_document  # re-exported: the parser starts each document with it
 from ..doc_cache import per_document
 from ..rules.lexicon import load_yaml
 
 TIMEOUT = 1.0  # seconds; every pattern run on user text gets it
 
-# a figure cell of a flattened table: `155`, `54.25`, `0.00`, `-`, `—`, `70%`
-_FIGURE = regex.compile(r"(?:[-+]?\d+(?:\.\d+)?%?|[-—/]+)")
 # a header cell naming its unit in brackets: `总投资(万元)` / `涉及户数(户)`
 _UNIT_CELL = regex.compile(r".*\([^()]{1,6}\)")
 # a line made only of CJK-free punctuation is not a title fragment
@@ -70,7 +69,7 @@ def split_lines(text: str) -> list[Line]:
 @per_document
 def is_figure(s: str) -> bool:
     """A table figure cell: `155`, `54.25`, `0.00`."""
-    return bool(_FIGURE.fullmatch(s.strip()))
+    return is_figure_cell(s)
 
 
 def is_table_row(s: str) -> bool:
