@@ -25,6 +25,7 @@ from ..limits import (
     check_inflation,
 )
 from .rawdoc import RawDoc, RawTable
+from .wordml import P_OR_TBL, TC, TR, cell_lines, children, paragraph_text
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _CN_DIGITS = "〇一二三四五六七八九"
@@ -210,13 +211,24 @@ def check_package(data: bytes, where: str) -> None:
                         out += len(chunk)
                         total += len(chunk)
                         if out > cap:
-                            raise LimitError(f"{where}: .docx part {info.filename} is over {cap} bytes "
-                                             "uncompressed (a compression bomb?)")
+                            raise LimitError(
+                                f"{where}: .docx part {info.filename} is over {cap} bytes "
+                                "uncompressed (a compression bomb?)"
+                            )
                         check_inflation(f".docx part {info.filename}", out, info.compress_size, total, where)
                 check_budget(where)
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, EOFError, OSError, ValueError,
-            zlib.error) as exc:
-        raise InputError(f"{where}: not a readable .docx document ({type(exc).__name__}: {str(exc)[:100]})") from None
+    except (
+        zipfile.BadZipFile,
+        zipfile.LargeZipFile,
+        NotImplementedError,
+        EOFError,
+        OSError,
+        ValueError,
+        zlib.error,
+    ) as exc:
+        raise InputError(
+            f"{where}: not a readable .docx document ({type(exc).__name__}: {str(exc)[:100]})"
+        ) from None
     except RuntimeError as exc:  # an encrypted zip member
         raise InputError(f"{where}: .docx package is encrypted or damaged ({str(exc)[:100]})") from None
 
@@ -225,9 +237,7 @@ MAX_GRID_SPAN = 64  # Word's tables have at most 63 columns; a wider w:gridSpan 
 
 
 def _cell_text(tc) -> str:
-    from docx.text.paragraph import Paragraph
-
-    lines = [_clean(Paragraph(p, None).text) for p in tc.iterchildren(f"{_W}p")]
+    lines = [_clean(line) for line in cell_lines(tc)]
     return "\n".join(ln for ln in lines if ln)
 
 
@@ -250,7 +260,7 @@ def table_rows(tbl, seen: int = 0, where: str = "") -> list[list[str]]:
     rows: list[list[str]] = []
     above: list = []  # the cells (root w:tc of a vertical merge) of the row above, one per grid column
     above_at: dict[int, object] = {}  # grid column -> root w:tc starting there, in the row above
-    for n, tr in enumerate(tbl.iterchildren(f"{_W}tr")):
+    for n, tr in enumerate(children(tbl, TR)):
         if n % 256 == 0:
             check_budget(where)
         pr = tr.find(f"{_W}trPr")
@@ -258,7 +268,7 @@ def table_rows(tbl, seen: int = 0, where: str = "") -> list[list[str]]:
         col = max(0, _int(before_el.get(f"{_W}val"), 0)) if before_el is not None else 0
         cells: list = []
         at: dict[int, object] = {}
-        for tc in tr.iterchildren(f"{_W}tc"):
+        for tc in children(tr, TC):
             span, cont = _tc_props(tc)
             root = above_at.get(col, tc) if cont else tc
             at[col] = root
@@ -284,9 +294,13 @@ def read_docx(data: bytes, path: str | None, sha256: str) -> RawDoc:
 
         doc = Document(BytesIO(data))
     except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
-        raise InputError(f"{where}: not a readable .docx document ({type(exc).__name__}: {str(exc)[:100]})") from None
+        raise InputError(
+            f"{where}: not a readable .docx document ({type(exc).__name__}: {str(exc)[:100]})"
+        ) from None
     except Exception as exc:  # lxml XMLSyntaxError and friends: a damaged package
-        raise InputError(f"{where}: damaged .docx document ({type(exc).__name__}: {str(exc)[:100]})") from None
+        raise InputError(
+            f"{where}: damaged .docx document ({type(exc).__name__}: {str(exc)[:100]})"
+        ) from None
     body = doc.element.body
     if body is None:
         raise InputError(f"{where}: .docx document has no body (no <w:body> in word/document.xml)")
@@ -297,16 +311,7 @@ def read_docx(data: bytes, path: str | None, sha256: str) -> RawDoc:
     prev_title = False
     cells = 0
 
-    def body_children(el):
-        for child in el.iterchildren():
-            if child.tag == f"{_W}sdt":  # content controls wrap ordinary paragraphs and tables
-                content = child.find(f"{_W}sdtContent")
-                if content is not None:
-                    yield from body_children(content)
-            else:
-                yield child
-
-    for n, child in enumerate(body_children(body)):
+    for n, child in enumerate(children(body, P_OR_TBL)):  # also inside content controls
         if n % 256 == 0:
             check_budget(where)
         if child.tag == f"{_W}tbl":
@@ -318,7 +323,7 @@ def read_docx(data: bytes, path: str | None, sha256: str) -> RawDoc:
             prev_title = False
         elif child.tag == f"{_W}p":
             p = Paragraph(child, doc)
-            text = _clean(p.text)
+            text = _clean(paragraph_text(child))
             if not text or _is_masthead(p):
                 continue
             text = numbering.marker(p) + text
@@ -343,4 +348,6 @@ def read_docx(data: bytes, path: str | None, sha256: str) -> RawDoc:
         }.items()
         if v
     }
-    return RawDoc(text="\n\n".join(parts) + "\n", format="docx", path=path, sha256=sha256, tables=tables, meta=meta)
+    return RawDoc(
+        text="\n\n".join(parts) + "\n", format="docx", path=path, sha256=sha256, tables=tables, meta=meta
+    )

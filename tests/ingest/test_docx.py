@@ -38,7 +38,9 @@ def test_masthead_dropped_and_core_properties_kept(doc):
     assert doc.format == "docx"
 
 
-@pytest.mark.parametrize(("n", "s"), [(1, "一"), (9, "九"), (10, "十"), (12, "十二"), (20, "二十"), (17, "十七")])
+@pytest.mark.parametrize(
+    ("n", "s"), [(1, "一"), (9, "九"), (10, "十"), (12, "十二"), (20, "二十"), (17, "十七")]
+)
 def test_chinese_number(n, s):
     assert chinese_number(n) == s
 
@@ -57,16 +59,26 @@ def _numbered_docx() -> bytes:
     doc = Document()
     part = doc.part.numbering_part
     w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
-    part.element.append(parse_xml(
-        f'<w:abstractNum {w} w:abstractNumId="7"><w:lvl w:ilvl="0"><w:start w:val="1"/>'
-        '<w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl>'
-        '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/>'
-        '<w:lvlText w:val="（%2）"/></w:lvl></w:abstractNum>'))
+    part.element.append(
+        parse_xml(
+            f'<w:abstractNum {w} w:abstractNumId="7"><w:lvl w:ilvl="0"><w:start w:val="1"/>'
+            '<w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl>'
+            '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/>'
+            '<w:lvlText w:val="（%2）"/></w:lvl></w:abstractNum>'
+        )
+    )
     part.element.append(parse_xml(f'<w:num {w} w:numId="9"><w:abstractNumId w:val="7"/></w:num>'))
-    for text, level in [("目标任务", 0), ("支持古浪县第一中学", 1), ("在凉州城区增补学位", 1), ("资金安排", 0), ("省级补助", 1)]:
+    for text, level in [
+        ("目标任务", 0),
+        ("支持古浪县第一中学", 1),
+        ("在凉州城区增补学位", 1),
+        ("资金安排", 0),
+        ("省级补助", 1),
+    ]:
         p = doc.add_paragraph(text)
-        p._p.get_or_add_pPr().append(parse_xml(
-            f'<w:numPr {w}><w:ilvl w:val="{level}"/><w:numId w:val="9"/></w:numPr>'))
+        p._p.get_or_add_pPr().append(
+            parse_xml(f'<w:numPr {w}><w:ilvl w:val="{level}"/><w:numId w:val="9"/></w:numPr>')
+        )
     buf = io.BytesIO()
     doc.save(buf)
     return buf.getvalue()
@@ -75,5 +87,66 @@ def _numbered_docx() -> bytes:
 def test_automatic_numbering_is_written_back():
     doc = load_bytes(_numbered_docx(), "n.docx")
     assert [ln for ln in doc.text.split("\n") if ln] == [
-        "一、目标任务", "（一）支持古浪县第一中学", "（二）在凉州城区增补学位", "二、资金安排", "（一）省级补助",
+        "一、目标任务",
+        "（一）支持古浪县第一中学",
+        "（二）在凉州城区增补学位",
+        "二、资金安排",
+        "（一）省级补助",
+    ]
+
+
+_WNS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+
+def _body_docx(body_xml: str) -> bytes:
+    """A document whose body is the given WordprocessingML (namespace prefix w:)."""
+    from docx import Document
+    from docx.oxml import parse_xml
+
+    doc = Document()
+    body = doc.element.body
+    for el in list(body):
+        if not el.tag.endswith("sectPr"):
+            body.remove(el)
+    wrapper = parse_xml(f"<w:body {_WNS}>{body_xml}</w:body>")
+    for i, el in enumerate(list(wrapper)):
+        body.insert(i, el)
+    buf = io.BytesIO()
+    doc.save(buf)
+    return buf.getvalue()
+
+
+def _r(text: str) -> str:
+    return f'<w:r><w:t xml:space="preserve">{text}</w:t></w:r>'
+
+
+def test_text_inside_content_controls_smart_tags_and_insertions_is_read():
+    # a form template: the figures typed into content controls, a place name tagged, an edit tracked
+    body = (
+        f"<w:p>{_r('新建幼儿园')}<w:sdt><w:sdtContent>{_r('3')}</w:sdtContent></w:sdt>{_r('所,')}"
+        f'<w:smartTag w:uri="urn:x" w:element="place">{_r("城关镇")}</w:smartTag>{_r("新增学位")}'
+        f'<w:ins w:id="1" w:author="a">{_r("540")}</w:ins><w:del w:id="2" w:author="a">'
+        f"<w:r><w:delText>450</w:delText></w:r></w:del>{_r('个。')}</w:p>"
+    )
+    doc = load_bytes(_body_docx(body), "sdt.docx")
+    assert "新建幼儿园3所,城关镇新增学位540个。" in doc.text
+    assert "450" not in doc.text
+
+
+def test_rows_in_content_controls_and_tables_nested_in_cells_are_read():
+    def tc(*paras: str) -> str:
+        return "<w:tc>" + "".join(f"<w:p>{_r(t)}</w:p>" for t in paras) + "</w:tc>"
+
+    nested = f"<w:tc><w:tbl><w:tr>{tc('省级')}{tc('300')}</w:tr><w:tr>{tc('县级')}{tc('200')}</w:tr></w:tbl></w:tc>"
+    body = (
+        f"<w:tbl><w:tr>{tc('项目')}{tc('资金(万元)')}</w:tr>"
+        f"<w:sdt><w:sdtContent><w:tr>{tc('农村公路')}<w:sdt><w:sdtContent>{tc('500')}</w:sdtContent></w:sdt>"
+        f"</w:tr></w:sdtContent></w:sdt>"
+        f"<w:tr>{tc('资金构成')}{nested}</w:tr></w:tbl>"
+    )
+    doc = load_bytes(_body_docx(body), "rows.docx")
+    assert doc.tables[0].rows == [
+        ["项目", "资金(万元)"],
+        ["农村公路", "500"],
+        ["资金构成", "省级\n300\n县级\n200"],
     ]
