@@ -1,6 +1,7 @@
 """The layout of a plain-text notice read before its structure: a PDF copy's running heads dropped,
-a figure cut from its unit by a hard line break joined again, tables drawn with box characters and
-tables of wrapped blank-separated rows made `|` rows."""
+a figure cut from its unit by a hard line break joined again, tables drawn with box characters,
+tables of wrapped blank-separated rows, tables set in columns of blanks and tables of tab-separated
+cells made `|` rows."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from importlib import resources
 
 import regex
 
+from .aligned_rows import unalign_tables, untab_tables
 from .boxes import unbox_tables
 from .pages import drop_running_heads
 from .wrapped_rows import unwrap_spaced_tables
@@ -32,4 +34,5 @@ def join_split_figures(text: str) -> str:
 
 
 def text_layout(text: str) -> str:
-    return unwrap_spaced_tables(unbox_tables(join_split_figures(drop_running_heads(text))))
+    tables = untab_tables(unalign_tables(unwrap_spaced_tables(unbox_tables(join_split_figures(drop_running_heads(text))))))
+    return tables

@@ -1,0 +1,68 @@
+"""Tables a text copy sets in columns (ingest/aligned_rows.py): `pdftotext -layout` columns of blanks,
+a browser's tab-separated rows; each becomes one `|` line a row, other text unchanged."""
+
+from __future__ import annotations
+
+from minshi_extract import extract_text
+from minshi_extract.ingest.aligned_rows import unalign_tables, untab_tables
+
+# a -layout copy: a two-line header, cells wrapped in their columns, a page break with the header
+# repeated inside row 2, a cell run up to its neighbour with one blank (`2026年6月底前 县卫健局`)
+LAYOUT = """附件
+
+                  某县2026年民生实事项目表
+
+ 序                                                     总投资
+      项目名称        建设内容                                 完成时间       责任单位
+ 号                                                     (万元)
+  1   村卫生室        新建标准化村卫生室24个，             960   2026年6月底前 县卫健局
+      提升            配备基本诊疗设备
+  2   城区停车场      新建公共停车场6处，新增            3300   2026年10月底前  县住建局、
+
+                                  — 5 —
+
+ 序                                                     总投资
+      项目名称        建设内容                                 完成时间       责任单位
+ 号                                                     (万元)
+                      停车泊位1200个                                            县城管局
+  3   农村饮水        改造供水管网85公里                2100   2026年11月底前  县水利局
+      合计                                            6360
+
+    二、各责任单位要按月报送进度。"""
+
+
+def test_layout_table_becomes_one_line_a_row() -> None:
+    assert unalign_tables(LAYOUT).split("\n") == [
+        "附件", "", "                  某县2026年民生实事项目表", "",
+        "序号|项目名称|建设内容|总投资(万元)|完成时间|责任单位",
+        "1|村卫生室提升|新建标准化村卫生室24个，配备基本诊疗设备|960|2026年6月底前|县卫健局",
+        "2|城区停车场|新建公共停车场6处，新增停车泊位1200个|3300|2026年10月底前|县住建局、县城管局",
+        "3|农村饮水|改造供水管网85公里|2100|2026年11月底前|县水利局",
+        "|合计||6360||",
+        "", "    二、各责任单位要按月报送进度。",
+    ]
+
+
+def test_layout_table_read_as_a_table() -> None:
+    n = extract_text("某县2026年民生实事实施方案\n" + LAYOUT + "\n")
+    money = sorted((r.amount_cny, r.text) for r in n.all_records() if r.type == "money")
+    assert money == [(9_600_000.0, "960"), (21_000_000.0, "2100"), (33_000_000.0, "3300"), (63_600_000.0, "6360")]
+    spaces = next(r for r in n.all_records() if r.type == "quantity" and r.value == 1200)
+    assert spaces.unit == "个"
+
+
+def test_text_without_an_aligned_table_is_unchanged() -> None:
+    prose = "    一、目标任务\n    新建村卫生室24个，   配备基本诊疗设备。\n1 新建 2 改造\n"
+    assert unalign_tables(prose) == prose
+
+
+TABBED = "2026年项目计划表\n序号\t项目\t目标\t投资(万元)\n1\t农村公路\t新改建80公里\t6400\n2\t托育\t新增托位300个\t\n合计\t\t\t6400\n说明:\t略"
+
+
+def test_tab_rows_become_pipe_rows() -> None:
+    assert untab_tables(TABBED).split("\n") == [
+        "2026年项目计划表", "序号|项目|目标|投资(万元)", "1|农村公路|新改建80公里|6400", "2|托育|新增托位300个|",
+        "合计|||6400", "说明:\t略",
+    ]
+    one = "甲\t乙\t丙\n正文"
+    assert untab_tables(one) == one  # one line of tabs is no table
