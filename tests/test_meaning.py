@@ -177,6 +177,45 @@ ITEMS = [
     # a count in brackets after a heading's name glosses it; a verb before 类 is part of the name
     ("(二)医疗卫生类(2项)\n1.新建卫生院3所。", "2项", "医疗卫生类"),
     ("(四)城乡建设类(1项)\n1.改造老旧小区20个。", "1项", "城乡建设类"),
+    # an amount never names another figure as its item: a payer alone after 和 takes its total's item
+    ("学校项目总投资9000万元,由中央资金5000万元和县级财政4000万元组成。", "4000万元", "学校项目总投资"),
+    # a payment named more closely than its bare word (一次性|补助) is the item; a bare one gives way
+    # to the thing its rate counts
+    ("市级财政每张一次性补助5000元。", "每张一次性补助5000元", "一次性补助"),
+    ("每个驿站一次性运营补助8万元。", "8万元", "一次性运营补助"),
+    ("新增托位200个,每个托位一次性补助8000元。", "8000元", "托位"),
+    # a service paid per person, written between the rate and the amount
+    ("县财政按每人血糖检测30元、眼底检查60元的标准补助。", "30元", "血糖检测"),
+    # a verb with one character after it makes a word with it (硬化|路, 安置|房)
+    ("区级对村组硬化路按每公里30万元补助。", "30万元", "村组硬化路"),
+    ("建成安置房860套。", "860套", "安置房"),
+    # the payer of a rate goes as the source, the preposition after it with it
+    ("县级财政对集中供水工程按每处不超过80万元给予奖补。", "80万元", "集中供水工程"),
+    # an age range before a rate is who is paid; a 标准 frame with nothing given after names nothing
+    ("残疾人护理补贴600万元,按一级每人每月100元、60—69周岁每人每月80元、70周岁以上每人每月120元的标准按季发放。",
+     "每人每月120元", "残疾人护理补贴"),
+    ("残疾人护理补贴600万元,按一级每人每月100元、60—69周岁每人每月80元、70周岁以上每人每月120元的标准按季发放。",
+     "每人每月80元", "残疾人护理补贴"),
+    # a verb that brings in a payer governs it: the payer goes, the share takes its total's item
+    ("项目总投资1.5亿元,其中区级财政0.5亿元,吸引社会资本1亿元。", "1亿元", "项目总投资"),
+    ("全年兑现奖补资金2100万元。", "2100万元", "奖补资金"),
+    # 受益 with the people after it names who benefits (the guideline's 受益人口)
+    ("实施供水工程12处,受益山区群众3.2万人。", "3.2万人", "受益山区群众"),
+    # verbs that govern what is counted
+    ("招聘补充乡村教师120名,打通城区断头路6条,新辟、优化公交线路9条,建成投用敬老院2所。", "120名", "乡村教师"),
+    ("招聘补充乡村教师120名,打通城区断头路6条,新辟、优化公交线路9条,建成投用敬老院2所。", "6条", "城区断头路"),
+    ("招聘补充乡村教师120名,打通城区断头路6条,新辟、优化公交线路9条,建成投用敬老院2所。", "9条", "公交线路"),
+    ("招聘补充乡村教师120名,打通城区断头路6条,新辟、优化公交线路9条,建成投用敬老院2所。", "2所", "敬老院"),
+    # a result written with 实际 and the target's verb counts what the target counts
+    ("年初计划改造燃气管网60公里,实际改造72公里。", "72公里", "燃气管网"),
+    ("全年实际接种人数3.1万人。", "3.1万人", "实际接种人数"),  # 实际 inside a name stays
+    # plans a sentence hands out are what it counts; a title's plan word is not
+    ("现将2025年县级民生实事5件印发给你们。", "5件", "县级民生实事"),
+    ("现将《甲方案》《乙方案》等2个实施方案印发给你们。", "2个", "实施方案"),
+    # 按 after the noun of an age opens an adverbial (按月发放), no part of the noun
+    ("为全县70周岁以上老年人按月发放高龄津贴。", "70周岁以上", "老年人"),
+    # a place before a year at the start of a title is scope, like the year
+    ("庆阳市2024年农村公路提质改造800公里实施方案\n一、目标任务\n完成提质改造。", "800公里", "农村公路提质改造"),
 ]
 
 
@@ -242,6 +281,16 @@ SOURCES = [  # the money rule's former source cases included: the meaning pass o
     # a level that is also a place is where, not who, unless a funding word or its 财政 follows
     ("城区新建每座补助20万元,乡镇新建每座补助12万元。", "12万元", None),
     ("其中县级财政300万元、乡镇配套200万元。", "200万元", "乡镇"),
+    # a level written with its alternative in brackets is a level (县(市、区), 镇(街道)), a town alone a place
+    ("所需资金900万元,其中市级600万元、县(市、区)300万元。", "300万元", "县(市、区)"),
+    ("区级财政配套1200万元,镇(街道)配套300万元。", "300万元", "镇(街道)"),
+    ("新建幸福院9个,其中东关镇、西关镇各3个,每个幸福院补助运营经费2万元。", "2万元", None),
+    ("其余2400万元由各县(市、区)自筹。", "2400万元", "各县(市、区)"),
+    # a payer named by its head before 投资, and one brought in by a verb (引入|社会资本)
+    ("总投资3亿元,其中市交投集团投资2亿元、引入社会资本1亿元。", "2亿元", "市交投集团"),
+    ("总投资3亿元,其中市交投集团投资2亿元、引入社会资本1亿元。", "1亿元", "社会资本"),
+    # a level before a long fund name still pays it
+    ("争取省级城乡义务教育薄弱环节改善与能力提升补助资金1500万元。", "1500万元", "省级"),
 ]
 
 
@@ -393,6 +442,21 @@ def test_a_bare_date_is_due_with_its_programme_title_without_the_plan_word() -> 
         ("所需资金6020万元。其中,中央和省级财政4816万元。", "6020万元", ["4816万元"]),
         # a share with a floor after 其中 is a share
         ("完成食品安全抽检4000批次,其中农产品抽检不少于1500批次。", "4000批次", ["不少于1500批次"]),
+        # seven payers that add up exactly (the sum may run over more than six figures)
+        ("工程总投资2.1亿元,资金来源为:中央资金6000万元,省级补助3000万元,专项债券5000万元,市级配套2500万元,"
+         "县级配套2000万元,村集体自筹1000万元,供水企业自筹1500万元。", "2.1亿元",
+         ["6000万元", "3000万元", "5000万元", "2500万元", "2000万元", "1000万元", "1500万元"]),
+        # a 其中 whose parts run on over `;`: the first figure of each part splits the total, a part's
+        # other figures split that part (即…、…; 共X after a rate is what the rate comes to, no rate)
+        ("计划投资3000万元。其中,综合服务中心建设资金1200万元,即市级720万元、县级480万元;服务站建设资金"
+         "1000万元,按每站20万元标准建设,争取福彩公益金每站5万元(共250万元),其余750万元由县级财政承担;"
+         "运营补贴800万元。", "3000万元", ["1200万元", "1000万元", "800万元"]),
+        ("计划投资3000万元。其中,综合服务中心建设资金1200万元,即市级720万元、县级480万元;服务站建设资金"
+         "1000万元,按每站20万元标准建设,争取福彩公益金每站5万元(共250万元),其余750万元由县级财政承担;"
+         "运营补贴800万元。", "1200万元", ["720万元", "480万元"]),
+        ("计划投资3000万元。其中,综合服务中心建设资金1200万元,即市级720万元、县级480万元;服务站建设资金"
+         "1000万元,按每站20万元标准建设,争取福彩公益金每站5万元(共250万元),其余750万元由县级财政承担;"
+         "运营补贴800万元。", "1000万元", ["250万元", "750万元"]),
     ],
 )
 def test_parts_link_to_the_total_they_split(text: str, total: str, shares: list[str]) -> None:

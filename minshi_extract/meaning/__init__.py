@@ -21,6 +21,7 @@ from .after import funded_after, object_of, paid_after, phrase_after
 from .grammar import (
     PAYMENT_NOUNS,
     PURE_RATE_RE,
+    clause_end,
     clause_start,
     phrase_before,
     rate_noun,
@@ -95,7 +96,7 @@ def item_of(text: str, r: Record, end: int | None = None) -> str | None:
     if isinstance(r, Money) and item and PURE_RATE_RE.fullmatch(item):
         item = None  # 每人每月|150元: a rate alone names nothing
     if isinstance(r, Money):
-        item = _money_item(text, strip_payer(item), lo, fig, end)
+        item = _money_item(text, _payer_gone(item), lo, fig, end)
     if item in (None, "标准") and after:
         item = after
     region = field(r, "region")
@@ -112,10 +113,20 @@ def item_of(text: str, r: Record, end: int | None = None) -> str | None:
         elif isinstance(r, Money) and r.per:
             item = object_of(text, plo, lo - 1)  # 为4.3万名学生提供营养膳食补助,|每生每天5元
     if isinstance(r, Money):
-        item = strip_payer(item)
+        item = _payer_gone(item)
         if item in w.funding_verbs:
             return None  # 县级财政|安排|800万元: a payer and its verb; the share takes its total's item
     return item
+
+
+def _payer_gone(item: str | None) -> str | None:
+    """The item without the payer opening it (the source), and without the preposition after that
+    payer (市级财政|对|规模化供水工程: the thing paid for)."""
+    rest = strip_payer(item)
+    if not rest or rest == item:
+        return rest
+    p = next((p for p in ("对", "向", "给", "按照", "按") if rest.startswith(p)), None)
+    return trim(rest[len(p):]) if p and len(rest) - len(p) >= 2 else rest
 
 
 def _reached_duration(text: str, r: Record, unit: str | None) -> str | None:
@@ -135,7 +146,7 @@ def _reached_duration(text: str, r: Record, unit: str | None) -> str | None:
 
 
 # an age bracket before a rate (其中80周岁至89周岁|每人每月100元): who is paid, like a region
-_AGES_ONLY = regex.compile(r"(?:\d+周?岁(?:(?:至|到|—|-|~)\d+周?岁)?(?:及以上|以上|以下)?[、和]?)+")
+_AGES_ONLY = regex.compile(r"(?:(?:\d+(?:周?岁)?(?:至|到|—|–|-|~))?\d+周?岁(?:及以上|以上|以下)?[、和]?)+")
 _RATE_ONLY = regex.compile(r"(?:每[^\d每]{1,2})+")  # 80周岁至89周岁|每人每月|100元: a rate, no noun
 _INDICATORS = ("率", "度", "比例", "占比", "比重")
 
@@ -166,7 +177,7 @@ def _money_item(text: str, item: str | None, lo: int, fig: int, end: int) -> str
         if funded:
             return funded
         rate = _RATE_BEFORE_RE.search(text, lo, fig)
-        return (rate_noun(rate.group()) if rate and bare else None) or item
+        return (rate_noun(rate.group(), people=item is None) if rate and bare else None) or item
     return paid if bare or paid not in PAYMENT_NOUNS else item
 
 
@@ -177,9 +188,15 @@ def source_of(text: str, r: Money, is_total: bool = False) -> str | None:
     lo = clause_start(text, fig)
     if text[lo - 1:lo] in ("(", ")"):  # brackets do not end a payer's clause: 市、县(区)财政|1290万元
         lo = max(text.rfind(c, 0, fig) for c in ",;。\n") + 1
-    if is_total or total_of(r) is not None:
+    total = total_of(r)
+    if is_total or total is not None:
         own_end = next_clause_end(text, r.span[1])
-        return payer_in(text, lo, fig) or payer_by(text, r.span[1], own_end)
+        found = payer_in(text, lo, fig) or payer_by(text, r.span[1], own_end)
+        if found is None and total is not None and total.span[1] <= sentence_start(text, fig):
+            # a share opening a sentence of its own (…;高龄津贴1700万元,按…发放,全部由区级财政承担): its
+            # sentence's 由X is its payer
+            found = payer_by(text, r.span[1], clause_end(text, r.span[1], ";。\n"), r.span[1])
+        return found
     return source_at(text, lo, fig, r.span[1])
 
 

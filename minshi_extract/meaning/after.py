@@ -4,6 +4,8 @@ the payment a giving verb of the clause before gives (为4.3万名学生提供|�
 
 from __future__ import annotations
 
+from functools import cache
+
 import regex
 
 from .grammar import (
@@ -80,7 +82,18 @@ def phrase_after(text: str, end: int, hi: int) -> str | None:
     cut = _PHRASE_CUT.search(s)
     if cut and not (cut.group() in "和及" and _ends_in_head(s) and not _DIGIT.search(s)):
         s = s[: cut.start()]  # 脱贫人口和监测对象: nouns joined by 和 up to their head are one phrase
+    doc = next((d for d in _DOCUMENT_WORDS() if s.endswith(d)), None)
+    at = text.find(s, end, stop + 1) if doc is not None else -1
+    if at >= 0 and w.predicates.match(text, at + len(s)):
+        # 3个|市级民生实事实施方案|印发给你们: the plans a sentence hands out are what it counts (a title's
+        # …改造560公里|实施方案 counts roads: no verb after it)
+        return (trim(s[: -len(doc)]) or "") + doc
     return trim(s)
+
+
+@cache
+def _DOCUMENT_WORDS() -> tuple[str, ...]:
+    return tuple(sorted(words().document_words, key=len, reverse=True))
 
 
 _AGE_LIST_CUT = regex.compile(r"[、和及与]")
@@ -109,9 +122,12 @@ def paid_after(text: str, end: int, hi: int) -> str | None:
             return word  # 按照每人120元的标准|补助, …的标准|配套: the payment word names it
         if text.startswith("安排", frame.end()):
             return None  # …的标准|安排X: a fund, weaker (funded_after)
-        if frame.end() >= stop or not _GIVING_RE.search(text, frame.start(), stop):
+        giving = _GIVING_RE.search(text, frame.start(), stop) if frame.end() < stop else None
+        if giving is None:
             return None  # …的标准|测算: a frame that gives nothing names nothing paid
-        return _object(text[frame.end():stop])
+        # …的标准对普惠托位给予|运营补贴: the object after the giving verb; …的标准按月发放: none
+        rest = text[max(frame.end(), giving.end()):min(clause_end(text, end), hi, giving.end() + 12)]
+        return _object(rest) if rest else None
     given = _GIVEN_RE.match(text, end, stop)
     if given is not None and given.end() < stop:  # 每个每年5万元|给予|运营补贴: what is given
         return trim(text[given.end():stop])

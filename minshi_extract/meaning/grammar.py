@@ -28,9 +28,9 @@ _HAN_RE = regex.compile(r"[\p{Han}A-Za-z]")
 # looks its pattern up in regex's cache on every call)
 _JOINED = regex.compile(r"[和及与、]|[^\p{Han}]*$")
 _RANGE_REST = regex.compile(r"^(?:(?:至|到|—|–|-|~)\d+(?:\.\d+)?(?:周岁|岁)?)?(?:及以上|以上|以下|以内|左右|多|余)?")
-_PHRASE_CUT = regex.compile(r"[和及与且并或由的]|\d(?!\d*(?:\.\d+)?(?:[至到—~-]\d+)?周?岁)|等(?!级)|通过|用于|正式|全部|先行")
+_PHRASE_CUT = regex.compile(r"[和及与且并或由的]|按(?!\p{Han}?[率数量])|\d(?!\d*(?:\.\d+)?(?:[至到—~-]\d+)?周?岁)|等(?!级)|通过|用于|正式|全部|先行")
 _DIGIT = regex.compile(r"\d")
-_FIGURE_RE = regex.compile(r"(?<![\d.])\d+(?:\.\d+)?(?![\d.]|年|月|日)(?:万|亿)?(?:%|[个户人名所处座家条项场次公里米平方]{1,3})?")
+_FIGURE_RE = regex.compile(r"(?<![\d.])\d+(?:\.\d+)?(?![\d.]|年|月|日)(?:万|亿)?(?:%|[元个户人名所处座家条项场次公里米平方]{1,3})?")
 
 
 @dataclass(frozen=True)
@@ -59,6 +59,9 @@ class Words:
     document_words: frozenset[str]
     duration_units: frozenset[str]
     beneficiary_heads: tuple[str, ...]
+    beneficiary_verbs: frozenset[str]
+    leading_before_verbs: tuple[str, ...]
+    beneficiary_after: regex.Pattern
     trailing_alone: frozenset[str]
     progress: regex.Pattern
     progress_tail: regex.Pattern
@@ -106,6 +109,9 @@ def words() -> Words:
         document_words=frozenset(lex["document_words"]),
         duration_units=frozenset(lex["duration_units"]),
         beneficiary_heads=tuple(lex["beneficiary_heads"]),
+        beneficiary_verbs=frozenset(lex["beneficiary_verbs"]),
+        leading_before_verbs=tuple(lex["leading_before_verbs"]),
+        beneficiary_after=regex.compile(rf"[^\d,;。、]{{0,8}}?(?:{_alt(lex['beneficiary_heads'])})"),
         trailing_alone=frozenset(lex["trailing_alone"]),
         progress=regex.compile(rf"(?:{_alt(lex['progress_leads'])})*(?:{_alt(lex['progress_words'])})[近约共]?"),
         progress_tail=regex.compile(rf"(?:{_alt(lex['progress_leads'])})*(?:{_alt(lex['progress_words'])})[近约共]?$"),
@@ -192,6 +198,15 @@ _BASE_OF_RE = regex.compile(
 )
 
 
+_PLACE_BEFORE_YEAR_RE = regex.compile(r"(\p{Han}{2,8}?)(?=(?:\d{4}|[一二〇○零三四五六七八九]{4})年)")
+
+
+def _is_region(name: str) -> bool:
+    from ..rules.regions import is_region  # the gazetteer, only for a name before a year
+
+    return is_region(name)
+
+
 def _strip_leading(s: str) -> str:
     w = words()
     changed = True
@@ -203,6 +218,12 @@ def _strip_leading(s: str) -> str:
         year = _LEADING_DATE_RE.match(s)
         if year and len(s) > year.end():
             s, changed = s[year.end():], True
+        place = _PLACE_BEFORE_YEAR_RE.match(s)
+        if place is not None and _is_region(place.group(1)):  # 吕梁市|2019年农村户用卫生厕所改造
+            s, changed = s[place.end(1):], True
+        before_verb = next((x for x in w.leading_before_verbs if s.startswith(x)), None)
+        if before_verb is not None and w.governing.fullmatch(s, len(before_verb)):
+            s, changed = s[len(before_verb):], True  # 实际|加装: an action alone, not a name (实际接种人数)
         per = w.leading_per.match(s)
         if per is not None:  # 每天|开放时间, 每个|村卫生室业务用房面积: `每X` before the noun is scope
             s, changed = s[per.end():], True
@@ -230,7 +251,7 @@ _RATE_TAIL_RE, _RATE_TAIL_SHORT_RE = _rate_tail(6), _rate_tail(4)
 
 PAYMENT_NOUNS = frozenset({"补助", "补贴", "津贴", "奖补", "资助", "奖励", "配套", "投入", "自筹", "救助"})
 _PAID_RE = regex.compile(
-    rf"(?:每{_RATE_NOUN % 9})+(?:[^\d,;。每]{{1,10}}?(?:财政|政府))?(?:一次性)?(?:最高|再)?(补助|补贴|奖补|资助|奖励)"
+    rf"(?:每{_RATE_NOUN % 9})+(?:[^\d,;。每]{{1,10}}?(?:财政|政府))?(?:最高|再)?((?:一次性\p{{Han}}{{0,4}}?)?(?:补助|补贴|奖补|资助|奖励))"
     rf"(?:最高|最多)?(?:不超过|不低于|不少于|不高于|约)?$"
 )
 
@@ -282,6 +303,8 @@ def _is_nominal(text: str, verb: regex.Match) -> bool:
         return True  # 开放|时间, 开办|时间, 审批|时限: the time of an action is a noun whatever the verb
     if text.startswith(w.verb_terms, verb.start()):
         return True  # 城镇|新增就业|1.7万人: an indicator's name
+    if verb.group() in w.beneficiary_verbs and w.beneficiary_after.match(text, verb.end()):
+        return True  # 受益|农村人口, 受益|群众: who benefits, named by the verb (GUIDELINES: 受益人口)
     return verb.group() in w.nominal_verbs and text.startswith(w.nominal_heads, verb.end())
 
 
@@ -312,7 +335,9 @@ def phrase_before(text: str, lo: int, pos: int, money: bool = False, people: boo
         # 新建公厕|每座补助|25万元: a noun phrase before the rate is what is paid for, else a thing the
         # rate counts (每个|城市书房|补助), else the payment word after the rate (每餐补贴|3元)
         rate = span[paid.start():paid.start(1)]
-        return _topic(span[: paid.start()]) or rate_noun(rate) or paid.group(1)
+        # 每个站点|一次性建设补助: a payment named more closely than its bare word names it
+        named = paid.group(1) if paid.group(1).removeprefix("一次性") not in PAYMENT_NOUNS else None
+        return _topic(span[: paid.start()]) or named or rate_noun(rate) or paid.group(1)
     tail = _strip_trailing(span, long_rates=money)
     hi = lo + len(tail)
     verbs = [m for m in w.governing.finditer(text, lo, hi, overlapped=False)]
@@ -322,7 +347,7 @@ def phrase_before(text: str, lo: int, pos: int, money: bool = False, people: boo
         verbs = []  # 重点人群签约覆盖率: an indicator's name runs back to the clause start
     for k in range(len(verbs) - 1, -1, -1):
         m = verbs[k]
-        if m.end() < hi and not _is_nominal(text, m):
+        if m.end() < hi - 1 and not _is_nominal(text, m):  # 硬化|路, 安置|房: one character more is a word
             start = m.end()
             # 实施|既有住宅加装电梯|30部: after a light verb the rest is one nominalised action
             light = next((v for v in verbs[:k] if v.group() in w.light_verbs and v.end() < m.start()), None)
@@ -342,13 +367,18 @@ def phrase_before(text: str, lo: int, pos: int, money: bool = False, people: boo
 
 # 每个|城市书房, 每台|设备, 每所|幼儿园: a measure word and the thing a rate counts
 _RATE_THING_RE = regex.compile(
-    r"每[个台家所座处张套部辆条间项]((?:(?!补助|补贴|奖补|资助|奖励|再|给予)[^\d\P{Han}每]){2,8}?)(?:一次性|再|最高|最多|按照?)?$"
+    r"每[个台家所座处张套部辆条间项]((?:(?!补助|补贴|奖补|资助|奖励|再|给予|一次性)[^\d\P{Han}每]){2,8}?)(?:一次性|再|最高|最多|按照?)?$"
+)
+# 每人|宫颈癌筛查|85元: a service paid per person (not 每人每月, 每户补助, 每人一次性)
+_PER_PERSON_THING_RE = regex.compile(
+    r"每[人户例名次]((?:(?!补助|补贴|奖补|资助|奖励|再|给予|一次性|资金|费用|标准|最高|最多|不超过|不低于|约)[^\d\P{Han}每]){2,8})$"
 )
 
 
-def rate_noun(rate: str) -> str | None:
-    """The thing a rate is per, when it names one after its measure word (每个托位一次性 -> 托位)."""
-    m = _RATE_THING_RE.search(rate)
+def rate_noun(rate: str, people: bool = False) -> str | None:
+    """The thing a rate is per, when it names one after its measure word (每个托位一次性 -> 托位);
+    with `people`, also a service paid per person written before the amount (每人|宫颈癌筛查)."""
+    m = _RATE_THING_RE.search(rate) or (_PER_PERSON_THING_RE.search(rate) if people else None)
     return trim(m.group(1)) if m else None
 
 

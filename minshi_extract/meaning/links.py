@@ -64,6 +64,7 @@ def link_shares(text: str, records: list[Record]) -> None:
     for lo, recs in by_sentence.items():
         first = position[id(recs[0])]
         _link_qizhong(text, lo, recs, figures[max(0, first - _REACH):first])
+    _parts_over_semicolons(text, by_sentence, figures, position)
     for run in _regional_runs(figures, position):
         first = position[id(run[0])]
         # the total stands within the few figures before the run (bounded: linear in the document)
@@ -74,7 +75,41 @@ def link_shares(text: str, records: list[Record]) -> None:
     _link_sums(text, figures)
 
 
-_SUM_REACH = 6  # figures after a total where the parts that add up to it may stand
+def _parts_over_semicolons(text: str, by_sentence: dict[int, list[Record]], figures: list[Record],
+                           position: dict[int, int]) -> None:
+    """本项目计划总投资5020万元。其中,A资金1600万元,…即区级960万元、街道640万元;B资金1120万元,…;C资金
+    600万元…;D1700万元…。: a 其中 opening a sentence whose parts run on over `;` lists one share a part,
+    the first figure of each; when those add up exactly to the figure before 其中, they split it, and a
+    part's other figures are that part's own (unlinked here; the sums after link them)."""
+    starts = sorted(by_sentence)
+    for n, lo in enumerate(starts):
+        if not text.startswith("其中", lo) or lo < 1 or text[lo - 1] in ";|":
+            continue
+        first = by_sentence[lo][0]
+        stop = text.find("。", lo)
+        stop = len(text) if stop < 0 else stop
+        heads = [first]
+        for nxt in starts[n + 1:]:
+            if nxt > stop or text[nxt - 1] != ";" or "\n" in text[lo:nxt]:
+                break
+            head = next((r for r in by_sentence[nxt] if _same_kind(r, first)), None)
+            if head is not None:
+                heads.append(head)
+        at = position[id(first)]
+        total = next((t for t in reversed(figures[max(0, at - _REACH):at]) if _same_kind(t, first)
+                      and t.span[1] <= lo and t.region is None and total_of(t) is None), None)
+        if len(heads) < 2 or total is None or _sum(heads) != _amount(total):
+            continue
+        linked = {id(h) for h in heads}
+        for part_lo in starts[n:n + len(heads) + 8]:
+            for r in by_sentence[part_lo]:
+                if r.span[0] < stop and id(r) not in linked and total_of(r) is total:
+                    r._total = None  # a part's breakdown (即区级960万元、街道640万元), not the total's
+        for h in heads:
+            h._total = total
+
+
+_SUM_REACH = 12  # figures after a total where the parts that add up to it may stand
 
 
 def _link_sums(text: str, figures: list[Record]) -> None:
@@ -82,11 +117,16 @@ def _link_sums(text: str, figures: list[Record]) -> None:
     its paragraph (总投资4.48亿元,资金来源为:车购税资金1.68亿元,省级…1.12亿元,…0.9亿元,县级自筹0.78亿元;
     公共厕所45座,新建20座、改造25座): the arithmetic says they split it."""
     for i, total in enumerate(figures):
-        if total_of(total) is not None or total.qualifier is not None:
+        if total.qualifier is not None:
             continue  # an about / at least total: an exact sum is no evidence
+        # a share may be split in turn, by parts in its own sentence (…资金1600万元,…即区级960万元、街道640万元)
+        nested = total_of(total) is not None
+        own = sentence_start(text, total.span[0]) if nested else -1
         want, run, got = _amount(total), [], Decimal(0)
         for r in figures[i + 1:i + 1 + _SUM_REACH]:
             if "\n" in text[total.span[1]:r.span[0]] and not _next_line(text, total, r):
+                break
+            if nested and sentence_start(text, r.span[0]) != own:
                 break
             if not _same_kind(r, total):
                 continue

@@ -15,7 +15,7 @@ import regex
 
 from ..rules.regions import is_region, region_ending_at
 from .grammar import _alt as alternation
-from .grammar import clause_end, lexicon, sentence_start
+from .grammar import clause_end, clause_start, lexicon, sentence_start
 
 
 def _alt(words: list[str]) -> str:
@@ -27,13 +27,17 @@ def _patterns() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern, regex.Patt
     lex = lexicon()
     short = _alt(lex["payer_levels_short"])
     suffix = _alt(lex["payer_suffixes"])
-    bracket = r"(?:\((?:市、|县、)?(?:区|市|县)\)(?:区|市)?)?"  # 县(区), 县(市、区), 县(市)区
+    bracket = r"(?:\([\p{Han}、]{1,5}\)(?:区|市)?)?"  # 县(区), 县(市、区), 县(市)区, 镇(街道)
     by_verbs = _alt(lex["by_verbs"])
     # a level that is also a place (乡镇新建|每座补助…: where, not who) pays only before its 财政 or a funding word
     funding = _alt(lex["funding_words"])
+    amount = r"[\d.]+(?:万|亿)?元"
     scoped = rf"{_alt(lex['payer_levels_scoped'])}(?={suffix}|{funding}|[、和及与按各]|共同)"
-    level = (rf"(?:{_alt(lex['payer_levels'])}{bracket}|{scoped}|"
-             rf"{short}{bracket}(?=级|本级|{suffix}|[、和及与]|两级|三级|四级|五级|{by_verbs}))")
+    # a town level is named with its alternative (镇(街道)配套, 街道(镇)640万元); a town alone is a place
+    town = rf"{_alt(lex['payer_levels_town'])}\([\p{{Han}}、]{{1,5}}\)(?={suffix}|{funding}|[、和及与按]|共同|{amount}|$)"
+    level = (rf"(?:{_alt(lex['payer_levels'])}{bracket}|{scoped}|{town}|"
+             rf"{short}{bracket}(?=级|本级|{suffix}|[、和及与]|两级|三级|四级|五级|{by_verbs})|"
+             rf"{short}\([\p{{Han}}、]{{1,5}}\)(?={amount}|$))")  # 县(市、区)800万元: a level, not a place
     # the last of a list of levels may end before its share verb: 由省、市|按6:4比例分担
     last = rf"(?:{level}|{short}{bracket}(?=按|共同|各|分担|承担|负担))"
     # 中央、省、市、县四级财政; 省级财政和市级财政 (each level with its own 财政)
@@ -41,11 +45,13 @@ def _patterns() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern, regex.Patt
     # a payer that is not a level stands at a clause start or after 由/和/其中 (not 困难|群众)
     named = _alt(lex["payer_others"])
     partners = _alt(lex["payer_partners"])
-    others = rf"(?:(?<=^|[^\p{{Han}}]|[由和及与中余])(?:{partners}[、和及与])?{named}(?:[、和及与]{named})*)"
+    intro = _alt(lex["payer_intro_verbs"])  # 引入|社会资本0.8亿元
+    others = rf"(?:(?<=^|[^\p{{Han}}]|[由和及与中余]|{intro})(?:{partners}[、和及与])?{named}(?:[、和及与]{named})*)"
     payer = rf"(?:{joined}(?:(?:专项)?{named})?|{others})"  # 中央(专项)福彩公益金: a level and a named fund
     # not a payer: 对每个县级|儿童之家 (a rate's object), 城市 / 市场 (a level inside a word)
     before = regex.compile(
-        rf"(?<![每对个城都超全各该此跨])(?P<p>{payer})(?=\p{{Han}}{{0,8}}?{funding}|\p{{Han}}{{0,8}}?[\d约共]|对每)"
+        rf"(?<![每对个城都超全各该此跨])(?P<p>{payer})(?=\p{{Han}}{{0,8}}?{funding}|\p{{Han}}{{0,8}}?[\d约共]|对每|"
+        rf"[\p{{Han}}、]{{0,24}}?(?:资金|投资|基金)(?=[\d约]))"  # 省级|义务教育薄弱环节改善与能力提升补助资金1500万元
     )
     # 由市级财政统筹解决; not 由自治区财政承担60% (payers splitting by percentages pay no one amount)
     # a payer that is no level is named by its head (由市场经营主体|自筹)
@@ -53,12 +59,12 @@ def _patterns() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern, regex.Patt
     # 通过(申报)地方政府专项债券解决: the payer of a fund the amount is raised through
     through = rf"通过(?:{_alt(lex['through_verbs'])})?"
     by = regex.compile(
-        rf"(?<!其余|剩余|余下|不足部分)(?:由|{through}(?={payer}))(?P<p>{payer}|{headed})"
+        rf"(?<!其余|剩余|余下|不足部分)(?:由|{through}(?={payer}))(?P<p>各?{payer}|{headed})"
         rf"(?:全额|统筹|共同|足额|按比例)?[^,;。]{{0,12}}?{by_verbs}(?![\d.]+%)"
     )
     lead = regex.compile(rf"^{payer}")
     # 供热企业自筹15000万元: a payer named by its head, the subject of a verb only a payer has
-    raising = regex.compile(rf"(?<=^|[^\p{{Han}}])(?P<p>{headed})(?={_alt(lex['raising_verbs'])})")
+    raising = regex.compile(rf"(?<=^|[^\p{{Han}}])(?:其中)?(?P<p>{headed})(?={_alt(lex['raising_verbs'])})")
     return before, by, lead, raising
 
 
@@ -89,9 +95,13 @@ def _subject_payer(text: str, lo: int, pos: int) -> str | None:
     return m.group() if m is not None and text[lo + m.end():lo + m.end() + 1] in ("对", "按") else None
 
 
-def payer_by(text: str, lo: int, hi: int) -> str | None:
-    """`由X承担` in [lo, hi): X pays."""
+def payer_by(text: str, lo: int, hi: int, mine: int = -1) -> str | None:
+    """`由X承担` in [lo, hi): X pays; with `mine` (the end of the amount asking), not a 由X written
+    right after a remainder (其余800万元|由区级财政承担: the remainder's payer, not the sentence's)."""
     m = _patterns()[1].search(text, lo, hi)
+    if m is not None and mine >= 0 and m.start() != mine and text[m.start() - 1:m.start()] == "元" \
+            and _REST_RE.search(text, clause_start(text, m.start()), m.start()):
+        return None
     if m is None or _patterns()[0].search(text, m.end("p"), clause_end(text, m.end("p"), ",;。\n")):
         return None  # 由省级补助资金和市财政资金共同承担: funds of several payers, no one payer
     return m.group("p")
@@ -106,6 +116,7 @@ def next_clause_end(text: str, end: int) -> int:
     return hi
 
 
+_REST_RE = regex.compile(r"其余|剩余|余下|不足部分")
 _TOTAL_RE = regex.compile(r"总投资|总额|共需|所需|合计|共计|总计|预计|估算|概算|约$")
 
 
@@ -123,7 +134,7 @@ def source_at(text: str, clause_lo: int, fig: int, end: int) -> str | None:
         # 项目总投资约5800万元: a total is paid by the payers its own clause names (所需资金102万元由
         # 市级财政承担), not by the payer of one of its shares
         return own or payer_by(text, end, next_clause_end(text, end)) or _rate_payer(text, s_lo, clause_lo)
-    return payer_by(text, s_lo, s_hi) or payer_in(text, s_lo, clause_lo) or _colon_subject(text, s_lo)
+    return payer_by(text, s_lo, s_hi, end) or payer_in(text, s_lo, clause_lo) or _colon_subject(text, s_lo)
 
 
 def _colon_subject(text: str, s_lo: int) -> str | None:

@@ -119,8 +119,11 @@ def find_amounts(text: str) -> list[Amount]:
         if value is None:
             continue
         lo = clause_start(text, m.start())
-        if out and out[-1].end > lo and _EVERY_RE.search(text, out[-1].end, m.start()):
-            lo = out[-1].end  # 每人每月630元、|每人每年|5100元: its own rate, not the one before too
+        if out and out[-1].end > lo and (_EVERY_RE.search(text, out[-1].end, m.start())
+                                         or _SUM_WORD_RE.search(text, out[-1].end, m.start())):
+            # 每人每月630元、|每人每年|5100元: its own rate, not the one before too; 每站10万元(|共|320万元):
+            # what the rate comes to, no rate
+            lo = out[-1].end
         prefix = text[lo:m.start()]
         qualifier = figure_qualifier(m)
         if qualifier is None and _ABOUT_BEFORE_RE.search(prefix):
@@ -137,6 +140,7 @@ def find_amounts(text: str) -> list[Amount]:
     return _inherit_rates(text, out)
 
 
+_SUM_WORD_RE = regex.compile(r"共|合计|总计|累计|总额")
 # 总额不超过500万元 / 累计最高100万元: a ceiling on a total, not on the rate of the clause before
 _TOTAL_WORDS_RE = regex.compile(r"总|累计|合计|共计|共需|全年|整体")
 

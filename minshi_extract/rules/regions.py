@@ -45,6 +45,11 @@ def share_words() -> dict:
 
 
 @cache
+def _region_verbs() -> tuple[str, ...]:
+    return tuple(sorted(share_words().get("verbs_after_region", []), key=len, reverse=True))
+
+
+@cache
 def _each_verb_re() -> regex.Pattern:
     # 各建设 / 各新建 right before the figure: the 各 of a share followed by its verb
     verbs = sorted(share_words().get("verbs_after_each", []), key=len, reverse=True)
@@ -203,6 +208,10 @@ def regions_before(text: str, pos: int, window: int = 60) -> RegionShare | None:
         verb = _each_verb_re().search(text[lo:end])
         if verb:  # 各建设1个: a share of 各, the verb between
             link, end = "各", lo + verb.start()
+    if not link:  # 其中信州区|新增|6200个: the share's verb between its region and its figure
+        verb = next((v for v in _region_verbs() if text.startswith(v, end - len(v)) and end - len(v) > lo), None)
+        if verb is not None and region_ending_at(text, end - len(verb), lo) is not None:
+            end -= len(verb)
     names: list[str] = []
     start = end
     while True:

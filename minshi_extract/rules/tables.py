@@ -96,14 +96,19 @@ def _is_town(cell: str) -> bool:
 
 
 def row_region(row: list[str]) -> tuple[str | None, bool]:
-    """(region, is_total) of a row: the first cell that is a region name; 合计 rows none."""
+    """(region, is_total) of a row: the first cell that is a region name, or the last of the region
+    cells standing together from it (`民权县` | `人和镇`: a county's town row is the town's); 合计 rows
+    none."""
+    found = None
     for cell in row:
         c = _squash(cell)
-        if c in _TOTAL_LABELS:
+        if c in _TOTAL_LABELS and found is None:
             return None, True
         if c and (is_region(c) or _is_town(c)):
-            return c, False
-    return None, False
+            found = c
+        elif found is not None:
+            break
+    return found, False
 
 
 def _figure_span(notice_text: str, span: tuple[int, int]) -> tuple[int, int, str] | None:

@@ -133,6 +133,10 @@ REGIONAL = [
      [("乐都区、平安区、民和县各建设1个", 1, r) for r in ("乐都区", "平安区", "民和县")]),
     ("新建学校5所,其中城关镇、东关镇各新建2所",
      [("5所", 5, None)] + [("城关镇、东关镇各新建2所", 2, r) for r in ("城关镇", "东关镇")]),
+    # the share's verb between a county and its figure (其中临平区新增20个); a single county's is no share
+    ("新增学位900个,其中临平区新增500个、钱塘区400个",
+     [("900个", 900, None), ("临平区新增500个", 500, "临平区"), ("钱塘区400个", 400, "钱塘区")]),
+    ("临平区新建幼儿园2所", [("2所", 2, None)]),
     # words ending like a town name none; a single town with the whole target is not a share
     ("开展送戏下乡100场、送书下乡200场", [("100场", 100, None), ("200场", 200, None)]),
     ("全市乡镇30个、街道5个", [("30个", 30, None), ("5个", 5, None)]),

@@ -159,6 +159,21 @@ def test_town_rows_are_regional_shares(label: str, region: str | None) -> None:
 
 
 @pytest.mark.parametrize(
+    ("row", "region"),
+    [
+        (["凉州区", "清源镇", "300", "36"], "清源镇"),  # a county cell merged over its towns: the town's row
+        (["", "清源镇", "300", "36"], "清源镇"),
+        (["1", "凉州区", "改造户厕", "300"], "凉州区"),
+        (["合计", "", "900", "108"], None),
+    ],
+)
+def test_a_row_of_a_county_and_its_town_is_the_towns(row: list[str], region: str | None) -> None:
+    from minshi_extract.rules.tables import row_region
+
+    assert row_region(row)[0] == region
+
+
+@pytest.mark.parametrize(
     ("label", "region"),
     [("镇宁自治县", "镇宁自治县"), ("曲靖经开区", "曲靖经开区"), ("黄果树旅游区", "黄果树旅游区"),
      ("开发区", None), ("示范区", None), ("管委会", None)],
