@@ -111,8 +111,10 @@ def test_project_gold_files_are_valid() -> None:
     assert files, "no gold files"
     for f in files:
         head = load_gold(f)
-        text = normalize(load(root / "corpus" / head.corpus_file).text)[0]
-        g = load_gold(f, text)
+        raw = load(root / "corpus" / head.corpus_file)
+        # a scan's gold is what the page prints, not what OCR read: its texts are not looked up (eval alike)
+        scanned = raw.format == "image" or bool(raw.conf)
+        g = load_gold(f, None if scanned else normalize(raw.text)[0])
         assert g.programmes
 
 

@@ -214,6 +214,12 @@ ITEMS = [
     ("现将《甲方案》《乙方案》等2个实施方案印发给你们。", "2个", "实施方案"),
     # 按 after the noun of an age opens an adverbial (按月发放), no part of the noun
     ("为全县70周岁以上老年人按月发放高龄津贴。", "70周岁以上", "老年人"),
+    # a payer's per cent in a list after 按 is its share of the subject before 按, else of the total
+    ("项目所需资金按市级60%、县区40%的比例承担。", "40%", "项目所需资金"),
+    ("工程总投资8000万元,按照中央50%、省级30%、市县20%的比例筹措。", "30%", "工程总投资"),
+    # a growth after a figure is the growth of what it counts; 各类 is part of the noun
+    ("全年发放各类救助资金1.6亿元,比上年增长8.2%。", "8.2%", "各类救助资金"),
+    ("年底前农村自来水普及率达到93%。", "93%", "农村自来水普及率"),
     # a place before a year at the start of a title is scope, like the year
     ("庆阳市2024年农村公路提质改造800公里实施方案\n一、目标任务\n完成提质改造。", "800公里", "农村公路提质改造"),
 ]

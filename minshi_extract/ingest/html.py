@@ -227,10 +227,14 @@ def find_article(soup):
         n = len(re.sub(r"\s+", "", p.get_text())) if p.name != "br" else 0
         key = id(parent)
         scores[key] = (scores.get(key, (0, parent))[0] + n, parent)
-    if not scores:
-        return None
-    score, node = max(scores.values(), key=lambda t: t[0])
-    return node if score >= _MIN_ARTICLE and _plain_len(node) >= _MIN_ARTICLE else None
+    if scores:
+        score, node = max(scores.values(), key=lambda t: t[0])
+        if score >= _MIN_ARTICLE and _plain_len(node) >= _MIN_ARTICLE:
+            return node
+    # a page that is one table (a spreadsheet saved as a web page): the densest table's parent
+    tables = [(_plain_len(t), t) for t in soup.find_all("table")]
+    n, table = max(tables, key=lambda t: t[0], default=(0, None))
+    return table.parent if table is not None and n >= _MIN_ARTICLE else None
 
 
 def table_rows(table) -> list[list[str]]:

@@ -31,7 +31,7 @@ from .grammar import (
 )
 from .links import field, link_shares, unbalanced
 from .lists import figure_lists, list_head, same_unit
-from .source import is_payer_share, next_clause_end, payer_by, payer_in, source_at, strip_payer
+from .source import is_payer_share, next_clause_end, payer_by, payer_in, payer_percent, source_at, strip_payer
 from .wraps import joined, shifted, soft_breaks
 
 __all__ = ["attribute", "unbalanced"]
@@ -90,6 +90,9 @@ def item_of(text: str, r: Record, end: int | None = None) -> str | None:
     if isinstance(r, Percentage) and not (item and item.endswith(_INDICATORS)):
         # 收托率达到|60%以上的…: an indicator before stays; else 完成80%以上的|建设任务 (a share of
         # the noun after 的); 由省级财政承担|60%: its total's item (attribute)
+        subject = payer_percent(text, fig)
+        if subject is not None:  # 所需资金按市级|60%: the subject's share (none: its total's, attribute)
+            return trim(subject) if subject.strip() else None
         of = _percent_of(text, end)
         if of or is_payer_share(text[lo:fig]):
             return of
@@ -231,6 +234,7 @@ _HEADER_LEAD = regex.compile(r"^(?:其中[:、]?|合计|小计)")
 
 
 _TOTAL_ROWS = frozenset({"合计", "小计", "总计", "共计"})
+_SHORT_LEVELS = frozenset({"中央", "省", "市", "县", "区", "州", "旗", "盟"})
 
 
 @cache
@@ -246,6 +250,7 @@ def table_item(row_name: str | None, header: str | None, money: bool = False) ->
     head = _HEADER_LEAD.sub("", _HEADER_YEAR.sub("", (header or "").strip()))
     if money:
         head = strip_payer(head) or ""  # 中央和省级补助资金(万元): the payer is the cell's source
+        head = "" if head in _SHORT_LEVELS else head  # 省 | 市 | 县 under 资金来源: a payer alone
     if _GENERIC_HEADER_RE().fullmatch(head):
         head = ""  # 资金, 合计, 资金合计: generic words add nothing
     if not row_name or is_region(row_name) or row_name in _TOTAL_ROWS:
@@ -275,7 +280,25 @@ def _share_of_total(text: str, records: list[Record]) -> None:
         elif (isinstance(r, Percentage) and r.item is None and last is not None and last.item
               and sentence_start(text, last.span[0]) == sentence_start(text, r.span[0])):
             fig = _figure_start(r)
-            if is_payer_share(text[clause_start(text, fig):fig]):
+            if is_payer_share(text[clause_start(text, fig):fig]) or payer_percent(text, fig) == "":
+                r.item = last.item
+
+
+_GROWTH_RE = regex.compile(r"(?:比|较)(?:上年|去年|上年同期|\d{4}年)?(?:同期)?|同比")
+
+
+def _growth_of_previous(text: str, records: list[Record]) -> None:
+    """发放各类救助资金1.2亿元,|比上年增长|9.1%: a growth written after a figure, naming nothing, is the
+    growth of what that figure counts (GUIDELINES rule 9: the clause's subject)."""
+    last: Record | None = None
+    for r in records:
+        if isinstance(r, (Money, Quantity)):
+            last = r
+        elif (isinstance(r, Percentage) and r.item is None and last is not None and last.item
+              and sentence_start(text, last.span[0]) == sentence_start(text, r.span[0])):
+            fig = _figure_start(r)
+            lo = clause_start(text, fig)
+            if _GROWTH_RE.match(text, lo, fig) and lo > last.span[1]:
                 r.item = last.item
 
 
@@ -393,6 +416,7 @@ def _attribute(notice: Notice, text: str, is_prose: Callable[[Record], bool]) ->
             if isinstance(r, Deadline) and prog is not None and (r.what is None or r.what in _LABELS):
                 r.what = _project_name(prog, r)  # a 完成时限 section or column: the project is due
         _share_of_total(text, prose)
+        _growth_of_previous(text, prose)
         _drop_region_lists(prose)
         _shares_count_their_totals(prose)
         _continue_items(text, prose)

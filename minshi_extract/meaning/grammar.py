@@ -61,6 +61,8 @@ class Words:
     beneficiary_heads: tuple[str, ...]
     beneficiary_verbs: frozenset[str]
     leading_before_verbs: tuple[str, ...]
+    heads_at_word_end: frozenset[str]
+    leading_kept: tuple[str, ...]
     beneficiary_after: regex.Pattern
     trailing_alone: frozenset[str]
     progress: regex.Pattern
@@ -111,6 +113,8 @@ def words() -> Words:
         beneficiary_heads=tuple(lex["beneficiary_heads"]),
         beneficiary_verbs=frozenset(lex["beneficiary_verbs"]),
         leading_before_verbs=tuple(lex["leading_before_verbs"]),
+        heads_at_word_end=frozenset(lex["heads_at_word_end"]),
+        leading_kept=tuple(lex["leading_kept"]),
         beneficiary_after=regex.compile(rf"[^\d,;。、]{{0,8}}?(?:{_alt(lex['beneficiary_heads'])})"),
         trailing_alone=frozenset(lex["trailing_alone"]),
         progress=regex.compile(rf"(?:{_alt(lex['progress_leads'])})*(?:{_alt(lex['progress_words'])})[近约共]?"),
@@ -213,7 +217,7 @@ def _strip_leading(s: str) -> str:
     while s and changed:
         changed = False
         lead = w.leading_re.match(s)
-        if lead is not None:
+        if lead is not None and not s.startswith(w.leading_kept):  # 各|县区, but 各类救助资金
             s, changed = s[lead.end():], True
         year = _LEADING_DATE_RE.match(s)
         if year and len(s) > year.end():
@@ -305,7 +309,12 @@ def _is_nominal(text: str, verb: regex.Match) -> bool:
         return True  # 城镇|新增就业|1.7万人: an indicator's name
     if verb.group() in w.beneficiary_verbs and w.beneficiary_after.match(text, verb.end()):
         return True  # 受益|农村人口, 受益|群众: who benefits, named by the verb (GUIDELINES: 受益人口)
-    return verb.group() in w.nominal_verbs and text.startswith(w.nominal_heads, verb.end())
+    if verb.group() not in w.nominal_verbs or not text.startswith(w.nominal_heads, verb.end()):
+        return False
+    # 改造户|1200户 is a noun; 改造|户厕: a head that begins a longer word is no head
+    head = next(h for h in w.nominal_heads if text.startswith(h, verb.end()))
+    after = verb.end() + len(head)  # a word ends before another word (改造户|户均…) too
+    return head not in w.heads_at_word_end or not _HAN_RE.match(text, after) or bool(w.leading_re.match(text, after))
 
 
 def phrase_before(text: str, lo: int, pos: int, money: bool = False, people: bool = False) -> str | None:

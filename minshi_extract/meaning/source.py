@@ -212,3 +212,22 @@ def is_payer_share(clause: str) -> bool:
         return False
     rest = s[m.end():].lstrip("各再按")
     return rest in _SHARE_VERBS
+
+
+_PERCENT_PIECES = regex.compile(r"、|[\d.]+%")
+
+
+def payer_percent(text: str, fig: int) -> str | None:
+    """`所需资金按市级60%、县区40%的比例承担`, `按照中央50%、省级30%、市县20%的比例筹措`: the percentage at
+    `fig` is a payer's share of a list after 按; the subject written before 按 (`所需资金`, '' when the
+    clause opens with 按); None when the percentage is no such share."""
+    lo = sentence_start(text, fig)
+    k = text.rfind("按", lo, fig)
+    if k < 0:
+        return None
+    pieces = _PERCENT_PIECES.split(text[k + 1:fig].removeprefix("照"))
+    lead = _patterns()[2]
+    if not pieces[-1] or any(p and lead.fullmatch(p) is None for p in pieces):
+        return None
+    return text[clause_start(text, k):k]
+

@@ -73,6 +73,8 @@ def read_header(header: str) -> Column | None:
             return Column(item, "money", unit, per or None)
         if unit in units():
             return Column(item, "quantity", unit)
+        if unit in ("%", "％"):
+            return Column(item, "percentage", "%")  # 占比(%) | 45: a share in per cent
         # (万人) / (万户): a count in ten-thousands, the cell scaled to the unit as counted
         scale = _SCALES.get(unit[:1])
         if scale and unit[1:] in units():
@@ -149,6 +151,7 @@ def records_from_table(
     figures: dict[tuple[int, int], Money | Quantity] = {}
     region_col = next((j for j, h in enumerate(table.header) if is_region_header(_squash(h))), None)
     last_region: str | None = None
+    last_name: str | None = None
     for r, row in enumerate(table.rows):
         spans = cell_spans[r + 1] if r + 1 < len(cell_spans) else []
         region, is_total = row_region(row)
@@ -161,6 +164,9 @@ def records_from_table(
         last_region = region
         region = region or group_region[r]
         name = _squash(row[name_col]) if name_col is not None and name_col < len(row) and row[name_col] else None
+        if name is None and not is_total and name_col is not None and region is not None:
+            name = last_name  # a project's name merged down over its towns' rows
+        last_name = name if not is_total else None
         for c, col in enumerate(columns):
             if c >= len(row) or c >= len(spans):
                 continue
@@ -197,8 +203,10 @@ def records_from_table(
                 continue
             parent = table._parents[c] if c < len(table._parents) else None
             rec = _figure_record(found, col, kinds[c].payer, region, name, ctx, parent)
+            if isinstance(rec, Percentage) and by_source:
+                rec.item = table_item(None, col.item, False)  # 中央财政 | 占比(%): the payer's share, named by its header
             if isinstance(rec, Money) and name and by_source:
-                _row_payer(rec, name)
+                _row_payer(rec, name, _title_funds(col, ctx.section))
             if rec is not None:
                 figures[(r, c)] = rec
                 out.append(rec)
@@ -219,14 +227,14 @@ def _is_data_cell(cell: str) -> bool:
     return bool(_FIGURE_CELL_RE.fullmatch(cell))
 
 
-def _row_payer(rec: Money, name: str) -> None:
+def _row_payer(rec: Money, name: str, funds: str | None) -> None:
     """A row of a 资金来源 column (`省级财政补助`, `地方政府专项债券`): its payer pays the row's money,
-    the rest of its name is the item."""
+    the rest of its name is the item; a payer alone (`中央财政`) pays the funds the caption names."""
     from minshi_extract.meaning.source import split_payer
 
     payer, rest = split_payer(name)
     if payer is not None:
-        rec.source, rec.item = payer, rest
+        rec.source, rec.item = payer, rest or funds
 
 
 def _whole(span: tuple[int, int], cell: tuple[int, int]) -> bool:
@@ -250,7 +258,7 @@ _UNIT_BRACKET_RE = regex.compile(r"\([^()]*\)$")
 _FUNDS_RE = regex.compile(r"(?:补助|奖补|配套|专项|建设|项目)?资金")
 # the funds a caption says the table lists: `农村供水保障工程资金|安排表`, `…任务及|补助资金|分配表`
 _CAPTION_FUNDS_RE = regex.compile(r"([^及和与、]*资金)(?:安排|分配|明细|汇总|测算|下达|使用)?(?:计划|情况)?(?:一览)?表?$")
-_CAPTION_LEAD_RE = regex.compile(r"^[^\d]{0,12}?(?:\d{4}|[一二〇○零三四五六七八九]{4})年度?")
+_CAPTION_LEAD_RE = regex.compile(r"^(?:表\s*\d{1,2}\s*)?[^\d]{0,12}?(?:\d{4}|[一二〇○零三四五六七八九]{4})年度?")
 
 
 def _title_funds(col: Column, section: str | None) -> str | None:
@@ -277,7 +285,8 @@ def _cell_item(name: str | None, col: Column, parent: str | None, ctx: Context) 
     names_thing = spanning and _squash(spanning) not in table_lexicon()["source_columns"]  # not 资金来源
     if name and names_thing and table_item(None, col.item, money) is None:
         return table_item(name, spanning, money)
-    return table_item(name, col.item, money) or table_item(None, spanning, money) or _title_funds(col, ctx.section)
+    over = table_item(None, spanning, money) if names_thing else None  # not 资金来源: it names payers
+    return table_item(name, col.item, money) or over or _title_funds(col, ctx.section)
 
 
 def _figure_record(found: tuple[int, int, str], col: Column, payer: str | None, region: str | None,
@@ -293,6 +302,9 @@ def _figure_record(found: tuple[int, int, str], col: Column, payer: str | None, 
         # by the caption (GUIDELINES rule 8)
         "item": _cell_item(name, col, parent, ctx),
     }
+    if col.kind == "percentage":
+        common.pop("region")
+        return Percentage(value=to_number(value), **common)  # type: ignore[return-value]
     if col.kind == "money":
         amount = to_number(value * _MONEY_UNITS[col.unit])
         return Money(amount_cny=amount, text_unit=col.unit, per=col.per, source=header_payer(payer), **common)

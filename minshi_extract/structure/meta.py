@@ -100,13 +100,16 @@ def find_title(lines: list[Line]) -> tuple[str, list[Line]] | None:
     return None
 
 
+_ATTACHMENT_LABEL = regex.compile(r"附件\s*[\d一二三四五六七八九十]{0,3}\s*[:：]?")
+
+
 def news_title(lines: list[Line], stop: int) -> str | None:
     """A news page's headline: the first content line, short and without sentence punctuation."""
     for ln in lines:
         if ln.start >= stop:
             break
-        if ln.blank or is_furniture(ln.text):
-            continue
+        if ln.blank or is_furniture(ln.text) or _ATTACHMENT_LABEL.fullmatch(ln.text):
+            continue  # 附件1 over a table saved alone: the table's title is the page's
         t = ln.text
         if len(t) <= 60 and not any(p in t for p in "。;:,") and not t.startswith("("):
             return t
@@ -129,8 +132,21 @@ def find_doc_number(lines: list[Line], stop: int) -> str | None:
             continue
         m = _DOC_NO.search(ln.text, timeout=TIMEOUT)
         if m and "关于" not in ln.text[: m.start()]:
-            return "".join(m.group(0).split())
+            return _paired_brackets("".join(m.group(0).split()))
     return None
+
+
+_YEAR_BRACKETS = regex.compile(r"([〔【\[(])(\d{4})([〕】\])])")
+_PAIRS = {"〔": "〕", "【": "】", "[": "]", "(": ")"}
+
+
+def _paired_brackets(number: str) -> str:
+    """`丽政办发【2024]9号` (a scan's misread): a year in brackets of two kinds is in 〔〕, the
+    brackets of a document number (GB/T 9704); a matched pair stays as written."""
+    m = _YEAR_BRACKETS.search(number)
+    if m is None or _PAIRS[m.group(1)] == m.group(3):
+        return number
+    return f"{number[:m.start()]}〔{m.group(2)}〕{number[m.end():]}"
 
 
 def find_signature(lines: list[Line], stop: int) -> tuple[str | None, str | None, int | None]:

@@ -86,6 +86,10 @@ def payer_of(header: str) -> str | None:
     bare = _bare(header)
     if any(w in bare for w in lexicon()["totals"]):
         return None
+    if bare in lexicon()["payers_exact"]:
+        return bare  # 中央 | 省 | 市 | 县 under 资金来源: a one-character level is a payer only alone
+    if squash(bare) in _squashed("regions") and is_money_unit(unit_of(header)):
+        return bare  # 县区(万元) beside 中央 | 市级 under a money header: the counties pay
     return bare if any(w in bare for w in lexicon()["payers"]) else None
 
 

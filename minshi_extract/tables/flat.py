@@ -10,7 +10,7 @@ import regex
 from ..models import Table
 from ..structure.lines import Line, has_cjk, is_figure, is_furniture, is_table_row
 from .columns import ColumnKind, caption_unit, column_kinds, is_total_label, lexicon, squash
-from .header import caption_of, flat_header, grid_header, split_glued, with_caption
+from .header import caption_of, flat_header, grid_headers, split_glued, with_caption
 from .place import FIGURE_KINDS, is_group_label
 from .recover import arithmetic, drop_repeated, join_broken, take_caption
 from .steps import steps_rows
@@ -336,9 +336,11 @@ def _rebuild_piped(lines: list[Line]) -> tuple[Table, list[list[tuple[int, int]]
     grid = [r[:width] + [Cell("", r[-1].end, r[-1].end, 0)] * (width - len(r)) for r in rows]
     n_head = next((i for i, r in enumerate(grid) if i and _data_row(r)), 1)
     head_grid = [[c if c.text else None for c in r] for r in grid[:n_head]]
-    names = grid_header(head_grid, n_head, unit)  # type: ignore[arg-type]
+    names, parents = grid_headers(head_grid, n_head, unit)  # type: ignore[arg-type]
     header = [next((r[j] for r in reversed(grid[:n_head]) if r[j].text), grid[0][j]) for j in range(width)]
-    return _make_table(header, grid[n_head:], names)  # type: ignore[arg-type]
+    table, spans = _make_table(header, grid[n_head:], names)  # type: ignore[arg-type]
+    table._parents = parents  # the header spanning each column (GUIDELINES rule 8), as a reader grid's
+    return table, spans
 
 
 def _data_row(row: list[Cell]) -> bool:

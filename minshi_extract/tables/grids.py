@@ -11,9 +11,11 @@ from .columns import caption_unit
 from .header import caption_of, grid_headers
 from .model import GCell
 from .place import is_group_label
+from .transpose import turn
 
 Span = tuple[int, int]
 _MIN_COVER = 0.8  # share of the block's cell text a grid must account for
+_MAX_TITLE_ROWS = 3  # rows of a grid above its header that may be its attachment's label and title
 
 
 def _compact(s: str) -> str:
@@ -36,17 +38,33 @@ def _flat(lines: list[Line]) -> tuple[str, list[int], list[int]]:
     return "".join(chars), offs, starts
 
 
+def _title_row(row: list[str]) -> bool:
+    """A row above a grid's header that is its label, title or caption: one filled cell, or only labels
+    (`填报单位:… | 单位:万元`)."""
+    filled = [c for c in row if c and c.strip()]
+    return len(filled) <= 1 or all(":" in c or "：" in c for c in filled)
+
+
 def locate(lines: list[Line], text: str, grid: list[list[str]]) -> list[list[GCell | None]] | None:
     """The grid's cells found in the block's lines, in order, each with its span; None when the
     grid is not this block's table."""
     flat, offs, starts = _flat(lines)
     cells = [[_compact(normalize_fragment(c)) if c else "" for c in row] for row in grid]
-    whole = "".join(c for row in cells for c in row)
-    if not whole:
-        return None
     # the grid starts at a line of the block: its first lines, or after a paragraph that introduces
-    # it (为便于各区县对照落实，现将目标任务…分解如下。); it accounts for most of the block from there
-    at = next((s for s in starts if flat.startswith(whole, s)), None)
+    # it (为便于各区县对照落实，现将目标任务…分解如下。); it accounts for most of the block from there.
+    # Its first rows may be the attachment's label and title, read as the block's heading (附件1 /
+    # 2021年…计划表 / 填报单位:… in a spreadsheet's first rows): the grid then starts after them.
+    at = None
+    for skip in range(min(_MAX_TITLE_ROWS, len(cells)) + 1):
+        if skip and not _title_row(grid[skip - 1]):
+            return None
+        whole = "".join(c for row in cells[skip:] for c in row)
+        if not whole:
+            return None
+        at = next((s for s in starts if flat.startswith(whole, s)), None)
+        if at is not None:
+            cells = cells[skip:]
+            break
     if at is None or len(whole) < _MIN_COVER * (len(flat) - at):
         return None
     out: list[list[GCell | None]] = []
@@ -91,10 +109,18 @@ def _table(grid: list[list[GCell | None]], text: str, unit: str | None) -> tuple
             continue
         if len(filled) == 1 and not rows and len(row) > 2 and not _is_data(row):
             continue  # a title row spanning the table
+        if filled and not rows and all(":" in c.text or "：" in c.text for c in filled):
+            # a row of labels above the header (填报单位:… | 单位:万元 | 制表日期:…): the caption's
+            unit = next((u for c in filled if (u := caption_unit(c.text))), unit)
+            continue
         rows.append(row)
     n_head = next((i for i, r in enumerate(rows) if i and _is_data(r)), 1)
     if len(rows) <= n_head:
         return None
+    if n_head == 1 and all(c is not None for c in rows[0]):
+        turned = turn(rows[0], rows[1:])  # one column per county: one row per county (tables/transpose.py)
+        if turned is not None:
+            rows = [turned[0], *turned[1]]
     width = max(len(r) for r in rows)
     rows = [r + [None] * (width - len(r)) for r in rows]
     names, parents = grid_headers(rows[:n_head], n_head, unit)

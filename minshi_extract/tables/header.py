@@ -79,6 +79,9 @@ def _last_unit_header(texts: list[str], unit: str | None) -> str:
     return f"({unit})" if unit else ""
 
 
+_MONEY_WORDS = regex.compile("资金|投资|金额|补助|经费|预算|配套|奖补")
+
+
 def with_caption(header: str, unit: str | None) -> str:
     """A caption `单位:万元` gives its unit to a money-looking header without one; a caption of two
     units (`单位:户、万元`) gives the money unit to such headers and the other to the rest."""
@@ -127,7 +130,10 @@ def grid_headers(grid: Grid, n_head: int, unit: str | None = None) -> tuple[list
                     rows[x][j + 1] is not None and rows[x][j + 1].text for x in range(i + 1, len(rows)))
                 parts.append(("\x00" if spanning else "") + c.text)
         parent = next((p[1:] for p in parts if p.startswith("\x00")), None)
-        out.append(with_caption(_split_child(_compose(parts), parent, out, unit), unit))
+        header = _split_child(_compose(parts), parent, out, unit)
+        if parent is not None and unit and is_region_header(header) and _MONEY_WORDS.search(parent):
+            header = f"{header}({unit})"  # 县区 under 计划投资 (beside 中央 | 市级): who pays, not where
+        out.append(with_caption(header, unit))
         parents.append(parent)
     return out, parents
 

@@ -39,7 +39,28 @@ def row_programmes(table: Table, programmes: list[Programme]) -> list[Programme 
     is then no list of the programmes, its rows go by position)."""
     names = row_names(table)
     out = [next((p for p in programmes if n and same_name(n, p.title)), None) for n in names]
-    return out if sum(p is not None for p in out) >= 2 else None
+    if sum(p is not None for p in out) < 2:
+        return None
+    # a name cell merged down over its project's rows (its towns, its 小计) is empty below its first:
+    # those rows are the project's, up to the next name or a 合计 row
+    # (a 小计 closes a project so merged; after a row of its own name it closes a group of projects)
+    merged = [False] * len(out)
+    for r in range(1, len(out)):
+        if out[r] is not None or squash(names[r]) or out[r - 1] is None:
+            continue
+        total = _total_kind(table.rows[r])
+        if total == "合计" or (total == "小计" and not merged[r - 1]):
+            continue
+        out[r], merged[r] = out[r - 1], True
+    return out
+
+
+def _total_kind(row: list[str]) -> str | None:
+    """`小计` for a subtotal row, `合计` for any other total row, else None."""
+    from .columns import is_total_label
+
+    labels = [squash(c) for c in row if c and is_total_label(squash(c))]
+    return None if not labels else "小计" if all(c == "小计" for c in labels) else "合计"
 
 
 def row_at(table: Table, pos: int) -> int | None:

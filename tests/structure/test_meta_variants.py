@@ -5,6 +5,8 @@ signature date followed by `(此件公开发布)`. Pages written for these tests
 
 from __future__ import annotations
 
+import pytest
+
 from minshi_extract import extract, extract_text
 
 PAGE = """<html><head><title>x</title></head><body>
@@ -67,3 +69,17 @@ def test_issuer_line_above_the_title_and_a_dated_signature_with_a_note() -> None
     assert meta.title == "德州市人民政府办公室关于印发德州市2020年农村清洁取暖改造民生实事实施方案的通知"
     assert meta.issuer == "德州市人民政府办公室"
     assert meta.issued_on == "2020-04-02"
+
+
+@pytest.mark.parametrize(("line", "number"), [
+    ("丽政办发【2024]9号", "丽政办发〔2024〕9号"),  # a scan's misread: brackets of two kinds
+    ("某府办发[2022〕5号", "某府办发〔2022〕5号"),
+    ("某政办发[2023]12号", "某政办发[2023]12号"),  # a matched pair stays as written
+    ("某政办发〔2023〕12号", "某政办发〔2023〕12号"),
+])
+def test_a_doc_number_in_brackets_of_two_kinds_is_in_the_standard_ones(line: str, number: str) -> None:
+    from minshi_extract.structure.lines import split_lines
+    from minshi_extract.structure.meta import find_doc_number
+
+    text = f"某市人民政府办公室文件\n{line}\n关于印发某市民生实事实施方案的通知\n"
+    assert find_doc_number(split_lines(text), len(text)) == number

@@ -1,0 +1,90 @@
+"""Tables as offices save them (blind batch 31's layouts, phrases of our own): a spreadsheet saved as a
+web page, a project's cells merged down over its towns, a table laid on its side, a funds table with
+shares in per cent."""
+
+from __future__ import annotations
+
+import io
+
+from minshi_extract import extract, extract_text
+from minshi_extract.ingest import load_bytes
+
+
+def _sheet_page() -> bytes:
+    """A spreadsheet saved as a web page: the whole page is one table, its first rows the annex label,
+    the title and a row of labels, then a two-row header (payers under 计划投资, 县区 among them)."""
+    td = "".join
+    rows = [
+        td(["<td>附件2</td>"] + ["<td></td>"] * 7),
+        '<td colspan=8>某市2022年民生实事项目计划表</td>',
+        '<td colspan=3>填报单位：某市民生工程领导小组办公室</td><td></td><td></td><td colspan=3>单位：万元</td>',
+        '<td rowspan=2>序号</td><td rowspan=2>项目名称</td><td rowspan=2>主要建设内容</td>'
+        '<td colspan=4>计划投资</td><td rowspan=2>责任单位</td>',
+        "<td>合计</td><td>省级</td><td>市级</td><td>县区</td>",
+        td(f"<td>{c}</td>" for c in ["1", "城区公厕改造", "改造公厕40座", "1,200", "400", "500", "300", "市城管局"]),
+        td(f"<td>{c}</td>" for c in ["2", "农村公路养护", "养护农村公路300公里", "2,100", "900", "700", "500", "市交通运输局"]),
+        td(f"<td>{c}</td>" for c in ["合计", "", "", "3,300", "1,300", "1,200", "800", ""]),
+    ]
+    body = "".join(f"<tr>{r}</tr>" for r in rows)
+    return (f'<html><head><meta name=ProgId content=Excel.Sheet></head><body><div align=center>'
+            f'<table border=0>{body}</table></div></body></html>').encode()
+
+
+def test_a_spreadsheet_page_is_read_as_its_table() -> None:
+    n = extract(load_bytes(_sheet_page(), "sheet.html"))
+    assert [p.title for p in n.programmes] == ["城区公厕改造", "农村公路养护"]
+    assert n.meta.title == "某市2022年民生实事项目计划表"  # not the annex label
+    toilets = sorted((r.amount_cny, r.source) for r in n.programmes[0].records if r.type == "money")
+    assert toilets == [(3_000_000.0, "县区"), (4_000_000.0, "省级"), (5_000_000.0, "市级"), (12_000_000.0, None)]
+    total = next(r for r in n.programmes[0].records if r.type == "money" and r.amount_cny == 12_000_000)
+    assert {r.amount_cny for r in n.programmes[0].records if r.type == "money" and r.part_of == total.id} == {
+        3_000_000.0, 4_000_000.0, 5_000_000.0}
+
+
+def test_a_project_merged_over_its_towns_keeps_its_rows_and_subtotal() -> None:
+    """项目名称 merged down over its towns' rows and their 小计: they are the project's; payers 中央 | 省 | 市 |
+    县 under 资金来源 split each row's total."""
+    text = ("某县2023年民生实事实施方案\n各乡镇人民政府:\n现将任务分解如下。\n\n"
+            "一、农村户厕改造\n改造户厕800户。\n二、乡村学校少年宫建设\n建设少年宫2所。\n\n附件\n任务分解表\n"
+            "项目名称|实施乡镇|建设任务|计划投资(万元)||||\n|||合计|资金来源|||\n||||中央|省|市|县\n"
+            "农村户厕改造|城关镇|改造户厕500户|150|80|40|10|20\n|东关镇|改造户厕300户|90|50|20|5|15\n"
+            "|小计|改造户厕800户|240|130|60|15|35\n"
+            "乡村学校少年宫建设|西关镇|少年宫2所|60|30|20|5|5\n合计|||300|160|80|20|40\n")
+    n = extract_text(text)
+    toilets = next(p for p in n.programmes if p.title.startswith("农村户厕"))
+    money = [r for r in toilets.records if r.type == "money"]
+    assert {900000.0, 1_500_000.0, 2_400_000.0} <= {r.amount_cny for r in money}
+    row_total = next(r for r in money if r.amount_cny == 1_500_000.0)
+    assert sorted((r.amount_cny, r.source) for r in money if r.part_of == row_total.id) == [
+        (100_000.0, "市"), (200_000.0, "县"), (400_000.0, "省"), (800_000.0, "中央")]  # not the 小计's
+    central = next(r for r in money if r.amount_cny == 800_000.0)
+    assert (central.item, central.region) == ("农村户厕改造 计划投资", "城关镇")
+
+
+def test_a_docx_table_laid_on_its_side_and_shares_in_per_cent() -> None:
+    from docx import Document
+
+    doc = Document()
+    doc.add_paragraph("某市2021年老旧小区改造实施方案")
+    doc.add_paragraph("一、目标任务")
+    t = doc.add_table(rows=3, cols=4)
+    for r, cells in enumerate([["项目", "城关区", "七里河区", "合计"], ["改造老旧小区(个)", "12", "8", "20"],
+                               ["加装电梯(部)", "5", "3", "8"]]):
+        for c, v in enumerate(cells):
+            t.cell(r, c).text = v
+    doc.add_paragraph("二、资金筹措")
+    doc.add_paragraph("表2  2021年老旧小区改造资金安排表")
+    f = doc.add_table(rows=3, cols=3)
+    for r, cells in enumerate([["资金来源", "金额(万元)", "占比(%)"], ["中央财政", "600", "60"], ["市级财政", "400", "40"]]):
+        for c, v in enumerate(cells):
+            f.cell(r, c).text = v
+    buf = io.BytesIO()
+    doc.save(buf)
+    n = extract(load_bytes(buf.getvalue(), "side.docx"))
+    recs = n.all_records()
+    assert sorted((r.value, r.unit, r.region) for r in recs if r.type == "quantity") == [
+        (3.0, "部", "七里河区"), (5.0, "部", "城关区"), (8.0, "个", "七里河区"), (8.0, "部", None),
+        (12.0, "个", "城关区"), (20.0, "个", None)]
+    assert sorted((r.value, r.item) for r in recs if r.type == "percentage") == [(40, "占比"), (60, "占比")]
+    funds = sorted((r.amount_cny, r.source, r.item) for r in recs if r.type == "money")
+    assert funds == [(4_000_000.0, "市级财政", "老旧小区改造资金"), (6_000_000.0, "中央财政", "老旧小区改造资金")]
