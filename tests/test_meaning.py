@@ -220,6 +220,14 @@ ITEMS = [
     # a growth after a figure is the growth of what it counts; 各类 is part of the noun
     ("全年发放各类救助资金1.6亿元,比上年增长8.2%。", "8.2%", "各类救助资金"),
     ("年底前农村自来水普及率达到93%。", "93%", "农村自来水普及率"),
+    # money already handed down or paid counts what the money before it counts
+    ("计划投资3.6亿元,已下达补助资金2.2亿元,已支付1.4亿元。", "1.4亿元", "补助资金"),
+    # a change after a figure counts what the figure counts; points change the percentage before
+    ("新增公办学位3000个,比上年增加450个。", "450个", "公办学位"),
+    ("新改建农村公路90公里、危桥6座,比上年分别增加15公里、2座。", "2座", "危桥"),
+    ("家庭医生签约服务覆盖率达到80%,较2023年提高6个百分点。", "6个百分点", "家庭医生签约服务覆盖率"),
+    ("助餐服务资金预计450万元。", "450万元", "助餐服务资金"),
+    ("项目总投资6000万元,由市、区财政各承担3000万元。", "3000万元", "项目总投资"),
     # a place before a year at the start of a title is scope, like the year
     ("庆阳市2024年农村公路提质改造800公里实施方案\n一、目标任务\n完成提质改造。", "800公里", "农村公路提质改造"),
 ]
@@ -295,6 +303,7 @@ SOURCES = [  # the money rule's former source cases included: the meaning pass o
     # a payer named by its head before 投资, and one brought in by a verb (引入|社会资本)
     ("总投资3亿元,其中市交投集团投资2亿元、引入社会资本1亿元。", "2亿元", "市交投集团"),
     ("总投资3亿元,其中市交投集团投资2亿元、引入社会资本1亿元。", "1亿元", "社会资本"),
+    ("其中州县补助0.5万元。", "0.5万元", "州县"),
     # a level before a long fund name still pays it
     ("争取省级城乡义务教育薄弱环节改善与能力提升补助资金1500万元。", "1500万元", "省级"),
 ]
@@ -448,6 +457,8 @@ def test_a_bare_date_is_due_with_its_programme_title_without_the_plan_word() -> 
         ("所需资金6020万元。其中,中央和省级财政4816万元。", "6020万元", ["4816万元"]),
         # a share with a floor after 其中 is a share
         ("完成食品安全抽检4000批次,其中农产品抽检不少于1500批次。", "4000批次", ["不少于1500批次"]),
+        # regional shares written before their total, which they add up to
+        ("城关区新建12个、七里河区8个,全市共新建社区食堂20个。", "20个", ["12个", "8个"]),
         # seven payers that add up exactly (the sum may run over more than six figures)
         ("工程总投资2.1亿元,资金来源为:中央资金6000万元,省级补助3000万元,专项债券5000万元,市级配套2500万元,"
          "县级配套2000万元,村集体自筹1000万元,供水企业自筹1500万元。", "2.1亿元",

@@ -117,8 +117,8 @@ def item_of(text: str, r: Record, end: int | None = None) -> str | None:
             item = object_of(text, plo, lo - 1)  # 为4.3万名学生提供营养膳食补助,|每生每天5元
     if isinstance(r, Money):
         item = _payer_gone(item)
-        if item in w.funding_verbs:
-            return None  # 县级财政|安排|800万元: a payer and its verb; the share takes its total's item
+        if item and item.lstrip("各") in w.funding_verbs:
+            return None  # 县级财政|安排|800万元, 市、区财政|各承担: a payer and its verb; the share takes its total's item
     return item
 
 
@@ -285,21 +285,32 @@ def _share_of_total(text: str, records: list[Record]) -> None:
 
 
 _GROWTH_RE = regex.compile(r"(?:比|较)(?:上年|去年|上年同期|\d{4}年)?(?:同期)?|同比")
+_POINTS = "个百分点"
 
 
 def _growth_of_previous(text: str, records: list[Record]) -> None:
-    """发放各类救助资金1.2亿元,|比上年增长|9.1%: a growth written after a figure, naming nothing, is the
-    growth of what that figure counts (GUIDELINES rule 9: the clause's subject)."""
-    last: Record | None = None
+    """发放各类救助资金1.2亿元,|比上年增长|9.1%; 新增学位2400个,|比上年增加|360个; 覆盖率达到85%,|较2022年
+    提高|12个百分点: a change written after a figure, its clause naming nothing else, is the change of
+    what that figure counts (GUIDELINES rule 9: the clause's subject); points change a percentage."""
+    last: dict[object, Record] = {}
     for r in records:
-        if isinstance(r, (Money, Quantity)):
-            last = r
-        elif (isinstance(r, Percentage) and r.item is None and last is not None and last.item
-              and sentence_start(text, last.span[0]) == sentence_start(text, r.span[0])):
+        unit = field(r, "unit")
+        key = "percent" if isinstance(r, Percentage) or unit == _POINTS else (r.type, unit, field(r, "per"))
+        candidates = [last.get(key), last.get("amount") if isinstance(r, Percentage) else None]
+        before = max((c for c in candidates if c is not None), key=lambda c: c.span[0], default=None)
+        if before is not None and before.item and sentence_start(text, before.span[0]) == sentence_start(text, r.span[0]):
             fig = _figure_start(r)
             lo = clause_start(text, fig)
-            if _GROWTH_RE.match(text, lo, fig) and lo > last.span[1]:
-                r.item = last.item
+            while lo > 0 and text[lo - 1] == "、":  # …增加10公里、|3座: the list's clause
+                lo = clause_start(text, lo - 1)
+            growth = _GROWTH_RE.match(text, lo, fig)
+            if growth is not None and lo > before.span[1] and (r.item is None or r.item.startswith(growth.group())
+                                                              or _GROWTH_RE.match(r.item)):
+                r.item = before.item
+        if field(r, "item") and unit != _POINTS:
+            last[key] = r
+            if isinstance(r, (Money, Quantity)):
+                last["amount"] = r
 
 
 def _continue_items(text: str, records: list[Record]) -> None:

@@ -12,6 +12,8 @@ from __future__ import annotations
 from collections import defaultdict
 from decimal import Decimal
 
+import regex
+
 from ..models import Money, Quantity, Record, total_of
 from .grammar import _strip_trailing, clause_start, sentence_start
 
@@ -69,10 +71,11 @@ def link_shares(text: str, records: list[Record]) -> None:
         first = position[id(run[0])]
         # the total stands within the few figures before the run (bounded: linear in the document)
         earlier = [t for t in figures[max(0, first - _REACH):first] if t.region is None]
-        total = _total_for(earlier, run)
+        total = _total_for(earlier, run) or _total_after(text, run, figures[position[id(run[-1])] + 1:][:_SUM_REACH])
         for r in run:
             r._total = total
     _link_sums(text, figures)
+    _link_sums_before(text, figures)
 
 
 def _parts_over_semicolons(text: str, by_sentence: dict[int, list[Record]], figures: list[Record],
@@ -132,6 +135,47 @@ def _link_sums(text: str, figures: list[Record]) -> None:
                 continue
             if total_of(r) is not None or r.qualifier is not None or _amount(r) >= want:
                 break  # a linked figure, a floor, or one as big as the total: no parts of it here
+            run.append(r)
+            got += _amount(r)
+            if got >= want:
+                break
+        if len(run) >= 2 and got == want:
+            for r in run:
+                r._total = total
+
+
+def _total_after(text: str, run: list[Record], after: list[Record]) -> Record | None:
+    """安源区新建30个、湘东区15个…芦溪县10个,|全市共新建…80个: regional shares written before their total,
+    in its sentence, when they add up to it exactly."""
+    lo = sentence_start(text, run[0].span[0])
+    for t in after:
+        if sentence_start(text, t.span[0]) != lo:
+            return None
+        if t.region is None and _same_kind(t, run[0]) and total_of(t) is None and _amount(t) == _sum(run):
+            return t
+    return None
+
+
+_SUM_WORD_RE = regex.compile(r"合计|共计|总计|共")
+
+
+def _link_sums_before(text: str, figures: list[Record]) -> None:
+    """建设补助资金合计520万元。…运营补贴资金预计680万元。建设补助和运营补贴资金合计|1200万元: a total that
+    names itself a sum splits the figures of its kind just before it in its paragraph that add up to
+    it exactly (parts nobody else splits)."""
+    for i, total in enumerate(figures):
+        lo = clause_start(text, total.span[0])
+        if total.qualifier is not None or not _SUM_WORD_RE.search(text, lo, total.span[0] + len(_lead(total))):
+            continue
+        run: list[Record] = []
+        got, want = Decimal(0), _amount(total)
+        for r in reversed(figures[max(0, i - _SUM_REACH):i]):
+            if "\n" in text[r.span[1]:total.span[0]]:
+                break
+            if not _same_kind(r, total) or r is total_of(total):
+                continue
+            if total_of(r) is not None or _amount(r) >= want:
+                break
             run.append(r)
             got += _amount(r)
             if got >= want:
