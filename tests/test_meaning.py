@@ -228,6 +228,9 @@ ITEMS = [
     ("家庭医生签约服务覆盖率达到80%,较2023年提高6个百分点。", "6个百分点", "家庭医生签约服务覆盖率"),
     ("助餐服务资金预计450万元。", "450万元", "助餐服务资金"),
     ("项目总投资6000万元,由市、区财政各承担3000万元。", "3000万元", "项目总投资"),
+    # parts of a city as the places of shares, not what they count; a modal verb ends a phrase
+    ("新增公共停车泊位4000个,其中中心城区2500个、其他县城1500个。", "1500个", "公共停车泊位"),
+    ("120个小区须于5月底前全部开工。", "120个", "小区"),
     # a place before a year at the start of a title is scope, like the year
     ("庆阳市2024年农村公路提质改造800公里实施方案\n一、目标任务\n完成提质改造。", "800公里", "农村公路提质改造"),
 ]
@@ -304,6 +307,7 @@ SOURCES = [  # the money rule's former source cases included: the meaning pass o
     ("总投资3亿元,其中市交投集团投资2亿元、引入社会资本1亿元。", "2亿元", "市交投集团"),
     ("总投资3亿元,其中市交投集团投资2亿元、引入社会资本1亿元。", "1亿元", "社会资本"),
     ("其中州县补助0.5万元。", "0.5万元", "州县"),
+    ("每餐补贴4元,其中区财政承担3元、街道承担1元。", "1元", "街道"),  # a town alone before its share verb
     # a level before a long fund name still pays it
     ("争取省级城乡义务教育薄弱环节改善与能力提升补助资金1500万元。", "1500万元", "省级"),
 ]

@@ -28,7 +28,7 @@ _HAN_RE = regex.compile(r"[\p{Han}A-Za-z]")
 # looks its pattern up in regex's cache on every call)
 _JOINED = regex.compile(r"[和及与、]|[^\p{Han}]*$")
 _RANGE_REST = regex.compile(r"^(?:(?:至|到|—|–|-|~)\d+(?:\.\d+)?(?:周岁|岁)?)?(?:及以上|以上|以下|以内|左右|多|余)?")
-_PHRASE_CUT = regex.compile(r"[和及与且并或由的]|按(?!\p{Han}?[率数量])|\d(?!\d*(?:\.\d+)?(?:[至到—~-]\d+)?周?岁)|等(?!级)|通过|用于|正式|全部|先行")
+_PHRASE_CUT = regex.compile(r"[和及与且并或由的]|按(?!\p{Han}?[率数量])|\d(?!\d*(?:\.\d+)?(?:[至到—~-]\d+)?周?岁)|等(?!级)|通过|用于|正式|全部|先行|[须应]于")
 _DIGIT = regex.compile(r"\d")
 _FIGURE_RE = regex.compile(r"(?<![\d.])\d+(?:\.\d+)?(?![\d.]|年|月|日)(?:万|亿)?(?:%|[元个户人名所处座家条项场次公里米平方]{1,3})?")
 

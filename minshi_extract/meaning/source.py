@@ -34,7 +34,8 @@ def _patterns() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern, regex.Patt
     amount = r"[\d.]+(?:万|亿)?元"
     scoped = rf"{_alt(lex['payer_levels_scoped'])}(?={suffix}|{funding}|[、和及与按各]|共同)"
     # a town level is named with its alternative (镇(街道)配套, 街道(镇)640万元); a town alone is a place
-    town = rf"{_alt(lex['payer_levels_town'])}\([\p{{Han}}、]{{1,5}}\)(?={suffix}|{funding}|[、和及与按]|共同|{amount}|$)"
+    town = (rf"{_alt(lex['payer_levels_town'])}(?:\([\p{{Han}}、]{{1,5}}\)(?={suffix}|{funding}|[、和及与按]|共同|{amount}|$)"
+            rf"|(?=承担|负担|分担|配套|出资|自筹))")  # 街道承担1元: a town alone pays before its share verb
     level = (rf"(?:{_alt(lex['payer_levels'])}{bracket}|{scoped}|{town}|"
              rf"{short}{bracket}(?=级|本级|{suffix}|[、和及与]|两级|三级|四级|五级|{by_verbs})|"
              rf"{short}\([\p{{Han}}、]{{1,5}}\)(?={amount}|$))")  # 县(市、区)800万元: a level, not a place
