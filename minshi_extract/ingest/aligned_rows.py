@@ -24,10 +24,12 @@ tabs or more are written as `|` rows (an empty cell stays empty).
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 from statistics import median
 
 import regex
 
+from ..limits import check_budget
 from .boxes import _join
 
 _FIELD = regex.compile(r"\S+(?: \S+)*")  # a field: words separated by single blanks
@@ -46,7 +48,9 @@ def _width(s: str) -> int:
 Field = tuple[int, int, str]  # (start, end) in display columns, text
 
 
-def _fields(line: str) -> list[Field]:
+@lru_cache(maxsize=4096)
+def _fields(line: str) -> tuple[Field, ...]:
+    """The fields of a line (cached: a page's lines are read again for its rows and its header)."""
     out: list[Field] = []
     col, pos = 0, 0
     for m in _FIELD.finditer(line):
@@ -55,7 +59,7 @@ def _fields(line: str) -> list[Field]:
         out.append((col, col + w, m.group()))
         col += w
         pos = m.end()
-    return out
+    return tuple(out)
 
 
 def _split_crowded(fields: list[Field], n: int) -> list[Field]:
@@ -119,7 +123,7 @@ class _Table:
                 rows.append([fields])
             elif not rows:
                 return None
-            elif _is_break(lines[k]) or lines[k].strip() in repeated:
+            elif _is_break(lines[k]):
                 nxt = self._after_break(k, repeated, len(rows) + 1)
                 if nxt is None:
                     break
@@ -148,8 +152,9 @@ class _Table:
         """The header lines just above row 1: lines of fields, no blank line between."""
         h = self.first
         while h > 0 and self.first - h < _MAX_HEADER_LINES and self.lines[h - 1].strip():
-            if len(_fields(self.lines[h - 1])) < 2:
-                break
+            f = _fields(self.lines[h - 1])
+            if len(f) < 2 or _SERIAL.fullmatch(f[0][2]) or f[0][2].startswith(_TOTAL):
+                break  # a header line, not a row of another table
             h -= 1
         return h
 
@@ -193,6 +198,8 @@ def unalign_tables(text: str) -> str:
     found: list[tuple[int, int, list[str]]] = []
     done = 0
     for r, line in enumerate(lines):
+        if r % 4096 == 0:
+            check_budget()
         if r < done or not line.lstrip().startswith("1 ") or "   " not in line:
             continue
         fields = _fields(line)
