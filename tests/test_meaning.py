@@ -231,6 +231,12 @@ ITEMS = [
     # parts of a city as the places of shares, not what they count; a modal verb ends a phrase
     ("新增公共停车泊位4000个,其中中心城区2500个、其他县城1500个。", "1500个", "公共停车泊位"),
     ("120个小区须于5月底前全部开工。", "120个", "小区"),
+    # the fund after 由 is what is paid (its payer the source); people and what they do are who is paid
+    ("所需资金由中央财政养老服务体系建设资金450万元解决。", "450万元", "养老服务体系建设资金"),
+    ("对70周岁以上老年人在助餐点就餐的,每餐补贴2元。", "每餐补贴2元", "补贴"),
+    # an organisation that pays a share names nothing paid for: its total's item
+    ("管线单位出资2亿元,其中燃气企业1.2亿元、供水企业0.8亿元。", "1.2亿元", "出资"),
+    ("市、县财政共承担785万元。", "785万元", None),  # a payer and its verb name nothing paid for
     # a place before a year at the start of a title is scope, like the year
     ("庆阳市2024年农村公路提质改造800公里实施方案\n一、目标任务\n完成提质改造。", "800公里", "农村公路提质改造"),
 ]
@@ -308,6 +314,8 @@ SOURCES = [  # the money rule's former source cases included: the meaning pass o
     ("总投资3亿元,其中市交投集团投资2亿元、引入社会资本1亿元。", "1亿元", "社会资本"),
     ("其中州县补助0.5万元。", "0.5万元", "州县"),
     ("每餐补贴4元,其中区财政承担3元、街道承担1元。", "1元", "街道"),  # a town alone before its share verb
+    ("管线单位出资2亿元,其中燃气企业1.2亿元、供水企业0.8亿元。", "0.8亿元", "供水企业"),
+    ("供电、通信等专营单位出资1.1亿元。", "1.1亿元", "供电、通信等专营单位"),
     # a level before a long fund name still pays it
     ("争取省级城乡义务教育薄弱环节改善与能力提升补助资金1500万元。", "1500万元", "省级"),
 ]
@@ -333,6 +341,7 @@ WHATS = [
     ("11月底前完成建设任务。", "11月底前", "完成建设任务"),
     ("12月10日前,市、县区政府组织验收。", "12月10日前", "组织验收"),  # the acting body goes
     ("3月15日前完成可研编制、立项批复。", "3月15日前", "完成可研编制、立项批复"),
+    ("新建幼儿园5所(9月底前投入使用)。", "9月底前", "投入使用"),  # the bracket the date stands in
 ]
 
 

@@ -124,7 +124,7 @@ class _Table:
             elif not rows:
                 return None
             elif _is_break(lines[k]):
-                nxt = self._after_break(k, repeated, len(rows) + 1)
+                nxt = self._after_break(k, repeated, len(rows) + 1, rows[0][0][1][0] - 1)
                 if nxt is None:
                     break
                 k = nxt
@@ -149,19 +149,23 @@ class _Table:
         return head_at, end, out
 
     def _header_start(self) -> int:
-        """The header lines just above row 1: lines of fields, no blank line between."""
-        h = self.first
-        while h > 0 and self.first - h < _MAX_HEADER_LINES and self.lines[h - 1].strip():
+        """The header lines above row 1: lines of fields, no blank line between them (one blank line
+        may stand between the header and row 1, as between rows)."""
+        top = self.first
+        if top > 1 and not self.lines[top - 1].strip() and self.lines[top - 2].strip():
+            top -= 1
+        h = top
+        while h > 0 and top - h < _MAX_HEADER_LINES and self.lines[h - 1].strip():
             f = _fields(self.lines[h - 1])
             if len(f) < 2 or _SERIAL.fullmatch(f[0][2]) or f[0][2].startswith(_TOTAL):
                 break  # a header line, not a row of another table
             h -= 1
-        return h
+        return h if h < top else self.first
 
-    def _after_break(self, k: int, repeated: set[str], expected: int) -> int | None:
-        """The line the table goes on at after a page break at lines[k], None when it ends there: after
-        blank lines, a page number, a running head (a short line of one field), the header again or
-        the next row."""
+    def _after_break(self, k: int, repeated: set[str], expected: int, wrapped_at: int) -> int | None:
+        """The line the table goes on at after a page break (or a blank line) at lines[k], None when it
+        ends there: after blank lines, a page number, a running head (a short line of one field), the
+        header again, the next row or a row's wrapped cells (from the second column on)."""
         j = k
         seen_header = False
         while j < len(self.lines) and j - k < 12:
@@ -178,7 +182,9 @@ class _Table:
                 break
         if j >= len(self.lines) or j - k >= 12:
             return None
-        return j if seen_header or _row_label(_fields(self.lines[j]), expected) else None
+        fields = _fields(self.lines[j])
+        wrapped = bool(fields) and fields[0][0] >= wrapped_at
+        return j if seen_header or wrapped or _row_label(fields, expected) else None
 
     @staticmethod
     def _cells(cols: _Columns, lines: list[list[Field]], n: int) -> list[str]:

@@ -117,7 +117,7 @@ def item_of(text: str, r: Record, end: int | None = None) -> str | None:
             item = object_of(text, plo, lo - 1)  # 为4.3万名学生提供营养膳食补助,|每生每天5元
     if isinstance(r, Money):
         item = _payer_gone(item)
-        if item and item.lstrip("各") in w.funding_verbs:
+        if item and item.lstrip("各共") in w.funding_verbs:
             return None  # 县级财政|安排|800万元, 市、区财政|各承担: a payer and its verb; the share takes its total's item
     return item
 
@@ -417,6 +417,8 @@ def _attribute(notice: Notice, text: str, is_prose: Callable[[Record], bool]) ->
                 r.item = item_of(text, r)
             if isinstance(r, Money):
                 r.source = source_of(text, r, is_total=id(r) in totals)
+                if r.item is not None and r.item == r.source:
+                    r.item = None  # 其中燃气企业|0.7亿元: who pays names nothing paid for (its total's item)
             elif isinstance(r, Deadline):
                 r.what = what_of(text, r)
         for run in figure_lists(text, prose):

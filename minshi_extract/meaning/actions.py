@@ -80,5 +80,7 @@ _SUBJECT_RE = regex.compile(
 
 def _clean_what(s: str) -> str | None:
     s = s.strip(" ,、")
+    while s.endswith(")") and s.count(")") > s.count("("):
+        s = s[:-1].rstrip(" ,、")  # (10月底前完成): the bracket the date stood in closes the action
     s = _MODAL_START.sub("", s)
     return s if _HAN_RE.search(s) and len(s) >= 2 else None

@@ -202,6 +202,7 @@ _BASE_OF_RE = regex.compile(
 )
 
 
+_LEADING_COUNT_RE = regex.compile(r"(?:\d+|[一二三四五六七八九十两]{1,3})(?:[件项]|个(?=项目|民生|实事))")
 _PLACE_BEFORE_YEAR_RE = regex.compile(r"(\p{Han}{2,8}?)(?=(?:\d{4}|[一二〇○零三四五六七八九]{4})年)")
 
 
@@ -228,6 +229,9 @@ def _strip_leading(s: str) -> str:
         before_verb = next((x for x in w.leading_before_verbs if s.startswith(x)), None)
         if before_verb is not None and w.governing.fullmatch(s, len(before_verb)):
             s, changed = s[len(before_verb):], True  # 实际|加装: an action alone, not a name (实际接种人数)
+        count = _LEADING_COUNT_RE.match(s)
+        if count is not None and len(s) > count.end() + 1:  # 10件|民生实事计划总投资: the count is another figure
+            s, changed = s[count.end():], True
         per = w.leading_per.match(s)
         if per is not None:  # 每天|开放时间, 每个|村卫生室业务用房面积: `每X` before the noun is scope
             s, changed = s[per.end():], True
@@ -349,6 +353,11 @@ def phrase_before(text: str, lo: int, pos: int, money: bool = False, people: boo
         return _topic(span[: paid.start()]) or named or rate_noun(rate) or paid.group(1)
     tail = _strip_trailing(span, long_rates=money)
     hi = lo + len(tail)
+    by = tail.rfind("由")
+    if money and by > 0 and _FUND_RE.search(tail, by + 1) and not any(
+            not _is_nominal(text, v) for v in w.governing.finditer(text, lo + by + 1, hi)):
+        # 项目所需资金由|中央财政居家和社区养老服务提升资金|300万元: the fund after 由 (its payer is the source)
+        lo, tail = lo + by + 1, tail[by + 1:]
     verbs = [m for m in w.governing.finditer(text, lo, hi, overlapped=False)]
     start = lo
     indicator = tail.endswith(("率", "满意度", "比例", "占比", "比重"))
@@ -401,7 +410,12 @@ def _topic(span: str) -> str | None:
     topic = trim(s) if len(s) >= 2 else None
     if topic is None and 2 <= len(s) <= 6 and _ACTION_RE.fullmatch(s) and words().governing.search(s, max(0, len(s) - 3)):
         topic = s  # 改造|每座补助8万元, 乡镇新建|每座补助12万元: an action paid for per unit (GUIDELINES)
-    return None if topic is None or topic.endswith(words().beneficiary_heads) else topic
+    if topic is None or topic.endswith(words().beneficiary_heads):
+        return None
+    # 对80周岁以上老年人在助餐点就餐的|每餐补贴3元: people and what they do are who is paid, not what
+    return None if any(h in topic for h in words().beneficiary_heads) and _DOING_RE.search(topic) else topic
 
 
 _ACTION_RE = regex.compile(r"\p{Han}+")
+_DOING_RE = regex.compile(r"[在到于](?=\p{Han})")
+_FUND_RE = regex.compile(r"资金|公益金|债券|基金")

@@ -49,9 +49,10 @@ def _patterns() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern, regex.Patt
     intro = _alt(lex["payer_intro_verbs"])  # 引入|社会资本0.8亿元
     others = rf"(?:(?<=^|[^\p{{Han}}]|[由和及与中余]|{intro})(?:{partners}[、和及与])?{named}(?:[、和及与]{named})*)"
     payer = rf"(?:{joined}(?:(?:专项)?{named})?|{others})"  # 中央(专项)福彩公益金: a level and a named fund
-    # not a payer: 对每个县级|儿童之家 (a rate's object), 城市 / 市场 (a level inside a word)
+    # not a payer: 对每个县级|儿童之家 (a rate's object), 城市 / 市场 (a level inside a word), 新建|县级|失能照护中心
+    # (a level naming what is built)
     before = regex.compile(
-        rf"(?<![每对个城都超全各该此跨])(?P<p>{payer})(?=\p{{Han}}{{0,8}}?{funding}|\p{{Han}}{{0,8}}?[\d约共]|对每|"
+        rf"(?<![每对个城都超全各该此跨]|新建|改建|扩建|建设|改造|建成)(?P<p>{payer})(?=\p{{Han}}{{0,8}}?{funding}|\p{{Han}}{{0,8}}?[\d约共]|对每|"
         rf"[\p{{Han}}、]{{0,24}}?(?:资金|投资|基金)(?=[\d约]))"  # 省级|义务教育薄弱环节改善与能力提升补助资金1500万元
     )
     # 由市级财政统筹解决; not 由自治区财政承担60% (payers splitting by percentages pay no one amount)
@@ -65,7 +66,11 @@ def _patterns() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern, regex.Patt
     )
     lead = regex.compile(rf"^{payer}")
     # 供热企业自筹15000万元: a payer named by its head, the subject of a verb only a payer has
-    raising = regex.compile(rf"(?<=^|[^\p{{Han}}])(?:其中)?(?P<p>{headed})(?={_alt(lex['raising_verbs'])})")
+    # 供水、燃气、电力、通信等专营单位|出资; 其中燃气企业|0.7亿元 (an organisation before its share)
+    listed = r"(?:\p{Han}{1,6}[、和])*\p{Han}{0,6}?(?:等)?"
+    bodies = _alt(lex["payer_bodies"])
+    raising = regex.compile(rf"(?<=^|[^\p{{Han}}])(?:其中)?(?P<p>{headed}|{listed}\p{{Han}}{{0,4}}?{bodies})"
+                            rf"(?={_alt(lex['raising_verbs'])}|(?<={bodies})[\d.]+(?:万|亿)?元)")
     return before, by, lead, raising
 
 
@@ -89,8 +94,8 @@ def _subject_payer(text: str, lo: int, pos: int) -> str | None:
     """A payer that is the subject of its clause: before `对` / `按` (市本级|对新建幼儿园按照每平方米
     1800元…, 省级|对…每处补助) or named by its head before a verb only a payer has (供热企业|自筹)."""
     _, _, lead, raising = _patterns()
-    m = raising.match(text, lo, pos)
-    if m is not None:
+    m = raising.match(text, lo, min(len(text), pos + 16))  # the lookahead may see the amount itself
+    if m is not None and m.end("p") <= pos:
         return m.group("p")
     m = lead.match(text[lo:pos])
     return m.group() if m is not None and text[lo + m.end():lo + m.end() + 1] in ("对", "按") else None

@@ -258,6 +258,7 @@ _UNIT_BRACKET_RE = regex.compile(r"\([^()]*\)$")
 _FUNDS_RE = regex.compile(r"(?:补助|奖补|配套|专项|建设|项目)?资金")
 # the funds a caption says the table lists: `农村供水保障工程资金|安排表`, `…任务及|补助资金|分配表`
 _CAPTION_FUNDS_RE = regex.compile(r"([^及和与、]*资金)(?:安排|分配|明细|汇总|测算|下达|使用)?(?:计划|情况)?(?:一览)?表?$")
+_CAPTION_PROJECTS_RE = regex.compile(r"^(\p{Han}{2,20}?(?:项目|实事))(?:计划|安排|一览|清单|汇总)?(?:表|清单)$")
 _CAPTION_LEAD_RE = regex.compile(r"^(?:表\s*\d{1,2}\s*)?[^\d]{0,12}?(?:\d{4}|[一二〇○零三四五六七八九]{4})年度?")
 
 
@@ -273,7 +274,10 @@ def _title_funds(col: Column, section: str | None) -> str | None:
     if m:
         return m.group(1)
     found = _FUNDS_RE.findall(caption)
-    return found[-1] if found else None
+    if found:
+        return found[-1]
+    listed = _CAPTION_PROJECTS_RE.search(caption)  # `…重点民生实事项目表`: the projects it lists
+    return listed.group(1) if listed else None
 
 
 def _cell_item(name: str | None, col: Column, parent: str | None, ctx: Context) -> str | None:

@@ -66,3 +66,12 @@ def test_tab_rows_become_pipe_rows() -> None:
     ]
     one = "甲\t乙\t丙\n正文"
     assert untab_tables(one) == one  # one line of tabs is no table
+
+
+def test_layout_rows_set_apart_by_blank_lines() -> None:
+    """A -layout copy that sets a blank line between the header and each row."""
+    spaced = "\n".join(ln for line in LAYOUT.split("\n") for ln in ([line, ""] if line.startswith(("  1", "  2", "  3", " 号")) else [line]))
+    rows = [ln for ln in unalign_tables(spaced).split("\n") if "|" in ln]
+    assert rows[0] == "序号|项目名称|建设内容|总投资(万元)|完成时间|责任单位"
+    assert rows[1] == "1|村卫生室提升|新建标准化村卫生室24个，配备基本诊疗设备|960|2026年6月底前|县卫健局"
+    assert len(rows) == 5
