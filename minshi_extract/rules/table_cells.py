@@ -72,6 +72,23 @@ def link_totals(cells: dict[tuple[int, int], Money | Quantity], parents: list[in
             rec._total = cells[(p, c)]
 
 
+def link_worded(cells: dict[tuple[int, int], list[Money | Quantity]], parents: list[int | None]) -> None:
+    """Figures in cells of words (`改造户厕420户` under a 小计 row's `改造户厕1300户`): each is a share of
+    the figure of its kind in the same column of its row's parent row, when that cell has exactly one."""
+    for (r, c), recs in cells.items():
+        p = parents[r] if r < len(parents) else None
+        if p is None or (p, c) not in cells:
+            continue
+        for rec in recs:
+            same = [t for t in cells[(p, c)] if type(t) is type(rec) and _kind(t) == _kind(rec)]
+            if len(same) == 1 and rec._total is None:
+                rec._total = same[0]
+
+
+def _kind(rec: Money | Quantity) -> tuple:
+    return (rec.unit,) if isinstance(rec, Quantity) else (rec.per,)
+
+
 def phase_columns(headers: list[str]) -> tuple[int, int] | None:
     """(stage column, window column) of a steps table (`阶段 | 时间 | 工作内容`), else None
     (lexicon/table_columns.yaml `stages`, `windows`)."""

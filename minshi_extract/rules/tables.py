@@ -26,6 +26,7 @@ from minshi_extract.rules.regions import is_region, town_ending_at
 from minshi_extract.rules.responsibility import declares_first_is_lead, role_of_header
 from minshi_extract.rules.table_cells import (
     link_totals,
+    link_worded,
     phase_columns,
     progress_deadlines,
     prose_deadlines,
@@ -149,6 +150,7 @@ def records_from_table(
     steps = phase_columns(table.header)
     out: list[Quantity | Money | Responsibility | Percentage | Ratio | Deadline] = []
     figures: dict[tuple[int, int], Money | Quantity] = {}
+    worded: dict[tuple[int, int], list[Money | Quantity]] = {}  # figures in cells of words
     region_col = next((j for j, h in enumerate(table.header) if is_region_header(_squash(h))), None)
     last_region: str | None = None
     last_name: str | None = None
@@ -196,6 +198,7 @@ def records_from_table(
                     if isinstance(rec, Percentage) and rec.item is None and _whole(rec.span, spans[c]):
                         rec.item = table_item(name, table.header[c], False)
                 out.extend(cell)
+                worded[(r, c)] = [x for x in cell if isinstance(x, Quantity | Money)]
                 if steps is not None:
                     out.extend(prose_deadlines(notice_text, spans[c], ctx))
                 continue
@@ -218,6 +221,7 @@ def records_from_table(
         total_col, payers = split
     row_total = {r: total_col for r in range(len(table.rows)) if total_col is not None and payers}
     link_totals(figures, parents, row_total, payers)
+    link_worded(worded, parents)
     return sorted(out, key=lambda x: x.span)
 
 

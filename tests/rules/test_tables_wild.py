@@ -88,3 +88,17 @@ def test_a_docx_table_laid_on_its_side_and_shares_in_per_cent() -> None:
     assert sorted((r.value, r.item) for r in recs if r.type == "percentage") == [(40, "占比"), (60, "占比")]
     funds = sorted((r.amount_cny, r.source, r.item) for r in recs if r.type == "money")
     assert funds == [(4_000_000.0, "市级财政", "老旧小区改造资金"), (6_000_000.0, "中央财政", "老旧小区改造资金")]
+
+
+def test_figures_in_cells_of_words_are_shares_of_their_subtotal_row() -> None:
+    """Cells of words holding two figures each (`维修供水工程6处` / `受益人口3200人`) under a 小计 row's."""
+    text = ("某县2023年民生实事实施方案\n各乡镇人民政府:\n现将任务分解如下。\n\n一、农村饮水安全巩固提升\n"
+            "维修改造供水工程。\n二、村级道路硬化\n硬化道路12公里。\n\n附件\n任务分解表\n"
+            "项目名称|实施乡镇|建设任务|计划投资(万元)\n农村饮水安全巩固提升|城关镇|维修供水工程6处,受益人口3200人|210\n"
+            "|东关镇|维修供水工程4处,受益人口2100人|160\n|小计|维修供水工程10处,受益人口5300人|370\n"
+            "村级道路硬化|西关镇|硬化道路12公里|360\n")
+    recs = [r for r in extract_text(text).programmes[0].records if r.type == "quantity"]
+    works = next(r for r in recs if r.value == 10)
+    people = next(r for r in recs if r.value == 5300)
+    assert sorted(r.value for r in recs if r.part_of == works.id) == [4.0, 6.0]
+    assert sorted(r.value for r in recs if r.part_of == people.id) == [2100.0, 3200.0]
