@@ -29,6 +29,7 @@ from statistics import median
 
 import regex
 
+from ..cells import is_figure_cell as is_figure
 from ..limits import check_budget
 from .boxes import _join
 
@@ -240,8 +241,21 @@ def untab_tables(text: str) -> str:
         while j < len(lines) and lines[j].count("\t") >= 2:
             j += 1
         if j - i >= 2:
-            for k in range(i, j):
-                out[k] = "|".join(c.strip(" \u3000") for c in lines[k].split("\t"))
+            out[i:j] = _tab_rows([[c.strip(" \u3000") for c in ln.split("\t")] for ln in lines[i:j]])
             changed = True
         i = max(j, i + 1)
     return "\n".join(out) if changed else text
+
+
+def _tab_rows(rows: list[list[str]]) -> list[str]:
+    """`|` lines of a copied table, every row as wide as the widest. A browser copies a header cell
+    merged over rows once and a row of a merged header without the cells merged into it from above:
+    the first row's last cell spans the columns it lacks (`县 | 总投资 | 资金来源` over four payers), a
+    later header row's cells stand under it, at the right (`中央财政 | 省级财政 | …`)."""
+    width = max(len(r) for r in rows)
+    data = next((k for k, r in enumerate(rows) if any(is_figure(c) for c in r[1:])), len(rows))
+    out = []
+    for k, r in enumerate(rows):
+        pad = [""] * (width - len(r))
+        out.append("|".join(pad + r if 0 < k < data else r + pad))
+    return out

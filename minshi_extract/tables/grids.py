@@ -4,6 +4,8 @@ text, it gives every cell its column exactly, empty cells included, and the span
 
 from __future__ import annotations
 
+import regex
+
 from ..models import Table
 from ..normalize import normalize_fragment
 from ..structure.lines import Line, is_figure, is_furniture
@@ -45,6 +47,21 @@ def _title_row(row: list[str]) -> bool:
     return len(filled) <= 1 or all(":" in c or "：" in c for c in filled)
 
 
+_NOTE_RE = regex.compile(r"\s*(?:注|备注|附注|说明)\s*\d?\s*[:：]")
+
+
+def _notes_after(lines: list[Line]) -> int:
+    """Characters of the notes closing the block (`注:县级配套资金用于…`): the table's, not its cells."""
+    n = 0
+    for ln in reversed(lines):
+        if ln.blank:
+            continue
+        if not _NOTE_RE.match(ln.text):
+            break
+        n += len("".join(ln.text.split()))
+    return n
+
+
 def locate(lines: list[Line], text: str, grid: list[list[str]]) -> list[list[GCell | None]] | None:
     """The grid's cells found in the block's lines, in order, each with its span; None when the
     grid is not this block's table."""
@@ -65,7 +82,7 @@ def locate(lines: list[Line], text: str, grid: list[list[str]]) -> list[list[GCe
         if at is not None:
             cells = cells[skip:]
             break
-    if at is None or len(whole) < _MIN_COVER * (len(flat) - at):
+    if at is None or len(whole) < _MIN_COVER * (len(flat) - at - _notes_after(lines)):
         return None
     out: list[list[GCell | None]] = []
     pos = at

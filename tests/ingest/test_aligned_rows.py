@@ -75,3 +75,13 @@ def test_layout_rows_set_apart_by_blank_lines() -> None:
     assert rows[0] == "序号|项目名称|建设内容|总投资(万元)|完成时间|责任单位"
     assert rows[1] == "1|村卫生室提升|新建标准化村卫生室24个，配备基本诊疗设备|960|2026年6月底前|县卫健局"
     assert len(rows) == 5
+
+
+def test_tab_rows_of_a_merged_header_stand_under_their_parent() -> None:
+    """A browser copies a two-row header with merged cells once: the first row's last cell spans the
+    columns it lacks, the second row's cells stand at the right under it."""
+    copied = ("县(市、区)\t总投资\t资金来源\n中央财政\t省级财政\t市县财政\n"
+              "城关区\t900\t500\t300\t100\n七里河区\t600\t300\t200\t100\n")
+    assert untab_tables(copied).split("\n")[:4] == [
+        "县(市、区)|总投资|资金来源||", "||中央财政|省级财政|市县财政", "城关区|900|500|300|100",
+        "七里河区|600|300|200|100"]

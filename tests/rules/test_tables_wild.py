@@ -102,3 +102,24 @@ def test_figures_in_cells_of_words_are_shares_of_their_subtotal_row() -> None:
     people = next(r for r in recs if r.value == 5300)
     assert sorted(r.value for r in recs if r.part_of == works.id) == [4.0, 6.0]
     assert sorted(r.value for r in recs if r.part_of == people.id) == [2100.0, 3200.0]
+
+
+def test_a_docx_grid_followed_by_its_note_is_still_its_table() -> None:
+    """A note under a .docx table (`注:…`) is no cell of it: the grid is still found in the text."""
+    from docx import Document
+
+    doc = Document()
+    for line in ["某市2021年农村改厕实施方案", "一、资金安排", "附件2", "某市2021年改厕补助资金分配表", "单位:万元"]:
+        doc.add_paragraph(line)
+    t = doc.add_table(rows=4, cols=4)
+    for r, cells in enumerate([["县(区)", "合计", "省级奖补", "县级配套"], ["城关区", "300", "200", "100"],
+                               ["七里河区", "200", "120", "80"], ["合计", "500", "320", "180"]]):
+        for c, v in enumerate(cells):
+            t.cell(r, c).text = v
+    doc.add_paragraph("注:县级配套资金用于村级公厕新建改建,户厕改造县级配套由各县(区)根据财力自行安排,不在本表列示。")
+    buf = io.BytesIO()
+    doc.save(buf)
+    n = extract(load_bytes(buf.getvalue(), "note.docx"))
+    money = sorted((r.amount_cny, r.region) for r in n.all_records() if r.type == "money" and r.region)
+    assert money == [(800_000.0, "七里河区"), (1_000_000.0, "城关区"), (1_200_000.0, "七里河区"),
+                     (2_000_000.0, "七里河区"), (2_000_000.0, "城关区"), (3_000_000.0, "城关区")]
