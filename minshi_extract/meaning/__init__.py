@@ -284,7 +284,7 @@ def _share_of_total(text: str, records: list[Record]) -> None:
                 r.item = last.item
 
 
-_GROWTH_RE = regex.compile(r"(?:比|较)(?:上年|去年|上年同期|\d{4}年)?(?:同期)?|同比")
+_GROWTH_RE = regex.compile(r"(?:比|较)(?:上年|去年|上年同期|\d{4}年)(?:同期)?|同比")
 _POINTS = "个百分点"
 
 
@@ -292,13 +292,16 @@ def _growth_of_previous(text: str, records: list[Record]) -> None:
     """发放各类救助资金1.2亿元,|比上年增长|9.1%; 新增学位2400个,|比上年增加|360个; 覆盖率达到85%,|较2022年
     提高|12个百分点: a change written after a figure, its clause naming nothing else, is the change of
     what that figure counts (GUIDELINES rule 9: the clause's subject); points change a percentage."""
+    if not records or not _GROWTH_RE.search(text, records[0].span[0], records[-1].span[1]):
+        return  # no comparison among these figures: nothing to do (one C scan)
     last: dict[object, Record] = {}
     for r in records:
         unit = field(r, "unit")
         key = "percent" if isinstance(r, Percentage) or unit == _POINTS else (r.type, unit, field(r, "per"))
         candidates = [last.get(key), last.get("amount") if isinstance(r, Percentage) else None]
         before = max((c for c in candidates if c is not None), key=lambda c: c.span[0], default=None)
-        if before is not None and before.item and sentence_start(text, before.span[0]) == sentence_start(text, r.span[0]):
+        if (before is not None and before.item and _GROWTH_RE.search(text, max(before.span[1], r.span[0] - 40), r.span[0] + 8)
+                and sentence_start(text, before.span[0]) == sentence_start(text, r.span[0])):
             fig = _figure_start(r)
             lo = clause_start(text, fig)
             while lo > 0 and text[lo - 1] == "、":  # …增加10公里、|3座: the list's clause

@@ -164,8 +164,10 @@ def _link_sums_before(text: str, figures: list[Record]) -> None:
     names itself a sum splits the figures of its kind just before it in its paragraph that add up to
     it exactly (parts nobody else splits)."""
     for i, total in enumerate(figures):
+        if total.qualifier is not None or i < 2 or not _SUM_WORD_RE.search(text, max(0, total.span[0] - 12), total.span[1]):
+            continue  # cheap test first: a sum word near the figure
         lo = clause_start(text, total.span[0])
-        if total.qualifier is not None or not _SUM_WORD_RE.search(text, lo, total.span[0] + len(_lead(total))):
+        if not _SUM_WORD_RE.search(text, lo, total.span[0] + len(_lead(total))):
             continue
         run: list[Record] = []
         got, want = Decimal(0), _amount(total)

@@ -50,6 +50,11 @@ def _region_verbs() -> tuple[str, ...]:
 
 
 @cache
+def _region_verb_ends() -> frozenset[str]:
+    return frozenset(v[-1] for v in _region_verbs())
+
+
+@cache
 def _each_verb_re() -> regex.Pattern:
     # 各建设 / 各新建 right before the figure: the 各 of a share followed by its verb
     verbs = sorted(share_words().get("verbs_after_each", []), key=len, reverse=True)
@@ -208,9 +213,10 @@ def regions_before(text: str, pos: int, window: int = 60) -> RegionShare | None:
         verb = _each_verb_re().search(text[lo:end])
         if verb:  # 各建设1个: a share of 各, the verb between
             link, end = "各", lo + verb.start()
-    if not link:  # 其中信州区|新增|6200个: the share's verb between its region and its figure
+    if not link and end > lo and text[end - 1] in _region_verb_ends():  # 其中信州区|新增|6200个: the share's verb
         verb = next((v for v in _region_verbs() if text.startswith(v, end - len(v)) and end - len(v) > lo), None)
-        if verb is not None and region_ending_at(text, end - len(verb), lo) is not None:
+        if verb is not None and (region_ending_at(text, end - len(verb), lo) is not None
+                                 or town_ending_at(text, end - len(verb), lo) is not None):
             end -= len(verb)
     names: list[str] = []
     start = end
