@@ -15,7 +15,7 @@ from . import __version__
 from .categories import categorise
 from .errors import InputError
 from .ingest import DEFAULT_MAX_BYTES, RawDoc, load, load_bytes
-from .limits import DEFAULT_TIMEOUT, budget, check_budget, check_sentences, naming
+from .limits import DEFAULT_TIMEOUT, budget, check_budget, check_sentences, gc_paused, naming
 from .meaning import attribute, unbalanced
 from .models import Notice, Part, Programme, Record, Source, dedupe, record_key, total_of
 from .normalize import normalize
@@ -74,7 +74,7 @@ def extract(
     from .ingest.ocr_options import options
 
     kw = {k: v for k, v in (("mode", ocr), ("jobs", jobs), ("progress", progress)) if v is not None}
-    with budget(timeout), naming(_where(source)), options(**kw):
+    with budget(timeout), naming(_where(source)), options(**kw), gc_paused():
         if isinstance(source, RawDoc):
             raw = source
         elif isinstance(source, bytes | bytearray | memoryview):
@@ -116,7 +116,7 @@ def extract_text(text: str, *, timeout: float | None = DEFAULT_TIMEOUT) -> Notic
     """Extract from a notice already in memory as a string (tests, notebooks)."""
     if not isinstance(text, str):
         raise InputError(f"extract_text() takes a str, not {type(text).__name__}")
-    with budget(timeout), naming("<text>"):
+    with budget(timeout), naming("<text>"), gc_paused():
         from .ingest.layout import text_layout
 
         return extract_raw(RawDoc(text=text_layout(text), format="text"))

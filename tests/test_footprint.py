@@ -157,3 +157,20 @@ def test_a_trusted_object_is_the_one_validation_builds() -> None:
         Section.trusted(marker="一、", level=1, title="目标任务")
     with pytest.raises(TypeError, match="private"):
         Table.trusted(header=[], rows=[])
+
+
+def test_an_extraction_gives_the_heap_back_to_the_collector() -> None:
+    """The heap around an extraction is set aside from the cyclic collector only while it runs."""
+    import gc
+
+    from minshi_extract import extract_text
+
+    assert gc.get_freeze_count() == 0
+    extract_text("关于印发2025年为民实事实施方案的通知\n一、目标\n新增学位100个。\n")
+    assert gc.isenabled() and gc.get_freeze_count() == 0
+    gc.disable()
+    try:
+        extract_text("关于印发2025年为民实事实施方案的通知\n一、目标\n新增学位100个。\n")
+        assert not gc.isenabled() and gc.get_freeze_count() == 0  # a caller's choice is kept
+    finally:
+        gc.enable()
