@@ -366,6 +366,9 @@ def _start(args: argparse.Namespace, command_line: bool) -> None:
         if args.func in (cmd_extract, cmd_show):
             from . import export, pipeline  # noqa: F401
         gc.freeze()
+        from . import limits
+
+        limits.HEAP_KEPT_FROZEN = True  # an extraction leaves it frozen (limits.gc_paused)
     finally:
         gc.enable()
 

@@ -70,14 +70,21 @@ def gc_paused() -> Iterator[None]:
     heap around it (a notebook with pandas or another library loaded: ~10 ms each time the
     extraction's allocations trigger one). Cycles the extraction makes are still collected; the
     heap goes back to the collector after (`gc.unfreeze`)."""
-    if not gc.isenabled() or gc.get_freeze_count():
-        yield  # the collector off, or a heap already set aside (the command line's start-up): as it is
+    global _FREEZING
+    if not gc.isenabled() or _FREEZING or HEAP_KEPT_FROZEN:
+        yield  # the collector off, an outer extraction, or the command line's frozen start-up: as it is
         return
-    gc.freeze()
+    _FREEZING = True
+    gc.freeze()  # O(1) (gc.get_freeze_count() is not: it walks the frozen heap)
     try:
         yield
     finally:
         gc.unfreeze()
+        _FREEZING = False
+
+
+_FREEZING = False
+HEAP_KEPT_FROZEN = False  # set by the command line, whose start-up heap stays frozen for the process
 
 
 def check_budget(where: str = "") -> None:
