@@ -32,6 +32,7 @@ import regex
 from ..cells import is_figure_cell as is_figure
 from ..limits import check_budget
 from .boxes import _join
+from .splice import splice
 
 _FIELD = regex.compile(r"\S+(?: \S+)*")  # a field: words separated by single blanks
 _SERIAL = regex.compile(r"\d{1,3}")
@@ -216,16 +217,7 @@ def unalign_tables(text: str) -> str:
         if table is not None and table[0] >= done:
             found.append(table)
             done = table[1]
-    if not found:
-        return text
-    out: list[str] = []
-    i = 0
-    for a, b, rows in found:
-        out.extend(lines[i:a])
-        out.extend(rows)
-        i = b
-    out.extend(lines[i:])
-    return "\n".join(out)
+    return splice(lines, found) if found else text
 
 
 def untab_tables(text: str) -> str:

@@ -24,6 +24,7 @@ from __future__ import annotations
 import regex
 
 from ..cells import is_figure_cell as is_figure
+from .splice import splice
 
 _SERIAL = regex.compile(r"(\d{1,3})\s")
 _ROW_ONE_AT_START = ("1 ", "1\t", "1\u3000")
@@ -197,16 +198,7 @@ def unwrap_spaced_tables(text: str) -> str:
                 tables.append((h, found[0], found[1]))
                 done = found[0]
                 break
-    if not tables:
-        return text
-    out: list[str] = []
-    i = 0
-    for h, end, rows in tables:
-        out.extend(lines[i:h])
-        out.extend(rows)
-        i = end
-    out.extend(lines[i:])
-    return "\n".join(out)
+    return splice(lines, tables) if tables else text
 
 
 def _names_body(piece: str) -> bool:
