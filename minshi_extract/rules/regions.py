@@ -50,6 +50,11 @@ def _region_verbs() -> tuple[str, ...]:
 
 
 @cache
+def _share_areas() -> tuple[str, ...]:
+    return tuple(sorted(share_words().get("share_areas", []), key=len, reverse=True))
+
+
+@cache
 def _region_verb_ends() -> frozenset[str]:
     return frozenset(v[-1] for v in _region_verbs())
 
@@ -275,7 +280,19 @@ def count_share_regions(text: str, figure_starts: list[int], lo: int, hi: int,
                 share = memo[start] if start in memo else memo.setdefault(start, regions_before(text, start))
             if share and share.start >= lo:
                 total += len(share.names)
+            elif _area_before(text, start, lo):
+                total += 1  # 其中中心城区220万平方米、项城市80万平方米: the city's core is a share's place too
     return total
+
+
+def _area_before(text: str, start: int, lo: int) -> bool:
+    """The figure at `start` follows a part of the city named as a share's place (`中心城区`, `主城区`),
+    itself after a boundary or 其中 (not `…城区公共停车泊位`)."""
+    area = next((a for a in _share_areas() if text.startswith(a, start - len(a))), None)
+    if area is None or start - len(area) < lo:
+        return False
+    before = text[max(lo, start - len(area) - 2):start - len(area)]
+    return before == "" or before[-1:] in "、,，;；:：" or before.endswith("其中")
 
 
 # clauses of a breakdown: `其中港北区新建5所、新增学位1350个,港南区新建4所、...`

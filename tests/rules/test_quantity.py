@@ -137,6 +137,9 @@ REGIONAL = [
     ("新增学位900个,其中临平区新增500个、钱塘区400个",
      [("900个", 900, None), ("临平区新增500个", 500, "临平区"), ("钱塘区400个", 400, "钱塘区")]),
     ("临平区新建幼儿园2所", [("2所", 2, None)]),
+    # the city's core beside a county: the county's share has its region, the core none
+    ("新增供热面积300万平方米,其中中心城区220万平方米、临平区80万平方米。",
+     [("300万平方米", 3000000, None), ("220万平方米", 2200000, None), ("临平区80万平方米", 800000, "临平区")]),
     ("新建改扩建幼儿园3所。其中城关镇新建1所,东关镇、西关镇各改扩建1所。",
      [("3所", 3, None), ("城关镇新建1所", 1, "城关镇")] + [("东关镇、西关镇各改扩建1所", 1, r) for r in ("东关镇", "西关镇")]),
     # words ending like a town name none; a single town with the whole target is not a share
