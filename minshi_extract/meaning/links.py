@@ -10,6 +10,7 @@ A table's rows under its 合计 are linked by the table rule.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable, Iterable
 from decimal import Decimal
 
 import regex
@@ -125,23 +126,32 @@ def _link_sums(text: str, figures: list[Record]) -> None:
         # a share may be split in turn, by parts in its own sentence (…资金1600万元,…即区级960万元、街道640万元)
         nested = total_of(total) is not None
         own = sentence_start(text, total.span[0]) if nested else -1
-        want, run, got = _amount(total), [], Decimal(0)
-        for r in figures[i + 1:i + 1 + _SUM_REACH]:
-            if "\n" in text[total.span[1]:r.span[0]] and not _next_line(text, total, r):
-                break
-            if nested and sentence_start(text, r.span[0]) != own:
-                break
-            if not _same_kind(r, total):
-                continue
-            if total_of(r) is not None or r.qualifier is not None or _amount(r) >= want:
-                break  # a linked figure, a floor, or one as big as the total: no parts of it here
-            run.append(r)
-            got += _amount(r)
-            if got >= want:
-                break
-        if len(run) >= 2 and got == want:
-            for r in run:
-                r._total = total
+        def ends(r: Record, total: Record = total, nested: bool = nested, own: int = own) -> bool:
+            return (("\n" in text[total.span[1]:r.span[0]] and not _next_line(text, total, r))
+                    or (nested and sentence_start(text, r.span[0]) != own))
+
+        _link_run(total, figures[i + 1:i + 1 + _SUM_REACH], ends, floors_end=True)
+
+
+def _link_run(total: Record, candidates: Iterable[Record], ends: Callable[[Record], bool], floors_end: bool) -> None:
+    """Link to `total` the run of figures of its kind among `candidates` (nearest first) that adds up to
+    it exactly, two at least; the run stops where `ends` says, at a linked figure or one as big as the
+    total, and (`floors_end`) at a floor."""
+    want, run, got = _amount(total), [], Decimal(0)
+    for r in candidates:
+        if ends(r):
+            break
+        if not _same_kind(r, total) or r is total_of(total):
+            continue
+        if total_of(r) is not None or (floors_end and r.qualifier is not None) or _amount(r) >= want:
+            break
+        run.append(r)
+        got += _amount(r)
+        if got >= want:
+            break
+    if len(run) >= 2 and got == want:
+        for r in run:
+            r._total = total
 
 
 def _total_after(text: str, run: list[Record], after: list[Record]) -> Record | None:
@@ -169,22 +179,10 @@ def _link_sums_before(text: str, figures: list[Record]) -> None:
         lo = clause_start(text, total.span[0])
         if not _SUM_WORD_RE.search(text, lo, total.span[0] + len(_lead(total))):
             continue
-        run: list[Record] = []
-        got, want = Decimal(0), _amount(total)
-        for r in reversed(figures[max(0, i - _SUM_REACH):i]):
-            if "\n" in text[r.span[1]:total.span[0]]:
-                break
-            if not _same_kind(r, total) or r is total_of(total):
-                continue
-            if total_of(r) is not None or _amount(r) >= want:
-                break
-            run.append(r)
-            got += _amount(r)
-            if got >= want:
-                break
-        if len(run) >= 2 and got == want:
-            for r in run:
-                r._total = total
+        def ends(r: Record, total: Record = total) -> bool:
+            return "\n" in text[r.span[1]:total.span[0]]
+
+        _link_run(total, reversed(figures[max(0, i - _SUM_REACH):i]), ends, floors_end=False)
 
 
 def _next_line(text: str, total: Record, r: Record) -> bool:
