@@ -26,17 +26,8 @@ from .around import (
     _share_of_total,
     _shares_count_their_totals,
 )
-from .grammar import (
-    PAYMENT_NOUNS,
-    PURE_RATE_RE,
-    clause_end,
-    clause_start,
-    phrase_before,
-    rate_noun,
-    sentence_start,
-    trim,
-    words,
-)
+from .clauses import clause_end, clause_start, sentence_start
+from .grammar import PAYMENT_NOUNS, PURE_RATE_RE, phrase_before, rate_noun, trim, words
 from .links import field, link_shares, unbalanced
 from .lists import figure_lists, list_head
 from .source import is_payer_share, next_clause_end, payer_by, payer_in, payer_percent, source_at, strip_payer

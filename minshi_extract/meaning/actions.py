@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import regex
 
-from .grammar import _HAN_RE, _is_nominal, clause_end, clause_start, words
+from .clauses import clause_end, clause_start
+from .grammar import _HAN_RE, _is_nominal, words
 
 _ACTION_STOPS = ",;。!?\n"
 _TIME_PREP_END = regex.compile(r"(?:于|在|截至|到)$")

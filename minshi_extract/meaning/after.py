@@ -8,18 +8,9 @@ from functools import cache
 
 import regex
 
-from .grammar import (
-    _DIGIT,
-    _HAN_RE,
-    _HARD_STOPS,
-    _PHRASE_CUT,
-    _RANGE_REST,
-    PAYMENT_NOUNS,
-    _is_nominal,
-    clause_end,
-    trim,
-    words,
-)
+from .clauses import HARD_STOPS as _HARD_STOPS
+from .clauses import clause_end
+from .grammar import _DIGIT, _HAN_RE, _PHRASE_CUT, _RANGE_REST, PAYMENT_NOUNS, _is_nominal, trim, words
 
 # 每人每月200元|的标准给予|运营补贴: the thing paid is the object after the frame
 _FRAME_RE = regex.compile(r"(?:的)?标准(?:给予|予以|发放|补助|奖补|进行)?")

@@ -9,7 +9,8 @@ import regex
 
 from ..models import Money, Percentage, Quantity, Record, total_of
 from ..rules.numbers import find_numbers
-from .grammar import clause_start, sentence_start, trim, words
+from .clauses import clause_start, sentence_start
+from .grammar import trim, words
 from .links import field
 from .lists import same_unit
 from .source import is_payer_share, payer_percent

@@ -16,7 +16,8 @@ from decimal import Decimal
 import regex
 
 from ..models import Money, Quantity, Record, total_of
-from .grammar import _strip_trailing, clause_start, sentence_start
+from .clauses import clause_start, sentence_start
+from .grammar import _strip_trailing
 
 
 def field(r: Record, name: str) -> object:

@@ -14,8 +14,9 @@ from functools import cache
 import regex
 
 from ..rules.regions import is_region, region_ending_at
+from .clauses import clause_end, clause_start, sentence_start
 from .grammar import _alt as alternation
-from .grammar import clause_end, clause_start, lexicon, sentence_start
+from .grammar import lexicon
 
 
 def _alt(words: list[str]) -> str:
