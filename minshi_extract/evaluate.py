@@ -161,6 +161,13 @@ def _flat(s: str) -> str:
     return "".join(s.split())
 
 
+def _runs_on(a: str, b: str) -> bool:
+    """One title is the other run on past a clause break: the same heading, cut at its first clause
+    by one reader and kept whole by the other (an annotation convention, not a different programme)."""
+    short, long = sorted((a, b), key=len)
+    return len(short) >= 6 and long.startswith(short) and long[len(short):len(short) + 1] in ",;:。"
+
+
 def pair_programmes(gold_titles: list[str], pred_titles: list[str]) -> dict[int, int]:
     """Pair gold programme i with predicted programme j by title (exact, then close)."""
     pairs: dict[int, int] = {}
@@ -173,6 +180,12 @@ def pair_programmes(gold_titles: list[str], pred_titles: list[str]) -> dict[int,
                 pairs[i] = j
                 used.add(j)
                 break
+    for i, t in enumerate(gold_titles):  # a title run on past a clause break (…1.2万人,其中…) by one side
+        ft = _flat(t)
+        j = next((j for j, fp in enumerate(flat_pred) if i not in pairs and j not in used and _runs_on(ft, fp)), None)
+        if j is not None:
+            pairs[i] = j
+            used.add(j)
     for i, t in enumerate(gold_titles):
         if i in pairs:
             continue

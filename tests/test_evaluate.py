@@ -65,6 +65,16 @@ def test_programmes_pair_by_title() -> None:
     assert pair_programmes(gold, pred) == {0: 1, 2: 0}
 
 
+def test_a_title_run_on_past_a_clause_break_pairs_with_its_first_clause() -> None:
+    # one reader cuts a heading at its first clause, the other keeps it whole: the same programme
+    gold = ["新建城乡社区老年食堂(助餐点)20个", "开展职业技能培训2万人次"]
+    pred = ["开展职业技能培训2万人次,其中新就业形态劳动者培训不少于5000人次",
+            "新建城乡社区老年食堂(助餐点)20个,其中城区8个、乡镇12个"]
+    assert pair_programmes(gold, pred) == {0: 1, 1: 0}
+    # a title that only starts like another, without a clause break, is another programme
+    assert pair_programmes(["开展职业技能培训"], ["开展职业技能培训2万人次"]) == {}
+
+
 def test_worked_example() -> None:
     text = "0123456789" * 3
     gold_recs = [

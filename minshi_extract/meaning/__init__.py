@@ -93,9 +93,12 @@ def item_of(text: str, r: Record, end: int | None = None) -> str | None:
     region = field(r, "region")
     if item and region and item.startswith(region):
         item = trim(item[len(region):])  # 港北区新建|5所: the region is not the thing counted
-    if item and (all(is_region(part) for part in item.split("、")) or item in w.scope_nouns
+    if item and (all(is_region(part) for part in item.split("、")) or item in w.scope_nouns or _each_acts(item)
                  or _AGES_ONLY.fullmatch(item) or _RATE_ONLY.fullmatch(item)):
         item = None  # 安塞区、子长市各12个, 其中城市|每户800元: where a share is, not what it counts
+    if item is None and not region and lo >= 2 and text[lo - 1] == ":" and not text[lo:fig].strip():
+        label = text[clause_start(text, lo - 1):lo - 1]  # 得票:|365票, 投资规模:|1200万元: the label names it
+        item = trim(label) if len(label) <= 12 and not find_numbers(label) else None
     if item is None and not region and lo >= 2 and text[lo - 1] == ",":
         # 老旧小区改造,共30个: the phrase of the clause before, in the same sentence
         plo = clause_start(text, lo - 1)
@@ -108,6 +111,16 @@ def item_of(text: str, r: Record, end: int | None = None) -> str | None:
         if item and item.lstrip("各共") in w.funding_verbs:
             return None  # 县级财政|安排|800万元, 市、区财政|各承担: a payer and its verb; the share takes its total's item
     return item
+
+
+_EACH_RE = regex.compile(r"\p{Han}{2,}(?:[、和]\p{Han}{2,})*各(\p{Han}{1,4})")
+
+
+def _each_acts(item: str) -> bool:
+    """水湖镇、下塘镇各新建|1所: places (or bodies) that each do the work, its object elided; the share
+    counts what its total counts (食堂、助餐点各|5个, without a verb, names the things)."""
+    m = _EACH_RE.fullmatch(item)
+    return m is not None and words().governing.fullmatch(m.group(1)) is not None
 
 
 def _payer_gone(item: str | None) -> str | None:

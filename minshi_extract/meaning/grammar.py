@@ -50,6 +50,7 @@ class Words:
     verb_terms: tuple[str, ...]
     end_actions: frozenset[str]
     beneficiary_prepositions: tuple[str, ...]
+    place_prepositions: tuple[str, ...]
     funding_verbs: frozenset[str]
     document_words: frozenset[str]
     duration_units: frozenset[str]
@@ -102,6 +103,7 @@ def words() -> Words:
         verb_terms=tuple(lex["verb_terms"]),
         end_actions=frozenset(lex["end_actions"]),
         beneficiary_prepositions=tuple(lex["beneficiary_prepositions"]),
+        place_prepositions=tuple(lex["place_prepositions"]),
         funding_verbs=frozenset(lex["funding_verbs"]),
         document_words=frozenset(lex["document_words"]),
         duration_units=frozenset(lex["duration_units"]),
@@ -222,8 +224,8 @@ def trim(s: str) -> str | None:
     if words().governing.fullmatch(s) and s not in PAYMENT_NOUNS:
         return None  # 港北区|新建|5所: a verb alone names nothing (补贴 / 补助 are also nouns)
     s = s.strip(" 、《》")
-    if s in words().document_words:
-        return None
+    if s in words().document_words or _FIGURE_RE.fullmatch(s):
+        return None  # 由每人每月920元、|760元|提高到…: a figure names nothing
     return s if _HAN_RE.search(s) else None
 
 
@@ -294,7 +296,9 @@ def phrase_before(text: str, lo: int, pos: int, money: bool = False, people: boo
         verbs = []  # 重点人群签约覆盖率: an indicator's name runs back to the clause start
     for k in range(len(verbs) - 1, -1, -1):
         m = verbs[k]
-        if m.end() < hi - 1 and not _is_nominal(text, m):  # 硬化|路, 安置|房: one character more is a word
+        if m.end() < hi - 1 and not _is_nominal(text, m) and not _verbs_to_end(verbs, k, hi):
+            # 硬化|路, 安置|房: one character more is a word; 提档|升级改造: a chain of verbs ending the
+            # phrase is the work its noun undergoes (完成|农村公路提档升级改造|600公里)
             start = m.end()
             # 实施|既有住宅加装电梯|30部: after a light verb the rest is one nominalised action
             light = next((v for v in verbs[:k] if v.group() in w.light_verbs and v.end() < m.start()), None)
@@ -303,6 +307,8 @@ def phrase_before(text: str, lo: int, pos: int, money: bool = False, people: boo
             break
     else:
         # no verb: a preposition opens an adverbial (在凉州城区) that is not the item
+        if verbs and verbs[-1].end() >= hi and text.startswith(w.place_prepositions, lo + 2 * text.startswith("其中", lo)):
+            return None  # (其中)在|苏北五市|新增|1.2万个: a place and the verb, its object elided
         for p in w.prepositions if text.startswith(w.prepositions, lo) else ():  # one C call when none
             if text.startswith(p, lo) and hi - lo > len(p) + 1:
                 # 对|收托率|达到60%: an indicator after the preposition is the item; 为|农村义务教育
@@ -310,6 +316,20 @@ def phrase_before(text: str, lo: int, pos: int, money: bool = False, people: boo
                 named = verbs or indicator or (people and p in w.beneficiary_prepositions)
                 return trim(text[lo + len(p):hi]) if named else None
     return trim(text[start:hi])
+
+
+def _verbs_to_end(verbs: list[regex.Match], k: int, hi: int) -> bool:
+    """verbs[k] opens a chain of verbs that ends the phrase at `hi` with a work (改造, 建设), written
+    after a noun that an earlier verb governs: 完成|农村公路提档|升级改造."""
+    m = verbs[k]
+    if k == 0 or verbs[k - 1].end() == m.start():
+        return False
+    pos = m.end()
+    for v in verbs[k + 1:]:
+        if v.start() != pos:
+            return False
+        pos = v.end()
+    return pos == hi and verbs[-1].group() in words().end_actions
 
 
 # 每个|城市书房, 每台|设备, 每所|幼儿园: a measure word and the thing a rate counts

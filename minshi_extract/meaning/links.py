@@ -167,7 +167,7 @@ def _total_after(text: str, run: list[Record], after: list[Record]) -> Record | 
     return None
 
 
-_SUM_WORD_RE = regex.compile(r"合计|共计|总计|共")
+_SUM_WORD_RE = regex.compile(r"合计|共计|总计|共|总投资|总额")  # a sum, or the whole (项目总投资达到|6.6亿元)
 
 
 def _link_sums_before(text: str, figures: list[Record]) -> None:

@@ -216,7 +216,7 @@ def records_from_table(
     out.extend(_unplaced_records(table, columns, notice_text, ctx, group_region))
     total_col = next((j for j, k in enumerate(kinds) if k.kind == "money" and k.total), None)
     payers = {j for j, k in enumerate(kinds) if k.kind == "money" and k.payer and j != total_col}
-    split = _split_column(table.header, kinds) if total_col is None else None
+    split = _split_column(table.header, kinds, table._parents) if total_col is None else None
     if split is not None:  # 补助资金 | 其中:省级补助 | 市级补助 | 县级配套: the columns after 其中 split the one before
         total_col, payers = split
     row_total = {r: total_col for r in range(len(table.rows)) if total_col is not None and payers}
@@ -361,10 +361,13 @@ def _mostly_places(cells: list[str]) -> bool:
     return bool(filled) and sum(is_region(_squash(c)) or _is_town(c) for c in filled) * 2 >= len(filled)
 
 
-def _split_column(header: list[str], kinds) -> tuple[int, set[int]] | None:
-    """(the column split, its share columns) when a money column's header opens with 其中: the
-    money column before it is split by it and the money columns after it."""
-    first = next((j for j, h in enumerate(header) if _squash(h).startswith("其中")), None)
+def _split_column(header: list[str], kinds, parents: list[str | None] = ()) -> tuple[int, set[int]] | None:
+    """(the column split, its share columns) when a money column's header opens with 其中, or stands
+    under a spanning 其中 (a grid's two-row header: 投资 | 其中 over 中央及省级 · 市县): the money column
+    before it is split by it and the money columns after it."""
+    under = [(parents[j] if j < len(parents) else None) or "" for j in range(len(header))]
+    first = next((j for j, h in enumerate(header) if _squash(h).startswith("其中") or _squash(under[j]).startswith("其中")),
+                 None)
     if first is None or first == 0 or kinds[first - 1].kind != "money":
         return None
     shares = {j for j in range(first, len(header)) if kinds[j].kind == "money"}

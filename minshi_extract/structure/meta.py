@@ -25,7 +25,7 @@ _ISSUED = regex.compile(_label("发文日期|成文日期|印发日期") + _ISO_
 _PUBLISHED = regex.compile(_label(r"发布日期|发布时间|公开日期|(?<!\p{Han})时间") + _ISO_DATE)
 # a news page: 来源:顺德区人民政府办公室    发布时间:2024-02-28 09:30
 # (spaces between CJK are gone after normalisation: `来源:某市日报发布时间:...` stops before the next label)
-_SOURCE = regex.compile(r"(?:来源|信息来源)\s*[:]\s*(\p{Han}{2,30}?)(?=发布时间|发布日期|时间|日期|作者|字号|浏览|[^\p{Han}]|$)")
+_SOURCE = regex.compile(r"(?:来源|信息来源)\s*[:]\s*(\p{Han}{2,30}?)(?=发布时间|发布日期|时间|日期|作者|记者|字号|字体|索引|浏览|点击|阅读|分享|打印|[^\p{Han}]|$)")
 # a speech / work report's subtitle: `——2024年1月9日在某市第九届人民代表大会第四次会议上`
 _DELIVERED = regex.compile(r"[—-]{1,2}\s*((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*在")
 # a signature date alone on its line: 2025年3月7日 / 二〇二五年三月七日
@@ -36,8 +36,11 @@ _YEAR_IN = regex.compile(r"((?:19|20)\d{2})\s*年")
 _DOC_YEAR = regex.compile(r"[〔\[(【﹝]\s*((?:19|20)\d{2})\s*[〕\])】﹞]")
 # a signing body: ends with an organ word (武威市人民政府办公室, 沭阳县人民政府)
 _ISSUER_LINE = regex.compile(
-    r"\p{Han}{2,30}(?:人民政府办公室|人民政府办公厅|人民政府|办公室|办公厅|委员会|政府|局|委)"
+    r"\p{Han}{2,30}(?:人民政府办公室|人民政府办公厅|人民政府|办公室|办公厅|委员会|政府|局|厅|委"
+    r"|人民代表大会\p{Han}{0,10}会议(?:主席团)?)"  # a congress session (人大票决的公告) and its presidium
 )
+# a 公告's number on its own line under the title: (第6号)
+_NUMBER_LINE = regex.compile(r"[(]?\s*(第\s*\d{1,4}\s*号)\s*[)]?")
 # recipients: 各县、区人民政府,市政府各部门、单位:
 _RECIPIENTS = regex.compile(r"(各|市|县|区|省)\p{Han}.{1,120}[:]")
 _RECIP_SPLIT = regex.compile(r"[,，;;]")
@@ -133,6 +136,9 @@ def find_doc_number(lines: list[Line], stop: int) -> str | None:
         m = _DOC_NO.search(ln.text, timeout=TIMEOUT)
         if m and "关于" not in ln.text[: m.start()]:
             return _paired_brackets("".join(m.group(0).split()))
+        m = _NUMBER_LINE.fullmatch(ln.text.strip())
+        if m:
+            return "".join(m.group(1).split())
     return None
 
 
@@ -234,9 +240,10 @@ def build_meta(text: str, lines: list[Line], stop: int, hints: dict[str, str] | 
         issuer = m.group(1) if m else None
     issuer = issuer or _hint(hints, "issuer", "发布机构")
     # a title may name its issuer without the place (市人民政府办公室关于…): the signature or the
-    # portal's 发布机构 that ends with it is the full name
+    # portal's 发布机构 that ends with it is the full name; a session's presidium signs its 公告
+    # (…第五次会议关于… / …第五次会议主席团): the signing body within the title's
     full = next((x for x in (sign_body, _hint(hints, "issuer", "发布机构")) if x and issuer and x != issuer
-                 and x.endswith(issuer)), None)
+                 and (x.endswith(issuer) or x.startswith(issuer))), None)
     issuer = full or issuer
     doc_number = find_doc_number(lines, stop) or _hint(hints, "doc_number", "文号", "文件编号")
     m = _INDEX_NO.search(head, timeout=TIMEOUT)

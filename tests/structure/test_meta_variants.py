@@ -83,3 +83,46 @@ def test_a_doc_number_in_brackets_of_two_kinds_is_in_the_standard_ones(line: str
 
     text = f"某市人民政府办公室文件\n{line}\n关于印发某市民生实事实施方案的通知\n"
     assert find_doc_number(split_lines(text), len(text)) == number
+
+
+CONGRESS = """某某市第八届人民代表大会第三次会议
+
+关于2024年市级民生实事项目票决结果的公告
+
+(第5号)
+
+某某市第八届人民代表大会第三次会议于2024年1月10日对10个候选项目进行了票决,确定以下项目为2024年市级民生实事项目,现予公告。
+
+一、城区学校扩容
+
+得票:301票
+
+主要内容:新建中小学校2所,新增学位2400个。
+
+二、农村供水保障
+
+得票:288票
+
+主要内容:新建改造农村供水工程30处。
+
+某某市第八届人民代表大会第三次会议主席团
+
+2024年1月10日
+"""
+
+
+def test_a_congress_session_announcement_names_its_session_presidium_and_number() -> None:
+    meta = extract_text(CONGRESS).meta
+    assert meta.title == "某某市第八届人民代表大会第三次会议关于2024年市级民生实事项目票决结果的公告"
+    assert meta.issuer == "某某市第八届人民代表大会第三次会议主席团"  # the session's presidium signs
+    assert meta.doc_number == "第5号"
+
+
+def test_portal_chrome_after_the_source_and_a_department_title() -> None:
+    page = ("吉林省民政厅\n\n关于印发2022年适老化改造实施方案的通知\n\n来源:某市人民政府办公室索引号:123\n\n"
+            "各市(州)民政局:\n\n现将方案印发给你们。\n\n一、目标任务\n\n完成改造1000户。\n")
+    meta = extract_text(page).meta
+    assert meta.title == "吉林省民政厅关于印发2022年适老化改造实施方案的通知"
+    assert meta.issuer == "吉林省民政厅"
+    news = "全市新建口袋公园20个\n\n来源:某某日报记者 王某\n\n今年全市新建口袋公园20个。\n"
+    assert extract_text(news).meta.issuer == "某某日报"

@@ -303,3 +303,16 @@ def test_a_heading_item_broken_inside_a_clause_keeps_its_whole_clauses() -> None
            "二、新增义务教育学位6000个。(市教育局)\n"
            "三、新增养老机构床位1500张,其中护理型床位\n不少于1000张。(市民政局)\n")
     assert [p.title for p in skel(raw).programmes] == ["新建城乡公厕120座", "新增义务教育学位6000个", "新增养老机构床位1500张"]
+
+
+def test_a_progress_reports_closing_section_is_no_programme() -> None:
+    """一、…二、… items of a 进展情况 report, then 三、下一步工作要求: the closing section is the
+    report's own, not a third project (lexicon/section_kinds.yaml)."""
+    n = skel("某区2025年民生实事项目上半年进展情况的通报\n\n"
+             "一、老旧小区改造\n\n年度目标:改造老旧小区30个。进展情况:已开工22个,完成投资0.8亿元。\n\n"
+             "责任单位:区住房城乡建设委\n\n"
+             "二、社区养老服务\n\n年度目标:新建社区养老服务站12个。进展情况:已建成7个。\n\n"
+             "责任单位:区民政局\n\n"
+             "三、下一步工作要求\n\n各牵头单位要倒排工期,12月20日前报送全年完成情况。\n\n"
+             "某区人民政府办公室\n\n2025年7月10日\n")
+    assert [p.title for p in n.programmes] == ["老旧小区改造", "社区养老服务"]

@@ -142,3 +142,25 @@ def test_group_rows_inside_a_flattened_table_under_an_inline_label() -> None:
     assert recs["50"]._total is recs["80"] and recs["30"]._total is recs["80"]
     assert recs["80"]._total is recs["100"] and recs["20"]._total is recs["100"]
     assert recs["12"]._total is recs["20"] and recs["8"]._total is recs["20"]
+
+
+def test_columns_under_a_spanning_qizhong_split_the_money_column_before_it() -> None:
+    """投资(万元) | 其中 over 中央及省级 · 市县 (a grid's two header rows): the payer columns are shares of
+    the row's investment, whatever the composed header keeps of the 其中."""
+    body = """附件:民生实事项目清单
+
+附件
+
+民生实事项目清单
+
+序号|项目名称|投资(万元)|其中||牵头单位
+|||中央及省级|市县|
+1|城区供热管网改造|500|300|200|市住建局
+2|农村危房改造|120|70|50|市住建局
+合计||620|370|250|
+"""
+    notice = extract_text(COVER + body)
+    money = {r.text: r for r in notice.all_records() if isinstance(r, Money)}
+    assert (money["300"].source, money["300"].part_of) == ("中央及省级", money["500"].id)
+    assert (money["200"].source, money["200"].part_of) == ("市县", money["500"].id)
+    assert money["50"].part_of == money["120"].id

@@ -1,0 +1,90 @@
+"""What a figure counts when its clause leaves the thing out: a figure before a change verb, places
+that each do the work, a place opened by 在, an adverb before the rate, a label before a colon, and a
+chain of verbs after the noun they work on. The phrases are of my own; each expected value is read
+from the phrase (gold/GUIDELINES.md "What a figure counts", rules 2 and 5)."""
+
+import pytest
+
+from minshi_extract.pipeline import extract_text
+
+HEAD = "关于印发2025年为民实事实施方案的通知\n"
+
+
+def _records(text: str):
+    return extract_text(HEAD + text).all_records()
+
+
+def _items(text: str) -> dict[str, str | None]:
+    return {r.text: getattr(r, "item", None) for r in _records(text) if r.type in ("quantity", "money")}
+
+
+def test_a_figure_before_a_change_verb_names_nothing() -> None:
+    # 由A、B提高到C、D: the second figure opens the clause of the third; it is no noun phrase
+    items = _items("困难残疾人生活补贴由每人每月80元、120元分别提高到100元、150元。")
+    assert items == {"每人每月80元": "困难残疾人生活补贴", "120元": "困难残疾人生活补贴",
+                     "100元": "困难残疾人生活补贴", "150元": "困难残疾人生活补贴"}
+
+
+def test_places_that_each_do_the_work_share_the_total() -> None:
+    items = _items("新建标准化卫生室6个,其中柳河镇、安平镇各新建2个,红石乡、东岗乡各改建1个。")
+    assert set(items.values()) == {"标准化卫生室"}
+
+
+def test_a_list_of_things_before_each_stays_the_item() -> None:
+    assert _items("建设图书室、活动室各5个。") == {"5个": "图书室、活动室"}
+
+
+def test_towns_as_a_share_are_where_not_what() -> None:
+    items = _items("新建农村幸福院40个,其中城区12个、乡镇28个。")
+    assert items["28个"] == "农村幸福院"
+
+
+def test_a_place_after_zai_and_its_verb_leave_the_object_elided() -> None:
+    # 在|东部片区|新建|30个: the place is not the thing counted; it continues the sentence's work
+    items = _items("新增公共停车泊位5000个,其中在东部片区新增3000个。")
+    assert items["3000个"] == "公共停车泊位"
+
+
+def test_a_standard_after_anzhao_keeps_its_service() -> None:
+    # 按照|结直肠癌筛查|每人160元: 按照 is no place; the service before the rate is what is paid for
+    items = _items("按照结直肠癌筛查每人160元的标准给予补助。")
+    assert items["每人160元"] == "结直肠癌筛查"
+
+
+def test_an_adverb_before_the_rate_is_no_item() -> None:
+    items = _items("省级财政按照每座不低于5万元的标准补助,县级财政另按每座不低于3万元配套。")
+    assert items["每座不低于3万元"] == "配套"
+
+
+@pytest.mark.parametrize(
+    ("phrase", "evidence", "item"),
+    [
+        ("赞成票:412票", "412票", "赞成票"),
+        ("覆盖人口:28万人", "28万人", "覆盖人口"),
+        ("投资估算:860万元", "860万元", "投资估算"),
+    ],
+)
+def test_a_label_before_a_colon_names_the_figure_after_it(phrase: str, evidence: str, item: str) -> None:
+    assert _items(phrase + "\n")[evidence] == item
+
+
+def test_votes_are_counted_but_yi_piao_fou_jue_is_a_set_phrase() -> None:
+    recs = _records("经代表投票,该项目得票398票,实行安全责任一票否决。")
+    assert [(r.value, r.unit) for r in recs if r.type == "quantity"] == [(398, "票")]
+
+
+def test_a_chain_of_verbs_after_its_noun_is_the_work() -> None:
+    items = _items("完成背街小巷提档升级改造30条。")
+    assert items["30条"] == "背街小巷提档升级改造"
+
+
+def test_a_rate_per_running_metre() -> None:
+    money = [r for r in _records("对改造的供热管网每延长米补助260元。") if r.type == "money"]
+    assert [(r.amount_cny, r.per) for r in money] == [(260, "延长米")]
+
+
+def test_payer_shares_written_before_the_whole_they_add_up_to() -> None:
+    recs = _records("争取中央补助1.2亿元、省级财政补助0.8亿元,市县配套0.5亿元,项目总投资达到2.5亿元。")
+    by_text = {r.text: r for r in recs}
+    total = by_text["2.5亿元"]
+    assert [by_text[t].part_of for t in ("1.2亿元", "0.8亿元", "0.5亿元")] == [total.id] * 3
