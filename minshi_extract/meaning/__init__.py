@@ -61,7 +61,10 @@ def item_of(text: str, r: Record, end: int | None = None) -> str | None:
         end = rest.end()  # 每人1000元|至2000元|给予培训补贴: what follows the range names both ends
     unit = field(r, "unit")
     if unit in w.duration_units and r.qualifier == "at_most":
-        return None  # 10个工作日内: a time limit
+        # 10个工作日内: a time limit names nothing; 街路封闭时间|不超过15天: the time it bounds does
+        fig = _figure_start(r)
+        named = phrase_before(text, clause_start(text, fig), fig, limit=True)
+        return named if named and named.endswith(w.time_heads) else None
     own = _noun_in_evidence(r) or _reached_duration(text, r, unit)
     if own:
         return own
@@ -181,7 +184,10 @@ def _money_item(text: str, item: str | None, lo: int, fig: int, end: int) -> str
         if funded:
             return funded
         rate = _RATE_BEFORE_RE.search(text, lo, fig)
-        return (rate_noun(rate.group(), people=item is None) if rate and bare else None) or item
+        named = rate_noun(rate.group(), people=item is None) if rate and bare else None
+        if named is None and item and item.endswith(words().beneficiary_heads):
+            return None  # …给予护理补贴,|半失能老年人|每人每月300元: who is paid; the rate continues the one before
+        return named or item
     return paid if bare or paid not in PAYMENT_NOUNS else item
 
 

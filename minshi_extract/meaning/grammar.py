@@ -128,6 +128,8 @@ _LEADING_DATE_RE = regex.compile(
     r"(?:前|之前)?|年底前|年内|[^\d,。;]{0,6}后(?=[\p{Han}]{2}))"
 )
 # 居民出资比例|不低于改造费用的|10%: a percentage of a base names the base after a linking verb
+# a time frame opening a phrase: 施工期间|每条街路封闭时间, 采暖期间|室内温度
+_LEADING_PERIOD_RE = regex.compile(r"\p{Han}{0,6}?期间(?=\p{Han}{2})")
 _BASE_OF_RE = regex.compile(
     r"(?:(?:不低于|不少于|不超过|不高于|达到|占|为|按照?)[^,;。]*的|由[^,;。]*\d[^,;。]*|(?:比|较)上年[^,;。]*)$"
 )
@@ -151,7 +153,7 @@ def _strip_leading(s: str) -> str:
         lead = w.leading_re.match(s)
         if lead is not None and not s.startswith(w.leading_kept):  # 各|县区, but 各类救助资金
             s, changed = s[lead.end():], True
-        year = _LEADING_DATE_RE.match(s)
+        year = _LEADING_DATE_RE.match(s) or _LEADING_PERIOD_RE.match(s)
         if year and len(s) > year.end():
             s, changed = s[year.end():], True
         place = _PLACE_BEFORE_YEAR_RE.match(s)
@@ -252,12 +254,15 @@ def _is_nominal(text: str, verb: regex.Match) -> bool:
     return head not in w.heads_at_word_end or not _HAN_RE.match(text, after) or bool(w.leading_re.match(text, after))
 
 
-def phrase_before(text: str, lo: int, pos: int, money: bool = False, people: bool = False) -> str | None:
+def phrase_before(text: str, lo: int, pos: int, money: bool = False, people: bool = False,
+                  limit: bool = False) -> str | None:
     """The noun phrase between the clause's governing verb and the figure at `pos`.
 
     The governing verb is the last verb of [lo, pos) that is followed by some phrase and is not
     itself inside a noun (完成|困难重度残疾人家庭无障碍改造|500户: 改造 has nothing after it).
-    Before a linking verb (接种率|达到|90%) the phrase is the one before the linking verb.
+    Before a linking verb (接种率|达到|90%) the phrase is the one before the linking verb. With
+    `limit` (a time limit's figure) a time it bounds runs back to the clause start, like an indicator
+    (不动产登记办理时限|不超过5个工作日).
     """
     w = words()
     span = text[lo:pos]
@@ -292,8 +297,8 @@ def phrase_before(text: str, lo: int, pos: int, money: bool = False, people: boo
     verbs = [m for m in w.governing.finditer(text, lo, hi, overlapped=False)]
     start = lo
     indicator = tail.endswith(("率", "满意度", "比例", "占比", "比重"))
-    if indicator:
-        verbs = []  # 重点人群签约覆盖率: an indicator's name runs back to the clause start
+    if indicator or (limit and tail.endswith(w.time_heads)):
+        verbs = []  # 重点人群签约覆盖率, 不动产登记办理时限: an indicator's name runs back to the clause start
     for k in range(len(verbs) - 1, -1, -1):
         m = verbs[k]
         if m.end() < hi - 1 and not _is_nominal(text, m) and not _verbs_to_end(verbs, k, hi):
