@@ -35,3 +35,20 @@ def test_people_before_a_second_rate_are_who_is_paid() -> None:
     # …给予生活补贴,|困难残疾人|每人每月150元: the people are paid; the rate continues the first one's item
     text = "对重度残疾人按每人每月200元标准给予生活补贴,困难残疾人每人每月150元。"
     assert _item(text, "每人每月150元") == "生活补贴"
+
+
+@pytest.mark.parametrize(
+    ("phrase", "evidence", "item"),
+    [
+        # a 标准 frame whose giving verb stands after a comma, and 核定 as a giving verb
+        ("按照每人每月800元的标准,给予困难群众临时救助。", "每人每月800元", "临时救助"),
+        ("按照每人120元标准核定筛查费用。", "每人120元", "筛查费用"),
+        # a headline's two halves, set apart by a blank
+        ("某市将办好10件民生实事 计划总投资26亿元", "10件", "民生实事"),
+        ("某市将办好10件民生实事 计划总投资26亿元", "26亿元", "计划总投资"),
+        # the payer after the thing a rate counts goes (its source)
+        ("新建村级卫生室30个,每个卫生室县级补助8万元。", "8万元", "卫生室"),
+    ],
+)
+def test_frames_headlines_and_payers(phrase: str, evidence: str, item: str) -> None:
+    assert _item(phrase, evidence) == item

@@ -291,6 +291,8 @@ def _attribute(notice: Notice, text: str, is_prose: Callable[[Record], bool]) ->
                 r.source = source_of(text, r, is_total=id(r) in totals)
                 if r.item is not None and r.item == r.source:
                     r.item = None  # 其中燃气企业|0.7亿元: who pays names nothing paid for (its total's item)
+                elif r.item and r.source and r.item.endswith(r.source):
+                    r.item = trim(r.item[:-len(r.source)])  # 每个中心|省级|补助50万元: the payer goes
             elif isinstance(r, Deadline):
                 r.what = what_of(text, r)
         for run in figure_lists(text, prose):

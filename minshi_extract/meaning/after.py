@@ -10,12 +10,22 @@ import regex
 
 from .clauses import HARD_STOPS as _HARD_STOPS
 from .clauses import clause_end
-from .grammar import _DIGIT, _HAN_RE, _PHRASE_CUT, _RANGE_REST, PAYMENT_NOUNS, _is_nominal, trim, words
+from .grammar import (
+    _DIGIT,
+    _HAN_RE,
+    _HEADLINE_GAP_RE,
+    _PHRASE_CUT,
+    _RANGE_REST,
+    PAYMENT_NOUNS,
+    _is_nominal,
+    trim,
+    words,
+)
 
 # 每人每月200元|的标准给予|运营补贴: the thing paid is the object after the frame
 _FRAME_RE = regex.compile(r"(?:的)?标准(?:给予|予以|发放|补助|奖补|进行)?")
 _GIVEN_RE = regex.compile(r"(?:的)?(?:给予|予以|发放)")
-_GIVING_RE = regex.compile(r"给予|予以|发放|补助|奖补|补贴")
+_GIVING_RE = regex.compile(r"给予|予以|发放|补助|奖补|补贴|核定")  # …标准核定|体检费用
 _FUNDED_RE = regex.compile(r"(?:的)?标准安排")
 
 
@@ -67,6 +77,9 @@ def phrase_after(text: str, end: int, hi: int) -> str | None:
             return None  # 1000人|培训: a verb right after the figure, no noun
     # 90周岁|至99周岁|老年人: the rest of a range; 以上 and the like belong to the figure
     s = _RANGE_REST.sub("", text[end:stop])
+    if " " in s:  # 8件民生实事| 计划总投资…: a blank between words ends a headline's half
+        gap = _HEADLINE_GAP_RE.search(s)
+        s = s[: gap.start()] if gap else s
     if age:  # 65周岁以上|老年人|和低保、特困老年人: the first noun up to its head; 60周岁以上|低保、特困老年人
         s = next((s[:m.start()] for m in _AGE_LIST_CUT.finditer(s) if _ends_in_head(s[:m.start()])), s)
     # a digit ends the phrase, except an age inside it (1万名|65岁以上老年人)
@@ -107,6 +120,8 @@ def paid_after(text: str, end: int, hi: int) -> str | None:
     补助); None without such a frame or when it names nothing (按每人95元|标准)."""
     stop = min(clause_end(text, end), hi, end + 24)
     frame = _FRAME_RE.match(text, end, stop)
+    if frame is not None and frame.end() == stop < hi and text[stop] == "," and _GIVING_RE.match(text, stop + 1):
+        stop = min(clause_end(text, stop + 1), hi, stop + 25)  # …的标准,|给予项目人员个人生活补贴
     if frame is not None:
         word = text[frame.end():stop] if frame.end() < stop else text[frame.start():stop].lstrip("的标准")
         if word in PAYMENT_NOUNS:
@@ -117,7 +132,7 @@ def paid_after(text: str, end: int, hi: int) -> str | None:
         if giving is None:
             return None  # …的标准|测算: a frame that gives nothing names nothing paid
         # …的标准对普惠托位给予|运营补贴: the object after the giving verb; …的标准按月发放: none
-        rest = text[max(frame.end(), giving.end()):min(clause_end(text, end), hi, giving.end() + 12)]
+        rest = text[max(frame.end(), giving.end()):min(clause_end(text, giving.end()), hi, giving.end() + 12)]
         return _object(rest) if rest else None
     given = _GIVEN_RE.match(text, end, stop)
     if given is not None and given.end() < stop:  # 每个每年5万元|给予|运营补贴: what is given
@@ -158,4 +173,9 @@ def _object(s: str) -> str | None:
         s = s[: given.start()]
     s = next((s[len(p):] for p in words().prepositions if s.startswith(p)), s)
     digit = _DIGIT.search(s)
-    return trim(s[: digit.start()] if digit else s)
+    s = s[: digit.start()] if digit else s
+    # 给予|项目人员|个人生活补贴: the people given it, then the payment given
+    cut = max((s.rfind(h) + len(h) for h in words().beneficiary_heads if h in s), default=0)
+    if 0 < cut <= len(s) - 2 and s.endswith(tuple(PAYMENT_NOUNS)):
+        s = s[cut:]
+    return trim(s)

@@ -128,6 +128,7 @@ _LEADING_DATE_RE = regex.compile(
     r"(?:前|之前)?|年底前|年内|[^\d,。;]{0,6}后(?=[\p{Han}]{2}))"
 )
 # 居民出资比例|不低于改造费用的|10%: a percentage of a base names the base after a linking verb
+_HEADLINE_GAP_RE = regex.compile(r"(?<=\p{Han}) +(?=\p{Han})")
 # a time frame opening a phrase: 施工期间|每条街路封闭时间, 采暖期间|室内温度
 _LEADING_PERIOD_RE = regex.compile(r"\p{Han}{0,6}?期间(?=\p{Han}{2})")
 _BASE_OF_RE = regex.compile(
@@ -266,6 +267,9 @@ def phrase_before(text: str, lo: int, pos: int, money: bool = False, people: boo
     """
     w = words()
     span = text[lo:pos]
+    if " " in span:  # 南充将办好8件民生实事 |计划总投资|18.7亿元: a blank between words ends a headline's half
+        gap = max((m.end() for m in _HEADLINE_GAP_RE.finditer(text, lo, pos)), default=lo)
+        span, lo = text[gap:pos], gap
     base = _BASE_OF_RE.search(span)
     if base and base.start() > 0:
         span = span[: base.start()]
