@@ -88,3 +88,9 @@ def test_payer_shares_written_before_the_whole_they_add_up_to() -> None:
     by_text = {r.text: r for r in recs}
     total = by_text["2.5亿元"]
     assert [by_text[t].part_of for t in ("1.2亿元", "0.8亿元", "0.5亿元")] == [total.id] * 3
+
+
+def test_a_heading_line_is_not_joined_to_the_body_below_it() -> None:
+    # 一、实施…工程 / 新建…学校4所: the heading's own 、 is no comma of prose; the body's item is its own
+    items = _items("一、实施城区学校扩容提质工程\n新建城东第六实验小学、改扩建城西第二初级中学等学校4所。\n")
+    assert "扩容提质工程" not in items["4所"]  # the title of the heading is not what the body counts

@@ -34,5 +34,7 @@ def join_split_figures(text: str) -> str:
 
 
 def text_layout(text: str) -> str:
-    tables = untab_tables(unalign_tables(unwrap_spaced_tables(unbox_tables(join_split_figures(drop_running_heads(text))))))
+    # the -layout reader first: a table with serials in aligned columns is read whole, its wrapped cells
+    # by column, before the spaced-row reader would take its first page as rows of its own
+    tables = untab_tables(unwrap_spaced_tables(unalign_tables(unbox_tables(join_split_figures(drop_running_heads(text))))))
     return tables

@@ -30,7 +30,8 @@ def soft_breaks(text: str, tables: list[tuple[int, int]] = ()) -> list[int]:
         lo = text.rfind("\n", 0, nl) + 1
         if nl - lo < _MIN_PROSE or _OPENS.match(text, nl + 1):
             continue
-        line = text[lo:nl]
+        opens = _OPENS.match(text, lo)  # a heading's own 、 (一、…) is no comma of its prose
+        line = text[opens.end() if opens else lo:nl]
         if "|" in line or not _PROSE.search(line) or any(a <= nl < b for a, b in tables):
             continue
         hi = text.find("\n", nl + 1)

@@ -203,7 +203,20 @@ def _split_amount(text: str, amounts: list[Amount], i: int, memo: dict | None = 
     for p in reversed(before):
         if p.amount == shares:
             return p
-    return before[-1]
+    # a share is never more than what it splits (每户补助2000元,其中…800元…,所需资金|600万元: no share)
+    return before[-1] if a.amount <= before[-1].amount else None
+
+
+def _summing_rate(text: str, amounts: list[Amount], i: int) -> str | None:
+    """按每生每年1500元标准…,中央、省、市、区分别承担|600元、450元、270元、180元: amounts after a rate in
+    its sentence that add up to it exactly split it, per the same unit."""
+    a = amounts[i]
+    lo, hi = sentence_bounds(text, a.start)
+    rate = next((p for p in reversed(amounts[:i]) if p.start >= lo and p.per), None)
+    if rate is None:
+        return None
+    run = [q for q in amounts if rate.end <= q.start < hi and q.per is None]
+    return rate.per if len(run) >= 2 and a in run and sum((q.amount for q in run), Decimal(0)) == rate.amount else None
 
 
 def _inherit_rates(text: str, amounts: list[Amount]) -> list[Amount]:
@@ -221,7 +234,7 @@ def _inherit_rates(text: str, amounts: list[Amount]) -> list[Amount]:
             if split is not None and split.per:
                 a = a._replace(per=split.per)
             elif split is None:
-                per = _subject_rate(text, a, out)
+                per = _subject_rate(text, a, out) or _summing_rate(text, amounts, i)
                 if per:
                     a = a._replace(per=per)
         out.append(a)

@@ -157,6 +157,29 @@ def _ends_label(text: str, newline: int) -> bool:
     return m is not None and m.end() >= k + 1
 
 
+def _verb_roles(text: str, items: list[tuple[int, int]],
+                marked: list[tuple[int, Role | None]]) -> list[tuple[int, Role | None]]:
+    """市卫生健康委牵头,市住建局、市民政局配合: a role word written after a unit without brackets marks
+    it, and a 配合 after a 、-group marks the whole group (the units joined to it by 、 alone)."""
+    words = role_lexicon()["unit_markers"]
+    ends = tuple(role_lexicon()["unit_suffixes"])
+    out = list(marked)
+    for k, ((s, _), (e, role)) in enumerate(zip(items, marked, strict=True)):
+        word = next((w for w in _VERB_MARKERS if text.endswith(w, s, e) and w in words), None)
+        if role is not None or word is None or not text.endswith(ends, s, e - len(word)):
+            continue
+        role = words[word]
+        out[k] = (e - len(word), role)
+        j = k
+        while role == "support" and j > 0 and out[j - 1][1] is None and text[items[j - 1][1]:items[j][0]] == "、":
+            j -= 1
+            out[j] = (out[j][0], role)
+    return out
+
+
+_VERB_MARKERS = ("牵头", "配合", "协办")
+
+
 def _split_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """[start, end) of every item between separators, blanks and end punctuation trimmed."""
     items: list[tuple[int, int]] = []
@@ -215,7 +238,7 @@ def _drop_tail(text: str, items: list[tuple[int, int]]) -> list[tuple[int, int]]
 
 def _units(text: str, start: int, end: int) -> list[Unit]:
     items = _drop_tail(text, _split_items(text, start, end))
-    marked = [_strip_marker(text, s, e) for s, e in items]
+    marked = _verb_roles(text, items, [_strip_marker(text, s, e) for s, e in items])
     spans = [(s, e2) for (s, _), (e2, _) in zip(items, marked, strict=True)]
     names = expand_elisions([text[s:e] for s, e in spans])
     return [Unit(n, s, e, r) for n, (s, e), (_, r) in zip(names, spans, marked, strict=True)]

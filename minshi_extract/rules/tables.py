@@ -33,6 +33,7 @@ from minshi_extract.rules.table_cells import (
     role_units,
     row_phase,
 )
+from minshi_extract.rules.table_places import place_columns, place_links, task_name, unit_column
 from minshi_extract.rules.table_rows import FIGURE_CELL_RE as _FIGURE_CELL_RE
 from minshi_extract.rules.table_rows import row_parents
 from minshi_extract.rules.table_rows import squash as _squash
@@ -152,6 +153,7 @@ def records_from_table(
     figures: dict[tuple[int, int], Money | Quantity] = {}
     worded: dict[tuple[int, int], list[Money | Quantity]] = {}  # figures in cells of words
     region_col = next((j for j, h in enumerate(table.header) if is_region_header(_squash(h))), None)
+    unit_col = unit_column(table.header)  # 任务指标 | 单位 | 赫山区 | … | 合计: places in columns
     last_region: str | None = None
     last_name: str | None = None
     for r, row in enumerate(table.rows):
@@ -202,6 +204,14 @@ def records_from_table(
                 if steps is not None:
                     out.extend(prose_deadlines(notice_text, spans[c], ctx))
                 continue
+            by_place = place_columns(table.header, row, unit_col, read_header) if unit_col is not None else {}
+            if col is None and c in by_place:  # a county's cell in the row's unit
+                rec = _figure_record(found, by_place[c][0], None, by_place[c][1],
+                                     task_name(row, unit_col, name_col, name), ctx)
+                if rec is not None:
+                    figures[(r, c)] = rec
+                    out.append(rec)
+                continue
             if col is None:
                 continue
             parent = table._parents[c] if c < len(table._parents) else None
@@ -219,6 +229,9 @@ def records_from_table(
     split = _split_column(table.header, kinds, table._parents) if total_col is None else None
     if split is not None:  # 补助资金 | 其中:省级补助 | 市级补助 | 县级配套: the columns after 其中 split the one before
         total_col, payers = split
+    by_places = place_links(table.header, unit_col) if unit_col is not None and total_col is None else None
+    if by_places is not None:  # each row's counties split its 合计
+        total_col, payers = by_places
     row_total = {r: total_col for r in range(len(table.rows)) if total_col is not None and payers}
     link_totals(figures, parents, row_total, payers)
     link_worded(worded, parents)

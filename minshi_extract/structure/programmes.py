@@ -82,9 +82,13 @@ def is_title_fragment(s: str) -> bool:
         return False
     if any(p in s for p in _SENTENCE_PUNCT) or s.endswith(("。", ",")) or parse_marker(s):
         return False
-    if _DATE_LINE.fullmatch(s) or is_table_row(s):
-        return False
+    if _DATE_LINE.fullmatch(s) or is_table_row(s) or _UNIT_LIST.fullmatch(s):
+        return False  # 市住房城乡建设局(牵头)、市财政局、各区县(市)人民政府: the units of the plan before
     return not s.startswith(("附件", "附\u3000件")) and not is_plan_title_end(s)
+
+
+_BODY = r"[^、]{2,24}?(?:局|委|办|府|厅|联|会|院|部|中心|公司|集团|队|站|所|署|处)(?:\((?:牵头|配合)\w{0,2}\))?"
+_UNIT_LIST = regex.compile(rf"{_BODY}(?:、{_BODY})+")
 
 
 def find_plan_titles(lines: list[Line], start: int = 0) -> list[Found]:

@@ -85,3 +85,39 @@ def test_tab_rows_of_a_merged_header_stand_under_their_parent() -> None:
     assert untab_tables(copied).split("\n")[:4] == [
         "县(市、区)|总投资|资金来源||", "||中央财政|省级财政|市县财政", "城关区|900|500|300|100",
         "七里河区|600|300|200|100"]
+
+
+# a -layout copy whose rows wrap in several columns at once (项目名称, 配合单位, 完成时限) before a page break:
+# the -layout reader takes it whole, before the spaced-row reader could take its first page as rows
+WRAPPED = """附件
+
+                         某市2021年民生实事任务分解表
+
+序号  项目名称          年度目标任务                      总投资     其中：市级    牵头单位    配合单位              完成时限
+                                                          （万元）   补助（万元）
+1     城区学校扩容      新建中小学校3所，新增学位         6200       1500          市教育局    市财政局、            2021年
+      提质              2700个                                                                 各区县政府            8月底前
+2     农村公路提档      提档升级农村公路120公里           4800       900           市交通局    市财政局、            2021年
+      升级                                                                                     各区县政府            11月底前
+
+                                — 3 —
+
+序号  项目名称          年度目标任务                      总投资     其中：市级    牵头单位    配合单位              完成时限
+                                                          （万元）   补助（万元）
+3     老年助餐服务      新建社区老年食堂40个，            1600       400           市民政局    市财政局、            2021年
+                        每个补助4万元                                                          市市场监管局          10月底前
+      合计                                                12600      2800
+"""
+
+
+def test_layout_rows_wrapped_in_several_columns_over_a_page_break() -> None:
+    from minshi_extract.ingest.layout import text_layout
+
+    rows = [ln for ln in text_layout(WRAPPED).split("\n") if "|" in ln]
+    assert rows == [
+        "序号|项目名称|年度目标任务|总投资（万元）|其中：市级补助（万元）|牵头单位|配合单位|完成时限",
+        "1|城区学校扩容提质|新建中小学校3所，新增学位2700个|6200|1500|市教育局|市财政局、各区县政府|2021年8月底前",
+        "2|农村公路提档升级|提档升级农村公路120公里|4800|900|市交通局|市财政局、各区县政府|2021年11月底前",
+        "3|老年助餐服务|新建社区老年食堂40个，每个补助4万元|1600|400|市民政局|市财政局、市市场监管局|2021年10月底前",
+        "|合计||12600|2800|||",
+    ]

@@ -148,3 +148,13 @@ RATES = [
 def test_rate_words_batch8(text: str, expected: list[tuple]) -> None:
     recs = find_money(text, 0, CTX)
     assert [(r.amount_cny, r.text_unit, r.per, r.qualifier, r.region) for r in recs] == expected
+
+
+def test_payers_splitting_a_rate_take_its_unit_and_a_total_after_shares_none() -> None:
+    # amounts after a rate in its sentence that add up to it split it; 所需资金 after 其中 shares of a
+    # per-household rate is more than the rate: no share of it
+    recs = find_money("按每生每年1200元标准给予补助,省、市、县分别承担600元、360元、240元。", 0, CTX)
+    assert [(r.text, r.per) for r in recs] == [
+        ("每生每年1200元", "生/年"), ("600元", "生/年"), ("360元", "生/年"), ("240元", "生/年")]
+    recs = find_money("每户补助标准1500元,其中市级财政补助600元、区级财政补助900元,所需补助资金450万元。", 0, CTX)
+    assert [(r.text, r.per) for r in recs][-1] == ("450万元", None)

@@ -285,3 +285,10 @@ def test_a_line_only_of_units_under_a_responsibility_heading() -> None:
     assert find_responsibilities("抄送:县委办公室、县人大常委会办公室。", 0, ctx) == []
     other = Context(year=2025, programme_id="P01", section="一、目标任务", kind="targets")
     assert find_responsibilities("县水利局、县财政局。", 0, other) == []
+
+
+def test_role_words_after_units_without_brackets() -> None:
+    # X牵头,Y、Z配合: the lead, and a 配合 after a 、-group marks the whole group
+    recs = find_responsibilities("(责任单位:市卫生健康委牵头,市住建局、市民政局配合)", 0, CTX)
+    assert [(r.role, r.unit) for r in recs] == [
+        ("lead", "市卫生健康委"), ("support", "市住建局"), ("support", "市民政局")]

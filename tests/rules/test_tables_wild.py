@@ -123,3 +123,18 @@ def test_a_docx_grid_followed_by_its_note_is_still_its_table() -> None:
     money = sorted((r.amount_cny, r.region) for r in n.all_records() if r.type == "money" and r.region)
     assert money == [(800_000.0, "七里河区"), (1_000_000.0, "城关区"), (1_200_000.0, "七里河区"),
                      (2_000_000.0, "七里河区"), (2_000_000.0, "城关区"), (3_000_000.0, "城关区")]
+
+
+def test_a_task_table_by_county_in_columns_takes_each_rows_unit() -> None:
+    """任务指标 | 单位 | one column per county | 合计: each county cell counts in its row's unit, has the
+    county as its region, and is a share of the row's 合计 (a place the gazetteer lacks, 东湖新区, too)."""
+    body = ("某市2023年民生实事任务分解表\n\n"
+            "序号|项目名称|任务指标|单位|城关区|七里河区|东湖新区|合计\n"
+            "1|农村公厕建设|新建改建公厕|座|12|8|3|23\n"
+            "2|社区食堂建设|新建社区食堂|个|5|4|1|10\n")
+    n = extract_text("某市人民政府办公室关于印发2023年民生实事项目的通知\n\n" + body)
+    recs = {(r.text, r.region): r for r in n.all_records() if r.type == "quantity"}
+    assert (recs[("8", "七里河区")].unit, recs[("8", "七里河区")].item) == ("座", "新建改建公厕")
+    assert recs[("1", "东湖新区")].unit == "个"
+    total = recs[("10", None)]
+    assert [recs[(t, p)].part_of for t, p in (("5", "城关区"), ("4", "七里河区"), ("1", "东湖新区"))] == [total.id] * 3

@@ -316,3 +316,13 @@ def test_a_progress_reports_closing_section_is_no_programme() -> None:
              "三、下一步工作要求\n\n各牵头单位要倒排工期,12月20日前报送全年完成情况。\n\n"
              "某区人民政府办公室\n\n2025年7月10日\n")
     assert [p.title for p in n.programmes] == ["老旧小区改造", "社区养老服务"]
+
+
+def test_a_plans_unit_list_is_not_the_first_line_of_the_next_title() -> None:
+    """四、责任单位 / 市住建局(牵头)、市财政局、各区县人民政府 / 下一个实施方案: the unit list ends the
+    plan before; it is no wrapped first line of the next plan's title."""
+    n = skel("某市人民政府办公室关于印发2023年民生实事实施方案的通知\n\n各区县人民政府:\n\n现将实施方案印发给你们。\n\n"
+             "某市人民政府办公室\n\n2023年3月1日\n\n老旧小区改造实施方案\n\n一、目标任务\n\n改造老旧小区30个。\n\n"
+             "二、责任单位\n\n市住房城乡建设局(牵头)、市发展改革委、各区县人民政府\n\n"
+             "农村供水保障实施方案\n\n一、目标任务\n\n新建供水工程12处。\n\n二、责任单位\n\n市水利局\n")
+    assert [p.title for p in n.programmes] == ["老旧小区改造实施方案", "农村供水保障实施方案"]
