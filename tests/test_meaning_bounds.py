@@ -52,3 +52,15 @@ def test_people_before_a_second_rate_are_who_is_paid() -> None:
 )
 def test_frames_headlines_and_payers(phrase: str, evidence: str, item: str) -> None:
     assert _item(phrase, evidence) == item
+
+
+def test_progress_reports_on_the_work_not_on_its_share() -> None:
+    # …2000公里。其中…示范路300公里。截至9月底,已完工|1735公里: the road work's progress, not the share's
+    text = "新建改造城乡道路500公里。其中新建旅游公路80公里。截至10月底,已完工420公里。"
+    assert _item(text, "420公里") == "城乡道路"
+
+
+def test_less_than_is_at_most_and_scope_words_go() -> None:
+    recs = extract_text(HEAD + "部分地区农村改厕完成率不足60%。").all_records()
+    [pct] = [r for r in recs if r.type == "percentage"]
+    assert (pct.text, pct.qualifier, pct.item) == ("不足60%", "at_most", "农村改厕完成率")

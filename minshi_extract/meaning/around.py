@@ -121,7 +121,7 @@ def _continue_items(text: str, records: list[Record]) -> None:
                 and not (isinstance(r, Quantity) and r.unit in w.duration_units)):
             r.item = prev.item
         prev = r
-        if r.item:
+        if r.item and total_of(r) is None:  # progress reports on a work, not on a 其中 share of it
             last[kind] = r
 
 
