@@ -2,7 +2,7 @@
 deadlines at quarter ends or months, role cells one unit per line, a steps table (阶段 | 时间 |
 工作内容) one phase per row and the deadlines of its prose cells, and the links of a table's
 arithmetic (`part_of`): a payer cell is a share of its row's total, a row of its group row or of
-the 合计 row, a group row of the 合计 row."""
+the 合计 row, a group row of the 合计 row; a note cell's deadline and a cell written as a sentence."""
 
 from __future__ import annotations
 
@@ -10,11 +10,16 @@ from dataclasses import replace
 
 import regex
 
-from minshi_extract.models import Deadline, Money, Phase, Quantity, Responsibility
+from minshi_extract.models import Deadline, Money, Percentage, Phase, Quantity, Ratio, Responsibility
 from minshi_extract.rules.context import Context
 from minshi_extract.rules.deadline import find_deadlines
+from minshi_extract.rules.money import find_money
 from minshi_extract.rules.numbers import TIMEOUT
+from minshi_extract.rules.percentage import find_percentages
 from minshi_extract.rules.phase import window_of
+from minshi_extract.rules.quantity import find_quantities
+from minshi_extract.rules.ratio import find_ratios
+from minshi_extract.rules.regions import is_region
 from minshi_extract.rules.responsibility import find_units
 
 # a step of a progress cell: `一季度完成选址` / `3月底前开工` / `第四季度:竣工验收`
@@ -124,3 +129,31 @@ def prose_deadlines(text: str, span: tuple[int, int], ctx: Context) -> list[Dead
             d.what = what_of(text, d)
             out.append(d)
     return out
+
+
+def due_in_cell(notice_text: str, span: tuple[int, int], ctx: Context) -> list:
+    """A note cell that sets a deadline (`备注` | `8月底前完工`): a date with `前` is due, in any column
+    (a bare date or a range in a cell is a period: `建设起止年限` | `2024-2025年`)."""
+    a, b = span
+    if "前" not in notice_text[a:b]:
+        return []
+    out = [d for d in find_deadlines(notice_text[a:b], a, replace(ctx, kind="deadline")) if "前" in d.text]
+    for d in out:  # what is due: the cell's words after the date (8月底前|完工)
+        d.what = d.what or notice_text[d.span[1]:b].strip(" ,。;、") or None
+    return out
+
+
+def text_cell_records(
+    notice_text: str, span: tuple[int, int], ctx: Context
+) -> list[Quantity | Money | Percentage | Ratio]:
+    """A cell written as a sentence (`新建教学楼2栋,新增学位1800个`, `治理率达到95%`) is read like
+    text: its figures carry their own units, so the column header does not matter. Dates in
+    cells count only under a deadline column (a `建设起止年限` cell is a period)."""
+    a, b = span
+    cell = notice_text[a:b]
+    if not cell.strip() or is_region("".join(cell.split())):
+        return []
+    return [
+        *find_quantities(cell, a, ctx), *find_money(cell, a, ctx),
+        *find_percentages(cell, a, ctx), *find_ratios(cell, a, ctx),
+    ]

@@ -17,14 +17,12 @@ from minshi_extract.models import Deadline, Money, Percentage, Quantity, Ratio, 
 from minshi_extract.rules.context import Context
 from minshi_extract.rules.dates import date_words
 from minshi_extract.rules.deadline import find_deadlines
-from minshi_extract.rules.money import find_money
 from minshi_extract.rules.numbers import TIMEOUT, parse_number, to_number
-from minshi_extract.rules.percentage import find_percentages
-from minshi_extract.rules.quantity import find_quantities, units
-from minshi_extract.rules.ratio import find_ratios
+from minshi_extract.rules.quantity import units
 from minshi_extract.rules.regions import is_region, town_ending_at
 from minshi_extract.rules.responsibility import declares_first_is_lead, role_of_header
 from minshi_extract.rules.table_cells import (
+    due_in_cell,
     link_totals,
     link_worded,
     phase_columns,
@@ -32,6 +30,7 @@ from minshi_extract.rules.table_cells import (
     prose_deadlines,
     role_units,
     row_phase,
+    text_cell_records,
 )
 from minshi_extract.rules.table_places import place_columns, place_links, task_name, unit_column
 from minshi_extract.rules.table_rows import FIGURE_CELL_RE as _FIGURE_CELL_RE
@@ -171,6 +170,7 @@ def records_from_table(
         if name is None and not is_total and name_col is not None and region is not None:
             name = last_name  # a project's name merged down over its towns' rows
         last_name = name if not is_total else None
+        by_place = place_columns(table.header, row, unit_col, read_header) if unit_col is not None else {}
         for c, col in enumerate(columns):
             if c >= len(row) or c >= len(spans):
                 continue
@@ -192,7 +192,7 @@ def records_from_table(
                 continue
             found = _figure_span(notice_text, spans[c])
             if found is None:
-                cell = _text_cell_records(notice_text, spans[c], ctx) + _due_in_cell(notice_text, spans[c], ctx)
+                cell = text_cell_records(notice_text, spans[c], ctx) + due_in_cell(notice_text, spans[c], ctx)
                 for rec in cell:  # a sentence in a county's row counts for that county
                     if region and isinstance(rec, Quantity | Money) and rec.region is None:
                         rec.region = region
@@ -204,7 +204,6 @@ def records_from_table(
                 if steps is not None:
                     out.extend(prose_deadlines(notice_text, spans[c], ctx))
                 continue
-            by_place = place_columns(table.header, row, unit_col, read_header) if unit_col is not None else {}
             if col is None and c in by_place:  # a county's cell in the row's unit
                 rec = _figure_record(found, by_place[c][0], None, by_place[c][1],
                                      task_name(row, unit_col, name_col, name), ctx)
@@ -385,31 +384,3 @@ def _split_column(header: list[str], kinds, parents: list[str | None] = ()) -> t
         return None
     shares = {j for j in range(first, len(header)) if kinds[j].kind == "money"}
     return (first - 1, shares) if shares else None
-
-
-def _due_in_cell(notice_text: str, span: tuple[int, int], ctx: Context) -> list:
-    """A note cell that sets a deadline (`备注` | `8月底前完工`): a date with `前` is due, in any column
-    (a bare date or a range in a cell is a period: `建设起止年限` | `2024-2025年`)."""
-    a, b = span
-    if "前" not in notice_text[a:b]:
-        return []
-    out = [d for d in find_deadlines(notice_text[a:b], a, replace(ctx, kind="deadline")) if "前" in d.text]
-    for d in out:  # what is due: the cell's words after the date (8月底前|完工)
-        d.what = d.what or notice_text[d.span[1]:b].strip(" ,。;、") or None
-    return out
-
-
-def _text_cell_records(
-    notice_text: str, span: tuple[int, int], ctx: Context
-) -> list[Quantity | Money | Percentage | Ratio]:
-    """A cell written as a sentence (`新建教学楼2栋,新增学位1800个`, `治理率达到95%`) is read like
-    text: its figures carry their own units, so the column header does not matter. Dates in
-    cells count only under a deadline column (a `建设起止年限` cell is a period)."""
-    a, b = span
-    cell = notice_text[a:b]
-    if not cell.strip() or is_region("".join(cell.split())):
-        return []
-    return [
-        *find_quantities(cell, a, ctx), *find_money(cell, a, ctx),
-        *find_percentages(cell, a, ctx), *find_ratios(cell, a, ctx),
-    ]
