@@ -64,3 +64,9 @@ def test_less_than_is_at_most_and_scope_words_go() -> None:
     recs = extract_text(HEAD + "部分地区农村改厕完成率不足60%。").all_records()
     [pct] = [r for r in recs if r.type == "percentage"]
     assert (pct.text, pct.qualifier, pct.item) == ("不足60%", "at_most", "农村改厕完成率")
+
+
+def test_payers_joined_with_their_partners_after_them() -> None:
+    # 由产权单位和居民|共同承担 / 按比例分摊: both pay the remainder
+    recs = extract_text(HEAD + "其余600万元由产权单位和居民按比例分摊。").all_records()
+    assert [r.source for r in recs if r.type == "money"] == ["产权单位和居民"]

@@ -48,7 +48,7 @@ def _patterns() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern, regex.Patt
     named = _alt(lex["payer_others"])
     partners = _alt(lex["payer_partners"])
     intro = _alt(lex["payer_intro_verbs"])  # 引入|社会资本0.8亿元
-    others = rf"(?:(?<=^|[^\p{{Han}}]|[由和及与中余]|{intro})(?:{partners}[、和及与])?{named}(?:[、和及与]{named})*)"
+    others = rf"(?:(?<=^|[^\p{{Han}}]|[由和及与中余]|{intro})(?:{partners}[、和及与])?{named}(?:[、和及与](?:{named}|{partners}))*)"
     payer = rf"(?:{joined}(?:(?:专项)?{named})?|{others})"  # 中央(专项)福彩公益金: a level and a named fund
     # not a payer: 对每个县级|儿童之家 (a rate's object), 城市 / 市场 (a level inside a word), 新建|县级|失能照护中心
     # (a level naming what is built)
