@@ -70,3 +70,19 @@ def test_payers_joined_with_their_partners_after_them() -> None:
     # 由产权单位和居民|共同承担 / 按比例分摊: both pay the remainder
     recs = extract_text(HEAD + "其余600万元由产权单位和居民按比例分摊。").all_records()
     assert [r.source for r in recs if r.type == "money"] == ["产权单位和居民"]
+
+
+@pytest.mark.parametrize(
+    ("phrase", "evidence", "item"),
+    [
+        # a duration right after an action is how long the action lasts (张榜公示7天 -> 张榜公示)
+        ("改造对象名单在乡镇政务公开栏公示5天。", "5天", "公示"),
+        ("受助对象名单在村委会张榜公示不少于7天。", "不少于7天", "张榜公示"),
+        # a description with 的 before the people it describes is part of them
+        ("为800名生活不能自理的特困人员提供集中照护。", "800名", "生活不能自理的特困人员"),
+        # …实现就业 names the indicator, like 城镇新增就业
+        ("全年就业困难人员实现就业1500人。", "1500人", "就业困难人员实现就业"),
+    ],
+)
+def test_lasting_actions_descriptions_and_indicators(phrase: str, evidence: str, item: str) -> None:
+    assert _item(phrase, evidence) == item

@@ -65,7 +65,7 @@ def item_of(text: str, r: Record, end: int | None = None) -> str | None:
         fig = _figure_start(r)
         named = phrase_before(text, clause_start(text, fig), fig, limit=True)
         return named if named and named.endswith(w.time_heads) else None
-    own = _noun_in_evidence(r) or _reached_duration(text, r, unit)
+    own = _noun_in_evidence(r) or _reached_duration(text, r, unit) or _lasting_action(text, r, unit)
     if own:
         return own
     after = phrase_after(text, end, len(text)) if not isinstance(r, Percentage) else None
@@ -150,6 +150,20 @@ def _reached_duration(text: str, r: Record, unit: str | None) -> str | None:
     action = next((action[len(p):] for p in words().prepositions if action.startswith(p)), action)
     action = action.rsplit("的", 1)[-1]
     return trim(action) if 2 <= len(action) <= 8 and not find_numbers(action) else None
+
+
+def _lasting_action(text: str, r: Record, unit: str | None) -> str | None:
+    """公示|7天, 在村(社区)张榜公示|不少于5个工作日: a duration right after a verb is how long that action
+    lasts; the action names it (GUIDELINES "Hard cases": 张榜公示7天 -> 张榜公示), not the clause before."""
+    if unit not in words().duration_units or r.qualifier == "at_most":
+        return None
+    at = r.span[0]  # 公示|不少于5个工作日: the action stands before the qualifier
+    verb = next((v for v in words().lasting_actions if text.endswith(v, max(0, at - len(v)), at)), None)
+    if verb is None:
+        return None
+    start = at - len(verb)
+    prefix = next((p for p in words().duration_action_prefixes if text.endswith(p, max(0, start - len(p)), start)), "")
+    return text[start - len(prefix):at]
 
 
 # an age bracket before a rate (其中80周岁至89周岁|每人每月100元): who is paid, like a region

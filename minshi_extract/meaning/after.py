@@ -84,8 +84,10 @@ def phrase_after(text: str, end: int, hi: int) -> str | None:
         s = next((s[:m.start()] for m in _AGE_LIST_CUT.finditer(s) if _ends_in_head(s[:m.start()])), s)
     # a digit ends the phrase, except an age inside it (1万名|65岁以上老年人)
     cut = _PHRASE_CUT.search(s)
-    if cut and not (cut.group() in "和及" and _ends_in_head(s) and not _DIGIT.search(s)):
-        s = s[: cut.start()]  # 脱贫人口和监测对象: nouns joined by 和 up to their head are one phrase
+    if cut and not (cut.group() in "和及" and _ends_in_head(s) and not _DIGIT.search(s)) and not _describes(s, cut):
+        # 脱贫人口和监测对象, 经济困难的高龄、失能老年人: nouns joined by 和, or modified with 的, up to their
+        # head are one phrase
+        s = s[: cut.start()]
     doc = next((d for d in _DOCUMENT_WORDS() if s.endswith(d)), None)
     at = text.find(s, end, stop + 1) if doc is not None else -1
     if at >= 0 and w.predicates.match(text, at + len(s)):
@@ -93,6 +95,14 @@ def phrase_after(text: str, end: int, hi: int) -> str | None:
         # …改造560公里|实施方案 counts roads: no verb after it)
         return (trim(s[: -len(doc)]) or "") + doc
     return trim(s)
+
+
+def _describes(s: str, cut: regex.Match) -> bool:
+    """经济困难的|高龄、失能老年人: a description before 的 (no noun at its end) of the people after it."""
+    heads = words().beneficiary_heads
+    pre, post = s[: cut.start()], s[cut.end():]
+    return (cut.group() == "的" and len(pre) >= 2 and len(post) >= 2 and post.endswith(heads) and not post.startswith("标准")
+            and not pre.endswith(heads) and not _DIGIT.search(s))
 
 
 @cache

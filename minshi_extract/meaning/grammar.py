@@ -51,6 +51,8 @@ class Words:
     end_actions: frozenset[str]
     beneficiary_prepositions: tuple[str, ...]
     place_prepositions: tuple[str, ...]
+    duration_action_prefixes: tuple[str, ...]
+    lasting_actions: tuple[str, ...]
     funding_verbs: frozenset[str]
     document_words: frozenset[str]
     duration_units: frozenset[str]
@@ -104,6 +106,8 @@ def words() -> Words:
         end_actions=frozenset(lex["end_actions"]),
         beneficiary_prepositions=tuple(lex["beneficiary_prepositions"]),
         place_prepositions=tuple(lex["place_prepositions"]),
+        duration_action_prefixes=tuple(lex["duration_action_prefixes"]),
+        lasting_actions=_longest_first(lex["lasting_actions"]),
         funding_verbs=frozenset(lex["funding_verbs"]),
         document_words=frozenset(lex["document_words"]),
         duration_units=frozenset(lex["duration_units"]),
