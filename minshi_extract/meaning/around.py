@@ -121,8 +121,8 @@ def _continue_items(text: str, records: list[Record]) -> None:
                 and not (isinstance(r, Quantity) and r.unit in w.duration_units)):
             r.item = prev.item
         prev = r
-        if r.item and total_of(r) is None:  # progress reports on a work, not on a 其中 share of it
-            last[kind] = r
+        if r.item and not (total_of(r) is not None and "其中" in text[sentence_start(text, r.span[0]):r.span[0]]):
+            last[kind] = r  # progress reports on a work, not on a 其中 share of it
 
 
 def _shares_count_their_totals(records: list[Record]) -> None:
