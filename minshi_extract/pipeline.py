@@ -211,7 +211,7 @@ def apply_rules(notice: Notice) -> None:
     from .rules.responsibility import wrapped_line_end
     from .rules.tables import records_from_table
     from .structure.lines import is_furniture
-    from .tables.link import row_finder, row_programmes
+    from .tables.link import column_finder, column_programmes, row_finder, row_programmes
 
     text = notice.text
     candidates = Candidates(text)
@@ -274,13 +274,18 @@ def apply_rules(notice: Notice) -> None:
                           first_is_lead=first_is_lead)
             named = row_programmes(table, notice.programmes)
             row_at = row_finder(table)
+            by_column = column_programmes(table, notice.programmes)  # one table of two programmes' tasks
+            col_at = column_finder(table) if by_column is not None else None
             for rec in records_from_table(table, table._cell_spans, text, ctx):
                 # a row naming a programme (a 项目清单 annex) gives its figures to it, a row naming none
                 # in such a table (合计) to the notice; an attachment linked to its programme (见附件1)
                 # gives its figures to that programme; an unlinked project table gives each row's
                 # figures to the programme of its row
                 row = row_at(rec.span[0]) if named is not None else None
-                if named is not None:
+                col = col_at(rec.span[0]) if col_at is not None else None
+                if by_column is not None and col is not None and by_column[col] is not None:
+                    rprog, rpart = by_column[col], None
+                elif named is not None:
                     rprog, rpart = (named[row] if row is not None else None), None
                 elif linked is not None:
                     rprog, rpart = linked, None

@@ -86,3 +86,25 @@ def test_payers_joined_with_their_partners_after_them() -> None:
 )
 def test_lasting_actions_descriptions_and_indicators(phrase: str, evidence: str, item: str) -> None:
     assert _item(phrase, evidence) == item
+
+
+@pytest.mark.parametrize(
+    ("phrase", "evidence", "item"),
+    [
+        # (分别)占X的N%: a share of X; a following 占N% shares the same whole
+        ("申请中央补助3000万元,占总投资的50%;市级配套1800万元,占30%。", "30%", "总投资"),
+        ("省、市、县分别承担1200万元、600万元、200万元,分别占所需资金的60%、30%、10%。", "10%", "所需资金"),
+    ],
+)
+def test_shares_of_a_whole_in_per_cent(phrase: str, evidence: str, item: str) -> None:
+    assert _item(phrase, evidence) == item
+
+
+def test_prefecture_and_county_city_levels_pay() -> None:
+    recs = extract_text(HEAD + "州级财政奖补900万元,县市自筹2100万元。").all_records()
+    assert [r.source for r in recs if r.type == "money"] == ["州级财政", "县市"]
+
+
+def test_the_places_a_rate_pays_are_not_what_it_pays_for() -> None:
+    text = "市级财政对按期完成改造任务的县(市、区)按照每户1500元的标准给予奖补。"
+    assert _item(text, "每户1500元") == "奖补"

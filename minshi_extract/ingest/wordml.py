@@ -75,3 +75,12 @@ def cell_lines(tc) -> Iterator[str]:
 def _chain(gens: Iterator[Iterator]) -> Iterator:
     for g in gens:
         yield from g
+
+
+def nested_tables(tbl) -> list:
+    """The tables nested in the cells of a w:tbl (not in those tables' own cells), in reading order."""
+    out = []
+    for tr in children(tbl, TR):
+        for tc in children(tr, TC):
+            out.extend(el for el in children(tc, P_OR_TBL) if el.tag == f"{_W}tbl")
+    return out

@@ -27,7 +27,7 @@ from .around import (
     _shares_count_their_totals,
 )
 from .clauses import clause_end, clause_start, sentence_start
-from .grammar import PAYMENT_NOUNS, PURE_RATE_RE, phrase_before, rate_noun, trim, words
+from .grammar import PAYMENT_NOUNS, PLACES_PAID_RE, PURE_RATE_RE, phrase_before, rate_noun, trim, words
 from .links import field, link_shares, unbalanced
 from .lists import figure_lists, list_head
 from .source import is_payer_share, next_clause_end, payer_by, payer_in, payer_percent, source_at, strip_payer
@@ -37,6 +37,7 @@ __all__ = ["attribute", "unbalanced"]
 
 
 _QUALIFIED = regex.compile(r"以上|以下|以内|左右|[余多]")
+_SHARE_OF_RE = regex.compile(r"(?:^|(?<=[,;:、\n]))(?:分别)?占(?![比地用有])")  # 占总投资的|40%; not 占比, 占地面积
 _AMOUNT_RANGE_REST = regex.compile(r"(?:至|到|—|–|-|~)\d+(?:\.\d+)?(?:万|亿)?元")
 
 
@@ -78,6 +79,9 @@ def item_of(text: str, r: Record, end: int | None = None) -> str | None:
     if lo == r.span[0] and text[lo - 1:lo] == "(" and text[end:end + 1] == ")":
         lo, fig = clause_start(text, lo - 1), lo - 1  # 医疗卫生类|(2项): the figure glosses the phrase
     item = phrase_before(text, lo, fig, money=isinstance(r, Money), people=unit in w.beneficiary_units)
+    share_of = _SHARE_OF_RE.search(text, lo, fig) if isinstance(r, Percentage) else None
+    if share_of is not None:  # (分别)占|总投资的|40%: a share of the total named after 占
+        item = trim(text[share_of.end():fig].removesuffix("的")) or None
     if isinstance(r, Percentage) and not (item and item.endswith(_INDICATORS)):
         # 收托率达到|60%以上的…: an indicator before stays; else 完成80%以上的|建设任务 (a share of
         # the noun after 的); 由省级财政承担|60%: its total's item (attribute)
@@ -191,6 +195,8 @@ def _money_item(text: str, item: str | None, lo: int, fig: int, end: int) -> str
     (…按照每个5万元给予|一次性建设补助), a thing before its rate (对|新建幼儿园|按每平方米…给予补助), a
     thing its rate counts (省级补助每所|幼儿园|80万元), the payment word; a payer or a fund before the
     rate pays, it is not paid for."""
+    if item and PLACES_PAID_RE.search(item):
+        item = None  # 对…任务的县(市、区)|按照每户2000元…给予奖补: the places paid, not the thing paid for
     paid = paid_after(text, end, len(text))
     bare = item is None or item in PAYMENT_NOUNS or item.endswith(_FUNDS + words().beneficiary_heads)
     if paid is None:

@@ -91,6 +91,7 @@ def _continue_items(text: str, records: list[Record]) -> None:
     prev: Record | None = None
     last: dict[tuple, Record] = {}  # the last figure of each kind with an item
     w = words()
+    _continue_percentages(text, records)
     for r in records:
         if not isinstance(r, (Quantity, Money)) or (isinstance(r, Quantity) and r.unit in w.age_units):
             continue  # an age is a condition of the share (90周岁至99周岁|每人每月200元), not a figure of it
@@ -123,6 +124,27 @@ def _continue_items(text: str, records: list[Record]) -> None:
         prev = r
         if r.item and not (total_of(r) is not None and "其中" in text[sentence_start(text, r.span[0]):r.span[0]]):
             last[kind] = r  # progress reports on a work, not on a 其中 share of it
+
+
+_SHARE_OF_RE = regex.compile(r"(?:分别)?占")
+
+
+def _continue_percentages(text: str, records: list[Record]) -> None:
+    """…的50%、|30%、|20%: percentages joined by 、 alone share what the first is a share of; …4800万元,占
+    总投资的40%;…1800万元,|占|15%: a percentage that is only 占 shares what the 占 before it in its
+    paragraph is a share of."""
+    prev: Percentage | None = None
+    for r in records:
+        if not isinstance(r, Percentage):
+            continue
+        if r.item is None and prev is not None and prev.item:
+            glued = text[prev.span[1]:r.span[0]] == "、"
+            lo = clause_start(text, r.span[0])
+            same_line = "\n" not in text[prev.span[1]:r.span[0]]
+            if glued or (same_line and _SHARE_OF_RE.fullmatch(text, lo, r.span[0])
+                         and _SHARE_OF_RE.match(text, clause_start(text, prev.span[0]))):
+                r.item = prev.item
+        prev = r
 
 
 def _shares_count_their_totals(records: list[Record]) -> None:

@@ -372,12 +372,13 @@ def _topic(span: str) -> str | None:
     topic = trim(s) if len(s) >= 2 else None
     if topic is None and 2 <= len(s) <= 6 and _ACTION_RE.fullmatch(s) and words().governing.search(s, max(0, len(s) - 3)):
         topic = s  # 改造|每座补助8万元, 乡镇新建|每座补助12万元: an action paid for per unit (GUIDELINES)
-    if topic is None or topic.endswith(words().beneficiary_heads):
-        return None
+    if topic is None or topic.endswith(words().beneficiary_heads) or PLACES_PAID_RE.search(topic):
+        return None  # …的县(市、区)|每户奖补: the places paid, not the thing paid for
     # 对80周岁以上老年人在助餐点就餐的|每餐补贴3元: people and what they do are who is paid, not what
     return None if any(h in topic for h in words().beneficiary_heads) and _DOING_RE.search(topic) else topic
 
 
 _ACTION_RE = regex.compile(r"\p{Han}+")
+PLACES_PAID_RE = regex.compile(r"的(?:县|市|区|乡镇|乡|镇|村|街道)(?:\([\p{Han}、]{1,5}\))?$")
 _DOING_RE = regex.compile(r"[在到于](?=\p{Han})")
 _FUND_RE = regex.compile(r"资金|公益金|债券|基金")

@@ -117,11 +117,22 @@ def find_plan_titles(lines: list[Line], start: int = 0) -> list[Found]:
                 break
             first = j
             j -= 1
-        last = tail if tail is not None else idx
+        last = _year_line_after(lines, tail if tail is not None else idx)
         title_lines = [x for x in lines[first:last + 1] if not x.blank]
         title = "".join(x.text for x in title_lines)
         found.append(Found(title, lines[first].start, lines[last].end))
     return found
+
+
+_YEARS_LINE = regex.compile(r"\((?:19|20)\d{2}(?:[—–\-~至](?:19|20)\d{2})?年(?:度)?\)")
+
+
+def _year_line_after(lines: list[Line], idx: int) -> int:
+    """The line of a title's years set under it (`…实施方案` / `(2024—2025年)`), else `idx`."""
+    for k in (idx + 1, idx + 2):
+        if k < len(lines) and not lines[k].blank:
+            return k if _YEARS_LINE.fullmatch(lines[k].text.strip()) else idx
+    return idx
 
 
 def _short_next(lines: list[Line], idx: int) -> bool:

@@ -76,9 +76,15 @@ def _bare(header: str) -> str:
 
 
 def unit_of(header: str) -> str | None:
-    """The unit in the header's last bracket: `总投资(万元)` -> 万元, `(元/人)` -> 元/人."""
-    found = _BRACKET.findall(squash(header))
-    return found[-1] if found else None
+    """The unit in the header's last bracket: `总投资(万元)` -> 万元, `(元/人)` -> 元/人; a bracket inside
+    a name (`县(市、区)财政`) is no unit: a bracket that does not end the header is one only when it
+    names money (`资金(万元)合计`)."""
+    h = squash(header)
+    found = list(_BRACKET.finditer(h))
+    if not found:
+        return None
+    last = found[-1]
+    return last.group("unit") if last.end() == len(h) or "元" in last.group("unit") else None
 
 
 def payer_of(header: str) -> str | None:

@@ -10,7 +10,7 @@ import regex
 from ..models import Table
 from ..structure.lines import Line, has_cjk, is_figure, is_furniture, is_table_row
 from .columns import ColumnKind, caption_unit, column_kinds, is_total_label, lexicon, squash
-from .header import caption_of, flat_header, grid_headers, split_glued, with_caption
+from .header import caption_of, children_in_place, flat_header, grid_headers, split_glued, with_caption
 from .place import FIGURE_KINDS, is_group_label
 from .recover import arithmetic, drop_repeated, join_broken, take_caption
 from .steps import steps_rows
@@ -157,7 +157,7 @@ def _rebuild_flat(cells: list[Cell]) -> tuple[Table, list[list[tuple[int, int]]]
         return None
     seq = _is_seq(cells, first_fig, 1) or (cells and cells[0].text in _SEQ_HEADERS)
     data_start = _data_start(cells, first_fig, seq)
-    raw_header = _clean_header(cells[:data_start])
+    raw_header = children_in_place(_clean_header(cells[:data_start]))
     header, texts = flat_header(raw_header, unit)
     kinds = column_kinds(texts) if texts else []
     rows = _segment(drop_repeated(cells[data_start:], raw_header), header, seq, kinds)

@@ -13,7 +13,7 @@ from .columns import caption_unit
 from .header import caption_of, grid_headers
 from .model import GCell
 from .place import is_group_label
-from .transpose import turn
+from .transpose import turn, turn_fields
 
 Span = tuple[int, int]
 _MIN_COVER = 0.8  # share of the block's cell text a grid must account for
@@ -131,6 +131,7 @@ def _table(grid: list[list[GCell | None]], text: str, unit: str | None) -> tuple
             unit = next((u for c in filled if (u := caption_unit(c.text))), unit)
             continue
         rows.append(row)
+    rows = turn_fields(rows) or rows  # one column per project: one row per project (tables/transpose.py)
     n_head = next((i for i, r in enumerate(rows) if i and _is_data(r)), 1)
     if len(rows) <= n_head:
         return None

@@ -47,6 +47,23 @@ def _child_header(parent: str, child: str) -> str:
     return child if _has_unit(child) or unit is None else f"{child}({unit})"
 
 
+def _child(text: str) -> bool:
+    return (is_total_header(text) or payer_of(text) is not None) and not _has_unit(text)
+
+
+def children_in_place(cells: list[GCell]) -> list[GCell]:
+    """A header copied row by row (`序号 | 项目名称 | 资金合计 | 资金来源 | 完成时限`, then `中央 | 省级 | …`):
+    the second row's cells stand after the first row's; they go back under their parent (资金来源)."""
+    texts = [c.text for c in cells]
+    k = len(cells)
+    while k > 0 and _child(texts[k - 1]):
+        k -= 1
+    if len(cells) - k < 2 or k == 0:
+        return cells
+    p = next((i for i in range(k - 1) if _bare(texts[i]) in lexicon()["parents"] and not _child(texts[i + 1])), None)
+    return cells if p is None else cells[:p + 1] + cells[k:] + cells[p + 1:k]
+
+
 def flat_header(cells: list[GCell], unit: str | None = None) -> tuple[list[GCell], list[str]]:
     """The header cells of a flattened table without their spanning parents, and one header
     string per column (children carry the parent's unit; a caption's unit goes to money-looking
@@ -82,14 +99,20 @@ def _last_unit_header(texts: list[str], unit: str | None) -> str:
 _MONEY_WORDS = regex.compile("资金|投资|金额|补助|经费|预算|配套|奖补")
 
 
+_YEAR_HEADER = regex.compile(r"(?:19|20)\d{2}年度?(?:计划|安排)?")
+
+
 def with_caption(header: str, unit: str | None) -> str:
     """A caption `单位:万元` gives its unit to a money-looking header without one; a caption of two
     units (`单位:户、万元`) gives the money unit to such headers and the other to the rest."""
     if unit is None or _has_unit(header) or is_serial_header(header) or is_region_header(header):
         return header
     bare = squash(header)
+    if bare in lexicon()["source_columns"]:
+        return header  # 资金来源 | 2024年 | …: the column naming who pays counts nothing
     moneyish = is_total_header(bare) or payer_of(bare) is not None or any(
-        w in bare for w in ("资金", "投资", "金额", "补助", "经费", "预算", "配套", "奖补"))
+        w in bare for w in ("资金", "投资", "金额", "补助", "经费", "预算", "配套", "奖补")) or (
+        _YEAR_HEADER.fullmatch(bare) is not None and unit.endswith("元"))  # 资金来源 | 2024年 | 2025年 | 合计
     units = unit.split("、")
     money = next((u for u in units if u.endswith("元")), None)
     count = next((u for u in units if not u.endswith("元")), None)

@@ -1,5 +1,7 @@
 """Table rows linked to programmes by name: a list-style notice whose annex (项目清单) lists its
-projects gives each row's records to the programme its name cell names."""
+projects gives each row's records to the programme its name cell names; a table whose spanning
+headers name programmes (城镇老旧小区改造 over three columns, 农村供水保障 over three more) gives each
+column's records to the programme over it."""
 
 from __future__ import annotations
 
@@ -77,6 +79,29 @@ def row_finder(table: Table) -> Callable[[int], int | None]:
     cells = sorted((a, b, r) for r, spans in enumerate(table._cell_spans[1:]) for a, b in spans if a < b)
     if any(cells[i][1] > cells[i + 1][0] for i in range(len(cells) - 1)):
         return lambda pos: row_at(table, pos)
+    starts = [a for a, _, _ in cells]
+
+    def at(pos: int) -> int | None:
+        i = bisect_right(starts, pos) - 1
+        return cells[i][2] if i >= 0 and pos < cells[i][1] else None
+
+    return at
+
+
+def column_programmes(table: Table, programmes: list[Programme]) -> list[Programme | None] | None:
+    """The programme each column's spanning header names (its name within the programme's title);
+    None unless the headers name two programmes at least."""
+    titles = [(g, squash(normalize_fragment(g.title))) for g in programmes]
+    out: list[Programme | None] = []
+    for parent in getattr(table, "_parents", None) or []:
+        name = squash(normalize_fragment(parent)) if parent else ""
+        out.append(next((g for g, t in titles if len(name) >= 4 and name in t), None))
+    return out if len({id(g) for g in out if g is not None}) >= 2 else None
+
+
+def column_finder(table: Table) -> Callable[[int], int | None]:
+    """The column of the cell holding an offset (a record's start), by binary search over the cells."""
+    cells = sorted((a, b, c) for spans in table._cell_spans[1:] for c, (a, b) in enumerate(spans) if a < b)
     starts = [a for a, _, _ in cells]
 
     def at(pos: int) -> int | None:

@@ -150,3 +150,21 @@ def test_rows_in_content_controls_and_tables_nested_in_cells_are_read():
         ["农村公路", "500"],
         ["资金构成", "省级\n300\n县级\n200"],
     ]
+
+
+def test_a_form_is_read_as_labelled_lines_and_its_nested_table_as_the_grid():
+    # 项目名称 | … / 任务分配 | (a table of counties) / 牵头单位 | …: a project form, not a data table
+    def tc(*paras: str) -> str:
+        return "<w:tc>" + "".join(f"<w:p>{_r(t)}</w:p>" for t in paras) + "</w:tc>"
+
+    def tr(*cells: str) -> str:
+        return "<w:tr>" + "".join(cells) + "</w:tr>"
+
+    nested = ("<w:tc><w:tbl>" + tr(tc("县区"), tc("任务(个)")) + tr(tc("城关区"), tc("6"))
+              + tr(tc("西固区"), tc("4")) + tr(tc("合计"), tc("10")) + "</w:tbl></w:tc>")
+    body = ("<w:tbl>" + tr(tc("项目名称"), tc("社区食堂建设")) + tr(tc("任务分配"), nested)
+            + tr(tc("完成时限"), tc("2024年10月底前")) + tr(tc("牵头单位"), tc("市民政局"))
+            + tr(tc("配合单位"), tc("市财政局、市市场监管局")) + "</w:tbl>")
+    doc = load_bytes(_body_docx(body), "form.docx")
+    assert "项目名称:社区食堂建设" in doc.text and "牵头单位:市民政局" in doc.text
+    assert [t.rows for t in doc.tables] == [[["县区", "任务(个)"], ["城关区", "6"], ["西固区", "4"], ["合计", "10"]]]

@@ -1,6 +1,7 @@
 """Columns with their meaning: payer money, role columns one unit per line, progress columns,
 merged header rows and captions. Expected values are read from the cells written here."""
 
+import pytest
 from helpers import table_layout
 
 from minshi_extract.models import Deadline, Money, Responsibility, Table
@@ -141,3 +142,17 @@ def test_a_subtotal_written_after_its_rows_sums_them_and_the_total_sums_the_subt
             ["卫生", "3", "卫生室", "20"], ["", "小计", "", "20"], ["合计", "", "", "100"]]
     parents, _ = row_parents(rows, kinds)
     assert parents == [2, 2, 5, 4, 5, None]
+
+
+@pytest.mark.parametrize(("header", "unit"), [
+    ("总投资(万元)", "万元"), ("县(市、区)财政", None), ("资金(万元)合计", "万元"), ("县(区)", "区")])
+def test_a_bracket_inside_a_name_is_no_unit(header: str, unit: str | None) -> None:
+    from minshi_extract.tables.columns import unit_of
+
+    assert unit_of(header) == unit
+
+
+def test_year_columns_take_a_money_caption() -> None:
+    from minshi_extract.tables.header import with_caption
+
+    assert [with_caption(h, "万元") for h in ("2024年", "2025年度", "备注")] == ["2024年(万元)", "2025年度(万元)", "备注"]

@@ -138,3 +138,14 @@ def test_a_task_table_by_county_in_columns_takes_each_rows_unit() -> None:
     assert recs[("1", "东湖新区")].unit == "个"
     total = recs[("10", None)]
     assert [recs[(t, p)].part_of for t, p in (("5", "城关区"), ("4", "七里河区"), ("1", "东湖新区"))] == [total.id] * 3
+
+
+def test_a_funds_table_by_year_names_each_rows_payer() -> None:
+    """资金来源 | 2024年 | 2025年 | 合计 under `单位:万元`: the year columns count money, each row's name
+    names who pays (城区财政资金 too: a city's districts pay before 财政)."""
+    body = ("附件\n\n资金筹措计划表\n\n单位:万元\n\n"
+            "资金来源|2024年|2025年|合计\n中央预算内投资|3000|2000|5000\n城区财政资金|1200|800|2000\n合计|4200|2800|7000\n")
+    n = extract_text("某市人民政府办公室关于印发2024年民生实事项目的通知\n\n" + body)
+    money = {r.text: r for r in n.all_records() if r.type == "money"}
+    assert (money["3000"].amount_cny, money["3000"].source) == (30_000_000, "中央")
+    assert money["800"].source == "城区财政"

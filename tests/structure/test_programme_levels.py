@@ -326,3 +326,10 @@ def test_a_plans_unit_list_is_not_the_first_line_of_the_next_title() -> None:
              "二、责任单位\n\n市住房城乡建设局(牵头)、市发展改革委、各区县人民政府\n\n"
              "农村供水保障实施方案\n\n一、目标任务\n\n新建供水工程12处。\n\n二、责任单位\n\n市水利局\n")
     assert [p.title for p in n.programmes] == ["老旧小区改造实施方案", "农村供水保障实施方案"]
+
+
+def test_a_plans_years_set_under_its_title_belong_to_it() -> None:
+    n = skel("某市人民政府办公室关于印发实施方案的通知\n\n各区县人民政府:\n\n现将方案印发给你们。\n\n某市人民政府办公室\n\n"
+             "2024年3月1日\n\n城区学位扩容实施方案\n\n(2024—2026年)\n\n一、目标任务\n\n新增学位9000个。\n\n"
+             "农贸市场改造实施方案\n\n一、目标任务\n\n改造农贸市场12个。\n")
+    assert [p.title for p in n.programmes] == ["城区学位扩容实施方案(2024—2026年)", "农贸市场改造实施方案"]

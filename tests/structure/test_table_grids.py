@@ -164,3 +164,56 @@ def test_columns_under_a_spanning_qizhong_split_the_money_column_before_it() -> 
     assert (money["300"].source, money["300"].part_of) == ("中央及省级", money["500"].id)
     assert (money["200"].source, money["200"].part_of) == ("市县", money["500"].id)
     assert money["50"].part_of == money["120"].id
+
+
+def test_a_table_laid_on_its_side_has_one_row_a_project() -> None:
+    """序号 | 一 | 二 over 项目名称 | … / 总投资(万元) | … / 责任单位 | …: its first column is its header
+    (tables/transpose.py turn_fields); each project column is a row, and a programme."""
+    from minshi_extract.ingest import load_bytes
+    from minshi_extract.pipeline import extract
+
+    page = ("<html><head><title>t</title></head><body><div class='article'>"
+            "<h1>某市人民政府办公室关于印发2024年民生实事项目的通知</h1><p>各区县人民政府:</p><p>现将项目印发给你们。</p>"
+            "<p>某市人民政府办公室</p><p>2024年3月1日</p><p>2024年民生实事项目安排表</p><table>"
+            "<tr><td>序号</td><td>一</td><td>二</td></tr>"
+            "<tr><td>项目名称</td><td>城区学校扩容工程</td><td>农村供水保障工程</td></tr>"
+            "<tr><td>总投资(万元)</td><td>8600</td><td>3200</td></tr>"
+            "<tr><td>完成时限</td><td>2024年8月底前</td><td>2024年11月底前</td></tr>"
+            "<tr><td>责任单位</td><td>市教育局</td><td>市水利局</td></tr>"
+            "</table></div></body></html>")
+    n = extract(load_bytes(page.encode("utf-8"), "p.html"))
+    assert [(p.title, sorted((r.type, r.text) for r in p.all_records())) for p in n.programmes] == [
+        ("城区学校扩容工程", [("deadline", "2024年8月底前"), ("money", "8600"), ("responsibility", "市教育局")]),
+        ("农村供水保障工程", [("deadline", "2024年11月底前"), ("money", "3200"), ("responsibility", "市水利局")]),
+    ]
+
+
+def test_a_header_copied_row_by_row_puts_the_second_rows_cells_under_their_parent() -> None:
+    """序号 / 项目名称 / 资金合计 / 资金来源 / 完成时限 / 中央 / 省级 (one cell a line): the payers of the
+    second header row stand under 资金来源, before 完成时限."""
+    body = ("附件\n\n项目资金安排表\n\n单位:万元\n\n序号\n\n项目名称\n\n资金合计\n\n资金来源\n\n完成时限\n\n中央\n\n省级\n\n"
+            "1\n\n农村危房改造\n\n900\n\n600\n\n300\n\n10月底前\n\n"
+            "2\n\n城区供热管网改造\n\n1500\n\n1000\n\n500\n\n11月底前\n")
+    n = extract_text(COVER + body)
+    money = {r.text: r for r in n.all_records() if isinstance(r, Money)}
+    assert (money["600"].source, money["600"].part_of) == ("中央", money["900"].id)
+    assert (money["500"].source, money["500"].part_of) == ("省级", money["1500"].id)
+    assert not any(r.text == "10" for r in n.all_records())  # 10月底前 is a date, not a figure cell
+
+
+def test_columns_under_headers_naming_two_programmes_go_to_each() -> None:
+    """县区 | 城镇老旧小区改造 over 小区 · 补助资金 | 农村供水保障 over 工程 · 总投资: one table of two
+    programmes' tasks; each column's figures go to the programme its header names."""
+    body = ("某市2024年城镇老旧小区改造实施方案\n\n一、目标任务\n\n改造老旧小区20个。任务分解见附件。\n\n"
+            "某市2024年农村供水保障实施方案\n\n一、目标任务\n\n新建供水工程9处。\n\n"
+            "附件\n\n任务分解表\n\n"
+            "序号|县区|城镇老旧小区改造||农村供水保障|\n"
+            "||小区(个)|补助资金(万元)|工程(处)|总投资(万元)\n"
+            "1|城关区|12|1500|4|800\n"
+            "2|七里河区|8|900|5|1100\n")
+    n = extract_text(COVER + body)
+    first, second = n.programmes
+    assert {(r.text, r.region) for r in first.all_records() if r.text in ("12", "1500", "4", "800")} == {
+        ("12", "城关区"), ("1500", "城关区")}
+    assert {(r.text, r.region) for r in second.all_records() if r.text in ("12", "1500", "4", "800")} == {
+        ("4", "城关区"), ("800", "城关区")}
