@@ -94,3 +94,18 @@ def test_a_heading_line_is_not_joined_to_the_body_below_it() -> None:
     # 一、实施…工程 / 新建…学校4所: the heading's own 、 is no comma of prose; the body's item is its own
     items = _items("一、实施城区学校扩容提质工程\n新建城东第六实验小学、改扩建城西第二初级中学等学校4所。\n")
     assert "扩容提质工程" not in items["4所"]  # the title of the heading is not what the body counts
+
+
+def test_a_named_sum_after_its_parts_even_with_a_floor() -> None:
+    recs = _records("开展岗位技能提升培训20万人次、农民工职业技能培训12万人次,全年培训共计32万人次以上。")
+    total = next(r for r in recs if r.value == 320000)
+    assert [r.part_of for r in recs if r.value in (200000, 120000)] == [total.id] * 2
+
+
+def test_a_subtotal_of_some_shares_within_a_qizhong() -> None:
+    # 其中A…、B…,以上合计N个,其余M个: the listed shares are parts of the subtotal, the subtotal of the total
+    recs = _records("改造城镇老旧小区900个。其中,城关区300个、七里河区200个,以上合计500个,其余400个由其他县区实施。")
+    by = {r.text: r for r in recs}
+    sub = next(r for r in recs if r.value == 500)
+    top = next(r for r in recs if r.value == 900)
+    assert (by["城关区300个"].part_of, by["七里河区200个"].part_of, sub.part_of) == (sub.id, sub.id, top.id)

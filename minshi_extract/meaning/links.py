@@ -134,25 +134,34 @@ def _link_sums(text: str, figures: list[Record]) -> None:
         _link_run(total, figures[i + 1:i + 1 + _SUM_REACH], ends, floors_end=True)
 
 
-def _link_run(total: Record, candidates: Iterable[Record], ends: Callable[[Record], bool], floors_end: bool) -> None:
+def _link_run(total: Record, candidates: Iterable[Record], ends: Callable[[Record], bool], floors_end: bool,
+              subtotal: bool = False) -> None:
     """Link to `total` the run of figures of its kind among `candidates` (nearest first) that adds up to
     it exactly, two at least; the run stops where `ends` says, at a linked figure or one as big as the
-    total, and (`floors_end`) at a floor."""
+    total, and (`floors_end`) at a floor. With `subtotal`, figures already linked to a bigger total
+    written before them may be the parts of `total` (其中A520个、…B280个,以上合计|2180个): they then go to
+    `total`, and `total` to theirs."""
     want, run, got = _amount(total), [], Decimal(0)
     for r in candidates:
         if ends(r):
             break
         if not _same_kind(r, total) or r is total_of(total):
             continue
-        if total_of(r) is not None or (floors_end and r.qualifier is not None) or _amount(r) >= want:
+        outer = total_of(r)
+        if outer is not None and not (subtotal and _amount(outer) > want and outer.span[1] <= r.span[0]):
+            break
+        if (floors_end and r.qualifier is not None) or _amount(r) >= want:
             break
         run.append(r)
         got += _amount(r)
         if got >= want:
             break
     if len(run) >= 2 and got == want:
+        outers = {id(total_of(r)): total_of(r) for r in run}
         for r in run:
             r._total = total
+        if len(outers) == 1 and (outer := next(iter(outers.values()))) is not None and total_of(total) is None:
+            total._total = outer
 
 
 def _total_after(text: str, run: list[Record], after: list[Record]) -> Record | None:
@@ -175,15 +184,15 @@ def _link_sums_before(text: str, figures: list[Record]) -> None:
     names itself a sum splits the figures of its kind just before it in its paragraph that add up to
     it exactly (parts nobody else splits)."""
     for i, total in enumerate(figures):
-        if total.qualifier is not None or i < 2 or not _SUM_WORD_RE.search(text, max(0, total.span[0] - 12), total.span[1]):
-            continue  # cheap test first: a sum word near the figure
+        if total.qualifier == "about" or i < 2 or not _SUM_WORD_RE.search(text, max(0, total.span[0] - 12), total.span[1]):
+            continue  # cheap test first: a sum word near the figure (共计90万人次以上: a named sum, a floor too)
         lo = clause_start(text, total.span[0])
         if not _SUM_WORD_RE.search(text, lo, total.span[0] + len(_lead(total))):
             continue
         def ends(r: Record, total: Record = total) -> bool:
             return "\n" in text[r.span[1]:total.span[0]]
 
-        _link_run(total, reversed(figures[max(0, i - _SUM_REACH):i]), ends, floors_end=False)
+        _link_run(total, reversed(figures[max(0, i - _SUM_REACH):i]), ends, floors_end=False, subtotal=True)
 
 
 def _next_line(text: str, total: Record, r: Record) -> bool:
