@@ -108,3 +108,18 @@ def test_prefecture_and_county_city_levels_pay() -> None:
 def test_the_places_a_rate_pays_are_not_what_it_pays_for() -> None:
     text = "市级财政对按期完成改造任务的县(市、区)按照每户1500元的标准给予奖补。"
     assert _item(text, "每户1500元") == "奖补"
+
+
+def test_a_part_in_a_sentence_of_its_own_takes_that_sentences_payer() -> None:
+    text = ("省级财政按照每所新建幼儿园100万元的标准给予奖补,安排资金3亿元;"
+            "市县财政落实配套资金不低于2亿元,共计投入资金5亿元以上。")
+    recs = extract_text(HEAD + text).all_records()
+    by = {r.text: r for r in recs if r.type == "money"}
+    assert by["安排资金3亿元"].source == "省级财政"
+
+
+def test_a_sum_of_shares_that_only_adds_up_is_no_subtotal() -> None:
+    # 其他县共60个 adds up to the listed shares by chance: it is a share of its own, not their sum
+    # (a guard: an intermediate version linked them to it and gave them the item 其他县)
+    text = "全市新建助餐点120个,其中城关区36个,七里河区、西固区各12个,其他县区共60个。"
+    assert _item(text, "城关区36个") == "助餐点"

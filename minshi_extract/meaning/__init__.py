@@ -226,6 +226,10 @@ def source_of(text: str, r: Money, is_total: bool = False) -> str | None:
             # a share opening a sentence of its own (…;高龄津贴1700万元,按…发放,全部由区级财政承担): its
             # sentence's 由X is its payer
             found = payer_by(text, r.span[1], clause_end(text, r.span[1], ";。\n"), r.span[1])
+        if found is None and total is not None and total.span[0] >= clause_end(text, r.span[1], ";。\n"):
+            # a part before its sum, in a sentence of its own (省级财政按照…给予奖补,安排资金4.2亿元;…共计
+            # 投入资金7亿元以上): its sentence's payer pays it
+            found = source_at(text, sentence_start(text, fig), fig, r.span[1])
         return found
     return source_at(text, lo, fig, r.span[1])
 

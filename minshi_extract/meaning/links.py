@@ -176,6 +176,7 @@ def _total_after(text: str, run: list[Record], after: list[Record]) -> Record | 
     return None
 
 
+_SUBTOTAL_RE = regex.compile(r"(?:以上|上述|前述)(?:合计|共计|总计|共)")  # a sum of the shares just listed
 _SUM_WORD_RE = regex.compile(r"合计|共计|总计|共|总投资|总额")  # a sum, or the whole (项目总投资达到|6.6亿元)
 
 
@@ -192,7 +193,8 @@ def _link_sums_before(text: str, figures: list[Record]) -> None:
         def ends(r: Record, total: Record = total) -> bool:
             return "\n" in text[r.span[1]:total.span[0]]
 
-        _link_run(total, reversed(figures[max(0, i - _SUM_REACH):i]), ends, floors_end=False, subtotal=True)
+        subtotal = _SUBTOTAL_RE.search(text, lo, total.span[0] + len(_lead(total))) is not None
+        _link_run(total, reversed(figures[max(0, i - _SUM_REACH):i]), ends, floors_end=False, subtotal=subtotal)
 
 
 def _next_line(text: str, total: Record, r: Record) -> bool:
