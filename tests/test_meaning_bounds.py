@@ -115,7 +115,7 @@ def test_a_part_in_a_sentence_of_its_own_takes_that_sentences_payer() -> None:
             "市县财政落实配套资金不低于2亿元,共计投入资金5亿元以上。")
     recs = extract_text(HEAD + text).all_records()
     by = {r.text: r for r in recs if r.type == "money"}
-    assert by["安排资金3亿元"].source == "省级财政"
+    assert (by["3亿元"].source, by["3亿元"].part_of) == ("省级财政", by["5亿元以上"].id)
 
 
 def test_a_sum_of_shares_that_only_adds_up_is_no_subtotal() -> None:
