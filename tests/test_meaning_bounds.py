@@ -123,3 +123,39 @@ def test_a_sum_of_shares_that_only_adds_up_is_no_subtotal() -> None:
     # (a guard: an intermediate version linked them to it and gave them the item 其他县)
     text = "全市新建助餐点120个,其中城关区36个,七里河区、西固区各12个,其他县区共60个。"
     assert _item(text, "城关区36个") == "助餐点"
+
+
+@pytest.mark.parametrize(
+    ("phrase", "evidence", "item"),
+    [
+        # a year is no noun: the bracketed figure of last year counts the indicator before the bracket
+        ("城乡低保对象资助参保率达到100%(2024年为98.5%)。", "98.5%", "城乡低保对象资助参保率"),
+        ("集中培训期间每人每天补助40元。", "每人每天补助40元", "补助"),  # a time frame is no noun
+    ],
+)
+def test_time_words_name_nothing(phrase: str, evidence: str, item: str | None) -> None:
+    assert _item(phrase, evidence) == item
+
+
+def test_an_amount_drawn_from_a_fund_is_paid_by_it() -> None:
+    text = "所需资金约900万元,其中从就业补助资金中列支600万元,从失业保险基金中列支300万元。"
+    recs = [r for r in extract_text(HEAD + text).all_records() if r.type == "money"]
+    assert [(r.text, r.item, r.source) for r in recs[1:]] == [
+        ("600万元", "所需资金", "就业补助资金"), ("300万元", "所需资金", "失业保险基金")]
+
+
+def test_worker_grades_are_who_is_paid() -> None:
+    text = "按取得证书等级给予技能提升补贴,初级工每人800元、中级工每人1200元。"
+    assert _item(text, "每人800元") == "技能提升补贴"
+
+
+@pytest.mark.parametrize(
+    ("phrase", "evidence", "item"),
+    [
+        ("城乡居民医保参保率达到97%以上(2024年为95%)。", "95%", "城乡居民医保参保率"),  # last year's, in brackets
+        ("全市养老床位总数较2024年的1200张增长25%。", "25%", "养老床位总数"),  # the comparison is no part of it
+        ("运营补贴由市级财政承担60%,县区财政承担40%。", "40%", "运营补贴"),  # the subject before 由 shares
+    ],
+)
+def test_percentages_of_indicators_and_payers(phrase: str, evidence: str, item: str) -> None:
+    assert _item(phrase, evidence) == item

@@ -30,13 +30,23 @@ from .clauses import clause_end, clause_start, sentence_start
 from .grammar import PAYMENT_NOUNS, PLACES_PAID_RE, PURE_RATE_RE, phrase_before, rate_noun, trim, words
 from .links import field, link_shares, unbalanced
 from .lists import figure_lists, list_head
-from .source import is_payer_share, next_clause_end, payer_by, payer_in, payer_percent, source_at, strip_payer
+from .source import (
+    DRAWN_FROM_RE,
+    is_payer_share,
+    next_clause_end,
+    payer_by,
+    payer_in,
+    payer_percent,
+    source_at,
+    strip_payer,
+)
 from .wraps import joined, shifted, soft_breaks
 
 __all__ = ["attribute", "unbalanced"]
 
 
 _QUALIFIED = regex.compile(r"以上|以下|以内|左右|[余多]")
+_BORNE_RE = regex.compile(r"(\p{Han}{2,12}?)由\p{Han}{2,12}?(?:承担|负担|分担|补助|出资)$")
 _SHARE_OF_RE = regex.compile(r"(?:^|(?<=[,;:、\n]))(?:分别)?占(?![比地用有])")  # 占总投资的|40%; not 占比, 占地面积
 _AMOUNT_RANGE_REST = regex.compile(r"(?:至|到|—|–|-|~)\d+(?:\.\d+)?(?:万|亿)?元")
 
@@ -79,6 +89,9 @@ def item_of(text: str, r: Record, end: int | None = None) -> str | None:
     if lo == r.span[0] and text[lo - 1:lo] == "(" and text[end:end + 1] == ")":
         lo, fig = clause_start(text, lo - 1), lo - 1  # 医疗卫生类|(2项): the figure glosses the phrase
     item = phrase_before(text, lo, fig, money=isinstance(r, Money), people=unit in w.beneficiary_units)
+    borne = _BORNE_RE.match(text, lo, fig) if isinstance(r, Percentage) else None
+    if borne is not None:  # 运营补贴|由区级财政承担|80%: the share of the thing the subject names
+        return trim(borne.group(1))
     share_of = _SHARE_OF_RE.search(text, lo, fig) if isinstance(r, Percentage) else None
     if share_of is not None:  # (分别)占|总投资的|40%: a share of the total named after 占
         item = trim(text[share_of.end():fig].removesuffix("的")) or None
@@ -93,6 +106,8 @@ def item_of(text: str, r: Record, end: int | None = None) -> str | None:
             return of
     if isinstance(r, Money) and item and PURE_RATE_RE.fullmatch(item):
         item = None  # 每人每月|150元: a rate alone names nothing
+    if isinstance(r, Money) and DRAWN_FROM_RE.search(text, lo, fig):
+        item = None  # 其中从就业补助资金中|列支|1200万元: the fund pays (source); the share counts its total's
     if isinstance(r, Money):
         item = _money_item(text, _payer_gone(item), lo, fig, end)
     if item in (None, "标准") and after:
@@ -219,6 +234,9 @@ def source_of(text: str, r: Money, is_total: bool = False) -> str | None:
     if text[lo - 1:lo] in ("(", ")"):  # brackets do not end a payer's clause: 市、县(区)财政|1290万元
         lo = max(text.rfind(c, 0, fig) for c in ",;。\n") + 1
     total = total_of(r)
+    drawn = DRAWN_FROM_RE.search(text, lo, fig)
+    if drawn is not None:
+        return drawn.group(1)  # 其中从就业补助资金中列支|1200万元: the fund it is drawn from
     if is_total or total is not None:
         own_end = next_clause_end(text, r.span[1])
         found = payer_in(text, lo, fig) or payer_by(text, r.span[1], own_end)

@@ -127,6 +127,7 @@ def _continue_items(text: str, records: list[Record]) -> None:
 
 
 _SHARE_OF_RE = regex.compile(r"(?:分别)?占")
+_YEAR_NOTE_RE = regex.compile(r"(?:以上|以下|左右)?\((?:19|20)\d{2}年(?:底|末)?(?:为|是)?")
 
 
 def _continue_percentages(text: str, records: list[Record]) -> None:
@@ -138,11 +139,14 @@ def _continue_percentages(text: str, records: list[Record]) -> None:
         if not isinstance(r, Percentage):
             continue
         if r.item is None and prev is not None and prev.item:
-            glued = text[prev.span[1]:r.span[0]] == "、"
+            # …就业率达到60%以上(2023年为|52%): a year's figure in brackets after an indicator's is its
+            glued = text[prev.span[1]:r.span[0]] == "、" or _YEAR_NOTE_RE.fullmatch(text, prev.span[1], r.span[0])
             lo = clause_start(text, r.span[0])
             same_line = "\n" not in text[prev.span[1]:r.span[0]]
-            if glued or (same_line and _SHARE_OF_RE.fullmatch(text, lo, r.span[0])
-                         and _SHARE_OF_RE.match(text, clause_start(text, prev.span[0]))):
+            payer_share = (same_line and is_payer_share(text[lo:r.span[0]])
+                           and sentence_start(text, prev.span[0]) == sentence_start(text, r.span[0]))
+            if glued or payer_share or (same_line and _SHARE_OF_RE.fullmatch(text, lo, r.span[0])
+                                        and _SHARE_OF_RE.match(text, clause_start(text, prev.span[0]))):
                 r.item = prev.item
         prev = r
 

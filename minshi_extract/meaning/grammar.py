@@ -132,6 +132,8 @@ _LEADING_DATE_RE = regex.compile(
     r"(?:前|之前)?|年底前|年内|[^\d,。;]{0,6}后(?=[\p{Han}]{2}))"
 )
 # 居民出资比例|不低于改造费用的|10%: a percentage of a base names the base after a linking verb
+_COMPARED_RE = regex.compile(r"(?:较|比)(?:上年|去年|同期|(?:19|20)\d{2}年)")
+_TIME_ONLY_RE = regex.compile(r"(?:(?:19|20)\d{2}年(?:底|末|度|初)?|\p{Han}{0,4}期间)")
 _HEADLINE_GAP_RE = regex.compile(r"(?<=\p{Han}) +(?=\p{Han})")
 # a time frame opening a phrase: 施工期间|每条街路封闭时间, 采暖期间|室内温度
 _LEADING_PERIOD_RE = regex.compile(r"\p{Han}{0,6}?期间(?=\p{Han}{2})")
@@ -227,12 +229,15 @@ def _strip_trailing(s: str, long_rates: bool = False) -> str:
 
 def trim(s: str) -> str | None:
     """An item candidate without scope words at its start and figure words at its end."""
+    compared = _COMPARED_RE.search(s)
+    if compared is not None and compared.start() >= 2:
+        s = s[: compared.start()]  # 新增学位数|较2025年的3600个|增长35%: the comparison is no part of it
     s = _strip_trailing(_strip_leading(s.strip(" 、")))
     if words().governing.fullmatch(s) and s not in PAYMENT_NOUNS:
         return None  # 港北区|新建|5所: a verb alone names nothing (补贴 / 补助 are also nouns)
     s = s.strip(" 、《》")
-    if s in words().document_words or _FIGURE_RE.fullmatch(s):
-        return None  # 由每人每月920元、|760元|提高到…: a figure names nothing
+    if s in words().document_words or _FIGURE_RE.fullmatch(s) or _TIME_ONLY_RE.fullmatch(s):
+        return None  # 由每人每月920元、|760元|提高到…, 较|2021年|提高…, 培训|期间|每人每天50元: no noun
     return s if _HAN_RE.search(s) else None
 
 

@@ -127,9 +127,16 @@ _REST_RE = regex.compile(r"其余|剩余|余下|不足部分")
 _TOTAL_RE = regex.compile(r"总投资|总额|共需|所需|合计|共计|总计|预计|估算|概算|约$")
 
 
+# 从就业补助资金中|列支1200万元: the fund an amount is drawn from pays it
+DRAWN_FROM_RE = regex.compile(r"从([^,;。从]{2,24}?)中?(?:列支|支出|安排|统筹解决|解决)$")
+
+
 def source_at(text: str, clause_lo: int, fig: int, end: int) -> str | None:
     """The payer of the amount whose figure starts at `fig`: in its clause, then `由X承担` in its
     sentence, then the last payer earlier in its sentence."""
+    drawn = DRAWN_FROM_RE.search(text, clause_lo, fig)
+    if drawn is not None:
+        return drawn.group(1)
     s_lo = sentence_start(text, fig)
     s_hi = text.find("。", end)
     s_hi = len(text) if s_hi < 0 else s_hi

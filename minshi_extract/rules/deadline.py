@@ -92,6 +92,8 @@ def _is_target(d: DateMatch, text: str, ctx: Context) -> bool:
         return False
     if _right_re("fact_words", 4).match(text, d.end):
         return False
+    if d.suffix is None and text.endswith("到", 0, d.start) and _reached_state(text, d.end):
+        return False  # 到年底,全省…占比达到85%以上: a state the year's end sees, not an action due
     # a full day without 前/起 followed by 印发/召开 in its sentence dates a document or a meeting
     dated_document = w.kind == "day" and d.suffix is None
     if dated_document and _right_re("document_words", 20).match(text, d.end):
@@ -104,6 +106,16 @@ def _is_target(d: DateMatch, text: str, ctx: Context) -> bool:
     if w.kind != "day" or d.suffix is not None or ctx.kind == "deadline":
         return True
     return not _ONLY_PUNCT_RE.match(text[: d.start] + text[d.end :])
+
+
+_STATE_RE = regex.compile(r"[,，]([^,;。]{0,30}?)(?:达到|提高到|提高至|提升到|提升至|稳定在|保持在|控制在|超过|不低于|不少于)")
+
+
+def _reached_state(text: str, end: int) -> bool:
+    """到年底,|…普及率达到96%: the clause after the date reaches a level (a linking verb before any
+    action verb), the date is when it holds."""
+    m = _STATE_RE.match(text, end, min(len(text), end + 40))
+    return m is not None and not any(v in m.group(1) for v in ("完成", "建成", "开工", "竣工", "投用", "发放"))
 
 
 def find_deadlines(text: str, base: int, ctx: Context) -> list[Deadline]:

@@ -48,6 +48,7 @@ MONEY_RE = regex.compile(
 _EVERY_RE = regex.compile(rf"每({_RATE_WORD})")
 # 户均 -> 户
 _AVERAGE_RE = regex.compile(_alternation(_RATE["average"]))
+_PERIOD_AVERAGE_RE = regex.compile(rf"({_alternation(_RATE['periods'])})(?={_alternation(_RATE['average'])})")
 # a clause: money rates and payers do not reach over , ; 。 :  (but do over 、)
 _CLAUSE_STOPS = ",;。:!?\n"
 # a 每 phrase right before the figure joins its evidence: 每人每月|1500元
@@ -96,6 +97,7 @@ def rate_of(prefix: str, slash: str) -> str | None:
     words += [w for w in _SLASH_SPLIT.split(slash) if w]  # 元/人·月 -> 人/月
     avg = _AVERAGE_RE.findall(prefix)
     words += [a[0] for a in avg]
+    words += _PERIOD_AVERAGE_RE.findall(prefix)  # 月人均|465元 -> 人/月
     if not words:
         return None
     entities = [w for w in words if w not in _PERIODS]

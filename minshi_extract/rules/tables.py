@@ -233,6 +233,9 @@ def records_from_table(
         total_col, payers = by_places
     row_total = {r: total_col for r in range(len(table.rows)) if total_col is not None and payers}
     link_totals(figures, parents, row_total, payers)
+    counts = _split_column(table.header, kinds, table._parents, kind="count")
+    if counts is not None:  # 改造任务(户) | 其中: 危房改造(户) · 抗震改造(户): a row's counts split its task
+        link_totals(figures, [None] * len(table.rows), dict.fromkeys(range(len(table.rows)), counts[0]), counts[1])
     link_worded(worded, parents)
     return sorted(out, key=lambda x: x.span)
 
@@ -373,14 +376,18 @@ def _mostly_places(cells: list[str]) -> bool:
     return bool(filled) and sum(is_region(_squash(c)) or _is_town(c) for c in filled) * 2 >= len(filled)
 
 
-def _split_column(header: list[str], kinds, parents: list[str | None] = ()) -> tuple[int, set[int]] | None:
-    """(the column split, its share columns) when a money column's header opens with 其中, or stands
-    under a spanning 其中 (a grid's two-row header: 投资 | 其中 over 中央及省级 · 市县): the money column
-    before it is split by it and the money columns after it."""
+def _split_column(header: list[str], kinds, parents: list[str | None] = (), kind: str = "money") -> tuple[int, set[int]] | None:
+    """(the column split, its share columns) when a `kind` column's header opens with 其中, or stands
+    under a spanning 其中 (a grid's two-row header: 投资 | 其中 over 中央及省级 · 市县; 改造任务(户) | 其中 over
+    农村危房改造(户) · 农房抗震改造(户)): the column before it is split by it and the columns after it."""
     under = [(parents[j] if j < len(parents) else None) or "" for j in range(len(header))]
-    first = next((j for j, h in enumerate(header) if _squash(h).startswith("其中") or _squash(under[j]).startswith("其中")),
-                 None)
-    if first is None or first == 0 or kinds[first - 1].kind != "money":
+    first = next((j for j, h in enumerate(header) if kinds[j].kind == kind and (
+        _squash(h).startswith("其中") or _squash(under[j]).startswith("其中"))), None)
+    if first is None or first == 0 or kinds[first - 1].kind != kind:
         return None
-    shares = {j for j in range(first, len(header)) if kinds[j].kind == "money"}
+    if kind == "money":
+        shares = {j for j in range(first, len(header)) if kinds[j].kind == "money"}
+    else:  # counts: only the columns under the 其中
+        shares = {j for j in range(first, len(header)) if kinds[j].kind == kind and (
+            _squash(header[j]).startswith("其中") or under[j] == under[first])}
     return (first - 1, shares) if shares else None

@@ -271,10 +271,50 @@ def _count_re() -> regex.Pattern:
     return regex.compile(rf"(?P<n>[一二三四五六七八九十两]{{1,3}}|\d{{1,2}})[件项](?:重点)?(?:{words})")
 
 
+# a line naming an item's units: 责任单位:…, (牵头单位:…;配合单位:…), (县人社局、县财政局)
+_UNITS_LINE = regex.compile(
+    r"(?:(?:责任|牵头|配合|实施|主责|协办)(?:单位|部门|主体)[:].*|.*\((?:[^()]*(?:单位|部门)[:][^()]*"
+    r"|[^()\d:]{2,80}(?:局|委|办|府|厅|联|会|院|部|中心))\)[。]?)")
+
+
+_HEADING_LINE = regex.compile(r"(?m)^[ \t\u3000]*(?:[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十]{1,3}\)|\d{1,2}[.、](?!\d))")
+
+
+def _units_line_ends(text: str, start: int, end: int) -> list[int]:
+    """Ends of the lines of text[start:end] that name the item's units."""
+    out, pos = [], start
+    while pos < end:
+        nl = text.find("\n", pos, end)
+        stop = end if nl < 0 else nl
+        line = text[pos:stop].strip()
+        if line and _UNITS_LINE.fullmatch(line):
+            out.append(stop)
+        pos = stop + 1
+    return out
+
+
+def cut_after_units(found: list[Found], text: str) -> None:
+    """Items that end with their units (`责任单位:…` / `(市民政局、市财政局)`; one may not): the paragraphs after
+    the last item's units (`下一步,各责任单位要…`, `大会要求,…`) are the notice's closing, not the item's."""
+    if len(found) < 3 or sum(_ends_with_units(text, f) for f in found[:-1]) < max(2, len(found) - 2):
+        return  # all items before the last but one at most end with their units
+    last = found[-1]
+    ends = _units_line_ends(text, last.start, last.end)
+    rest = text[ends[-1]:last.end] if ends else ""
+    if rest.strip() and not _HEADING_LINE.search(rest):  # 五、完成时限 after 实施单位: still the item's
+        last.end = ends[-1]
+
+
+def _ends_with_units(text: str, f: Found) -> bool:
+    tail = text[f.start:f.end].rstrip()
+    return bool(tail) and bool(_UNITS_LINE.fullmatch(tail[tail.rfind("\n") + 1:].strip()))
+
+
 def cut_closing(found: list[Found], text: str) -> None:
     """A list notice's closing written after its last item (`据悉,市政府将对7件实事实行月调度…`,
     `…确保十件民生实事年底前全部见效`) is the notice's, not the last item's: the last item ends at the
     first sentence after its own first one that counts all the items."""
+    cut_after_units(found, text)
     if len(found) < 3:
         return
     last = found[-1]

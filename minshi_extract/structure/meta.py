@@ -103,6 +103,7 @@ def find_title(lines: list[Line]) -> tuple[str, list[Line]] | None:
     return None
 
 
+_BREADCRUMB = regex.compile(r"\p{Han}\s*[>›»]\s*\p{Han}")
 _ATTACHMENT_LABEL = regex.compile(r"附件\s*[\d一二三四五六七八九十]{0,3}\s*[:：]?")
 
 
@@ -111,8 +112,8 @@ def news_title(lines: list[Line], stop: int) -> str | None:
     for ln in lines:
         if ln.start >= stop:
             break
-        if ln.blank or is_furniture(ln.text) or _ATTACHMENT_LABEL.fullmatch(ln.text):
-            continue  # 附件1 over a table saved alone: the table's title is the page's
+        if ln.blank or is_furniture(ln.text) or _ATTACHMENT_LABEL.fullmatch(ln.text) or _BREADCRUMB.search(ln.text):
+            continue  # 附件1 over a table saved alone: the table's title is the page's; 首页 > 新闻中心: a trail
         t = ln.text
         if len(t) <= 60 and not any(p in t for p in "。;:,") and not t.startswith("("):
             return t

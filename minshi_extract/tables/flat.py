@@ -332,6 +332,7 @@ def _rebuild_piped(lines: list[Line]) -> tuple[Table, list[list[tuple[int, int]]
     rows = [r for r in rows if r]
     if not rows:
         return None
+    rows = _one_header(rows)
     width = len(rows[0])
     grid = [r[:width] + [Cell("", r[-1].end, r[-1].end, 0)] * (width - len(r)) for r in rows]
     n_head = next((i for i, r in enumerate(grid) if i and _data_row(r)), 1)
@@ -341,6 +342,32 @@ def _rebuild_piped(lines: list[Line]) -> tuple[Table, list[list[tuple[int, int]]
     table, spans = _make_table(header, grid[n_head:], names)  # type: ignore[arg-type]
     table._parents = parents  # the header spanning each column (GUIDELINES rule 8), as a reader grid's
     return table, spans
+
+
+def _one_header(rows: list[list[Cell]]) -> list[list[Cell]]:
+    """A table in two parts with headers of their own (`序号|项目名称|总投资(万元)|牵头单位|…`, later
+    `序号|项目名称|目标任务|牵头单位|配合单位|…`): one header of the columns of both, each row's cells
+    under the column of its own part's header; no second header row."""
+    first = [c.text for c in rows[0]]
+    again = next((i for i, r in enumerate(rows[2:], 2) if len(r) >= 3 and r[0].text == first[0]
+                  and not _data_row(r) and rows[i - 1] and _data_row(rows[i - 1])), None)
+    if again is None or not first[0]:
+        return rows
+    second = [c.text for c in rows[again]]
+    added = [j for j, t in enumerate(second) if t and t not in first]
+    header = rows[0] + [rows[again][j] for j in added]
+    names = first + [second[j] for j in added]
+    out = [header]
+    for k, r in enumerate(rows[1:], 1):
+        if k == again:
+            continue
+        cells = [Cell("", r[0].start, r[0].start, 0)] * len(names) if r else []
+        titles = first if k < again else second
+        for j, c in enumerate(r):
+            if j < len(titles) and titles[j] in names:
+                cells[names.index(titles[j])] = c
+        out.append(cells)
+    return out
 
 
 def _data_row(row: list[Cell]) -> bool:

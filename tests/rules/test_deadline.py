@@ -159,3 +159,15 @@ def test_document_dates_and_targets(line: str, expected: list[tuple[str, str]]) 
 def test_news_lead_date_is_no_deadline() -> None:
     assert find_deadlines("本报讯 1月22日,记者从市发展改革委获悉,十件民生实事确定。", 0, _ctx()) == []
     assert [d.date for d in find_deadlines("1月22日前完成招标。", 0, _ctx())] == ["2025-01-22"]
+
+
+def test_a_level_reached_by_the_years_end_is_no_action_due() -> None:
+    # 到年底,|…普及率达到96%: the date a level holds; 到年底,全面完成…: an action due
+    from minshi_extract.pipeline import extract_text
+
+    def dates(s: str) -> list[str]:
+        n = extract_text("关于印发2025年为民实事实施方案的通知\n" + s + "\n")
+        return [r.date for r in n.all_records() if r.type == "deadline"]
+
+    assert dates("到年底,全县农村自来水普及率达到96%以上。") == []
+    assert dates("到2025年底,全面完成老旧小区改造任务。") == ["2025-12"]

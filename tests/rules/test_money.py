@@ -158,3 +158,8 @@ def test_payers_splitting_a_rate_take_its_unit_and_a_total_after_shares_none() -
         ("每生每年1200元", "生/年"), ("600元", "生/年"), ("360元", "生/年"), ("240元", "生/年")]
     recs = find_money("每户补助标准1500元,其中市级财政补助600元、区级财政补助900元,所需补助资金450万元。", 0, CTX)
     assert [(r.text, r.per) for r in recs][-1] == ("450万元", None)
+
+
+def test_a_period_before_an_average_is_part_of_the_rate() -> None:
+    recs = find_money("月人均补差分别不低于465元、390元。", 0, CTX)
+    assert [(r.text, r.per) for r in recs] == [("不低于465元", "人/月"), ("390元", "人/月")]

@@ -156,3 +156,9 @@ def test_year_columns_take_a_money_caption() -> None:
     from minshi_extract.tables.header import with_caption
 
     assert [with_caption(h, "万元") for h in ("2024年", "2025年度", "备注")] == ["2024年(万元)", "2025年度(万元)", "备注"]
+
+
+def test_a_county_and_district_level_is_a_payer() -> None:
+    from minshi_extract.meaning.source import header_payer
+
+    assert [header_payer(h) for h in ("县区级", "市县级", "省级")] == ["县区级", "市县级", "省级"]

@@ -149,3 +149,29 @@ def test_a_funds_table_by_year_names_each_rows_payer() -> None:
     money = {r.text: r for r in n.all_records() if r.type == "money"}
     assert (money["3000"].amount_cny, money["3000"].source) == (30_000_000, "中央")
     assert money["800"].source == "城区财政"
+
+
+def test_a_table_in_two_parts_with_headers_of_their_own() -> None:
+    """序号|项目名称|总投资(万元)|牵头单位, then 序号|项目名称|目标任务|牵头单位|配合单位: one table whose rows
+    keep their own part's columns (a tab copy of a portal page)."""
+    rows = [
+        "一、建设类项目",
+        "序号\t项目名称\t建设内容\t总投资(万元)\t计划投资(万元)\t牵头单位\t完成时限",
+        "1\t城区学校扩容\t新建学校3所\t26000\t12000\t市教育局\t8月底前",
+        "2\t老旧小区改造\t改造小区40个\t18000\t18000\t市住建局\t11月底前",
+        "二、服务类项目",
+        "序号\t项目名称\t服务内容\t目标任务\t牵头单位\t配合单位\t完成时限",
+        "3\t老年助餐服务\t为老年人提供助餐服务\t新建助餐点40个\t市民政局\t市财政局\t10月底前",
+    ]
+    body = "附件\n\n某市2025年民生实事任务表\n\n" + "\n".join(rows) + "\n"
+    n = extract_text("某市人民政府办公室关于印发2025年民生实事项目的通知\n\n" + body)
+    units = sorted((r.role, r.unit) for r in n.all_records() if r.type == "responsibility")
+    assert units == [("lead", "市住建局"), ("lead", "市教育局"), ("lead", "市民政局"), ("support", "市财政局")]
+
+
+def test_count_columns_under_qizhong_split_their_rows_task() -> None:
+    body = ("任务分配表\n\n序号|县区|改造任务(户)|其中||补助资金(元)\n|||危房改造(户)|抗震改造(户)|\n"
+            "1|城关区|20|18|2|760,000\n2|七里河区|42|36|6|1,560,000\n")
+    n = extract_text("某市人民政府办公室关于印发2023年民生实事项目的通知\n\n" + body)
+    q = {(r.text, r.region): r for r in n.all_records() if r.type == "quantity"}
+    assert (q[("18", "城关区")].part_of, q[("36", "七里河区")].part_of) == (q[("20", "城关区")].id, q[("42", "七里河区")].id)

@@ -333,3 +333,15 @@ def test_a_plans_years_set_under_its_title_belong_to_it() -> None:
              "2024年3月1日\n\n城区学位扩容实施方案\n\n(2024—2026年)\n\n一、目标任务\n\n新增学位9000个。\n\n"
              "农贸市场改造实施方案\n\n一、目标任务\n\n改造农贸市场12个。\n")
     assert [p.title for p in n.programmes] == ["城区学位扩容实施方案(2024—2026年)", "农贸市场改造实施方案"]
+
+
+def test_a_closing_paragraph_after_the_last_items_units_is_the_notices() -> None:
+    """一、…(责任单位:…) × 3, then 下一步,各责任单位要…: the closing belongs to the notice, not the last item."""
+    text = ("某区2025年民生实事完成情况的通报\n\n"
+            "一、老旧小区改造\n\n改造老旧小区30个,已全部完工。\n\n责任单位:区住建局。\n\n"
+            "二、社区食堂建设\n\n新建社区食堂12个,已全部运营。\n\n责任单位:区民政局。\n\n"
+            "三、城市书房建设\n\n新建城市书房10家。\n\n责任单位:区文广旅局。\n\n"
+            "下一步,各责任单位要做好运营管护,于2026年1月15日前提交候选项目建议。\n\n"
+            "某区人民政府办公室\n\n2025年12月26日\n")
+    n = skel(text)
+    assert n.text[n.programmes[-1].span[0]:n.programmes[-1].span[1]].rstrip().endswith("责任单位:区文广旅局。")
