@@ -201,6 +201,22 @@ class RegionShare:
     each: bool  # written with 各: every region gets the figure
 
 
+_SHORT_NOUN = regex.compile(r"\p{Han}{2,8}")
+
+
+def _verb_and_noun(text: str, end: int, lo: int) -> int:
+    """Where a region's share verb starts when a short noun stands between it and the figure
+    (`科尔沁区|新增学位|1800个`); `end` itself when there is none."""
+    for k in range(end - 2, max(lo, end - 12), -1):
+        verb = next((v for v in _region_verbs() if text.startswith(v, k - len(v))), None)
+        if verb is None or not _SHORT_NOUN.fullmatch(text, k, end):
+            continue
+        at = k - len(verb)
+        if at > lo and (region_ending_at(text, at, lo) is not None or town_ending_at(text, at, lo) is not None):
+            return at
+    return end
+
+
 def regions_before(text: str, pos: int, window: int = 60) -> RegionShare | None:
     """The region list ending right at `pos` (`凉州区|10000人`, `民勤县、天祝县各|3个`).
 
@@ -223,6 +239,8 @@ def regions_before(text: str, pos: int, window: int = 60) -> RegionShare | None:
         if verb is not None and (region_ending_at(text, end - len(verb), lo) is not None
                                  or town_ending_at(text, end - len(verb), lo) is not None):
             end -= len(verb)
+    elif not link and end > lo:  # 其中科尔沁区|新增|学位|1800个: the verb and the share's noun
+        end = _verb_and_noun(text, end, lo)
     names: list[str] = []
     start = end
     while True:

@@ -270,3 +270,11 @@ NOT_BREAKDOWNS = [
 def test_breakdown_clauses_and_new_units(text: str, expected: list[tuple]) -> None:
     recs = find_quantities(text, 0, CTX)
     assert [(r.value, r.unit, r.qualifier, r.region) for r in recs] == expected
+
+
+def test_a_regional_share_with_its_verb_and_noun() -> None:
+    # 其中城关区|新增学位|900个、七里河区新增学位600个: the places split the total, each with verb and noun
+    from minshi_extract.pipeline import extract_text
+
+    n = extract_text("关于印发2025年为民实事实施方案的通知\n全市新增学位1500个,其中城关区新增学位900个、七里河区新增学位600个。\n")
+    assert [(r.text, r.region) for r in n.all_records()][1:] == [("城关区新增学位900个", "城关区"), ("七里河区新增学位600个", "七里河区")]
