@@ -1,0 +1,79 @@
+"""Session 8's hostile inputs (made at test time; registered in hostile_fixtures.MAKERS through
+`MAKERS8`, so benchmarks/bench_hostile.py runs them at full size).
+
+Each maker returns the bytes of one file."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+_TITLE = "关于印发为民实事实施方案的通知\n一、城乡学校建设工程\n"
+
+
+def digit_run(n: int = 190_000, tail: str = "所") -> bytes:
+    """One figure of `n` digits followed by `tail` (not 元), then a small amount: a pattern tried from
+    every digit of the run was quadratic (10,000 digits: 6 s; 190,000: about 40 minutes)."""
+    return (_TITLE + "新建学校" + "9" * n + tail + "，投资12万元。\n").encode("utf-8")
+
+
+# one sentence of many figures, by shape: (member, joiner, head, tail)
+SENTENCE_SHAPES: dict[str, Callable[[int], str]] = {
+    "space": lambda n: "新建" + " ".join(f"{i}所" for i in range(n)),
+    "dun": lambda n: "新建" + "、".join(f"学校{i}所" for i in range(n)),
+    "tilde": lambda n: "提高" + "～".join(f"{i}%" for i in range(1, n + 1)),
+    "qizhong": lambda n: "统筹资金100000万元，" + "".join(f"其中{i}万元，" for i in range(n)),
+    "payer": lambda n: "，".join(f"省级财政承担{i}万元" for i in range(n)),
+    "percap": lambda n: "，".join(f"每人每月补助{i}元" for i in range(n)),
+    "fenbie": lambda n: "、".join(f"学校{i}" for i in range(n // 2)) + "分别投资"
+    + "、".join(f"{i}万元" for i in range(n // 2)),
+    "heji": lambda n: "、".join(f"学校{i}投资{i}万元" for i in range(n // 2)) + "，合计投资9999万元",
+    "regions": lambda n: "新建学校" + "、".join(f"凉州区{i}所" for i in range(n)),
+}
+
+
+def long_sentence(shape: str, n: int) -> str:
+    """The title, then one sentence of about `n` figures of `shape`."""
+    return _TITLE + SENTENCE_SHAPES[shape](n) + "。\n"
+
+
+def long_sentences(shape: str = "qizhong", n: int = 2900, copies: int = 40) -> bytes:
+    """`copies` sentences of `n` figures each (each under the 3,000 a sentence): the passes that read a
+    figure's sentence or clause from its start were quadratic in it (40 x 2,900 其中: minutes)."""
+    return (_TITLE + (SENTENCE_SHAPES[shape](n) + "。\n") * copies).encode("utf-8")
+
+
+def dense_figures(lines: int = 120_000) -> bytes:
+    """Lines of four blank-separated figures with units (4.3 MB at 120,000 lines): records at ~1 KB
+    each; 1,000,000 such lines (36 MB) held ~4.5 GB."""
+    return (_TITLE + "".join(f"{i}所 {i + 1}万元 {i + 2}个 {i + 3}%\n" for i in range(lines))).encode("utf-8")
+
+
+def ragged_tabs(rows: int = 20_000, widest: int = 300) -> bytes:
+    """Tab-separated rows of 1..`widest` cells (10 MB): each cell of a text table is held at ~500 bytes
+    (1.2 GB and over a minute at 20,000 rows)."""
+    return (_TITLE + "".join("\t".join(f"项{chr(0x4E00 + j)}" for j in range(i % widest + 1)) + "\n"
+                             for i in range(rows))).encode("utf-8")
+
+
+def lvltext_docx(paragraphs: int = 3000, chars: int = 350_000) -> bytes:
+    """Numbered paragraphs whose level text (w:lvlText) is `chars` long: it was copied into each
+    paragraph's marker (300 paragraphs: 700 MB; 3,000: past 3 GB)."""
+    from hostile_fixtures import W, _docx  # (that module imports this one)
+
+    lvl = (f'<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/>'
+           f'<w:lvlText w:val="{"%1." * (chars // 3)}"/></w:lvl>')
+    num_pr = f'<w:numPr {W}><w:ilvl w:val="0"/><w:numId w:val="9"/></w:numPr>'
+    return _docx([("关于印发为民实事实施方案的通知", "")] + [(f"新建学校{i}所", num_pr) for i in range(1, paragraphs + 1)],
+                 [f'<w:abstractNum {W} w:abstractNumId="7">{lvl}</w:abstractNum>',
+                  f'<w:num {W} w:numId="9"><w:abstractNumId w:val="7"/></w:num>'])
+
+
+MAKERS8: dict[str, Callable[[], bytes]] = {
+    "lvltext_350k_3000p.docx": lvltext_docx,
+    "digit_run_190k.txt": digit_run,
+    "qizhong_2900_x40.txt": long_sentences,
+    "space_figures_2900_x40.txt": lambda: long_sentences("space"),
+    "fenbie_2900_x40.txt": lambda: long_sentences("fenbie"),
+    "dense_figures_120k.txt": dense_figures,
+    "ragged_tabs_20k.txt": ragged_tabs,
+}
