@@ -64,8 +64,8 @@ def extract(
     """Extract a Notice from a file path, raw bytes, a binary file object or an already-read RawDoc,
     within a whole-document time budget of `timeout` seconds (None: no budget; BudgetError past it).
 
-    A str that contains a line break is the notice's text itself, never a file name (no file name
-    has one); any other str is a path. For text without line breaks call extract_text().
+    A str that contains a line break is the notice's text itself, never a file name (a name with one
+    must come as a Path); any other str is a path. For text without line breaks call extract_text().
     `ocr`: auto (default: only pages without a text layer) | always | never; `jobs`: pages OCR'd
     at once; `progress(done, total)`: called as OCR'd pages are done.
     """

@@ -10,7 +10,14 @@ from decimal import Decimal
 
 import pytest
 from hostile_fixtures import FOUNDING
-from hostile_fixtures8 import SENTENCE_SHAPES, dense_figures, digit_run, long_sentence, lvltext_docx, ragged_tabs
+from hostile_fixtures8 import (
+    SENTENCE_SHAPES,
+    dense_figures,
+    digit_run,
+    long_sentence,
+    lvltext_docx,
+    ragged_tabs,
+)
 
 import minshi_extract
 import minshi_extract.limits as limits
