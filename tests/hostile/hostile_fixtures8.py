@@ -68,7 +68,19 @@ def lvltext_docx(paragraphs: int = 3000, chars: int = 350_000) -> bytes:
                   f'<w:num {W} w:numId="9"><w:abstractNumId w:val="7"/></w:num>'])
 
 
+_PAGE = ("<html><head><meta charset='utf-8'><title>关于印发为民实事实施方案的通知</title></head><body>"
+         "<div id='zoom'>" + "<p>一、城乡学校建设工程</p><p>新建学校12所，投资3000万元。</p>" * 4)
+
+
+def open_inline(n: int = 59_000, tag: str = "<b>") -> bytes:
+    """A page whose article ends in `n` inline tags left open (`<b>`, `<li><b>`): they nest in the
+    parsed tree, which the tag scan before parsing does not count; reading it ran past a minute."""
+    return (_PAGE + tag * n + "新建学校12所</div></body></html>").encode("utf-8")
+
+
 MAKERS8: dict[str, Callable[[], bytes]] = {
+    "open_b_59k.html": open_inline,
+    "open_li_b_29k.html": lambda: open_inline(29_000, "<li><b>"),
     "lvltext_350k_3000p.docx": lvltext_docx,
     "digit_run_190k.txt": digit_run,
     "qizhong_2900_x40.txt": long_sentences,

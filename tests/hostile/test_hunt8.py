@@ -16,6 +16,7 @@ from hostile_fixtures8 import (
     digit_run,
     long_sentence,
     lvltext_docx,
+    open_inline,
     ragged_tabs,
 )
 
@@ -222,3 +223,17 @@ def test_a_level_text_past_64_characters_is_no_marker() -> None:
     assert [ln for ln in raw.text.split("\n") if ln][1:] == ["新建学校1所", "新建学校2所", "新建学校3所"]
     raw = load_bytes(lvltext_docx(paragraphs=3, chars=60), "short.docx")  # 20 x `%1.`: read as written
     assert [ln for ln in raw.text.split("\n") if ln][3] == "3." * 20 + "新建学校3所"
+
+
+@pytest.mark.parametrize("tag", ["<b>", "<li><b>", "<span>x", "<em><strong>"])
+def test_inline_elements_left_open_past_the_depth_limit_are_refused(tag: str) -> None:
+    # they nest in the parsed tree (the tag scan before parsing leaves them out: a page closes most of
+    # them by its blocks); 59,000 open <b>s ran past a minute
+    with pytest.raises(LimitError, match="nesting depth of the HTML elements 257 is over the limit of 256"):
+        load_bytes(open_inline(300, tag), "open.html")
+
+
+def test_inline_elements_left_open_inside_paragraphs_are_read() -> None:
+    page = open_inline(0).replace(b"</div>", "<p><b>新建学校7所".encode() * 400 + b"</div>")
+    raw = load_bytes(page, "sloppy.html")
+    assert raw.text.count("新建学校7所") == 400
