@@ -78,7 +78,18 @@ def open_inline(n: int = 59_000, tag: str = "<b>") -> bytes:
     return (_PAGE + tag * n + "新建学校12所</div></body></html>").encode("utf-8")
 
 
+def staggered_lines(n: int = 30, step: int = 7) -> bytes:
+    """A PDF page of `n` lines, each set at its own x (`step` pt right of the one above): no left edge
+    shared by two lines, and measuring the text block took the least of none (exit 3)."""
+    from hostile_fixtures import _pdf
+
+    rows = b"".join(b"1 0 0 1 %d %d Tm (Line %d builds 12 schools) Tj " % (72 + i * step, 800 - i * 20, i)
+                    for i in range(n))
+    return _pdf(b"BT /F1 12 Tf " + rows + b"ET")
+
+
 MAKERS8: dict[str, Callable[[], bytes]] = {
+    "staggered_lines.pdf": staggered_lines,
     "open_b_59k.html": open_inline,
     "open_li_b_29k.html": lambda: open_inline(29_000, "<li><b>"),
     "lvltext_350k_3000p.docx": lvltext_docx,

@@ -18,6 +18,7 @@ from hostile_fixtures8 import (
     lvltext_docx,
     open_inline,
     ragged_tabs,
+    staggered_lines,
 )
 
 import minshi_extract
@@ -237,3 +238,9 @@ def test_inline_elements_left_open_inside_paragraphs_are_read() -> None:
     page = open_inline(0).replace(b"</div>", "<p><b>新建学校7所".encode() * 400 + b"</div>")
     raw = load_bytes(page, "sloppy.html")
     assert raw.text.count("新建学校7所") == 400
+
+
+def test_a_pdf_whose_lines_share_no_left_edge_is_read() -> None:
+    raw = load_bytes(staggered_lines(), "staggered.pdf")
+    assert [ln.strip() for ln in raw.text.split("\n") if ln.strip()][:2] == ["Line 0 builds 12 schools",
+                                                                             "Line 1 builds 12 schools"]
