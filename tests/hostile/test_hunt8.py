@@ -18,6 +18,7 @@ from hostile_fixtures8 import (
     lvltext_docx,
     open_inline,
     ragged_tabs,
+    ruled_cells,
     staggered_lines,
 )
 
@@ -244,3 +245,15 @@ def test_a_pdf_whose_lines_share_no_left_edge_is_read() -> None:
     raw = load_bytes(staggered_lines(), "staggered.pdf")
     assert [ln.strip() for ln in raw.text.split("\n") if ln.strip()][:2] == ["Line 0 builds 12 schools",
                                                                              "Line 1 builds 12 schools"]
+
+
+def test_a_pdf_page_of_too_many_ruled_lines_is_refused_before_its_tables_are_looked_for() -> None:
+    # 2,600 ruled cells (10,400 edges): the table finder costs the square of the edges (20,000: minutes)
+    with pytest.raises(LimitError, match=r"^ruled.pdf: ruled lines on page 1: 10400 is over the limit of 10000"):
+        load_bytes(ruled_cells(2600), "ruled.pdf")
+
+
+def test_a_ruled_table_page_under_the_limit_is_read_as_a_table() -> None:
+    raw = load_bytes(ruled_cells(120, cols=6), "ruled.pdf")
+    assert len(raw.tables) == 1 and len(raw.tables[0].rows) == 20
+    assert raw.tables[0].rows[1][:3] == ["6", "7", "8"]
