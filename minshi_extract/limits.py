@@ -32,9 +32,11 @@ MAX_GLYPHS_PER_PAGE = 20_000  # a dense A4 page has ~3,000; a small-print table 
 MAX_GLYPHS = 1_000_000  # one PDF's pages together (pages may share one content stream); ~400 B each held
 MAX_PATHS_PER_PAGE = 50_000  # path objects on one PDF page; a ruled table page has a few hundred
 MAX_PATHS = 100_000  # path objects of one PDF's pages together
-# ruled-line edges of one PDF page handed to the table finder, whose cells cost the square of them (3,600
-# ruled cells: 5 s; 20,000 tiny cells on one page: minutes); a dense ruled table page has ~1,000
-MAX_EDGES_PER_PAGE = 10_000
+# ruled-line edges of a PDF page handed to the table finder, whose cells cost the square of the distinct
+# ones (3,600 ruled cells: 5 s; 20,000 tiny cells on one page: minutes); a dense ruled table page has
+# ~1,000 (overlapping strokes merge: 3,000 squares drawn over each other are read in a second)
+MAX_EDGES_PER_PAGE = 20_000
+MAX_EDGES = 40_000  # of all pages of one PDF
 MAX_HTML_DEPTH = 256  # nesting of container elements (libxml2's own default cap); portal pages stay under 30
 MAX_TABLE_DEPTH = 16  # tables inside tables (layout pages nest 2 or 3)
 MAX_HTML_TAGS = 60_000  # opening and closing tags; a portal page has ~2,000; reading costs ~0.4 ms a tag

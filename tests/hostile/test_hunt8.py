@@ -248,12 +248,22 @@ def test_a_pdf_whose_lines_share_no_left_edge_is_read() -> None:
 
 
 def test_a_pdf_page_of_too_many_ruled_lines_is_refused_before_its_tables_are_looked_for() -> None:
-    # 2,600 ruled cells (10,400 edges): the table finder costs the square of the edges (20,000: minutes)
-    with pytest.raises(LimitError, match=r"^ruled.pdf: ruled lines on page 1: 10400 is over the limit of 10000"):
-        load_bytes(ruled_cells(2600), "ruled.pdf")
+    # 5,100 ruled cells (20,400 edges): the table finder costs the square of the edges (20,000: minutes)
+    with pytest.raises(LimitError, match=r"^ruled.pdf: ruled lines on page 1: 20400 is over the limit of 20000"):
+        load_bytes(ruled_cells(5100, step=4), "ruled.pdf")
 
 
 def test_a_ruled_table_page_under_the_limit_is_read_as_a_table() -> None:
     raw = load_bytes(ruled_cells(120, cols=6), "ruled.pdf")
     assert len(raw.tables) == 1 and len(raw.tables[0].rows) == 20
     assert raw.tables[0].rows[1][:3] == ["6", "7", "8"]
+
+
+def test_ruled_lines_of_all_pages_together_are_limited() -> None:
+    from minshi_extract.ingest.pdf_limits import Tally
+
+    tally = Tally("many.pdf")
+    tally.check_edges(15_000, 1)
+    tally.check_edges(15_000, 2)
+    with pytest.raises(LimitError, match=r"^many.pdf: ruled lines in the document: 45000 is over the limit of 40000"):
+        tally.check_edges(15_000, 3)
