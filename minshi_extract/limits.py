@@ -37,6 +37,9 @@ MAX_PATHS = 100_000  # path objects of one PDF's pages together
 # ~1,000 (overlapping strokes merge: 3,000 squares drawn over each other are read in a second)
 MAX_EDGES_PER_PAGE = 20_000
 MAX_EDGES = 40_000  # of all pages of one PDF
+# Form XObjects one PDF page draws, nested drawings counted (a page draws a logo or a watermark a few
+# times; ten forms drawing the next ten times are 10^6 drawings from 3 KB, each expanded by the readers)
+MAX_FORM_DRAWS = 10_000
 MAX_HTML_DEPTH = 256  # nesting of container elements (libxml2's own default cap); portal pages stay under 30
 MAX_TABLE_DEPTH = 16  # tables inside tables (layout pages nest 2 or 3)
 MAX_HTML_TAGS = 60_000  # opening and closing tags; a portal page has ~2,000; reading costs ~0.4 ms a tag

@@ -28,6 +28,7 @@ from typing import Any
 from ..errors import InputError
 from .pdf_chars import dedupe, glyph_count, open_document, page_chars, page_text, text_grid
 from .pdf_fonts import Fonts, font_descents
+from .pdf_forms import check_forms
 from .pdf_layout import (  # noqa: F401  (re-exported: tests and the OCR path import them from here)
     _PAGE_NUMBER,
     Geometry,
@@ -223,6 +224,7 @@ def read_pdf(data: bytes, path: str | None, sha256: str) -> RawDoc:
         with pdfplumber.open(BytesIO(data)) as pdf:
             meta = {k: str(v) for k, v in (pdf.metadata or {}).items() if isinstance(v, str | int | float)}
             check_pages(len(pdf.pages), where)
+            check_forms(pdf.pages, where)
             raw_pages = _read_pages(data, pdf, where)
             sizes = [(float(p.width), float(p.height)) for p in pdf.pages]
     except InputError:

@@ -105,7 +105,26 @@ def ruled_cells(n: int = 20_000, cols: int = 40, step: float = 9) -> bytes:
         b"<</Type/Font/Subtype/Type1/BaseFont/Helvetica>>"])
 
 
+def form_fan(levels: int = 7, fan: int = 10) -> bytes:
+    """A page drawing a Form XObject that draws the next `fan` times, `levels` deep: fan**(levels-1)
+    drawings of one line of text from 3 KB (10^6: past a minute and 1.9 GB)."""
+    from helpers import assemble_pdf
+
+    text = b"BT /F1 12 Tf 72 720 Td (Total 12) Tj ET"
+    objs = [b"<</Type/Catalog/Pages 2 0 R>>", b"<</Type/Pages/Kids[3 0 R]/Count 1>>",
+            b"<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]/Resources<</XObject<</X 6 0 R>>>>/Contents 4 0 R>>",
+            b"<</Length 5>>\nstream\n/X Do\nendstream", b"<</Type/Font/Subtype/Type1/BaseFont/Helvetica>>"]
+    for i in range(levels):
+        last = i == levels - 1
+        body = text if last else b" ".join(b"q 1 0 0 1 %d 0 cm /X Do Q" % k for k in range(fan))
+        res = b"<</Font<</F1 5 0 R>>>>" if last else b"<</XObject<</X %d 0 R>>>>" % (7 + i)
+        objs.append(b"<</Type/XObject/Subtype/Form/BBox[0 0 595 842]/Resources%s/Length %d>>\nstream\n"
+                    % (res, len(body)) + body + b"\nendstream")
+    return assemble_pdf(objs)
+
+
 MAKERS8: dict[str, Callable[[], bytes]] = {
+    "form_fan_1e6.pdf": form_fan,
     "ruled_cells_20k.pdf": lambda: ruled_cells(20_000, step=1.04),
     "staggered_lines.pdf": staggered_lines,
     "open_b_59k.html": open_inline,

@@ -5,6 +5,7 @@ the work of an extraction is counted (Python lines run, searches made), not cloc
 from __future__ import annotations
 
 import importlib
+import io
 import sys
 from decimal import Decimal
 
@@ -14,6 +15,7 @@ from hostile_fixtures8 import (
     SENTENCE_SHAPES,
     dense_figures,
     digit_run,
+    form_fan,
     long_sentence,
     lvltext_docx,
     open_inline,
@@ -267,3 +269,20 @@ def test_ruled_lines_of_all_pages_together_are_limited() -> None:
     tally.check_edges(15_000, 2)
     with pytest.raises(LimitError, match=r"^many.pdf: ruled lines in the document: 45000 is over the limit of 40000"):
         tally.check_edges(15_000, 3)
+
+
+def test_a_page_drawing_forms_that_draw_forms_is_refused_before_it_is_parsed() -> None:
+    # 10^4 drawings of one line (11,111 forms drawn): the readers expand every one (10^6: 1.9 GB)
+    with pytest.raises(LimitError, match=r"^fan.pdf: forms drawn on page 1: 11111 is over the limit of 10000"):
+        load_bytes(form_fan(5, 10), "fan.pdf")
+
+
+def test_a_page_drawing_a_form_a_few_times_is_read() -> None:
+    from minshi_extract.ingest.pdf_forms import form_draws
+
+    raw = load_bytes(form_fan(2, 3), "fan.pdf")  # one form drawing the text three times
+    assert "Total 12" in raw.text
+    import pdfplumber
+
+    with pdfplumber.open(io.BytesIO(form_fan(3, 4))) as pdf:
+        assert form_draws(pdf.pages[0].page_obj) == 1 + 4 * (1 + 4)
