@@ -8,9 +8,11 @@
 from __future__ import annotations
 
 import io
+import math
 from typing import Any
 
-from ..errors import InputError
+from ..errors import InputError, LimitError
+from ..limits import MAX_IMAGE_PIXELS, MAX_OCR_PIXELS, check_count
 from .ocr import OcrUnavailable, current, ocr_images, options, readable
 from .ocr_clean import LOW_CONFIDENCE, agree_repeats, clean_joined, locate_from
 from .ocr_places import fix_places
@@ -161,6 +163,10 @@ def ocr_confidence(text: str, pages: list, raw_pages: list) -> dict[int, float]:
 # --- image files ---------------------------------------------------------------------------------
 
 
+def _check_pixels(size: tuple[int, int], where: str) -> None:
+    check_count("pixels in the image:", size[0] * size[1], MAX_IMAGE_PIXELS, where)
+
+
 def _frames(data: bytes, where: str) -> list[Any]:
     try:
         from PIL import Image, ImageOps, ImageSequence
@@ -168,12 +174,22 @@ def _frames(data: bytes, where: str) -> list[Any]:
         raise OcrUnavailable(f"{where}: reading an image needs Pillow: pip install 'minshi-extract[ocr]'") from None
     try:
         img = Image.open(io.BytesIO(data))
-        frames = [ImageOps.exif_transpose(f.copy()).convert("L") for f in ImageSequence.Iterator(img)]
+        frames = []
+        for f in ImageSequence.Iterator(img):
+            _check_pixels(f.size, where)  # from the header, before the pixels are decoded
+            frames.append(ImageOps.exif_transpose(f.copy()).convert("L"))
+    except LimitError:
+        raise
     except Exception as exc:  # Pillow raises many types for a broken file
         raise InputError(f"{where}: binary file: starts as a PNG/JPEG/TIFF image but cannot be read as one "
                          f"({type(exc).__name__})") from None
     dpi = img.info.get("dpi", (0, 0))[0] or _DEFAULT_IMAGE_DPI
     dpi = int(dpi) if 50 <= dpi <= 1200 else _DEFAULT_IMAGE_DPI
+    # a page OCR'd from more than MAX_OCR_PIXELS pixels is reduced (OCR holds ~15 bytes a pixel: a
+    # 9,000 x 9,000 scan held 1.2 GB); its dpi with it, so the page keeps its size in points
+    factor = math.ceil(math.sqrt(max(f.width * f.height for f in frames) / MAX_OCR_PIXELS))
+    if factor > 1:
+        frames, dpi = [f.reduce(factor) for f in frames], max(1, round(dpi / factor))
     for f in frames:
         f.info["minshi_dpi"] = dpi
     return frames

@@ -123,7 +123,20 @@ def form_fan(levels: int = 7, fan: int = 10) -> bytes:
     return assemble_pdf(objs)
 
 
+def blank_scan(width: int = 9_000, height: int = 9_000, dpi: int = 300) -> bytes:
+    """A white PNG page of `width` x `height` pixels (81 MP packs to 100 KB): OCR held ~15 bytes a pixel
+    (1.2 GB)."""
+    import io
+
+    from PIL import Image
+
+    buf = io.BytesIO()
+    Image.new("1", (width, height), 1).save(buf, "PNG", dpi=(dpi, dpi))
+    return buf.getvalue()
+
+
 MAKERS8: dict[str, Callable[[], bytes]] = {
+    "blank_scan_81mp.png": blank_scan,
     "form_fan_1e6.pdf": form_fan,
     "ruled_cells_20k.pdf": lambda: ruled_cells(20_000, step=1.04),
     "staggered_lines.pdf": staggered_lines,

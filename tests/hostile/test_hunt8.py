@@ -13,6 +13,7 @@ import pytest
 from hostile_fixtures import FOUNDING
 from hostile_fixtures8 import (
     SENTENCE_SHAPES,
+    blank_scan,
     dense_figures,
     digit_run,
     form_fan,
@@ -286,3 +287,19 @@ def test_a_page_drawing_a_form_a_few_times_is_read() -> None:
 
     with pdfplumber.open(io.BytesIO(form_fan(3, 4))) as pdf:
         assert form_draws(pdf.pages[0].page_obj) == 1 + 4 * (1 + 4)
+
+
+def test_an_image_of_too_many_pixels_is_refused_from_its_header() -> None:
+    pytest.importorskip("PIL")
+    with pytest.raises(LimitError, match=r"^big.png: pixels in the image: 100010000 is over the limit of 100000000"):
+        load_bytes(blank_scan(10_001, 10_000), "big.png")
+
+
+def test_a_large_scan_is_reduced_before_ocr_and_keeps_its_size_in_points() -> None:
+    pytest.importorskip("PIL")
+    from minshi_extract.ingest.ocr_doc import _frames
+
+    frames = _frames(blank_scan(6_000, 5_000, dpi=254), "scan.png")  # 30 MP: halved (254 dpi: 10,000 a metre)
+    assert frames[0].size == (3_000, 2_500) and frames[0].info["minshi_dpi"] == 127
+    frames = _frames(blank_scan(3_000, 2_000, dpi=254), "scan.png")  # 6 MP: as it is
+    assert frames[0].size == (3_000, 2_000) and frames[0].info["minshi_dpi"] == 254
