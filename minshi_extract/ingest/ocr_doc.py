@@ -82,7 +82,8 @@ def ocr_pages(data: bytes, sha256: str, raw_pages: list[tuple[list[dict], list]]
         if not todo:
             return raw_pages
     try:
-        chars = ocr_images(sha256, [(n, _renderer(data, n, opts, where)) for n in todo], _dpi(opts), opts)
+        dpi = _dpi(opts) if opts.images is not None else _render_dpi(data, todo, opts.dpi, where)
+        chars = ocr_images(sha256, [(n, _renderer(data, n, dpi, opts, where)) for n in todo], dpi, opts)
     except OcrUnavailable as exc:
         if opts.mode == "auto" and any(_has_text(p) for p in raw_pages):
             return raw_pages  # a stray scanned page in a text PDF: read as before
@@ -97,14 +98,34 @@ def _dpi(opts: Any) -> int:
     return opts.images[0].info.get("minshi_dpi", _DEFAULT_IMAGE_DPI) if opts.images else opts.dpi
 
 
-def _renderer(data: bytes, number: int, opts: Any, where: str):
+def _render_dpi(data: bytes, numbers: list[int], dpi: int, where: str) -> int:
+    """`dpi`, lowered so that none of the pages rendered for OCR is past MAX_OCR_PIXELS (a 14,400 pt
+    page at 300 dpi is 3.6 gigapixels: MemoryError); one resolution for the document."""
+    doc = _open(data, where)
+    try:
+        area = max((doc[n - 1].get_width() * doc[n - 1].get_height() for n in numbers), default=0.0)
+    except Exception:  # a page pdfium cannot load: the renderer says so
+        return dpi
+    finally:
+        doc.close()
+    fit = int(72 * math.sqrt(MAX_OCR_PIXELS / area)) if area > 0 else dpi
+    if fit < _MIN_OCR_DPI:  # past ~100 x 100 inches: too coarse to read
+        raise LimitError(f"{where}: a page to OCR is {area / 72 / 72:,.0f} square inches; at {_MIN_OCR_DPI} dpi it "
+                         f"is over the limit of {MAX_OCR_PIXELS} pixels; not a notice this tool can read")
+    return min(dpi, fit)
+
+
+_MIN_OCR_DPI = 50
+
+
+def _renderer(data: bytes, number: int, dpi: int, opts: Any, where: str):
     if opts.images is not None:
         return lambda: opts.images[number - 1]
 
     def render() -> Any:
         doc = _open(data, where)
         try:
-            return doc[number - 1].render(scale=opts.dpi / 72, grayscale=True).to_pil()
+            return doc[number - 1].render(scale=dpi / 72, grayscale=True).to_pil()
         finally:
             doc.close()
 

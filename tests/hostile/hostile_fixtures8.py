@@ -135,7 +135,26 @@ def blank_scan(width: int = 9_000, height: int = 9_000, dpi: int = 300) -> bytes
     return buf.getvalue()
 
 
+def big_page(points: int = 14_400) -> bytes:
+    """A PDF page `points` square (14,400: Acrobat's largest, 200 inches) that draws one image and no
+    text: rendered at 300 dpi for OCR it was 3.6 gigapixels (MemoryError, exit 3)."""
+    import zlib
+
+    from helpers import assemble_pdf
+
+    pixels = zlib.compress(b"\x00" * 400 * 400)
+    content = b"q %d 0 0 %d 0 0 cm /Im Do Q" % (points, points)
+    return assemble_pdf([
+        b"<</Type/Catalog/Pages 2 0 R>>", b"<</Type/Pages/Kids[3 0 R]/Count 1>>",
+        b"<</Type/Page/Parent 2 0 R/MediaBox[0 0 %d %d]/Resources<</XObject<</Im 5 0 R>>>>/Contents 4 0 R>>"
+        % (points, points),
+        b"<</Length %d>>\nstream\n" % len(content) + content + b"\nendstream",
+        b"<</Type/XObject/Subtype/Image/Width 400/Height 400/ColorSpace/DeviceGray/BitsPerComponent 8"
+        b"/Filter/FlateDecode/Length %d>>\nstream\n" % len(pixels) + pixels + b"\nendstream"])
+
+
 MAKERS8: dict[str, Callable[[], bytes]] = {
+    "big_page_14400pt.pdf": big_page,
     "blank_scan_81mp.png": blank_scan,
     "form_fan_1e6.pdf": form_fan,
     "ruled_cells_20k.pdf": lambda: ruled_cells(20_000, step=1.04),

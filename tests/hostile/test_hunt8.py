@@ -13,6 +13,7 @@ import pytest
 from hostile_fixtures import FOUNDING
 from hostile_fixtures8 import (
     SENTENCE_SHAPES,
+    big_page,
     blank_scan,
     dense_figures,
     digit_run,
@@ -303,3 +304,13 @@ def test_a_large_scan_is_reduced_before_ocr_and_keeps_its_size_in_points() -> No
     assert frames[0].size == (3_000, 2_500) and frames[0].info["minshi_dpi"] == 127
     frames = _frames(blank_scan(3_000, 2_000, dpi=254), "scan.png")  # 6 MP: as it is
     assert frames[0].size == (3_000, 2_000) and frames[0].info["minshi_dpi"] == 254
+
+
+def test_pages_are_rendered_for_ocr_at_a_resolution_that_fits_the_pixel_limit() -> None:
+    pytest.importorskip("pypdfium2")
+    from minshi_extract.ingest.ocr_doc import _render_dpi
+
+    assert _render_dpi(big_page(595), [1], 300, "a4.pdf") == 300  # a page of A4 width: as asked
+    assert _render_dpi(big_page(7_200), [1], 300, "big.pdf") == 50  # 100 inches: 5,000 x 5,000 pixels
+    with pytest.raises(LimitError, match=r"^huge.pdf: a page to OCR is 40,000 square inches"):
+        _render_dpi(big_page(14_400), [1], 300, "huge.pdf")  # 3.6 gigapixels at 300 dpi: MemoryError
