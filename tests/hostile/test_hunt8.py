@@ -314,3 +314,11 @@ def test_pages_are_rendered_for_ocr_at_a_resolution_that_fits_the_pixel_limit() 
     assert _render_dpi(big_page(7_200), [1], 300, "big.pdf") == 50  # 100 inches: 5,000 x 5,000 pixels
     with pytest.raises(LimitError, match=r"^huge.pdf: a page to OCR is 40,000 square inches"):
         _render_dpi(big_page(14_400), [1], 300, "huge.pdf")  # 3.6 gigapixels at 300 dpi: MemoryError
+
+
+@pytest.mark.parametrize(("written", "date"), [("2025年2月30日", None), ("2025年4月31日", None), ("2024年2月29日", "2024-02-29"),
+                                              ("2025年2月28日", "2025-02-28"), ("2100年2月29日", None)])
+def test_a_day_its_month_does_not_have_is_no_deadline(written: str, date: str | None) -> None:
+    # 2月30日 came out as the ISO date 2025-02-30, which no date parser takes (13月45日 was dropped)
+    notice = extract_text(f"关于印发为民实事实施方案的通知\n一、城乡学校建设工程\n{written}前完成新建学校5所。\n")
+    assert [r.date for r in notice.all_records() if r.type == "deadline"] == ([date] if date else [])
