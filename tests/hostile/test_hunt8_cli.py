@@ -69,3 +69,13 @@ def test_extract_to_xlsx_of_a_text_with_noncharacters(tmp_path) -> None:
     src.write_text("关于印发为民实事实施方案的通知\n一、城乡学校建设工程\n新建学校\uffff12所，投资3000万元。\n",
                    encoding="utf-8")
     assert main(["extract", str(src), "-o", str(tmp_path / "o.xlsx")]) == 0
+
+
+@pytest.mark.parametrize("name", ["../../../../etc/passwd", "/etc/passwd", ".", "", "C:/x.txt", 5])
+def test_a_gold_file_names_a_notice_inside_the_corpus_only(tmp_path, name, capsys) -> None:
+    # `../../../../etc/passwd` was read and its text searched for the gold records
+    gold = tmp_path / "gold"
+    gold.mkdir()
+    (gold / "n.json").write_text(json.dumps({"corpus_file": name, "programmes": []}), encoding="utf-8")
+    assert main(["eval", "--gold", str(gold), "--corpus", str(tmp_path)]) == 2
+    assert "`corpus_file` must name a file inside the corpus folder" in capsys.readouterr().err
