@@ -55,6 +55,9 @@ MAX_SENTENCE_FIGURES = 3000  # figures in one sentence; the corpus's most is 18 
 # makes one of nearly each (36 MB of `1所 2万元 3个 4%` lines: ~4.5 GB); the founding notice has 627
 # in 32,288 characters, so this is ~30 MB of such prose
 MAX_FIGURES = 200_000
+# records the line rules find in one text before they are merged: ~1 KB each; unit lists carry no digit
+# (600,000 lines of `牵头单位：市教育局、市财政局`, 26 MB: 1,200,000 records, 55 s, 956 MB, merged to 2)
+MAX_RECORDS = 200_000
 # room for more than the limit's figures; tried only where a sentence starts (after a stop or at the
 # text's start), so the scan is linear (tried at every offset it read each sentence again from each)
 _LONG_SENTENCE = re.compile(rf"(?<![^。；;！!？?\n])[^。；;！!？?\n]{{{2 * MAX_SENTENCE_FIGURES + 1},}}")

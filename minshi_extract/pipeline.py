@@ -15,7 +15,16 @@ from . import __version__
 from .categories import categorise
 from .errors import InputError
 from .ingest import DEFAULT_MAX_BYTES, RawDoc, load, load_bytes
-from .limits import DEFAULT_TIMEOUT, budget, check_budget, check_sentences, gc_paused, naming
+from .limits import (
+    DEFAULT_TIMEOUT,
+    MAX_RECORDS,
+    budget,
+    check_budget,
+    check_count,
+    check_sentences,
+    gc_paused,
+    naming,
+)
 from .meaning import attribute, unbalanced
 from .models import Notice, Part, Programme, Record, Source, dedupe, record_key, total_of
 from .normalize import normalize
@@ -231,6 +240,7 @@ def apply_rules(notice: Notice) -> None:
     for n, (a, b) in enumerate(_lines(text, 0, len(text))):
         if n % 1024 == 0:
             check_budget()
+            check_count("records found:", len(found), MAX_RECORDS, "")  # ~1 KB each (merged only at the end)
         if a < consumed or (cells and _in_cells(a, b, cells)):
             continue
         # a line ending with a list separator goes on in the next one (配合单位:市财政局、 / 市卫健委)

@@ -24,6 +24,7 @@ from hostile_fixtures8 import (
     ragged_tabs,
     ruled_cells,
     staggered_lines,
+    unit_lines,
 )
 
 import minshi_extract
@@ -322,3 +323,14 @@ def test_a_day_its_month_does_not_have_is_no_deadline(written: str, date: str | 
     # 2月30日 came out as the ISO date 2025-02-30, which no date parser takes (13月45日 was dropped)
     notice = extract_text(f"关于印发为民实事实施方案的通知\n一、城乡学校建设工程\n{written}前完成新建学校5所。\n")
     assert [r.date for r in notice.all_records() if r.type == "deadline"] == ([date] if date else [])
+
+
+def test_a_text_whose_lines_make_too_many_records_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    # unit lists carry no digit (no figure counted); each unit a record until they are merged
+    import minshi_extract.pipeline as pipeline
+
+    monkeypatch.setattr(pipeline, "MAX_RECORDS", 1000)
+    with pytest.raises(LimitError, match=r"records found: \d+ is over the limit of 1000"):
+        extract_text(unit_lines(3000).decode("utf-8"))
+    notice = extract_text(unit_lines(300).decode("utf-8"))  # 600 found, merged
+    assert sorted({r.text for r in notice.all_records()}) == ["市教育局", "市财政局"]
