@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import math
+import warnings
 from typing import Any
 
 from ..errors import InputError, LimitError
@@ -194,7 +195,9 @@ def _frames(data: bytes, where: str) -> list[Any]:
     except ImportError:
         raise OcrUnavailable(f"{where}: reading an image needs Pillow: pip install 'minshi-extract[ocr]'") from None
     try:
-        img = Image.open(io.BytesIO(data))
+        with warnings.catch_warnings():  # past Pillow's 89 MP warning: MAX_IMAGE_PIXELS below decides
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            img = Image.open(io.BytesIO(data))
         frames = []
         for f in ImageSequence.Iterator(img):
             _check_pixels(f.size, where)  # from the header, before the pixels are decoded
