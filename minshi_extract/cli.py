@@ -76,7 +76,8 @@ def cmd_extract(args: argparse.Namespace) -> int:
     fmt = _extract_format(args)
     if args.output:
         check_target(args.output, inputs=(args.file,), named=True)
-    notice = extract(args.file, max_bytes=args.max_bytes, timeout=args.timeout, **_ocr_kw(args))
+    # a Path: a file name with a line break is still a file (a str with one is taken for the text)
+    notice = extract(Path(args.file), max_bytes=args.max_bytes, timeout=args.timeout, **_ocr_kw(args))
     if fmt in ("csv", "xlsx", "parquet"):
         from .dataset.tables import notice_tables
         from .dataset.writers import table_csv, write_dataset
@@ -101,7 +102,7 @@ def cmd_show(args: argparse.Namespace) -> int:
 
     out = args.output or str(Path(args.file).with_suffix(".html").name)
     check_target(out, inputs=(args.file,), named=bool(args.output), force=args.force)
-    notice = extract(args.file, max_bytes=args.max_bytes, timeout=args.timeout, **_ocr_kw(args))
+    notice = extract(Path(args.file), max_bytes=args.max_bytes, timeout=args.timeout, **_ocr_kw(args))
     _write(out, render_html(notice))
     print(f"wrote {out}")
     return 0

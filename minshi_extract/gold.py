@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 import regex
 from pydantic import TypeAdapter, ValidationError
@@ -132,6 +132,10 @@ def load_gold(path: str | Path, notice_text: str | None = None) -> Gold:
     for key in ("corpus_file", "programmes"):
         if key not in data:
             raise GoldError(f"{p}: missing top-level `{key}`")
+    corpus_file = data["corpus_file"]
+    if not isinstance(corpus_file, str) or not _inside_corpus(corpus_file):
+        # (`../../etc/passwd` was read, and its text searched for the records)
+        raise GoldError(f"{p}: `corpus_file` must name a file inside the corpus folder, got {corpus_file!r}")
     meta_raw = data.get("meta") or {}
     unknown = set(meta_raw) - _META_FIELDS
     if unknown:
@@ -180,6 +184,13 @@ def load_gold(path: str | Path, notice_text: str | None = None) -> Gold:
         raise GoldError(f"{p}: `part_of_annotated` must be true or false")
     return Gold(path=str(p), corpus_file=str(data["corpus_file"]), meta=meta, records=cover, programmes=progs,
                 links=links)
+
+
+def _inside_corpus(name: str) -> bool:
+    """A relative path that does not climb out of the folder it is read from."""
+    path = PurePosixPath(name.replace("\\", "/"))
+    parts = path.parts  # `.` has none: no file
+    return bool(parts) and not path.is_absolute() and ".." not in parts and ":" not in parts[0]
 
 
 def _resolve_totals(records: list[Record], prefix: str, where: str) -> None:

@@ -15,6 +15,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
+from itertools import islice
 
 from .errors import BudgetError, LimitError
 
@@ -31,13 +32,32 @@ MAX_GLYPHS_PER_PAGE = 20_000  # a dense A4 page has ~3,000; a small-print table 
 MAX_GLYPHS = 1_000_000  # one PDF's pages together (pages may share one content stream); ~400 B each held
 MAX_PATHS_PER_PAGE = 50_000  # path objects on one PDF page; a ruled table page has a few hundred
 MAX_PATHS = 100_000  # path objects of one PDF's pages together
+# ruled-line edges of a PDF page handed to the table finder, whose cells cost the square of the distinct
+# ones (3,600 ruled cells: 5 s; 20,000 tiny cells on one page: minutes); a dense ruled table page has
+# ~1,000 (overlapping strokes merge: 3,000 squares drawn over each other are read in a second)
+MAX_EDGES_PER_PAGE = 20_000
+MAX_EDGES = 40_000  # of all pages of one PDF
+# Form XObjects one PDF page draws, nested drawings counted (a page draws a logo or a watermark a few
+# times; ten forms drawing the next ten times are 10^6 drawings from 3 KB, each expanded by the readers)
+MAX_FORM_DRAWS = 10_000
+MAX_IMAGE_PIXELS = 100_000_000  # one scanned page as an image file (A4 at 600 dpi: 35 MP; a phone photo: 12-50)
+MAX_OCR_PIXELS = 25_000_000  # a larger image is reduced to this before OCR (A4 at ~500 dpi)
 MAX_HTML_DEPTH = 256  # nesting of container elements (libxml2's own default cap); portal pages stay under 30
 MAX_TABLE_DEPTH = 16  # tables inside tables (layout pages nest 2 or 3)
 MAX_HTML_TAGS = 60_000  # opening and closing tags; a portal page has ~2,000; reading costs ~0.4 ms a tag
-MAX_TABLE_CELLS = 2_000_000  # grid cells of one .docx's tables (spans counted out); a notice has < 5,000
+# cells of one document's tables (a .docx's grid cells, spans counted out; a text's `|` / tab / blank-set
+# rows); a notice has < 5,000; each is held at ~500 bytes (3,000,000 cells of a text: 1.2 GB, minutes)
+MAX_TABLE_CELLS = 500_000
 MAX_LINES = 1_000_000  # lines of text (50 MB of prose has ~440,000; each line held costs ~470 bytes)
 MAX_LINE_CHARS = 200_000  # one line (paragraph) of the normalised text
 MAX_SENTENCE_FIGURES = 3000  # figures in one sentence; the corpus's most is 18 (a share list)
+# figures (digit runs) of one text: a record costs ~0.14 ms and ~1 KB, and a text of nothing but figures
+# makes one of nearly each (36 MB of `1所 2万元 3个 4%` lines: ~4.5 GB); the founding notice has 627
+# in 32,288 characters, so this is ~30 MB of such prose
+MAX_FIGURES = 200_000
+# records the line rules find in one text before they are merged: ~1 KB each; unit lists carry no digit
+# (600,000 lines of `牵头单位：市教育局、市财政局`, 26 MB: 1,200,000 records, 55 s, 956 MB, merged to 2)
+MAX_RECORDS = 200_000
 # room for more than the limit's figures; tried only where a sentence starts (after a stop or at the
 # text's start), so the scan is linear (tried at every offset it read each sentence again from each)
 _LONG_SENTENCE = re.compile(rf"(?<![^。；;！!？?\n])[^。；;！!？?\n]{{{2 * MAX_SENTENCE_FIGURES + 1},}}")
@@ -115,7 +135,10 @@ def check_inflation(what: str, out: int, packed: int, total: int, where: str) ->
 def check_sentences(text: str) -> None:
     """Refuse a sentence (to 。；！？ or a line break not after 、, as the rules bound one) holding
     more than MAX_SENTENCE_FIGURES figures: the rules pair a sentence's figures (其中 shares, totals),
-    so such a sentence costs their square (10,000 其中 in one sentence ran for minutes)."""
+    so such a sentence costs their square (10,000 其中 in one sentence ran for minutes). And refuse a
+    text of more than MAX_FIGURES figures (its records would not fit in memory)."""
+    if sum(1 for _ in islice(_FIGURE.finditer(text), MAX_FIGURES + 1)) > MAX_FIGURES:
+        raise LimitError(f"figures in the text: more than {MAX_FIGURES}; not a notice this tool can read")
     for m in _LONG_SENTENCE.finditer(text.replace("、\n", "、 ") if "、\n" in text else text):
         n = len(_FIGURE.findall(m.group()))
         if n > MAX_SENTENCE_FIGURES:

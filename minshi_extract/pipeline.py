@@ -15,7 +15,16 @@ from . import __version__
 from .categories import categorise
 from .errors import InputError
 from .ingest import DEFAULT_MAX_BYTES, RawDoc, load, load_bytes
-from .limits import DEFAULT_TIMEOUT, budget, check_budget, check_sentences, gc_paused, naming
+from .limits import (
+    DEFAULT_TIMEOUT,
+    MAX_RECORDS,
+    budget,
+    check_budget,
+    check_count,
+    check_sentences,
+    gc_paused,
+    naming,
+)
 from .meaning import attribute, unbalanced
 from .models import Notice, Part, Programme, Record, Source, dedupe, record_key, total_of
 from .normalize import normalize
@@ -64,8 +73,8 @@ def extract(
     """Extract a Notice from a file path, raw bytes, a binary file object or an already-read RawDoc,
     within a whole-document time budget of `timeout` seconds (None: no budget; BudgetError past it).
 
-    A str that contains a line break is the notice's text itself, never a file name (no file name
-    has one); any other str is a path. For text without line breaks call extract_text().
+    A str that contains a line break is the notice's text itself, never a file name (a name with one
+    must come as a Path); any other str is a path. For text without line breaks call extract_text().
     `ocr`: auto (default: only pages without a text layer) | always | never; `jobs`: pages OCR'd
     at once; `progress(done, total)`: called as OCR'd pages are done.
     """
@@ -231,6 +240,7 @@ def apply_rules(notice: Notice) -> None:
     for n, (a, b) in enumerate(_lines(text, 0, len(text))):
         if n % 1024 == 0:
             check_budget()
+            check_count("records found:", len(found), MAX_RECORDS, "")  # ~1 KB each (merged only at the end)
         if a < consumed or (cells and _in_cells(a, b, cells)):
             continue
         # a line ending with a list separator goes on in the next one (配合单位:市财政局、 / 市卫健委)

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from ..errors import MinshiError
 from ..export import to_json
-from ..ingest import DEFAULT_MAX_BYTES, load_bytes
+from ..ingest import DEFAULT_MAX_BYTES, load_bytes, shown
 from ..models import Notice
 from .tables import Tables, error_tables, notice_tables
 
@@ -46,9 +46,10 @@ def convert_one(data: bytes, name: str, source_file: str, max_bytes: int = DEFAU
 
 def tables_of(result: Converted) -> Tables:
     """The rows a converted file contributes: its notice's rows, or one row in `errors`."""
+    source_file = shown(result.source_file)  # a name that is not UTF-8 cannot go into a table as it is
     if result.notice_json is None:
-        return error_tables(result.source_file, result.sha256, result.error or "error", result.reason or "")
-    return notice_tables(Notice.model_validate_json(result.notice_json), result.source_file)
+        return error_tables(source_file, result.sha256, result.error or "error", shown(result.reason or ""))
+    return notice_tables(Notice.model_validate_json(result.notice_json), source_file)
 
 
 def rows_from_bytes(data: bytes, source_file: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Tables:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import csv
 import io
 import os
+import re
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -76,6 +77,16 @@ def table_csv(name: str, rows: list[Row], bom: bool = True) -> str:
     return ("\ufeff" if bom else "") + buf.getvalue()
 
 
+# characters XML 1.0 cannot hold (C0 controls, lone surrogates, U+FFFE/U+FFFF): lxml refused the whole
+# workbook for one of them in a notice's text (exit 3)
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def _xlsx_cell(value: object) -> object:
+    value = _cell(value)
+    return _NOT_XML.sub("\ufffd", value) if isinstance(value, str) else value
+
+
 def xlsx_bytes(tables: Tables) -> bytes:
     try:
         from openpyxl import Workbook
@@ -89,8 +100,11 @@ def xlsx_bytes(tables: Tables) -> bytes:
         ws.append(list(cols))
         widths = [len(c) for c in cols]
         for r in tables.get(name, []):
-            vals = [_cell(r.get(c)) for c in cols]
+            vals = [_xlsx_cell(r.get(c)) for c in cols]
             ws.append(vals)
+            for cell in ws[ws.max_row]:
+                if cell.data_type == "f":  # a text starting with `=` is text, never a formula Excel runs
+                    cell.data_type = "s"
             for i, v in enumerate(vals):
                 if v is not None:
                     # a CJK character is two columns wide

@@ -17,7 +17,7 @@ from ..limits import check_budget
 from .rawdoc import Page, RawDoc, RawTable
 from .text import read_text
 
-__all__ = ["DEFAULT_MAX_BYTES", "Page", "RawDoc", "RawTable", "load", "load_bytes", "read_capped", "sniff"]
+__all__ = ["DEFAULT_MAX_BYTES", "Page", "RawDoc", "RawTable", "load", "load_bytes", "read_capped", "shown", "sniff"]
 
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024  # 50 MiB: far above any notice, below a runaway file
 
@@ -79,7 +79,14 @@ def _size_error(where: str, size: int | str, max_bytes: int) -> InputError:
     return InputError(f"{where}: file is {size} bytes, over the limit of {max_bytes} (raise it with --max-bytes)")
 
 
+def shown(name: str) -> str:
+    """A file name as text: the bytes of a name that is not UTF-8 (kept by Python as lone surrogates,
+    which no UTF-8 output can hold: JSON, CSV and Parquet writers failed on them) as U+FFFD."""
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace") if not name.isascii() else name
+
+
 def load_bytes(data: bytes, path: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> RawDoc:
+    path = shown(path) if path else path
     where = path or "<bytes>"
     if not isinstance(data, bytes | bytearray | memoryview):
         raise InputError(f"{where}: expected bytes, got {type(data).__name__}")

@@ -85,6 +85,16 @@ def format_number(n: int, fmt: str) -> str:
     return str(n)
 
 
+_MAX_LVL_TEXT = 64  # Word's level texts are a few characters (`%1、`, `（%2）`, `%1.%2.%3.`)
+
+
+def _lvl_text(el) -> str:
+    """A level's w:lvlText; one past _MAX_LVL_TEXT is no marker (a 350 KB one was copied into every
+    numbered paragraph: 300 paragraphs held 700 MB, 3,000 would not fit in memory)."""
+    text = el.get(f"{_W}val", "") if el is not None else ""
+    return text if len(text) <= _MAX_LVL_TEXT else ""
+
+
 class Numbering:
     """Resolve w:numPr into the marker Word displays (`%1、` with chineseCounting -> `一、`)."""
 
@@ -107,7 +117,7 @@ class Numbering:
                 start = lvl.find(f"{_W}start")
                 lv[ilvl] = (
                     fmt.get(f"{_W}val", "decimal") if fmt is not None else "decimal",
-                    text.get(f"{_W}val", "") if text is not None else "",
+                    _lvl_text(text),
                     max(0, _int(start.get(f"{_W}val"), 1)) if start is not None else 1,
                 )
             abstract[an.get(f"{_W}abstractNumId", "")] = lv

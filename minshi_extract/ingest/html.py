@@ -13,8 +13,9 @@ from __future__ import annotations
 import regex as re
 
 from ..errors import InputError, LimitError
-from ..limits import MAX_HTML_DEPTH, MAX_HTML_TAGS, MAX_TABLE_DEPTH, check_budget, check_count
+from ..limits import MAX_HTML_DEPTH, check_budget, check_count
 from .html_grids import div_grid_rows
+from .html_limits import check_markup, tree_depth
 from .rawdoc import RawDoc, RawTable
 from .text import MIN_CHINESE_SCORE, best_decoding
 
@@ -94,39 +95,6 @@ def decode_html(data: bytes, where: str) -> str:
         raise InputError(f"{where}: HTML page does not read as Chinese in its declared charset "
                          f"({declared or 'none'}) nor UTF-8, GB18030 or Big5 (best: {enc}, {score:.0%} common characters)")
     return html
-
-
-# container elements that nest until closed: their depth bounds BeautifulSoup's tree depth
-# (elements a page often leaves open, li td tr p b, are not counted)
-_CONTAINERS = frozenset(b"div table span section article ul ol dl blockquote center form font".split())
-_TAG = re.compile(rb"<(/?)([A-Za-z][A-Za-z0-9]{0,15})\b[^<>]{0,4096}?(/?)>")
-
-
-def check_markup(data: bytes, where: str) -> None:
-    """Tag count and nesting depth of container elements (and of tables alone: reading a
-    table scans every table inside it), by one scan of the tags before any parsing: 100,000
-    nested <div>s or 5,000 nested tables are refused (reading them is quadratic in depth or
-    worse); unclosed <p>s do not nest and are not counted as depth."""
-    depth = peak = count = tables = table_peak = 0
-    for m in _TAG.finditer(data):
-        count += 1
-        name = m.group(2).lower()
-        if name not in _CONTAINERS or m.group(3):
-            continue
-        table = name == b"table"
-        if m.group(1):
-            depth = max(0, depth - 1)
-            tables = max(0, tables - table)
-            continue
-        depth += 1
-        tables += table
-        if depth > peak:
-            peak = depth
-            check_count("nesting depth of the HTML elements", peak, MAX_HTML_DEPTH, where)
-        if tables > table_peak:
-            table_peak = tables
-            check_count("nesting depth of the HTML tables", table_peak, MAX_TABLE_DEPTH, where)
-    check_count("HTML tags:", count, MAX_HTML_TAGS, where)
 
 
 def is_cjk(ch: str) -> bool:
@@ -381,6 +349,7 @@ def _read_page(html: str, path: str | None, sha256: str) -> RawDoc:
 
     where = _where(path)
     soup = BeautifulSoup(html, "lxml")
+    check_count("nesting depth of the HTML elements", tree_depth(soup), MAX_HTML_DEPTH, where)
     meta = read_meta(soup)
     title = page_title(soup)
     for tag in soup.find_all(_DROP_TAGS):

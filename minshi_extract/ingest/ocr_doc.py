@@ -8,9 +8,12 @@
 from __future__ import annotations
 
 import io
+import math
+import warnings
 from typing import Any
 
-from ..errors import InputError
+from ..errors import InputError, LimitError
+from ..limits import MAX_IMAGE_PIXELS, MAX_OCR_PIXELS, check_count
 from .ocr import OcrUnavailable, current, ocr_images, options, readable
 from .ocr_clean import LOW_CONFIDENCE, agree_repeats, clean_joined, locate_from
 from .ocr_places import fix_places
@@ -80,7 +83,8 @@ def ocr_pages(data: bytes, sha256: str, raw_pages: list[tuple[list[dict], list]]
         if not todo:
             return raw_pages
     try:
-        chars = ocr_images(sha256, [(n, _renderer(data, n, opts, where)) for n in todo], _dpi(opts), opts)
+        dpi = _dpi(opts) if opts.images is not None else _render_dpi(data, todo, opts.dpi, where)
+        chars = ocr_images(sha256, [(n, _renderer(data, n, dpi, opts, where)) for n in todo], dpi, opts)
     except OcrUnavailable as exc:
         if opts.mode == "auto" and any(_has_text(p) for p in raw_pages):
             return raw_pages  # a stray scanned page in a text PDF: read as before
@@ -95,14 +99,34 @@ def _dpi(opts: Any) -> int:
     return opts.images[0].info.get("minshi_dpi", _DEFAULT_IMAGE_DPI) if opts.images else opts.dpi
 
 
-def _renderer(data: bytes, number: int, opts: Any, where: str):
+def _render_dpi(data: bytes, numbers: list[int], dpi: int, where: str) -> int:
+    """`dpi`, lowered so that none of the pages rendered for OCR is past MAX_OCR_PIXELS (a 14,400 pt
+    page at 300 dpi is 3.6 gigapixels: MemoryError); one resolution for the document."""
+    doc = _open(data, where)
+    try:
+        area = max((doc[n - 1].get_width() * doc[n - 1].get_height() for n in numbers), default=0.0)
+    except Exception:  # a page pdfium cannot load: the renderer says so
+        return dpi
+    finally:
+        doc.close()
+    fit = int(72 * math.sqrt(MAX_OCR_PIXELS / area)) if area > 0 else dpi
+    if fit < _MIN_OCR_DPI:  # past ~100 x 100 inches: too coarse to read
+        raise LimitError(f"{where}: a page to OCR is {area / 72 / 72:,.0f} square inches; at {_MIN_OCR_DPI} dpi it "
+                         f"is over the limit of {MAX_OCR_PIXELS} pixels; not a notice this tool can read")
+    return min(dpi, fit)
+
+
+_MIN_OCR_DPI = 50
+
+
+def _renderer(data: bytes, number: int, dpi: int, opts: Any, where: str):
     if opts.images is not None:
         return lambda: opts.images[number - 1]
 
     def render() -> Any:
         doc = _open(data, where)
         try:
-            return doc[number - 1].render(scale=opts.dpi / 72, grayscale=True).to_pil()
+            return doc[number - 1].render(scale=dpi / 72, grayscale=True).to_pil()
         finally:
             doc.close()
 
@@ -161,19 +185,35 @@ def ocr_confidence(text: str, pages: list, raw_pages: list) -> dict[int, float]:
 # --- image files ---------------------------------------------------------------------------------
 
 
+def _check_pixels(size: tuple[int, int], where: str) -> None:
+    check_count("pixels in the image:", size[0] * size[1], MAX_IMAGE_PIXELS, where)
+
+
 def _frames(data: bytes, where: str) -> list[Any]:
     try:
         from PIL import Image, ImageOps, ImageSequence
     except ImportError:
         raise OcrUnavailable(f"{where}: reading an image needs Pillow: pip install 'minshi-extract[ocr]'") from None
     try:
-        img = Image.open(io.BytesIO(data))
-        frames = [ImageOps.exif_transpose(f.copy()).convert("L") for f in ImageSequence.Iterator(img)]
+        with warnings.catch_warnings():  # past Pillow's 89 MP warning: MAX_IMAGE_PIXELS below decides
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            img = Image.open(io.BytesIO(data))
+        frames = []
+        for f in ImageSequence.Iterator(img):
+            _check_pixels(f.size, where)  # from the header, before the pixels are decoded
+            frames.append(ImageOps.exif_transpose(f.copy()).convert("L"))
+    except LimitError:
+        raise
     except Exception as exc:  # Pillow raises many types for a broken file
         raise InputError(f"{where}: binary file: starts as a PNG/JPEG/TIFF image but cannot be read as one "
                          f"({type(exc).__name__})") from None
     dpi = img.info.get("dpi", (0, 0))[0] or _DEFAULT_IMAGE_DPI
     dpi = int(dpi) if 50 <= dpi <= 1200 else _DEFAULT_IMAGE_DPI
+    # a page OCR'd from more than MAX_OCR_PIXELS pixels is reduced (OCR holds ~15 bytes a pixel: a
+    # 9,000 x 9,000 scan held 1.2 GB); its dpi with it, so the page keeps its size in points
+    factor = math.ceil(math.sqrt(max(f.width * f.height for f in frames) / MAX_OCR_PIXELS))
+    if factor > 1:
+        frames, dpi = [f.reduce(factor) for f in frames], max(1, round(dpi / factor))
     for f in frames:
         f.info["minshi_dpi"] = dpi
     return frames

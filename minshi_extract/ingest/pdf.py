@@ -28,6 +28,7 @@ from typing import Any
 from ..errors import InputError
 from .pdf_chars import dedupe, glyph_count, open_document, page_chars, page_text, text_grid
 from .pdf_fonts import Fonts, font_descents
+from .pdf_forms import check_forms
 from .pdf_layout import (  # noqa: F401  (re-exported: tests and the OCR path import them from here)
     _PAGE_NUMBER,
     Geometry,
@@ -129,8 +130,10 @@ def _open_error(exc: BaseException, where: str) -> InputError:
     return InputError(f"{where}: PDF is damaged and cannot be read ({type(exc).__name__}: {detail})")
 
 
-def _page_items(page: Any, number: int) -> tuple[list[dict], list[TableItem]]:
+def _page_items(page: Any, number: int, tally: Tally | None = None) -> tuple[list[dict], list[TableItem]]:
     """The characters outside tables, and the tables, of one page."""
+    if tally is not None:
+        tally.check_edges(len(page.edges), number)
     page = page.dedupe_chars(tolerance=1)
     items: list[TableItem] = []
     bboxes = []
@@ -176,7 +179,7 @@ def _read_pages(data: bytes, pdf: Any, where: str) -> list[tuple[list[dict], lis
             item = _pdfium_page(doc, p, i, fonts, tally) if fonts is not None else None
             if item is None:
                 tally.add_glyphs(len(p.chars), i)  # before dedupe_chars, quadratic at worst
-                item = _page_items(p, i)
+                item = _page_items(p, i, tally)
             out.append(item)
         return out
     finally:
@@ -205,7 +208,7 @@ def _pdfium_page(doc: Any, p: Any, i: int, fonts: Fonts, tally: Tally) -> tuple[
         edges = page_edges(src.objects.paths, src.height)
         if edges is None:
             return None
-        return _page_items(ShimPage(chars, edges, src.width, src.height), i)
+        return _page_items(ShimPage(chars, edges, src.width, src.height), i, tally)
     finally:
         textpage.close()
         page.close()
@@ -221,6 +224,7 @@ def read_pdf(data: bytes, path: str | None, sha256: str) -> RawDoc:
         with pdfplumber.open(BytesIO(data)) as pdf:
             meta = {k: str(v) for k, v in (pdf.metadata or {}).items() if isinstance(v, str | int | float)}
             check_pages(len(pdf.pages), where)
+            check_forms(pdf.pages, where)
             raw_pages = _read_pages(data, pdf, where)
             sizes = [(float(p.width), float(p.height)) for p in pdf.pages]
     except InputError:

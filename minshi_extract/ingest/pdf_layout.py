@@ -85,7 +85,8 @@ def measure(lines: list[Line]) -> Geometry:
     same = [ln for ln in body_lines if abs(ln.size - body) < 0.6]
     lefts = sorted(round(ln.x0) for ln in same)
     common = Counter(lefts).most_common(3)
-    left = min(x for x, c in common if c >= max(2, common[0][1] // 4)) if len(same) > 1 else lefts[0]
+    # no left edge shared by two lines (each line set at its own x): the left-most
+    left = min((x for x, c in common if c >= max(2, common[0][1] // 4)), default=lefts[0])
     rights = sorted(ln.x1 for ln in same)
     right = rights[int(len(rights) * 0.9)]
     return Geometry(body=body, left=float(left), right=right)

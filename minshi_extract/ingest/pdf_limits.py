@@ -15,6 +15,8 @@ import zlib
 import regex
 
 from ..limits import (
+    MAX_EDGES,
+    MAX_EDGES_PER_PAGE,
     MAX_GLYPHS,
     MAX_GLYPHS_PER_PAGE,
     MAX_PAGES,
@@ -82,6 +84,7 @@ class Tally:
         self.where = where
         self.glyphs = 0
         self.paths = 0
+        self.edges = 0
 
     def add_glyphs(self, n: int, page: int) -> None:
         check_glyphs(n, page, self.where)
@@ -92,6 +95,12 @@ class Tally:
         """`n` paths on `page` so far (called while walking them, so a refusal comes early)."""
         check_count(f"paths on page {page}:", n, MAX_PATHS_PER_PAGE, self.where)
         check_count("paths in the document:", self.paths + n, MAX_PATHS, self.where)
+
+    def check_edges(self, n: int, page: int) -> None:
+        """`n` ruled-line edges on `page`, before its tables are looked for."""
+        check_count(f"ruled lines on page {page}:", n, MAX_EDGES_PER_PAGE, self.where)
+        self.edges += n
+        check_count("ruled lines in the document:", self.edges, MAX_EDGES, self.where)
 
     def add_paths(self, n: int, page: int) -> None:
         self.check_paths(n, page)

@@ -9,6 +9,7 @@ A table's rows under its 合计 are linked by the table rule.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from decimal import Decimal
@@ -223,9 +224,13 @@ def _link_qizhong(text: str, lo: int, recs: list[Record], earlier: list[Record])
         k = text.find("其中", k + 2, hi)
     bounds = [*marks, hi + 1]
     floor = lo
+    starts = [r.span[0] for r in recs]
+    ordered = starts == sorted(starts)  # document order: each 其中's records found by bisection
     for k, nxt in zip(marks, bounds[1:], strict=True):
-        segment = [r for r in recs if k < r.span[0] < nxt]
-        before = [r for r in recs if floor <= r.span[0] and r.span[1] <= k and r.region is None]
+        # (a sentence of thousands of 其中 walked all its records for each: quadratic)
+        near = recs[bisect_left(starts, floor):bisect_right(starts, nxt)] if ordered else recs
+        segment = [r for r in near if k < r.span[0] < nxt]
+        before = [r for r in near if floor <= r.span[0] and r.span[1] <= k and r.region is None]
         kinds = {(r.type, field(r, "unit"), field(r, "per")) for r in segment}
         for kind in kinds:
             # a share may have a floor (其中充电泊位不少于2万个); a ceiling (其中…不超过) is a condition

@@ -75,10 +75,17 @@ def _patterns() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern, regex.Patt
     return before, by, lead, raising
 
 
+# payers are looked for within this many characters of the amount (the corpus's widest search: 453
+# characters; a payer at most 119 from its amount): searching from a sentence's start for each of its
+# figures was quadratic in a sentence of thousands of them
+_PAYER_WINDOW = 1000
+
+
 def payer_in(text: str, lo: int, pos: int) -> str | None:
     """The last payer written in [lo, pos)."""
     # the lookahead may see the figure itself (市级财政|170万元): search a little past `pos`
-    found = [m for m in _patterns()[0].finditer(text, lo, min(len(text), pos + 12)) if m.end("p") <= pos]
+    start = max(lo, pos - _PAYER_WINDOW)
+    found = [m for m in _patterns()[0].finditer(text, start, min(len(text), pos + 12)) if m.end("p") <= pos]
     if not found:
         return _subject_payer(text, lo, pos)
     m = found[-1]
@@ -105,7 +112,8 @@ def _subject_payer(text: str, lo: int, pos: int) -> str | None:
 def payer_by(text: str, lo: int, hi: int, mine: int = -1) -> str | None:
     """`由X承担` in [lo, hi): X pays; with `mine` (the end of the amount asking), not a 由X written
     right after a remainder (其余800万元|由区级财政承担: the remainder's payer, not the sentence's)."""
-    m = _patterns()[1].search(text, lo, hi)
+    near = mine if mine >= 0 else hi  # searched near the amount (a sentence's start to each: quadratic)
+    m = _patterns()[1].search(text, max(lo, near - _PAYER_WINDOW), min(hi, near + _PAYER_WINDOW))
     if m is not None and mine >= 0 and m.start() != mine and text[m.start() - 1:m.start()] == "元" \
             and _REST_RE.search(text, clause_start(text, m.start()), m.start()):
         return None
@@ -164,6 +172,7 @@ def _rate_payer(text: str, lo: int, hi: int) -> str | None:
     """The payer of a rate written before a total in its sentence: the total is what the rate comes to
     (省级财政按每个助餐点3万元给予补助,|共计3600万元; 县财政每处补助8万元,|共需资金320万元); not when the
     sentence splits an amount among payers (其中)."""
+    lo = max(lo, hi - _PAYER_WINDOW)
     head = text[lo:hi]
     if "每" not in head or "其中" in head:
         return None

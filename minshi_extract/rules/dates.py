@@ -227,11 +227,17 @@ def _window_of(g: dict, year: int | None, explicit: int | None) -> DateWindow | 
     return None
 
 
+def _days_in(year: int, month: int) -> int:
+    if month == 2:
+        return 29 if year % 4 == 0 and (year % 100 != 0 or year % 400 == 0) else 28
+    return 30 if month in (4, 6, 9, 11) else 31
+
+
 def _month_day(year: int, m: int | None, d: int | None, explicit: int | None) -> DateWindow | None:
     if m is None or not 1 <= m <= 12:
         return None
     if d is not None:
-        if not 1 <= d <= 31:
+        if not 1 <= d <= _days_in(year, m):  # 2月30日 is no day (its ISO date would be none either)
             return None
         iso = _iso(year, m, d)
         return DateWindow(iso, iso, "day", explicit)

@@ -7,6 +7,8 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
 from decimal import Decimal
 from typing import NamedTuple
 
@@ -71,10 +73,15 @@ class Amount(NamedTuple):
 _LAST_CLAUSE_STOP_RE = regex.compile("(?r)[" + regex.escape(_CLAUSE_STOPS) + "]")
 
 
+_MAX_CLAUSE = 200  # a clause is read this far back at most (the corpus's longest: 52; a sentence of
+# thousands of amounts without a comma was read from its start for each: quadratic)
+
+
 def clause_start(text: str, pos: int) -> int:
     """Start of the clause holding `pos`: after the last , ; 。 : before it."""
-    m = _LAST_CLAUSE_STOP_RE.search(text, 0, pos)
-    return m.end() if m else 0
+    floor = max(0, pos - _MAX_CLAUSE)
+    m = _LAST_CLAUSE_STOP_RE.search(text, floor, pos)
+    return m.end() if m else floor
 
 
 def text_unit_of(num: str) -> str:
@@ -191,22 +198,53 @@ def _split_amount(text: str, amounts: list[Amount], i: int, memo: dict | None = 
     k = text.rfind("其中", lo, a.start)
     if k < 0:
         return None
-    before = [p for p in amounts[:i] if p.start >= lo and p.end <= k]
-    if not before:
+    memo = {} if memo is None else memo  # the text's amounts indexed once, kept across its amounts
+    if "ends" not in memo:
+        _index_amounts(text, amounts, memo)
+    # the amounts before 其中 in the sentence: amounts[:i] ending by k (ends ascend: found left to right)
+    top = min(i, bisect_right(memo["ends"], k))
+    last = _last_from(amounts, range(top - 1, -1, -1), lo)
+    if last is None:
         return None
-    memo = {} if memo is None else memo  # one sentence's 其中 marks and totals, kept across its amounts
-    if (k, hi) not in memo:
-        if "total" not in memo:
-            memo["total"] = [_is_total(text, p) for p in amounts]
-        total = memo["total"]
-        memo[(k, hi)] = sum((p.amount for j, p in enumerate(amounts) if k < p.start < hi and not total[j]),
-                            Decimal(0))
-    shares = memo[(k, hi)]
-    for p in reversed(before):
-        if p.amount == shares:
-            return p
+    starts, sums = memo["starts"], memo["sums"]
+    shares = sums[bisect_left(starts, hi)] - sums[bisect_right(starts, k)]  # the shares after 其中, totals left out
+    same = memo["by_amount"].get(shares, [])
+    found = _last_from(amounts, reversed(same[:bisect_left(same, top)]), lo)
+    if found is not None:
+        return amounts[found]
     # a share is never more than what it splits (每户补助2000元,其中…800元…,所需资金|600万元: no share)
-    return before[-1] if a.amount <= before[-1].amount else None
+    return amounts[last] if a.amount <= amounts[last].amount else None
+
+
+def _index_amounts(text: str, amounts: list[Amount], memo: dict) -> None:
+    """Ends, starts in order with the running sum of the amounts that are no totals, and each amount's
+    indices: every 其中 of a sentence of thousands of amounts is then answered without walking them
+    (walking them for each was quadratic)."""
+    memo["ends"] = [p.end for p in amounts]
+    ordered = sorted((p.start, Decimal(0) if _is_total(text, p) else p.amount) for p in amounts)
+    memo["starts"] = [st for st, _ in ordered]
+    sums = [Decimal(0)]
+    for _, value in ordered:
+        sums.append(sums[-1] + value)
+    memo["sums"] = sums
+    by_amount: dict[Decimal, list[int]] = {}
+    for j, p in enumerate(amounts):
+        by_amount.setdefault(p.amount, []).append(j)
+    memo["by_amount"] = by_amount
+
+
+def _last_from(amounts: list[Amount], indices: Iterable[int], lo: int) -> int | None:
+    """The first of `indices` (descending) whose amount starts at `lo` or later; stops at an amount
+    that ends before `lo` (all before it do, too)."""
+    for j in indices:
+        if amounts[j].start >= lo:
+            return j
+        if amounts[j].end < lo:
+            return None
+    return None
+
+
+_RATE_REACH = 64  # amounts around one where the rate it splits may stand
 
 
 def _summing_rate(text: str, amounts: list[Amount], i: int) -> str | None:
@@ -214,10 +252,11 @@ def _summing_rate(text: str, amounts: list[Amount], i: int) -> str | None:
     its sentence that add up to it exactly split it, per the same unit."""
     a = amounts[i]
     lo, hi = sentence_bounds(text, a.start)
-    rate = next((p for p in reversed(amounts[:i]) if p.start >= lo and p.per), None)
+    near = amounts[max(0, i - _RATE_REACH):i + _RATE_REACH]  # bounded: linear in a sentence of thousands
+    rate = next((p for p in reversed(near) if p.start < a.start and p.start >= lo and p.per), None)
     if rate is None:
         return None
-    run = [q for q in amounts if rate.end <= q.start < hi and q.per is None]
+    run = [q for q in near if rate.end <= q.start < hi and q.per is None]
     return rate.per if len(run) >= 2 and a in run and sum((q.amount for q in run), Decimal(0)) == rate.amount else None
 
 

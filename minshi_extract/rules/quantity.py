@@ -20,7 +20,6 @@ from minshi_extract.rules.lexicon import load_yaml
 from minshi_extract.rules.numbers import ARABIC, CHINESE, NUMBER, TIMEOUT, parse_number, to_number
 from minshi_extract.rules.regions import (
     LEXICON,
-    RegionShare,
     clause_region,
     count_share_regions,
     exclusions,
@@ -315,18 +314,24 @@ def find_figures(text: str, found: Sequence[Found] | None = None) -> list[Figure
 
 
 def share_regions(
-    text: str, starts: list[int], start: int, memo: dict[int, RegionShare | None] | None = None
+    text: str, starts: list[int], start: int, memo: dict | None = None
 ) -> tuple[tuple[str, ...], int] | None:
     """Regions of a regional share ending at `start`, when its sentence splits figures
     among two or more regions; else None (`凉州区5万户` alone has region null). `memo`: the
-    regions_before answers of `text` by offset, shared by the calls on one text."""
+    regions_before answers of `text` by offset and the regions of its sentences by (start, end),
+    shared by the calls on one text."""
     if memo is None:
         memo = {}
     share = memo[start] if start in memo else memo.setdefault(start, regions_before(text, start))
     if share is None:
         return None
     lo, hi = sentence_bounds(text, start)
-    if share.start < lo or count_share_regions(text, starts, lo, hi, memo) < 2:
+    if share.start < lo:
+        return None
+    key = (lo, hi)  # one count a sentence, kept for its other figures (counted for each: quadratic)
+    if key not in memo:
+        memo[key] = count_share_regions(text, starts, lo, hi, memo)
+    if memo[key] < 2:
         return None
     return share.names, share.start
 
@@ -352,7 +357,7 @@ def find_quantities(text: str, base: int, ctx: Context, found: Sequence[Found] |
     total_item: dict[str, str | None] = {}
     prev: Figure | None = None
     prev_regions: tuple[str | None, ...] = (None,)
-    memo: dict[int, RegionShare | None] = {}
+    memo: dict = {}
     respective = respective_regions(text, starts) if "分别" in text else {}
     for f in figures:
         if f.start in respective:  # 肃州区、玉门市分别为|720个、400个

@@ -9,6 +9,7 @@ Towns, 乡 and 街道 are shares too (`杨树岭镇620座、七沟镇580座`): t
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -266,9 +267,18 @@ _STOP_RE = regex.compile(r"[。;；!?！？\n]")  # what ends a sentence (senten
 _LAST_STOP_RE = regex.compile(r"(?r)[。;；!?！？\n]")  # the same, searched from the end
 
 
+# the last answer (text, start, end): the figures of one sentence ask in turn, and a sentence of thousands
+# of figures searched again for each was quadratic; any `pos` in [start, end] has the same answer
+_LAST_SENTENCE: tuple[str, int, int] = ("", 1, 0)
+
+
 def sentence_bounds(text: str, pos: int) -> tuple[int, int]:
     """The sentence around `pos`: bounded by 。 ; ! ? or a line break, except a break right after a
     list's 、 (a wrapped line: `其中商州区14处、` / `洛南县12处、…`)."""
+    global _LAST_SENTENCE
+    last, lo, hi = _LAST_SENTENCE
+    if last is text and lo <= pos <= hi:
+        return lo, hi
     a = pos
     while True:
         m = _LAST_STOP_RE.search(text, 0, a)
@@ -282,15 +292,18 @@ def sentence_bounds(text: str, pos: int) -> tuple[int, int]:
         if e >= len(text) or text[e] != "\n" or text[e - 1] != "、":
             break
         e += 1
+    if len(text) <= 200_000:  # a line (no longer one kept alive after the extraction)
+        _LAST_SENTENCE = (text, a + 1, e)
     return a + 1, e
 
 
 def count_share_regions(text: str, figure_starts: list[int], lo: int, hi: int,
                         memo: dict[int, RegionShare | None] | None = None) -> int:
-    """How many regions in text[lo:hi] stand directly before one of the figures (`memo`: the
-    regions_before answers of `text` already known, by offset; filled in)."""
+    """How many regions in text[lo:hi] stand directly before one of the figures (ascending; `memo`:
+    the regions_before answers of `text` already known, by offset; filled in)."""
     total = 0
-    for start in figure_starts:
+    # only the figures in [lo, hi): walking all of a line's figures for each sentence was quadratic
+    for start in figure_starts[bisect_left(figure_starts, lo):bisect_left(figure_starts, hi)]:
         if lo <= start < hi:
             if memo is None:
                 share = regions_before(text, start)
@@ -383,7 +396,7 @@ def respective_regions(text: str, figure_starts: list[int]) -> dict[int, str]:
             start = region_ending_at(text, first_end, s)
             names[0] = text[start:first_end] if start is not None else names[0]
         m = _RESPECTIVELY_RE.match(text, k)
-        later = [f for f in figure_starts if f >= m.end()]
+        later = figure_starts[bisect_left(figure_starts, m.end()):]  # ascending, like the figures
         after = later[: len(names)]
         # the list after 分别 has as many figures as the regions: the next figure is no member of it
         more = len(later) > len(names) and not _LAST_CLAUSE_STOP_RE.search(text, after[-1], later[len(names)])

@@ -9,8 +9,10 @@ from itertools import pairwise
 
 import regex
 
+from ..limits import MAX_TABLE_CELLS, check_count
 from ..models import Attachment, Notice, Programme, Table
 from ..spans import SpanIndex
+from ..tables.flat import cells_in
 from ..tables.grids import grid_cells
 from ..tables.place import is_group_label
 from .attachments import find_blocks, find_free_tables, find_inline_blocks, find_references, rebuild_table
@@ -163,6 +165,8 @@ def build_skeleton(text: str, hints: dict[str, str] | None = None,
         skip.add(b.label_line.no)
         skip.update(ln.no for ln in b.title_lines)
         skip.update(ln.no for ln in b.table_lines)
+    cells = sum(cells_in(b.table_lines) for b in blocks)  # counted before any is built (~500 bytes a cell)
+    check_count("cells in the tables:", cells, MAX_TABLE_CELLS, "")
     built = {id(b): rebuild_table(b.table_lines, text, grids) if b.table_lines else None for b in blocks}
     warnings += [w for t in built.values() if t is not None for w in t[0]._warnings]
     found = _programmes_found(text, lines, end, skip, [t[0] for t in built.values() if t is not None],

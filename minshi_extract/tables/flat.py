@@ -106,6 +106,11 @@ def _is_seq(cells: list[Cell], i: int, expected: int) -> bool:
             and not is_figure(cells[i + 1].text))
 
 
+def cells_in(lines: list[Line]) -> int:
+    """The most cells a table's lines can hold: a `|` row's cells, else its blank-separated words."""
+    return sum(max(ln.text.count("|") + 1, len(ln.text.split())) for ln in lines)
+
+
 def rebuild_table(
     lines: list[Line], text: str, grids: list[list[list[str]]] | None = None
 ) -> tuple[Table, list[list[tuple[int, int]]]] | None:

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from helpers import assemble_pdf
+from hostile_fixtures8 import MAKERS8
 
 CORPUS = Path(__file__).resolve().parents[2] / "corpus"
 FOUNDING = CORPUS / "wuwei_2025.txt"
@@ -160,7 +161,6 @@ def _pdf(content: bytes, compressed: bool = True) -> bytes:
         b"<</Type/Font/Subtype/Type1/BaseFont/Helvetica>>",
     ]
     return assemble_pdf(objs)
-
 
 
 def glyph_page(glyphs: int = 110_000) -> bytes:
@@ -383,6 +383,7 @@ MAKERS: dict[str, Callable[[], bytes]] = {
     "gridspan_hostile.docx": docx_gridspan,
     "masthead_color_junk.docx": docx_masthead,
     "masthead_size_junk.docx": lambda: docx_masthead("FF0000", "x"),
+    **MAKERS8,  # session 8's, made in their own module
 }
 
 

@@ -134,8 +134,11 @@ def test_html_nested_under_the_depth_limit_is_read_or_refused_cleanly(monkeypatc
     assert "深" in load_bytes(deep_divs(250), "p.html").text
     assert load_bytes(nested_tables(16), "p.html").text.count("新建学校12所") == 4
     import minshi_extract.ingest.html as html
+    import minshi_extract.ingest.html_limits as html_limits
 
-    monkeypatch.setattr(html, "MAX_HTML_DEPTH", 10**6)  # past the scan, the tree walk's recursion is the limit
+    # past the scan and the depth walk, the tree walk's recursion is the limit
+    monkeypatch.setattr(html, "MAX_HTML_DEPTH", 10**6)
+    monkeypatch.setattr(html_limits, "MAX_HTML_DEPTH", 10**6)
     with pytest.raises(LimitError) as err:
         load_bytes(deep_divs(2_000), "p.html")
     assert str(err.value) == "p.html: HTML elements nested too deep to read; not a notice this tool can read"
