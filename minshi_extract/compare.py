@@ -19,6 +19,7 @@ import regex
 from pydantic import BaseModel, ValidationError
 
 from .errors import MinshiError
+from .limits import MAX_COMPARE, check_count
 from .models import Notice, Programme, Record, norm_name
 from .rules.lexicon import load_yaml
 
@@ -125,9 +126,11 @@ def _soft_overlap(a: set[str], b: set[str]) -> float:
 
 def figure_score(a: Programme, b: Programme) -> float:
     """Shared figures: the units they count in and what they count (items, compared loosely)."""
-    ua, ia = _units_items(a)
-    ub, ib = _units_items(b)
-    return 0.5 * _jaccard(ua, ub) + 0.5 * _soft_overlap(ia, ib)
+    return _figure_score(_units_items(a), _units_items(b))
+
+
+def _figure_score(a: tuple[set[str], set[str]], b: tuple[set[str], set[str]]) -> float:
+    return 0.5 * _jaccard(a[0], b[0]) + 0.5 * _soft_overlap(a[1], b[1])
 
 
 def category_score(a: Programme, b: Programme) -> float:
@@ -142,18 +145,32 @@ def category_score(a: Programme, b: Programme) -> float:
 
 
 def programme_score(a: Programme, b: Programme) -> float:
+    return _score(a, b, _features(a), _features(b))
+
+
+def _features(p: Programme) -> tuple[str, tuple[set[str], set[str]]]:
+    """What a programme is compared by, made once (title key; units and items of its figures)."""
+    return title_key(p.title), _units_items(p)
+
+
+def _score(a: Programme, b: Programme, fa: tuple, fb: tuple) -> float:
     w = settings()["weights"]
     return (
-        w["title"] * similarity(title_key(a.title), title_key(b.title))
+        w["title"] * similarity(fa[0], fb[0])
         + w["category"] * category_score(a, b)
-        + w["figures"] * figure_score(a, b)
+        + w["figures"] * _figure_score(fa[1], fb[1])
     )
 
 
 def pair_programmes(old: list[Programme], new: list[Programme]) -> list[tuple[int, int, float]]:
-    """(old index, new index, score) of the paired programmes: best scores first, one-to-one."""
+    """(old index, new index, score) of the paired programmes: best scores first, one-to-one. Every
+    pair is scored, and within a pair every item of one with every item of the other, so that work is
+    limited (2,000 programmes on each side ran past a minute)."""
+    fo, fn = [_features(a) for a in old], [_features(b) for b in new]  # once a programme, not a pair
+    items = sum(len(f[1][1]) for f in fo) * sum(len(f[1][1]) for f in fn)
+    check_count("comparisons of programmes and their items:", len(old) * len(new) + items, MAX_COMPARE, "compare")
     cands = sorted(
-        ((programme_score(a, b), i, j) for i, a in enumerate(old) for j, b in enumerate(new)),
+        ((_score(a, b, fo[i], fn[j]), i, j) for i, a in enumerate(old) for j, b in enumerate(new)),
         key=lambda t: (-t[0], t[1], t[2]),
     )
     used_old: set[int] = set()

@@ -42,6 +42,9 @@ MAX_EDGES = 40_000  # of all pages of one PDF
 MAX_FORM_DRAWS = 10_000
 MAX_IMAGE_PIXELS = 100_000_000  # one scanned page as an image file (A4 at 600 dpi: 35 MP; a phone photo: 12-50)
 MAX_OCR_PIXELS = 25_000_000  # a larger image is reduced to this before OCR (A4 at ~500 dpi)
+# `compare`: programme pairs scored plus item pairs compared within them (~4 us and ~13 us each; two
+# notices of 50 programmes of 5 items: ~65,000)
+MAX_COMPARE = 1_000_000
 MAX_HTML_DEPTH = 256  # nesting of container elements (libxml2's own default cap); portal pages stay under 30
 MAX_TABLE_DEPTH = 16  # tables inside tables (layout pages nest 2 or 3)
 MAX_HTML_TAGS = 60_000  # opening and closing tags; a portal page has ~2,000; reading costs ~0.4 ms a tag
