@@ -124,15 +124,6 @@ def _soft_overlap(a: set[str], b: set[str]) -> float:
     return sum(max(similarity(x, y) for y in big) for x in small) / len(small)
 
 
-def figure_score(a: Programme, b: Programme) -> float:
-    """Shared figures: the units they count in and what they count (items, compared loosely)."""
-    return _figure_score(_units_items(a), _units_items(b))
-
-
-def _figure_score(a: tuple[set[str], set[str]], b: tuple[set[str], set[str]]) -> float:
-    return 0.5 * _jaccard(a[0], b[0]) + 0.5 * _soft_overlap(a[1], b[1])
-
-
 def category_score(a: Programme, b: Programme) -> float:
     """Same primary category (1; 0.5 when one's primary is the other's secondary), and the
     classifier's deciding words they share (托位, 婴幼儿 ...)."""
@@ -144,22 +135,18 @@ def category_score(a: Programme, b: Programme) -> float:
     return 0.6 * primary + 0.4 * words
 
 
-def programme_score(a: Programme, b: Programme) -> float:
-    return _score(a, b, _features(a), _features(b))
-
-
 def _features(p: Programme) -> tuple[str, tuple[set[str], set[str]]]:
     """What a programme is compared by, made once (title key; units and items of its figures)."""
     return title_key(p.title), _units_items(p)
 
 
-def _score(a: Programme, b: Programme, fa: tuple, fb: tuple) -> float:
+def programme_score(a: Programme, b: Programme, fa: tuple | None = None, fb: tuple | None = None) -> float:
+    """Title, category and shared figures (units they count in, what they count, compared loosely);
+    `fa`, `fb`: the programmes' _features when the caller has them."""
+    (ka, (ua, ia)), (kb, (ub, ib)) = fa or _features(a), fb or _features(b)
     w = settings()["weights"]
-    return (
-        w["title"] * similarity(fa[0], fb[0])
-        + w["category"] * category_score(a, b)
-        + w["figures"] * _figure_score(fa[1], fb[1])
-    )
+    figures = 0.5 * _jaccard(ua, ub) + 0.5 * _soft_overlap(ia, ib)
+    return w["title"] * similarity(ka, kb) + w["category"] * category_score(a, b) + w["figures"] * figures
 
 
 def pair_programmes(old: list[Programme], new: list[Programme]) -> list[tuple[int, int, float]]:
@@ -170,7 +157,7 @@ def pair_programmes(old: list[Programme], new: list[Programme]) -> list[tuple[in
     items = sum(len(f[1][1]) for f in fo) * sum(len(f[1][1]) for f in fn)
     check_count("comparisons of programmes and their items:", len(old) * len(new) + items, MAX_COMPARE, "compare")
     cands = sorted(
-        ((_score(a, b, fo[i], fn[j]), i, j) for i, a in enumerate(old) for j, b in enumerate(new)),
+        ((programme_score(a, b, fo[i], fn[j]), i, j) for i, a in enumerate(old) for j, b in enumerate(new)),
         key=lambda t: (-t[0], t[1], t[2]),
     )
     used_old: set[int] = set()
