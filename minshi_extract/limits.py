@@ -42,12 +42,16 @@ MAX_EDGES = 40_000  # of all pages of one PDF
 MAX_FORM_DRAWS = 10_000
 MAX_IMAGE_PIXELS = 100_000_000  # one scanned page as an image file (A4 at 600 dpi: 35 MP; a phone photo: 12-50)
 MAX_OCR_PIXELS = 25_000_000  # a larger image is reduced to this before OCR (A4 at ~500 dpi)
+# `compare`: programme pairs scored plus item pairs compared within them (~4 us and ~13 us each; two
+# notices of 50 programmes of 5 items: ~65,000)
+MAX_COMPARE = 1_000_000
 MAX_HTML_DEPTH = 256  # nesting of container elements (libxml2's own default cap); portal pages stay under 30
 MAX_TABLE_DEPTH = 16  # tables inside tables (layout pages nest 2 or 3)
 MAX_HTML_TAGS = 60_000  # opening and closing tags; a portal page has ~2,000; reading costs ~0.4 ms a tag
 # cells of one document's tables (a .docx's grid cells, spans counted out; a text's `|` / tab / blank-set
-# rows); a notice has < 5,000; each is held at ~500 bytes (3,000,000 cells of a text: 1.2 GB, minutes)
-MAX_TABLE_CELLS = 500_000
+# rows); a notice has < 5,000; a cell is held at ~300 bytes in a text table, ~1.3 KB in a .docx one
+# (3,000,000 cells of a text: 1.2 GB and minutes; 490,000 of a .docx: 14.8 s, 678 MB)
+MAX_TABLE_CELLS = 250_000
 MAX_LINES = 1_000_000  # lines of text (50 MB of prose has ~440,000; each line held costs ~470 bytes)
 MAX_LINE_CHARS = 200_000  # one line (paragraph) of the normalised text
 MAX_SENTENCE_FIGURES = 3000  # figures in one sentence; the corpus's most is 18 (a share list)

@@ -9,6 +9,7 @@ import os
 
 import pytest
 from hostile_fixtures import FOUNDING
+from hostile_fixtures8 import many_programmes
 
 from minshi_extract.cli import main
 from minshi_extract.dataset.writers import xlsx_bytes
@@ -79,3 +80,17 @@ def test_a_gold_file_names_a_notice_inside_the_corpus_only(tmp_path, name, capsy
     (gold / "n.json").write_text(json.dumps({"corpus_file": name, "programmes": []}), encoding="utf-8")
     assert main(["eval", "--gold", str(gold), "--corpus", str(tmp_path)]) == 2
     assert "`corpus_file` must name a file inside the corpus folder" in capsys.readouterr().err
+
+
+def test_compare_of_notices_with_too_many_programmes_is_refused(tmp_path, monkeypatch, capsys) -> None:
+    # every pair of programmes is scored (2,000 on each side ran past a minute)
+    import minshi_extract.compare as compare
+
+    old, new = tmp_path / "a.txt", tmp_path / "b.txt"
+    old.write_bytes(many_programmes(20))
+    new.write_bytes(many_programmes(20, shift=7))
+    assert main(["compare", str(old), str(new), "--json"]) == 0
+    capsys.readouterr()
+    monkeypatch.setattr(compare, "MAX_COMPARE", 100)
+    assert main(["compare", str(old), str(new)]) == 2
+    assert "compare: comparisons of programmes and their items: 800 is over the limit of 100" in capsys.readouterr().err
