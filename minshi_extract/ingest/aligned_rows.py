@@ -31,6 +31,7 @@ import regex
 
 from ..cells import is_figure_cell as is_figure
 from ..limits import check_budget
+from ..tables.place import is_group_label
 from .boxes import _join
 from .splice import splice
 
@@ -230,13 +231,20 @@ def untab_tables(text: str) -> str:
     i = 0
     while i < len(lines):
         j = i
-        while j < len(lines) and lines[j].count("\t") >= 2:
+        while j < len(lines) and (lines[j].count("\t") >= 2 or _group_between(lines, i, j)):
             j += 1
         if j - i >= 2:
             out[i:j] = _tab_rows([[c.strip(" \u3000") for c in ln.split("\t")] for ln in lines[i:j]])
             changed = True
         i = max(j, i + 1)
     return "\n".join(out) if changed else text
+
+
+def _group_between(lines: list[str], i: int, j: int) -> bool:
+    """lines[j] is a group label between two tab rows (`一、城乡建设类(3项)`): a short line without tabs."""
+    s = lines[j].strip()
+    return (j > i and 0 < len(s) <= 30 and "\t" not in s and j + 1 < len(lines)
+            and lines[j + 1].count("\t") >= 2)
 
 
 def _tab_rows(rows: list[list[str]]) -> list[str]:
@@ -249,5 +257,6 @@ def _tab_rows(rows: list[list[str]]) -> list[str]:
     out = []
     for k, r in enumerate(rows):
         pad = [""] * (width - len(r))
-        out.append("|".join(pad + r if 0 < k < data else r + pad))
+        group = len(r) == 1 and is_group_label(r[0])  # 一、城乡建设类(3项): a row of its own, label first
+        out.append("|".join(pad + r if 0 < k < data and not group else r + pad))
     return out

@@ -36,5 +36,7 @@ def join_split_figures(text: str) -> str:
 def text_layout(text: str) -> str:
     # the -layout reader first: a table with serials in aligned columns is read whole, its wrapped cells
     # by column, before the spaced-row reader would take its first page as rows of its own
-    tables = untab_tables(unwrap_spaced_tables(unalign_tables(unbox_tables(join_split_figures(drop_running_heads(text))))))
+    # a browser's tab copy first: its rows are unambiguous, and a group label between them (一、…类) must
+    # not be taken by the wrapped-row readers as a line of the row above
+    tables = unwrap_spaced_tables(unalign_tables(unbox_tables(untab_tables(join_split_figures(drop_running_heads(text))))))
     return tables

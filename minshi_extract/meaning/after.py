@@ -25,6 +25,7 @@ from .grammar import (
 # 每人每月200元|的标准给予|运营补贴: the thing paid is the object after the frame
 _FRAME_RE = regex.compile(r"(?:的)?标准(?:给予|予以|发放|补助|奖补|进行)?")
 _GIVEN_RE = regex.compile(r"(?:的)?(?:给予|予以|发放)")
+_OF_PAYMENT_RE = regex.compile(r"的(\p{Han}{0,8}?(?:补助|补贴|奖补|资助|奖励|救助|津贴))(?![\p{Han}])")
 _GIVING_RE = regex.compile(r"给予|予以|发放|补助|奖补|补贴|核定")  # …标准核定|体检费用
 _FUNDED_RE = regex.compile(r"(?:的)?标准安排")
 
@@ -147,7 +148,8 @@ def paid_after(text: str, end: int, hi: int) -> str | None:
     given = _GIVEN_RE.match(text, end, stop)
     if given is not None and given.end() < stop:  # 每个每年5万元|给予|运营补贴: what is given
         return trim(text[given.end():stop])
-    return None
+    of = _OF_PAYMENT_RE.match(text, end, stop)  # 每家给予不超过50万元|的改造补助: the payment it is
+    return trim(of.group(1)) if of is not None else None
 
 
 def funded_after(text: str, end: int, hi: int) -> str | None:

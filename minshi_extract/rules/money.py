@@ -168,6 +168,19 @@ def _cap_rate(text: str, a: Amount, before: list[Amount]) -> str | None:
     return rate_of(text[lo:here], "") if here > lo else None
 
 
+_CHANGE_RE = regex.compile(r"(?:提高到|提高至|提高|增加|增至|调整为|调整到|上调)$")
+
+
+def _changed_rate(text: str, a: Amount, before: list[Amount]) -> str | None:
+    """…由每人每年550元提高到580元,|增加|30元: a change of the rate before it in its sentence counts per
+    the same unit."""
+    if not before or before[-1].per is None:
+        return None
+    lo, _ = sentence_bounds(text, a.start)
+    here = clause_start(text, a.start)
+    return before[-1].per if before[-1].start >= lo and _CHANGE_RE.search(text, here, a.start) else None
+
+
 _SUBJECT_RATE_RE = regex.compile(r"\s*(?:对|为|给予)?每")
 
 
@@ -265,6 +278,7 @@ def _inherit_rates(text: str, amounts: list[Amount]) -> list[Amount]:
     the rate of the amount they split, within one sentence; a total (`共需资金360万元`) takes none."""
     out: list[Amount] = []
     memo: dict = {}
+    index = {id(x): k for k, x in enumerate(amounts)}
     for i, a in enumerate(amounts):
         if a.per is None and a.cap:
             per = _cap_rate(text, a, out)
@@ -272,10 +286,12 @@ def _inherit_rates(text: str, amounts: list[Amount]) -> list[Amount]:
                 a = a._replace(per=per)
         if a.per is None and not _is_total(text, a):
             split = _split_amount(text, amounts, i, memo)
+            if split is not None and index.get(id(split), len(out)) < len(out):
+                split = out[index[id(split)]]  # the split amount as read so far (增加30元 took its rate)
             if split is not None and split.per:
                 a = a._replace(per=split.per)
             elif split is None:
-                per = _subject_rate(text, a, out) or _summing_rate(text, amounts, i)
+                per = _subject_rate(text, a, out) or _summing_rate(text, amounts, i) or _changed_rate(text, a, out)
                 if per:
                     a = a._replace(per=per)
         out.append(a)

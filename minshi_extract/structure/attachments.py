@@ -36,6 +36,7 @@ _TITLE_END = regex.compile(r"(?:表|清单|名单|名册|目录|明细|计划|�
 _SEQ_HEADERS = ("序号", "编号", "No.", "NO.")
 # a note under a table: `注:资金安排包括…` / `备注:` / `说明:`; it ends the table
 # a unit written at the end of a title line: `…资金构成表(单位:万元)`
+_UNIT_LINE = regex.compile(r"\s*[(]?(?:金额|资金)?单位[:]")
 _UNIT_TAIL = regex.compile(r"\s*[(](?:金额|资金)?单位[:][^)]{1,8}[)]\s*$")
 _NOTE = regex.compile(r"(?:注|备注|说明)\s*\d?\s*[:]")
 # a label and its title on one line: `附件:长治市2025年…任务分解表` / `附表:2025年…任务分配表`
@@ -243,13 +244,17 @@ def find_free_tables(lines: list[Line], taken: set[int], grids: list[list[list[s
     def flush() -> None:
         rows = [ln for ln in run if not is_furniture(ln.text)]
         if len(rows) >= 2:
-            prev = next((ln for ln in reversed(lines[:run[0].no]) if not ln.blank), None)
+            above = [ln for ln in reversed(lines[max(0, run[0].no - 6):run[0].no]) if not ln.blank]
+            unit_line = (above[0] if above and above[0].no not in taken and caption_unit(above[0].text)
+                         and _UNIT_LINE.match(above[0].text) else None)  # 单位:万元 alone, not a title with one
+            prev = above[1] if unit_line is not None and len(above) > 1 else above[0] if above else None
             head = _UNIT_TAIL.sub("", prev.text) if prev is not None else ""
             titled = (prev is not None and prev.no not in taken and "|" not in prev.text and len(head) <= 60
                       and has_cjk(head) and not any(p in head for p in "。;:"))
             first = prev if titled and prev is not None else run[0]
             # a unit in the title line (`表1 …构成表(单位:万元)`) is the table's caption
             caption = [prev] if titled and prev is not None and head != prev.text else []
+            caption += [unit_line] if unit_line is not None else []  # 单位:万元 between the title and the table
             blocks.append(Block(label="", number=None, label_line=first, title=_compact(head) if titled else "",
                                 title_lines=[prev] if titled and prev is not None else [],
                                 end=run[-1].end, table_lines=caption + list(run)))

@@ -121,3 +121,15 @@ def test_layout_rows_wrapped_in_several_columns_over_a_page_break() -> None:
         "3|老年助餐服务|新建社区老年食堂40个，每个补助4万元|1600|400|市民政局|市财政局、市市场监管局|2021年10月底前",
         "|合计||12600|2800|||",
     ]
+
+
+def test_group_labels_between_tab_rows_are_rows_of_their_own() -> None:
+    text = ("项目计划表\n单位:万元\n序号\t项目名称\t总投资\t牵头单位\n一、城乡建设类(2项)\n"
+            "1\t老旧小区改造\t1860\t市住建局\n2\t农村供水保障\t4350\t市水务局\n二、社会保障类(1项)\n"
+            "3\t普惠托育服务\t600\t市卫生健康委\n")
+    rows = [ln for ln in untab_tables(text).split("\n") if "|" in ln]
+    assert rows == ["序号|项目名称|总投资|牵头单位", "一、城乡建设类(2项)|||", "1|老旧小区改造|1860|市住建局",
+                    "2|农村供水保障|4350|市水务局", "二、社会保障类(1项)|||", "3|普惠托育服务|600|市卫生健康委"]
+    n = extract_text("某市人民政府办公室关于印发2023年民生实事项目的通知\n\n" + text)
+    money = sorted(r.amount_cny for r in n.all_records() if r.type == "money")
+    assert money == [6_000_000, 18_600_000, 43_500_000]  # 单位:万元 under the title is the caption

@@ -163,3 +163,9 @@ def test_payers_splitting_a_rate_take_its_unit_and_a_total_after_shares_none() -
 def test_a_period_before_an_average_is_part_of_the_rate() -> None:
     recs = find_money("月人均补差分别不低于465元、390元。", 0, CTX)
     assert [(r.text, r.per) for r in recs] == [("不低于465元", "人/月"), ("390元", "人/月")]
+
+
+def test_a_change_of_a_rate_and_its_shares_count_per_its_unit() -> None:
+    text = "补助标准由每人每年550元提高到580元,增加30元,其中中央财政负担24元、省级财政负担6元。"
+    assert [(r.text, r.per) for r in find_money(text, 0, CTX)] == [
+        ("每人每年550元", "人/年"), ("580元", "人/年"), ("30元", "人/年"), ("24元", "人/年"), ("6元", "人/年")]

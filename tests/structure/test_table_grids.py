@@ -217,3 +217,14 @@ def test_columns_under_headers_naming_two_programmes_go_to_each() -> None:
         ("12", "城关区"), ("1500", "城关区")}
     assert {(r.text, r.region) for r in second.all_records() if r.text in ("12", "1500", "4", "800")} == {
         ("4", "城关区"), ("800", "城关区")}
+
+
+def test_a_free_tables_title_with_its_unit_names_the_funds_of_its_payer_columns() -> None:
+    """`…资金分配表(单位:万元)` over `县区 | 合计 | 中央 | 省级` rows: the title is the table's (its unit the
+    caption), and a county's payer cells count the funds it names (GUIDELINES rule 8)."""
+    body = ("资金安排。各县区资金安排见下表。\n\n2022年农村供水工程资金分配表(单位:万元)\n\n"
+            "县(市、区) | 合计 | 中央 | 省级\n城关区 | 900 | 600 | 300\n七里河区 | 600 | 400 | 200\n")
+    n = extract_text(COVER + body)
+    money = {(r.text, r.region, r.source): r for r in n.all_records() if isinstance(r, Money)}
+    assert money[("600", "城关区", "中央")].item == "农村供水工程资金"
+    assert money[("900", "城关区", None)].item == "农村供水工程资金"
