@@ -141,7 +141,8 @@ def check_sentences(text: str) -> None:
     more than MAX_SENTENCE_FIGURES figures: the rules pair a sentence's figures (其中 shares, totals),
     so such a sentence costs their square (10,000 其中 in one sentence ran for minutes). And refuse a
     text of more than MAX_FIGURES figures (its records would not fit in memory)."""
-    if sum(1 for _ in islice(_FIGURE.finditer(text), MAX_FIGURES + 1)) > MAX_FIGURES:
+    # a figure is one character at least: a text no longer than the limit cannot pass it (no count)
+    if len(text) > MAX_FIGURES and sum(1 for _ in islice(_FIGURE.finditer(text), MAX_FIGURES + 1)) > MAX_FIGURES:
         raise LimitError(f"figures in the text: more than {MAX_FIGURES}; not a notice this tool can read")
     for m in _LONG_SENTENCE.finditer(text.replace("、\n", "、 ") if "、\n" in text else text):
         n = len(_FIGURE.findall(m.group()))

@@ -208,14 +208,20 @@ _SHORT_NOUN = regex.compile(r"\p{Han}{2,8}")
 def _verb_and_noun(text: str, end: int, lo: int) -> int:
     """Where a region's share verb starts when a short noun stands between it and the figure
     (`科尔沁区|新增学位|1800个`); `end` itself when there is none."""
-    for k in range(end - 2, max(lo, end - 12), -1):
-        verb = next((v for v in _region_verbs() if text.startswith(v, k - len(v))), None)
-        if verb is None or not _SHORT_NOUN.fullmatch(text, k, end):
-            continue
-        at = k - len(verb)
-        if at > lo and (region_ending_at(text, at, lo) is not None or town_ending_at(text, at, lo) is not None):
+    start = max(lo, end - 14)
+    if not ("\u4e00" <= text[end - 1] <= "\u9fff") or _region_verb_re().search(text, start, end - 2) is None:
+        return end  # one search for the common case: no share verb in reach
+    for m in _region_verb_re().finditer(text, start, end - 2, overlapped=True):
+        at = m.start()
+        if (_SHORT_NOUN.fullmatch(text, m.end(), end) and at > lo
+                and (region_ending_at(text, at, lo) is not None or town_ending_at(text, at, lo) is not None)):
             return at
     return end
+
+
+@cache
+def _region_verb_re() -> regex.Pattern:
+    return regex.compile("|".join(regex.escape(v) for v in _region_verbs()) or "(?!)")
 
 
 def regions_before(text: str, pos: int, window: int = 60) -> RegionShare | None:
