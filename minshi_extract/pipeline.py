@@ -220,7 +220,7 @@ def apply_rules(notice: Notice) -> None:
     from .rules.responsibility import wrapped_line_end
     from .rules.tables import records_from_table
     from .structure.lines import is_furniture
-    from .tables.link import column_finder, column_programmes, row_finder, row_programmes
+    from .tables.link import column_finder, column_programmes, programme_titles, row_finder, row_programmes
 
     text = notice.text
     candidates = Candidates(text)
@@ -271,6 +271,7 @@ def apply_rules(notice: Notice) -> None:
                     rec.part = rpart.index if rpart else None
                 found.append((rprog, rpart, rec))
 
+    titles = programme_titles(notice.programmes) if notice.attachments else []
     for att in notice.attachments:
         for table in att.tables:
             if not table._cell_spans:
@@ -284,7 +285,7 @@ def apply_rules(notice: Notice) -> None:
                           first_is_lead=first_is_lead)
             named = row_programmes(table, notice.programmes)
             row_at = row_finder(table)
-            by_column = column_programmes(table, notice.programmes)  # one table of two programmes' tasks
+            by_column = column_programmes(table, titles)  # one table of two programmes' tasks
             col_at = column_finder(table) if by_column is not None else None
             for rec in records_from_table(table, table._cell_spans, text, ctx):
                 # a row naming a programme (a 项目清单 annex) gives its figures to it, a row naming none

@@ -88,12 +88,19 @@ def row_finder(table: Table) -> Callable[[int], int | None]:
     return at
 
 
-def column_programmes(table: Table, programmes: list[Programme]) -> list[Programme | None] | None:
-    """The programme each column's spanning header names (its name within the programme's title);
-    None unless the headers name two programmes at least."""
-    titles = [(g, squash(normalize_fragment(g.title))) for g in programmes]
+def programme_titles(programmes: list[Programme]) -> list[tuple[Programme, str]]:
+    """Each programme with its title as column_programmes compares it (made once for a notice's tables)."""
+    return [(g, squash(normalize_fragment(g.title))) for g in programmes]
+
+
+def column_programmes(table: Table, titles: list[tuple[Programme, str]]) -> list[Programme | None] | None:
+    """The programme each column's spanning header names (its name within the programme's title, of
+    `titles` from programme_titles); None unless the headers name two programmes at least."""
+    parents = getattr(table, "_parents", None) or []
+    if sum(1 for x in set(parents) if x) < 2:
+        return None  # two programmes need two spanning headers: the common case, no title compared
     out: list[Programme | None] = []
-    for parent in getattr(table, "_parents", None) or []:
+    for parent in parents:
         name = squash(normalize_fragment(parent)) if parent else ""
         out.append(next((g for g, t in titles if len(name) >= 4 and name in t), None))
     return out if len({id(g) for g in out if g is not None}) >= 2 else None
