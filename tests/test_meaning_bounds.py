@@ -159,3 +159,9 @@ def test_worker_grades_are_who_is_paid() -> None:
 )
 def test_percentages_of_indicators_and_payers(phrase: str, evidence: str, item: str) -> None:
     assert _item(phrase, evidence) == item
+
+
+def test_village_collectives_and_towns_pay() -> None:
+    text = "项目总投资900万元,其中县级财政600万元,村集体和受益群众自筹100万元,镇街配套200万元。"
+    recs = [r for r in extract_text(HEAD + text).all_records() if r.type == "money"]
+    assert [r.source for r in recs[1:]] == ["县级财政", "村集体和受益群众", "镇街"]

@@ -230,8 +230,10 @@ def _strip_trailing(s: str, long_rates: bool = False) -> str:
 def trim(s: str) -> str | None:
     """An item candidate without scope words at its start and figure words at its end."""
     compared = _COMPARED_RE.search(s)
-    if compared is not None and compared.start() >= 2:
-        s = s[: compared.start()]  # 新增学位数|较2025年的3600个|增长35%: the comparison is no part of it
+    if compared is not None:  # 新增学位数|较2025年的3600个|增长35%: the comparison is no part of it
+        if compared.start() < 2:
+            return None
+        s = s[: compared.start()]
     s = _strip_trailing(_strip_leading(s.strip(" 、")))
     if words().governing.fullmatch(s) and s not in PAYMENT_NOUNS:
         return None  # 港北区|新建|5所: a verb alone names nothing (补贴 / 补助 are also nouns)
