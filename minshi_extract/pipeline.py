@@ -271,7 +271,7 @@ def apply_rules(notice: Notice) -> None:
                     rec.part = rpart.index if rpart else None
                 found.append((rprog, rpart, rec))
 
-    titles = programme_titles(notice.programmes) if notice.attachments else []
+    titles: list = []  # the programmes' titles as column_programmes compares them, made when first needed
     for att in notice.attachments:
         for table in att.tables:
             if not table._cell_spans:
@@ -285,6 +285,8 @@ def apply_rules(notice: Notice) -> None:
                           first_is_lead=first_is_lead)
             named = row_programmes(table, notice.programmes)
             row_at = row_finder(table)
+            if not titles and sum(1 for x in set(table._parents) if x) >= 2:
+                titles = programme_titles(notice.programmes)
             by_column = column_programmes(table, titles)  # one table of two programmes' tasks
             col_at = column_finder(table) if by_column is not None else None
             for rec in records_from_table(table, table._cell_spans, text, ctx):

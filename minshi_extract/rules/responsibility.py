@@ -161,6 +161,8 @@ def _verb_roles(text: str, items: list[tuple[int, int]],
                 marked: list[tuple[int, Role | None]]) -> list[tuple[int, Role | None]]:
     """市卫生健康委牵头,市住建局、市民政局配合: a role word written after a unit without brackets marks
     it, and a 配合 after a 、-group marks the whole group (the units joined to it by 、 alone)."""
+    if not any(text.endswith(_VERB_MARKERS, s, e) for s, e in items):
+        return marked  # one C call an item for the common case: no role word after a unit
     words = role_lexicon()["unit_markers"]
     ends = tuple(role_lexicon()["unit_suffixes"])
     out = list(marked)
