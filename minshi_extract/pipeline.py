@@ -220,7 +220,14 @@ def apply_rules(notice: Notice) -> None:
     from .rules.responsibility import wrapped_line_end
     from .rules.tables import records_from_table
     from .structure.lines import is_furniture
-    from .tables.link import column_finder, column_programmes, programme_titles, row_finder, row_programmes
+    from .tables.link import (
+        column_finder,
+        column_programmes,
+        places_table,
+        programme_titles,
+        row_finder,
+        row_programmes,
+    )
 
     text = notice.text
     candidates = Candidates(text)
@@ -285,7 +292,8 @@ def apply_rules(notice: Notice) -> None:
                           first_is_lead=first_is_lead)
             named = row_programmes(table, notice.programmes)
             row_at = row_finder(table)
-            if not titles and sum(1 for x in set(table._parents) if x) >= 2:
+            if not titles and len(notice.programmes) >= 2 and (sum(1 for x in set(table._parents) if x) >= 2
+                                                               or places_table(table)):
                 titles = programme_titles(notice.programmes)
             by_column = column_programmes(table, titles)  # one table of two programmes' tasks
             col_at = column_finder(table) if by_column is not None else None

@@ -109,3 +109,22 @@ def test_a_subtotal_of_some_shares_within_a_qizhong() -> None:
     sub = next(r for r in recs if r.value == 500)
     top = next(r for r in recs if r.value == 900)
     assert (by["城关区300个"].part_of, by["七里河区200个"].part_of, sub.part_of) == (sub.id, sub.id, top.id)
+
+
+def test_a_share_named_by_a_season_counts_the_whole() -> None:
+    # 其中汛期…: a period is when, not what (lexicon period_words)
+    items = _items("全年开展饮用水水质检测不少于600份,其中汛期不少于250份、非汛期不少于350份。")
+    assert items == {"不少于600份": "饮用水水质检测", "不少于250份": "饮用水水质检测", "不少于350份": "饮用水水质检测"}
+
+
+def test_a_change_after_shares_under_qizhong_changes_the_whole() -> None:
+    items = _items("全年培训农村实用人才8000人,其中种植技术5000人、养殖技术3000人,比上年增加1200人。")
+    assert items["1200人"] == "农村实用人才"
+
+
+def test_a_remainder_after_a_rate_pays_only_the_remainder() -> None:
+    # 超出部分由X承担: X is no payer of the rate before it; 由X按…缴纳: X pays
+    recs = {r.text: r for r in _records("家庭医生签约服务按每人每年120元标准结算,超出部分由签约机构承担。"
+                                         "自来水入户工程由受益群众按每户300元标准缴纳。")
+            if r.type == "money"}
+    assert (recs["每人每年120元"].source, recs["每户300元"].source) == (None, "受益群众")

@@ -234,10 +234,24 @@ def untab_tables(text: str) -> str:
         while j < len(lines) and (lines[j].count("\t") >= 2 or _group_between(lines, i, j)):
             j += 1
         if j - i >= 2:
-            out[i:j] = _tab_rows([[c.strip(" \u3000") for c in ln.split("\t")] for ln in lines[i:j]])
+            h = _broken_header(lines, i)  # a header whose cells broke over lines: one row again
+            rows = ["".join(lines[h:i])] * (h < i) + lines[i:j]
+            out[h:j] = [""] * max(0, i - h - 1) + _tab_rows([[c.strip(" \u3000") for c in ln.split("\t")] for ln in rows])
             changed = True
         i = max(j, i + 1)
     return "\n".join(out) if changed else text
+
+
+def _broken_header(lines: list[str], i: int) -> int:
+    """Where a header copied with line breaks inside its cells starts (`县(市、区)\t城镇新增就业` /
+    `(人)\t农村危房改造` / … / `(人)`): the lines just above row i whose tabs add up to row i's; i if none."""
+    want, got, h = lines[i].count("\t"), 0, i
+    while h > 0 and i - h < 8 and lines[h - 1].strip() and lines[h - 1].count("\t") < want:
+        got += lines[h - 1].count("\t")
+        h -= 1
+        if got == want:
+            return h if i - h >= 2 else i
+    return i
 
 
 def _group_between(lines: list[str], i: int, j: int) -> bool:

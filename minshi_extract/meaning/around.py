@@ -64,11 +64,13 @@ def _growth_of_previous(text: str, records: list[Record]) -> None:
     if not records or not _GROWTH_RE.search(text, records[0].span[0], records[-1].span[1]):
         return  # no comparison among these figures: nothing to do (one C scan)
     last: dict[object, Record] = {}
+    seen: dict[object, list[Record]] = {}
     for r in records:
         unit = field(r, "unit")
         key = "percent" if isinstance(r, Percentage) or unit == _POINTS else (r.type, unit, field(r, "per"))
         candidates = [last.get(key), last.get("amount") if isinstance(r, Percentage) else None]
         before = max((c for c in candidates if c is not None), key=lambda c: c.span[0], default=None)
+        before = _whole_of_shares(text, before, seen.get(key, []))
         if (before is not None and before.item and _GROWTH_RE.search(text, max(before.span[1], r.span[0] - 40), r.span[0] + 8)
                 and sentence_start(text, before.span[0]) == sentence_start(text, r.span[0])):
             fig = _figure_start(r)
@@ -81,8 +83,21 @@ def _growth_of_previous(text: str, records: list[Record]) -> None:
                 r.item = before.item
         if field(r, "item") and unit != _POINTS:
             last[key] = r
+            seen.setdefault(key, []).append(r)
             if isinstance(r, (Money, Quantity)):
                 last["amount"] = r
+
+
+def _whole_of_shares(text: str, before: Record | None, kind: list[Record]) -> Record | None:
+    """筛查农村适龄妇女10万人,其中宫颈癌筛查6万人、乳腺癌筛查4万人,|较上年增加2万人: a change after a list
+    of shares under 其中 changes the whole, the last figure of its kind before that 其中."""
+    if before is None:
+        return None
+    lo = sentence_start(text, before.span[0])
+    k = text.rfind("其中", lo, before.span[0])
+    if k < 0:
+        return before
+    return next((c for c in reversed(kind) if lo <= c.span[0] and c.span[1] <= k), before)
 
 
 def _continue_items(text: str, records: list[Record]) -> None:

@@ -63,6 +63,7 @@ class Words:
     leading_kept: tuple[str, ...]
     beneficiary_after: regex.Pattern
     trailing_alone: frozenset[str]
+    period_words: frozenset[str]
     progress: regex.Pattern
     progress_tail: regex.Pattern
 
@@ -118,6 +119,7 @@ def words() -> Words:
         leading_kept=tuple(lex["leading_kept"]),
         beneficiary_after=regex.compile(rf"[^\d,;。、]{{0,8}}?(?:{_alt(lex['beneficiary_heads'])})"),
         trailing_alone=frozenset(lex["trailing_alone"]),
+        period_words=frozenset(lex["period_words"]),
         progress=regex.compile(rf"(?:{_alt(lex['progress_leads'])})*(?:{_alt(lex['progress_words'])})[近约共]?"),
         progress_tail=regex.compile(rf"(?:{_alt(lex['progress_leads'])})*(?:{_alt(lex['progress_words'])})[近约共]?$"),
     )
@@ -238,7 +240,7 @@ def trim(s: str) -> str | None:
     if words().governing.fullmatch(s) and s not in PAYMENT_NOUNS:
         return None  # 港北区|新建|5所: a verb alone names nothing (补贴 / 补助 are also nouns)
     s = s.strip(" 、《》")
-    if s in words().document_words or _FIGURE_RE.fullmatch(s) or _TIME_ONLY_RE.fullmatch(s):
+    if s in words().document_words or s in words().period_words or _FIGURE_RE.fullmatch(s) or _TIME_ONLY_RE.fullmatch(s):
         return None  # 由每人每月920元、|760元|提高到…, 较|2021年|提高…, 培训|期间|每人每天50元: no noun
     return s if _HAN_RE.search(s) else None
 

@@ -61,8 +61,9 @@ def _patterns() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern, regex.Patt
     headed = rf"\p{{Han}}{{0,6}}?{_alt(lex['payer_heads'])}"
     # 通过(申报)地方政府专项债券解决: the payer of a fund the amount is raised through
     through = rf"通过(?:{_alt(lex['through_verbs'])})?"
+    rest = _alt(lex["remainder_words"])
     by = regex.compile(
-        rf"(?<!其余|剩余|余下|不足部分)(?:由|{through}(?={payer}))(?P<p>各?{payer}|{headed})"
+        rf"(?<!{rest})(?:由|{through}(?={payer}))(?P<p>各?{payer}|{headed})"
         rf"(?:全额|统筹|共同|足额|按比例)?[^,;。]{{0,12}}?{by_verbs}(?![\d.]+%)"
     )
     lead = regex.compile(rf"^{payer}")
@@ -115,7 +116,7 @@ def payer_by(text: str, lo: int, hi: int, mine: int = -1) -> str | None:
     near = mine if mine >= 0 else hi  # searched near the amount (a sentence's start to each: quadratic)
     m = _patterns()[1].search(text, max(lo, near - _PAYER_WINDOW), min(hi, near + _PAYER_WINDOW))
     if m is not None and mine >= 0 and m.start() != mine and text[m.start() - 1:m.start()] == "元" \
-            and _REST_RE.search(text, clause_start(text, m.start()), m.start()):
+            and _rest_re().search(text, clause_start(text, m.start()), m.start()):
         return None
     if m is None or _patterns()[0].search(text, m.end("p"), clause_end(text, m.end("p"), ",;。\n")):
         return None  # 由省级补助资金和市财政资金共同承担: funds of several payers, no one payer
@@ -131,7 +132,11 @@ def next_clause_end(text: str, end: int) -> int:
     return hi
 
 
-_REST_RE = regex.compile(r"其余|剩余|余下|不足部分")
+@cache
+def _rest_re() -> regex.Pattern:
+    return regex.compile(_alt(lexicon()["remainder_words"]))
+
+
 _TOTAL_RE = regex.compile(r"总投资|总额|共需|所需|合计|共计|总计|预计|估算|概算|约$")
 
 

@@ -259,7 +259,16 @@ def _excluded(text: str, f: Found, value: Decimal, quotes: list[tuple[int, int]]
         return True
     if _is_year_or_date(f.unit, f.pre, f.post, value):
         return True
+    if duration and _time_spoken_of(text, f):
+        return True
     return chinese and not _chinese_numeral_ok(text, f)
+
+
+def _time_spoken_of(text: str, f: Found) -> bool:
+    """过去一年, 未来五年, 一年来: a duration the text looks back or ahead over (lexicon exclusions)."""
+    before = text[max(0, f.num_start - 2):f.num_start]
+    return (before.endswith(_words_tuple("time_before_duration"))
+            or text.startswith(_words_tuple("time_after_duration"), f.end))
 
 
 # 35—64岁: the bare first number of a range, right before its dash

@@ -13,7 +13,7 @@ from ..rules.lexicon import load_yaml
 from .evidence import NON_PROJECT_PARENTS, Candidate, evidence, is_category
 from .headings import Heading, find_headings, heading_of, section_kind
 from .lines import Line
-from .programmes import Found, item_extent, item_title, strip_trail
+from .programmes import Found, item_extent, item_title, strip_trail, unit_bracket_cut
 
 # a news item written inline: `...方面,一是新增城镇就业2.5万人;二是...。` -> the `X是` list label, after a
 # line start or a clause break (not `统一是`)
@@ -60,7 +60,7 @@ def inline_programmes(lines: list[Line], start: int, end: int, skip: set[int]) -
             title = ln.text[body_from:stop].strip()
             if stop == len(ln.text) and m.start() == 0:  # a PDF copy wraps the item: its sentence goes on
                 title += _wrapped_on(region, ln)
-            title = strip_trail(title)
+            title = strip_trail(unit_bracket_cut(title))  # `…300个(责任单位:市住建局、市城管局)`
             if not title:
                 continue
             if out and out[-1].end > ln.start + m.start():

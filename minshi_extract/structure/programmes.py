@@ -166,8 +166,12 @@ def item_title(body: str) -> str:
     """`城镇新增就业1.1万人,扶持成功创业2600人(县人社局、县财政局)。` -> the text before 。 / the unit bracket."""
     cut = body.find("。")
     head = body if cut == -1 else body[:cut]
-    head = _UNIT_BRACKET.sub("", head)
-    return strip_trail(head.strip())
+    return strip_trail(unit_bracket_cut(head).strip())
+
+
+def unit_bracket_cut(title: str) -> str:
+    """A title without the bracket of its units that closes it (`…(县人社局、县财政局)`)."""
+    return _UNIT_BRACKET.sub("", title)
 
 
 def find_items(lines: list[Line], start: int, end: int, skip: set[int]) -> list[Heading]:
@@ -228,9 +232,11 @@ def _continues_sub(prev: Line | None) -> bool:
 
 
 def item_extent(lines: list[Line], item: Heading, stop: int) -> int:
-    """An item covers its paragraph plus following sub-steps and labelled lines (责任单位:...)."""
+    """An item covers its paragraph plus following sub-steps and labelled lines (责任单位:...); an item
+    whose line is only its title (`5.提高城乡居民基础养老金。`) also the paragraph after it, its body."""
     end = item.line.end
     started = False
+    bare = len(item.line.text.strip()) <= len(item.marker) + len(item.title) + 1
     for ln in lines:
         if ln.start <= item.line.start:
             continue
@@ -245,8 +251,9 @@ def item_extent(lines: list[Line], item: Heading, stop: int) -> int:
                 started = True
             end = ln.end
             continue
-        if h is not None and h.level == 3 and not started:
-            break
+        if bare and h is None:
+            bare, end = False, ln.end  # the body under a title line
+            continue
         break
     return end
 

@@ -5,12 +5,15 @@ column's records to the programme over it."""
 
 from __future__ import annotations
 
+import difflib
 from bisect import bisect_right
 from collections.abc import Callable
 
+import regex
+
 from ..models import Programme, Table
 from ..normalize import normalize_fragment
-from .columns import column_kinds, squash
+from .columns import column_kinds, is_total_label, squash
 
 
 def same_name(a: str, b: str) -> bool:
@@ -95,15 +98,38 @@ def programme_titles(programmes: list[Programme]) -> list[tuple[Programme, str]]
 
 def column_programmes(table: Table, titles: list[tuple[Programme, str]]) -> list[Programme | None] | None:
     """The programme each column's spanning header names (its name within the programme's title, of
-    `titles` from programme_titles); None unless the headers name two programmes at least."""
-    parents = getattr(table, "_parents", None) or []
-    if sum(1 for x in set(parents) if x) < 2:
-        return None  # two programmes need two spanning headers: the common case, no title compared
+    `titles` from programme_titles), or, in a table of places, each column's own header (`县(市、区) |
+    城镇新增就业(人) | 农村危房改造(户) | …`: one task of each programme by county); None unless the
+    headers name two programmes at least."""
+    names = getattr(table, "_parents", None) or []
+    near = False
+    if sum(1 for x in set(names) if x) < 2:
+        if not places_table(table):
+            return None  # the common case: no title compared
+        names, near = [_UNIT.sub("", h) for h in table.header], True
     out: list[Programme | None] = []
-    for parent in parents:
+    for parent in names:
         name = squash(normalize_fragment(parent)) if parent else ""
-        out.append(next((g for g, t in titles if len(name) >= 4 and name in t), None))
+        out.append(next((g for g, t in titles if len(name) >= 4 and (name in t or (near and _shared(name, t) >= 4))),
+                        None))
     return out if len({id(g) for g in out if g is not None}) >= 2 else None
+
+
+_UNIT = regex.compile(r"[(][^()]{1,8}[)]$")
+
+
+def _shared(a: str, b: str) -> int:
+    """The longest run of characters two names share (社区老年助餐点 / 社区老年助餐服务: 6)."""
+    m = difflib.SequenceMatcher(None, a, b, autojunk=False).find_longest_match(0, len(a), 0, len(b))
+    return m.size
+
+
+def places_table(table: Table) -> bool:
+    """Most rows are named by a place (or a total) in their first cell: a table by county."""
+    from ..rules.regions import is_region
+
+    firsts = [squash(r[0]) for r in table.rows if r and squash(r[0])]
+    return len(firsts) >= 2 and 2 * sum(is_region(f) or is_total_label(f) for f in firsts) >= len(firsts)
 
 
 def column_finder(table: Table) -> Callable[[int], int | None]:

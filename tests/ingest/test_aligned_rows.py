@@ -133,3 +133,12 @@ def test_group_labels_between_tab_rows_are_rows_of_their_own() -> None:
     n = extract_text("某市人民政府办公室关于印发2023年民生实事项目的通知\n\n" + text)
     money = sorted(r.amount_cny for r in n.all_records() if r.type == "money")
     assert money == [6_000_000, 18_600_000, 43_500_000]  # 单位:万元 under the title is the caption
+
+
+def test_a_tab_header_whose_cells_broke_over_lines_is_one_row_again() -> None:
+    """A browser's copy of a header with line breaks inside its cells (`城镇新增就业⏎(人)`): the lines
+    above the first row whose tabs add up to its tabs are that row's header."""
+    text = "分解表\n县(市、区)\t城镇新增就业\n(人)\t农村公厕改造\n(座)\n城关区\t1200\t30\n七里河区\t800\t25\n"
+    assert untab_tables(text).split("\n") == [
+        "分解表", "", "", "县(市、区)|城镇新增就业(人)|农村公厕改造(座)", "城关区|1200|30", "七里河区|800|25", "",
+    ]

@@ -202,6 +202,11 @@ NOT_QUANTITIES = [
     # a place's name: a Chinese numeral and measure word before a place word, digits without places
     "配合单位:五台县人民政府",
     "涉及长征街、和平街、七一路、开莱片区",
+    # a time the text looks back or ahead over, not a count
+    "过去一年,我们坚持尽力而为",
+    "一年来,全市上下共同努力",
+    "今后三年,持续推进城市更新",
+    "未来5年,全市财政投入持续增长",
 ]
 
 

@@ -175,3 +175,16 @@ def test_count_columns_under_qizhong_split_their_rows_task() -> None:
     n = extract_text("某市人民政府办公室关于印发2023年民生实事项目的通知\n\n" + body)
     q = {(r.text, r.region): r for r in n.all_records() if r.type == "quantity"}
     assert (q[("18", "城关区")].part_of, q[("36", "七里河区")].part_of) == (q[("20", "城关区")].id, q[("42", "七里河区")].id)
+
+
+def test_a_table_by_county_whose_columns_name_the_programmes() -> None:
+    """县(区) | 城镇新增就业(人) | 农村公厕改造(座): each column is one programme's task by county, so its
+    cells are that programme's records, not the last programme's."""
+    text = ("某市人民政府办公室关于印发2025年民生实事项目的通知\n\n各县(区)人民政府,市直各部门:\n"
+            "    现将2025年民生实事项目印发给你们,请认真组织实施。\n"
+            "    一、城镇新增就业。全年城镇新增就业2000人。\n    二、农村公厕改造。全年改造农村公厕55座。\n"
+            "    附件:2025年民生实事任务分解表\n\n某市人民政府办公室\n2025年3月1日\n\n附件\n\n"
+            "2025年民生实事任务分解表\n\n县(区)|城镇新增就业(人)|农村公厕改造(座)\n城关区|1200|30\n七里河区|800|25\n")
+    n = extract_text(text)
+    cells = [sorted((r.text, r.region) for r in p.records if r.region) for p in n.programmes]
+    assert cells == [[("1200", "城关区"), ("800", "七里河区")], [("25", "七里河区"), ("30", "城关区")]]

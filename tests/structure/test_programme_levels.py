@@ -345,3 +345,11 @@ def test_a_closing_paragraph_after_the_last_items_units_is_the_notices() -> None
             "某区人民政府办公室\n\n2025年12月26日\n")
     n = skel(text)
     assert n.text[n.programmes[-1].span[0]:n.programmes[-1].span[1]].rstrip().endswith("责任单位:区文广旅局。")
+
+
+def test_an_inline_item_closed_by_its_units_bracket_is_titled_without_it() -> None:
+    """`…;三是新建公厕30座(责任单位:市城管局、市住建局)。`: the bracket names who does the item, it is not
+    part of its title (a news page lists each item's units after it)."""
+    raw = ("市政府今年将办好三件民生实事:一是新增学位3000个;二是改造老旧小区40个;"
+           "三是新建公厕30座,其中农村公厕不少于20座(责任单位:市城管局、市住建局)。\n")
+    assert [p.title for p in skel(raw).programmes][-1] == "新建公厕30座,其中农村公厕不少于20座"
