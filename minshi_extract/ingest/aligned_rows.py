@@ -231,7 +231,8 @@ def untab_tables(text: str) -> str:
     i = 0
     while i < len(lines):
         j = i
-        while j < len(lines) and (lines[j].count("\t") >= 2 or _group_between(lines, i, j)):
+        while j < len(lines) and (lines[j].count("\t") >= 2 or _group_between(lines, i, j)
+                                  or _broken_between(lines, i, j)):
             j += 1
         if j - i >= 2:
             h = _broken_header(lines, i)  # a header whose cells broke over lines: one row again
@@ -254,6 +255,12 @@ def _broken_header(lines: list[str], i: int) -> int:
     return i
 
 
+def _broken_between(lines: list[str], i: int, j: int) -> bool:
+    """lines[j] is the rest of a row whose cell broke over lines (`…\t市卫生健康委` / `市教育局\t2020年11月底`):
+    a line of one tab between two tab rows."""
+    return j > i and lines[j].count("\t") == 1 and j + 1 < len(lines) and lines[j + 1].count("\t") >= 2
+
+
 def _group_between(lines: list[str], i: int, j: int) -> bool:
     """lines[j] is a group label between two tab rows (`一、城乡建设类(3项)`): a short line without tabs."""
     s = lines[j].strip()
@@ -268,9 +275,42 @@ def _tab_rows(rows: list[list[str]]) -> list[str]:
     later header row's cells stand under it, at the right (`中央财政 | 省级财政 | …`)."""
     width = max(len(r) for r in rows)
     data = next((k for k, r in enumerate(rows) if any(is_figure(c) for c in r[1:])), len(rows))
+    rows = rows[:data] + _rowspan_filled(_broken_joined(rows[data:], width), width)
     out = []
     for k, r in enumerate(rows):
         pad = [""] * (width - len(r))
         group = len(r) == 1 and is_group_label(r[0])  # 一、城乡建设类(3项): a row of its own, label first
         out.append("|".join(pad + r if 0 < k < data and not group else r + pad))
+    return out
+
+
+def _broken_joined(rows: list[list[str]], width: int) -> list[list[str]]:
+    """Rows whose cells broke over lines joined back: a line of fewer cells than any row has (width - 1)
+    that opens with no serial number goes on the short row before it (`2|…|市卫生健康委` + `市教育局|2020年11月底`)."""
+    out: list[list[str]] = []
+    for r in rows:
+        prev = out[-1] if out else None
+        if (prev is not None and len(r) < width - 1 and len(prev) + len(r) - 1 <= width
+                and not _SERIAL.fullmatch(r[0]) and not is_group_label(r[0])):
+            out[-1] = [*prev[:-1], prev[-1] + r[0], *r[1:]]
+        else:
+            out.append(list(r))
+    return out
+
+
+def _rowspan_filled(rows: list[list[str]], width: int) -> list[list[str]]:
+    """A first column merged down over rows (`类别`: 教育 over items 1 and 2) is copied once, in the group's
+    first row; the rows after it lack that cell and open with their serial number: they take the cells
+    of the last full row before their serial's column."""
+    full = [r for r in rows if len(r) == width]
+    col = next((c for c in range(1, 3) if full and sum(bool(_SERIAL.fullmatch(r[c])) for r in full) * 2 > len(full)), None)
+    if col is None:
+        return rows
+    out, last = [], None
+    for r in rows:
+        if len(r) == width:
+            last = r
+        elif last is not None and len(r) == width - col and _SERIAL.fullmatch(r[0]):
+            r = last[:col] + r
+        out.append(r)
     return out

@@ -199,9 +199,26 @@ def _split_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
             while e > s and text[e - 1] in _TRIM:
                 e -= 1
             if e > s:
-                items.append((s, e))
+                items.extend(_glued_units(text, s, e))
             a = i + 1
     return items
+
+
+_GLUE_ENDS = "局委办厅"  # the bodies whose name a cell's broken line glues to the next unit's
+
+
+def _glued_units(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    """A cell's units stacked over lines and glued when the lines were joined (`市卫生健康委市教育局`):
+    split after a body's last character where the next unit opens with the same level as the first."""
+    level = text[s]
+    if level not in "省市县区" or e - s < 7:
+        return [(s, e)]
+    out, a = [], s
+    for k in range(s + 3, e - 3):
+        if text[k] in _GLUE_ENDS and text[k + 1] == level and text[k + 2] not in _GLUE_ENDS:
+            out.append((a, k + 1))
+            a = k + 1
+    return [*out, (a, e)]
 
 
 _GROUP_SEPARATORS = ",，"

@@ -49,6 +49,29 @@ def progress_deadlines(text: str, base: int, ctx: Context, what: str | None) -> 
     return out
 
 
+def quarter_of_header(header: str) -> int | None:
+    """一季度 / 第二季度 / 3季度 as a whole column header: the quarter its cells are due in."""
+    m = _QUARTER.fullmatch("".join(header.split()), timeout=TIMEOUT)
+    return _QUARTERS[m.group("q")] if m else None
+
+
+_NOTHING_DUE = regex.compile(r"[—–\-/无]*")
+
+
+def quarter_deadlines(text: str, cell: tuple[int, int], quarter: int, ctx: Context) -> list[Deadline]:
+    """A cell under a quarter's column (`一季度 | 完成项目选址`) that names no date of its own: one deadline
+    at the quarter's end, grounded by the cell (the header is no part of the row), due: its first clause;
+    a dash is nothing due. A cell with its own dates (`11月底前全部完工`) is read as prose."""
+    a, b = cell
+    body = text[a:b].strip()
+    if _NOTHING_DUE.fullmatch(body) or ctx.year is None or find_deadlines(body, 0, replace(ctx, kind="deadline")):
+        return []
+    a += len(text[a:b]) - len(text[a:b].lstrip())
+    what = _STEP_SPLIT.split(body)[0].split(",")[0].strip() or None
+    return [Deadline(date=f"{ctx.year}-{3 * quarter:02d}", what=what, text=body, span=(a, a + len(body)),
+                     programme_id=ctx.programme_id, part=ctx.part, section=ctx.section)]
+
+
 def role_units(text: str, base: int, ctx: Context, role) -> list[Responsibility]:
     """One record per unit of a role cell; a cell holding one unit per line is read line by line, its
     lines one list (列第一位者为牵头单位: the first unit of the cell leads, not the first of each line)."""

@@ -28,6 +28,8 @@ from minshi_extract.rules.table_cells import (
     phase_columns,
     progress_deadlines,
     prose_deadlines,
+    quarter_deadlines,
+    quarter_of_header,
     role_units,
     row_phase,
     text_cell_records,
@@ -139,6 +141,7 @@ def records_from_table(
     kinds = column_kinds(table.header)
     roles = [role_of_header(h) for h in table.header]
     due = [is_deadline_header(h) for h in table.header]
+    quarters = [quarter_of_header(h) for h in table.header]
     name_col = next((j for j, k in enumerate(kinds) if k.kind == "name"), None)
     if name_col is None:  # no 项目名称 column: the first text column after the serial numbers names the rows
         name_col = next((j for j, k in enumerate(kinds) if k.kind == "text" and all(x.kind == "serial" for x in kinds[:j])), None)
@@ -151,7 +154,11 @@ def records_from_table(
     out: list[Quantity | Money | Responsibility | Percentage | Ratio | Deadline] = []
     figures: dict[tuple[int, int], Money | Quantity] = {}
     worded: dict[tuple[int, int], list[Money | Quantity]] = {}  # figures in cells of words
-    region_col = next((j for j, h in enumerate(table.header) if is_region_header(_squash(h))), None)
+    region_col = next((j for j, h in enumerate(table.header)
+                       if is_region_header(_squash(h)) and kinds[j].kind not in ("money", "quantity")), None)
+    region_end = region_col + 1 if region_col is not None else 0
+    while region_col is not None and region_end < len(table.header) and not table.header[region_end].strip():
+        region_end += 1
     unit_col = unit_column(table.header)  # 任务指标 | 单位 | 赫山区 | … | 合计: places in columns
     last_region: str | None = None
     last_name: str | None = None
@@ -161,7 +168,8 @@ def records_from_table(
         if region is None and not is_total and region_col is not None and region_col < len(row):
             # a county cell merged down over several rows (docx vMerge, rowspan) is empty below its
             # first; a name under a county header the gazetteer lacks (柳叶湖旅游度假区) is a region too
-            cell = _squash(row[region_col])
+            # a region header spanning two columns (`区市` over 市区 | 高区): the place is the last cell named
+            cell = next((c for c in map(_squash, reversed(row[region_col:region_end])) if c), "")
             named = cell not in _TOTAL_LABELS and not is_total_label(cell) and not _is_data_cell(cell)  # not 市区小计
             region = (cell if named else None) if cell else last_region
         last_region = region
@@ -182,6 +190,8 @@ def records_from_table(
             if roles[c] is not None:
                 out.extend(role_units(notice_text[a:b], a, ctx, roles[c]))
                 continue
+            if quarters[c]:  # 一季度 | 二季度 | …: what is due by each quarter's end; the cell's figures too
+                out.extend(quarter_deadlines(notice_text, spans[c], quarters[c], ctx))
             if due[c]:  # 完成时限 | 2026年8月 -> deadline 2026-08, due: the row's task or project
                 for d in find_deadlines(notice_text[a:b], a, replace(ctx, kind="deadline")):
                     d.what = d.what or name

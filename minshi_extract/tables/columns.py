@@ -109,8 +109,21 @@ def is_progress_header(header: str) -> bool:
     return any(w in bare for w in lexicon()["progress"])
 
 
+# a header made of levels only (区市, 县(市、区、旗), 旗县区): the column of the places the rows are about
+_LEVELS_ONLY = regex.compile(r"(?:[省市州盟县区旗乡镇]|街道)(?:[()、]?(?:[省市州盟县区旗乡镇]|街道)[)]?)+")
+
+
 def is_region_header(header: str) -> bool:
-    return squash(header) in _squashed("regions")
+    h = squash(header)
+    return h in _squashed("regions") or (_LEVELS_ONLY.fullmatch(h) is not None and h not in _payer_levels())
+
+
+@cache
+def _payer_levels() -> frozenset[str]:
+    """Levels that name who pays (市县 under 资金来源), not where (lexicon/meaning.yaml payer_levels)."""
+    from ..meaning.grammar import lexicon as meaning_lexicon
+
+    return frozenset(meaning_lexicon()["payer_levels"])
 
 
 def is_remarks_header(header: str) -> bool:

@@ -142,3 +142,17 @@ def test_a_tab_header_whose_cells_broke_over_lines_is_one_row_again() -> None:
     assert untab_tables(text).split("\n") == [
         "分解表", "", "", "县(市、区)|城镇新增就业(人)|农村公厕改造(座)", "城关区|1200|30", "七里河区|800|25", "",
     ]
+
+
+def test_a_tab_copy_of_a_column_merged_down_and_a_cell_broken_over_lines() -> None:
+    """类别 merged down over its items is copied once, so the rows after it open with their serial; a
+    cell holding two lines breaks its row in two: both mended, each row as wide as the header."""
+    text = ("类别\t序号\t项目名称\t资金(万元)\t牵头单位\t完成时限\n"
+            "民生保障\t1\t老年助餐\t600\t市民政局\t2024年10月底\n"
+            "2\t困难群众救助\t1200\t市民政局\n市财政局\t2024年12月底\n"
+            "城市建设\t3\t公厕改造\t800\t市城管局\t2024年11月底\n")
+    rows = [ln for ln in untab_tables(text).split("\n") if "|" in ln]
+    assert rows == ["类别|序号|项目名称|资金(万元)|牵头单位|完成时限",
+                    "民生保障|1|老年助餐|600|市民政局|2024年10月底",
+                    "民生保障|2|困难群众救助|1200|市民政局市财政局|2024年12月底",
+                    "城市建设|3|公厕改造|800|市城管局|2024年11月底"]

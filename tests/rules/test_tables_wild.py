@@ -188,3 +188,30 @@ def test_a_table_by_county_whose_columns_name_the_programmes() -> None:
     n = extract_text(text)
     cells = [sorted((r.text, r.region) for r in p.records if r.region) for p in n.programmes]
     assert cells == [[("1200", "城关区"), ("800", "七里河区")], [("25", "七里河区"), ("30", "城关区")]]
+
+
+def test_units_glued_by_a_joined_cell_are_each_a_unit() -> None:
+    body = ("附件\n\n项目表\n\n序号|项目名称|主要任务|牵头单位\n1|视力筛查|为中小学生开展视力筛查2次|市卫生健康委市教育局\n"
+            "2|党建阵地|新建党群服务中心3个|市委组织部\n")
+    n = extract_text("某市人民政府办公室关于印发2024年民生实事项目的通知\n\n" + body)
+    assert sorted(r.unit for r in n.all_records() if r.type == "responsibility") == ["市卫生健康委", "市委组织部", "市教育局"]
+
+
+def test_a_places_header_spanning_a_group_and_its_places() -> None:
+    """`区市` over two columns (a group 市区, then its places): a place the gazetteer lacks (高新区 written
+    高区) is the row's region all the same; a 市县 column under money is a payer, not a place."""
+    body = ("附件\n\n任务分配表\n\n区市||改造小区(个)|补助资金(万元)\n市区|城中区|12|600\n|高区|8|400\n|小计|20|1000\n"
+            "东县||10|500\n合计||30|1500\n")
+    n = extract_text("某市人民政府办公室关于印发2021年老旧小区改造实施方案的通知\n\n" + body)
+    regions = {(r.text, r.region) for r in n.all_records() if r.type == "quantity"}
+    assert {("12", "城中区"), ("8", "高区"), ("10", "东县")} <= regions
+
+
+def test_quarter_columns_give_what_is_due_by_each_quarter() -> None:
+    """序号 | 项目 | 一季度 | 二季度 | 三季度 | 四季度: each filled cell is due at its quarter's end, a dash is
+    nothing due, and a cell with its own date keeps that date."""
+    body = ("附件\n\n项目推进计划\n\n序号|项目名称|一季度|二季度|三季度|四季度\n"
+            "1|公厕改造|完成选址,开展设计|全部开工|—|11月底前全部完工\n")
+    n = extract_text("某市人民政府办公室关于印发2022年民生实事项目的通知\n\n" + body)
+    due = sorted((r.date, r.what) for r in n.all_records() if r.type == "deadline")
+    assert due == [("2022-03", "完成选址"), ("2022-06", "全部开工"), ("2022-11", "全部完工")]
