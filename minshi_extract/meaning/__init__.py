@@ -298,7 +298,8 @@ def table_item(row_name: str | None, header: str | None, money: bool = False) ->
     (a region row, a 合计 row) takes the header alone."""
     head = _HEADER_LEAD.sub("", _HEADER_YEAR.sub("", (header or "").strip()))
     if money:
-        head = strip_payer(head) or ""  # 中央和省级补助资金(万元): the payer is the cell's source
+        # 中央和省级补助资金(万元): the payer is the cell's source; 财政补助资金 names no payer, kept whole
+        head = head if head.startswith("财政") and len(head) > 2 else strip_payer(head) or ""
         head = "" if head in _SHORT_LEVELS else head  # 省 | 市 | 县 under 资金来源: a payer alone
     if _GENERIC_HEADER_RE().fullmatch(head):
         head = ""  # 资金, 合计, 资金合计: generic words add nothing

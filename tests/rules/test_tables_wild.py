@@ -215,3 +215,13 @@ def test_quarter_columns_give_what_is_due_by_each_quarter() -> None:
     n = extract_text("某市人民政府办公室关于印发2022年民生实事项目的通知\n\n" + body)
     due = sorted((r.date, r.what) for r in n.all_records() if r.type == "deadline")
     assert due == [("2022-03", "完成选址"), ("2022-06", "全部开工"), ("2022-11", "全部完工")]
+
+
+def test_a_spanning_funds_header_is_named_whole_and_each_level_pays() -> None:
+    """财政补助资金(万元) over 合计 | 中央 | 区市级: 财政 names no payer, so the funds keep their name; 区市级
+    is a level that pays (like 县级), not what is paid for."""
+    body = ("附件\n\n补助资金分配表\n\n区市|财政补助资金(万元)|||\n|合计|中央|区市级\n城中区|300|200|100\n"
+            "东县|150|100|50\n合计|450|300|150\n")
+    n = extract_text("某市人民政府办公室关于印发2021年老旧小区改造实施方案的通知\n\n" + body)
+    money = {(r.text, r.region): r for r in n.all_records() if r.type == "money"}
+    assert (money[("100", "城中区")].item, money[("100", "城中区")].source) == ("财政补助资金", "区市级")
