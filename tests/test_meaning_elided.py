@@ -128,3 +128,15 @@ def test_a_remainder_after_a_rate_pays_only_the_remainder() -> None:
                                          "自来水入户工程由受益群众按每户300元标准缴纳。")
             if r.type == "money"}
     assert (recs["每人每年120元"].source, recs["每户300元"].source) == (None, "受益群众")
+
+
+def test_an_amount_a_payer_bears_by_a_ratio_counts_its_total() -> None:
+    # 按1:1比例承担|600万元: the amount is 承担's object, the thing paid is the sentence's total
+    items = _items("所需改厕资金1800万元,由省级财政承担1200万元,市、县财政按1:1比例承担600万元。")
+    assert items["600万元"] == "所需改厕资金"
+
+
+def test_what_is_paid_stands_before_the_payer_it_introduces() -> None:
+    # 入户工程|由受益农户按|每户300元|标准缴纳: 由 introduces who pays; the thing paid for stands before it
+    recs = {r.text: r for r in _records("自来水入户工程由受益农户按每户300元标准缴纳。") if r.type == "money"}
+    assert (recs["每户300元"].item, recs["每户300元"].source) == ("自来水入户工程", "受益农户")

@@ -64,6 +64,8 @@ class Words:
     beneficiary_after: regex.Pattern
     trailing_alone: frozenset[str]
     period_words: frozenset[str]
+    amount_object_verbs: tuple[str, ...]
+    payer_heads: tuple[str, ...]
     progress: regex.Pattern
     progress_tail: regex.Pattern
 
@@ -120,6 +122,8 @@ def words() -> Words:
         beneficiary_after=regex.compile(rf"[^\d,;。、]{{0,8}}?(?:{_alt(lex['beneficiary_heads'])})"),
         trailing_alone=frozenset(lex["trailing_alone"]),
         period_words=frozenset(lex["period_words"]),
+        amount_object_verbs=tuple(lex["amount_object_verbs"]),
+        payer_heads=tuple(lex["payer_heads"]),
         progress=regex.compile(rf"(?:{_alt(lex['progress_leads'])})*(?:{_alt(lex['progress_words'])})[近约共]?"),
         progress_tail=regex.compile(rf"(?:{_alt(lex['progress_leads'])})*(?:{_alt(lex['progress_words'])})[近约共]?$"),
     )
@@ -268,6 +272,12 @@ def _is_nominal(text: str, verb: regex.Match) -> bool:
     return head not in w.heads_at_word_end or not _HAN_RE.match(text, after) or bool(w.leading_re.match(text, after))
 
 
+def _before_payer(span: str) -> str:
+    """入户管网|由受益农户按|每户200元: who pays follows 由, what is paid for stands before it."""
+    by = span.rfind("由")
+    return span[:by] if by > 1 and (trim(span[by + 1:]) or "").endswith(words().payer_heads) else span
+
+
 def phrase_before(text: str, lo: int, pos: int, money: bool = False, people: bool = False,
                   limit: bool = False) -> str | None:
     """The noun phrase between the clause's governing verb and the figure at `pos`.
@@ -303,14 +313,20 @@ def phrase_before(text: str, lo: int, pos: int, money: bool = False, people: boo
         rate = span[paid.start():paid.start(1)]
         # 每个站点|一次性建设补助: a payment named more closely than its bare word names it
         named = paid.group(1) if paid.group(1).removeprefix("一次性") not in PAYMENT_NOUNS else None
-        return _topic(span[: paid.start()]) or named or rate_noun(rate) or paid.group(1)
+        return _topic(_before_payer(span[: paid.start()]) if money else span[: paid.start()]) or named or \
+            rate_noun(rate) or paid.group(1)
     tail = _strip_trailing(span, long_rates=money)
+    if money and tail.endswith(w.amount_object_verbs):
+        return None  # 按1:1比例|承担|600万元: the amount is the verb's object, the thing paid is named before
     hi = lo + len(tail)
     by = tail.rfind("由")
     if money and by > 0 and _FUND_RE.search(tail, by + 1) and not any(
             not _is_nominal(text, v) for v in w.governing.finditer(text, lo + by + 1, hi)):
         # 项目所需资金由|中央财政居家和社区养老服务提升资金|300万元: the fund after 由 (its payer is the source)
         lo, tail = lo + by + 1, tail[by + 1:]
+    elif money:
+        tail = _before_payer(tail)
+        hi = lo + len(tail)
     verbs = [m for m in w.governing.finditer(text, lo, hi, overlapped=False)]
     start = lo
     indicator = tail.endswith(("率", "满意度", "比例", "占比", "比重"))
