@@ -256,9 +256,13 @@ def _broken_header(lines: list[str], i: int) -> int:
 
 
 def _broken_between(lines: list[str], i: int, j: int) -> bool:
-    """lines[j] is the rest of a row whose cell broke over lines (`…\t市卫生健康委` / `市教育局\t2020年11月底`):
-    a line of one tab between two tab rows."""
-    return j > i and lines[j].count("\t") == 1 and j + 1 < len(lines) and lines[j + 1].count("\t") >= 2
+    """lines[j] is the rest of a row whose cell broke over lines (`…\t市卫生健康委` / `市教育局\t2020年11月底`),
+    or a header's second row that lost its leading tabs (`合计\t其中:市级财政`): a line of one tab between
+    two tab rows."""
+    if j <= i or lines[j].count("\t") != 1 or j + 1 >= len(lines):
+        return False
+    k = j + 1 + _group_between(lines, i, j + 1)  # a group label may stand before the next row
+    return k < len(lines) and lines[k].count("\t") >= 2
 
 
 def _group_between(lines: list[str], i: int, j: int) -> bool:
@@ -280,6 +284,10 @@ def _tab_rows(rows: list[list[str]]) -> list[str]:
     for k, r in enumerate(rows):
         pad = [""] * (width - len(r))
         group = len(r) == 1 and is_group_label(r[0])  # 一、城乡建设类(3项): a row of its own, label first
+        under = _under_span(rows[0], r) if 0 < k < data and not group else None
+        if under is not None:  # 年度投资 | (empty) over 合计 | 其中:市级财政: the row stands under that cell
+            out.append("|".join([""] * under + r + [""] * (width - under - len(r))))
+            continue
         out.append("|".join(pad + r if 0 < k < data and not group else r + pad))
     return out
 
@@ -314,3 +322,13 @@ def _rowspan_filled(rows: list[list[str]], width: int) -> list[list[str]]:
             r = last[:col] + r
         out.append(r)
     return out
+
+
+def _under_span(top: list[str], r: list[str]) -> int | None:
+    """Where a header's lower row stands when the top row has one cell spanning as many columns as it
+    has cells (a cell followed by len(r) - 1 empty ones) before its end: that cell's column; None if none."""
+    n = len(r)
+    if n < 2:
+        return None
+    spans = [j for j in range(len(top) - n) if top[j] and not any(top[j + 1:j + n])]
+    return spans[0] if len(spans) == 1 else None

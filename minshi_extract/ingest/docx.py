@@ -24,7 +24,7 @@ from ..limits import (
     check_count,
     check_inflation,
 )
-from ..rules.lexicon import load_yaml
+from .forms import form_text
 from .rawdoc import RawDoc, RawTable
 from .wordml import P_OR_TBL, TC, TR, cell_lines, children, nested_tables, paragraph_text
 
@@ -296,25 +296,6 @@ def table_rows(tbl, seen: int = 0, where: str = "") -> list[list[str]]:
     return rows
 
 
-def _form_text(rows: list[list[str]]) -> str | None:
-    """A form (项目名称 | … / 牵头单位 | 市商务局 / 配合单位 | …: a label a row, its value beside it, a role
-    label among them) as `label:value` lines, so a value reads as what its label says; a value of
-    several lines (a table nested in it) stays below its label. None for any other table."""
-    if len(rows) < 3 or any(len([c for c in r if c]) > 2 for r in rows):
-        return None
-    labels = [next((c for c in r if c), "") for r in rows]
-    if any(len(x) > 10 or any(ch.isdigit() for ch in x) for x in labels):
-        return None
-    roles = load_yaml("roles.yaml").get("labels") or {}
-    if not any(x in roles for x in labels):
-        return None
-    out = []
-    for r in rows:
-        label, value = ([c for c in r if c] + ["", ""])[:2]
-        out.append(f"{label}:{value}" if value and "\n" not in value else f"{label}\n\n{value}".rstrip())
-    return "\n\n".join(out)
-
-
 def read_docx(data: bytes, path: str | None, sha256: str) -> RawDoc:
     where = _where(path)
     check_package(data, where)
@@ -350,7 +331,7 @@ def read_docx(data: bytes, path: str | None, sha256: str) -> RawDoc:
             if any(any(c for c in r) for r in rows):
                 # a form whose cell holds a table (任务分配 | 县区 · 市场数量 · 补助资金): the inner table is
                 # the grid; the form's label | value rows are read as lines
-                form = _form_text(rows)
+                form = form_text(rows)
                 inner = [table_rows(t, cells, where) for t in nested_tables(child)] if form else []
                 tables.extend([RawTable(rows=r) for r in inner if len(r) >= 2] if inner else [RawTable(rows=rows)])
                 parts.append("\n" + (form or "\n\n".join(c for r in rows for c in r if c)))

@@ -271,6 +271,12 @@ def cell_text(chars: list[dict], bbox: tuple[float, float, float, float], gap: f
 
 
 def flatten_table(rows: list[list[str]]) -> str:
-    """One cell per line, header row first, row by row; a broken cell gives one line per piece."""
+    """One cell per line, header row first, row by row; a broken cell gives one line per piece; a form
+    (a label and its value a row) as `label:value` lines."""
+    from .forms import form_text
+
+    form = form_text(rows)
+    if form is not None:
+        return form
     cells = [c for row in rows for c in row if c]
     return "\n\n".join(cells)

@@ -23,6 +23,7 @@ from minshi_extract.rules.regions import (
     clause_region,
     count_share_regions,
     exclusions,
+    period_bounds,
     regions_before,
     respective_regions,
     sentence_bounds,
@@ -340,9 +341,18 @@ def share_regions(
     key = (lo, hi)  # one count a sentence, kept for its other figures (counted for each: quadratic)
     if key not in memo:
         memo[key] = count_share_regions(text, starts, lo, hi, memo)
-    if memo[key] < 2:
+    if memo[key] < 2 and not _split_over_semicolons(text, starts, start, memo):
         return None
     return share.names, share.start
+
+
+def _split_over_semicolons(text: str, starts: list[int], start: int, memo: dict) -> bool:
+    """海城区1所,…;银海区2所,…: the regions of a sentence's `;` parts split its figures together."""
+    lo, hi = period_bounds(text, start)
+    key = ("period", lo, hi)
+    if key not in memo:
+        memo[key] = count_share_regions(text, starts, lo, hi, memo) if text.find(";", lo, hi) != -1 else 0
+    return memo[key] >= 2
 
 
 def _record(

@@ -303,6 +303,18 @@ def sentence_bounds(text: str, pos: int) -> tuple[int, int]:
     return a + 1, e
 
 
+_PERIOD_RE = regex.compile(r"[。!?！？\n]")
+_PERIOD_REACH = 600
+
+
+def period_bounds(text: str, pos: int) -> tuple[int, int]:
+    """The sentence around `pos` up to its full stops (its `;` parts together), within its line."""
+    lo = max(0, pos - _PERIOD_REACH)  # bounded: a text without full stops is not scanned from its start
+    a = max(lo - 1, *(text.rfind(c, lo, pos) for c in "。!?！？\n")) + 1
+    m = _PERIOD_RE.search(text, pos, pos + _PERIOD_REACH)
+    return a, m.start() if m else min(len(text), pos + _PERIOD_REACH)
+
+
 def count_share_regions(text: str, figure_starts: list[int], lo: int, hi: int,
                         memo: dict[int, RegionShare | None] | None = None) -> int:
     """How many regions in text[lo:hi] stand directly before one of the figures (ascending; `memo`:
@@ -368,13 +380,14 @@ def clause_region(text: str, pos: int, figure_starts: list[int]) -> str | None:
     a region and then name several figures of it: `其中港北区新建5所、新增学位1350个,港南区
     新建4所、...` -> 1350个 is 港北区's; `其中港北区14个1260户,港南区9个780户` -> 1260户 too.
     Needs two or more such clauses in the sentence (a lone `凉州区5万户` stays region null)."""
-    if len(figure_starts) < 2:
-        return None  # two clauses need two figures
     lo, hi = sentence_bounds(text, pos)
+    if len(figure_starts) < 2:  # two clauses need two figures; a part labelled by its place needs one
+        got = _opening(text, lo, pos)
+        return text[got[0]:got[1]] if got is not None and text.startswith(":", got[1]) else None
     s = _clause_start(text, pos, lo)
     e = region_opening(text, s, pos)
     if e is None:
-        return None
+        return _part_region(text, lo, hi, pos)
     opened: set[int] = set()
     for f in figure_starts:
         if lo <= f < hi:
@@ -382,6 +395,32 @@ def clause_region(text: str, pos: int, figure_starts: list[int]) -> str | None:
             if cs not in opened and region_opening(text, cs, f) is not None:
                 opened.add(cs)
     return text[s:e] if len(opened) >= 2 else None
+
+
+def _part_region(text: str, lo: int, hi: int, pos: int) -> str | None:
+    """The region opening a `;` part or a line when a part next to it opens with a region too
+    (`海城区1所,新增学位1500个;银海区2所,…`), or labelling it (`合浦县:工程38处,管网320公里`): the
+    part is that place's."""
+    got = _opening(text, lo, pos)
+    if got is None:
+        return None
+    if text.startswith(":", got[1]):
+        return text[got[0]:got[1]]  # 合浦县:工程38处,管网320公里: a part labelled by its place
+    before = sentence_bounds(text, lo - 2)[0] if lo >= 2 else None
+    after = hi + 1 if hi + 1 < len(text) else None
+    near = [x for x in (before, after) if x is not None and x != lo]
+    return text[got[0]:got[1]] if any(_opening(text, x, x + 24) is not None for x in near) else None
+
+
+def _opening(text: str, lo: int, hi: int) -> tuple[int, int] | None:
+    """(start, end) of the region opening text[lo:hi], after a short label and its colon (`任务分解:`)."""
+    hi = min(hi, len(text))
+    e = region_opening(text, lo, hi)
+    if e is not None:
+        return lo, e
+    colon = text.find(":", lo, min(hi, lo + 8))
+    e = region_opening(text, colon + 1, hi) if colon > lo else None
+    return (colon + 1, e) if e is not None else None
 
 
 _RESPECTIVELY_RE = regex.compile(r"分别(?:为|是|达到|完成|新增|安排)?")

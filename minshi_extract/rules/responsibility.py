@@ -209,13 +209,13 @@ _GLUE_ENDS = "局委办厅"  # the bodies whose name a cell's broken line glues 
 
 def _glued_units(text: str, s: int, e: int) -> list[tuple[int, int]]:
     """A cell's units stacked over lines and glued when the lines were joined (`市卫生健康委市教育局`):
-    split after a body's last character where the next unit opens with the same level as the first."""
+    split after a body's last character where the next unit opens with the first's level or with 各."""
     level = text[s]
     if level not in "省市县区" or e - s < 7:
         return [(s, e)]
     out, a = [], s
     for k in range(s + 3, e - 3):
-        if text[k] in _GLUE_ENDS and text[k + 1] == level and text[k + 2] not in _GLUE_ENDS:
+        if text[k] in _GLUE_ENDS and text[k + 1] in (level, "各") and text[k + 2] not in _GLUE_ENDS:
             out.append((a, k + 1))
             a = k + 1
     return [*out, (a, e)]

@@ -16,6 +16,13 @@ def squash(s: str) -> str:
     return "".join(s.split())
 
 
+def _label(row: list[str], is_total_label) -> str:
+    """A row's label: its first cell of words, or the total label among them (`南部旗县区 | 小计`: a group
+    named in a column merged down over its rows, then the group's 小计)."""
+    words = [squash(c) for c in row if c and not FIGURE_CELL_RE.fullmatch(c)]
+    return next((w for w in words[1:2] if is_total_label(w)), words[0] if words else "")
+
+
 def row_parents(rows: list[list[str]], kinds) -> tuple[list[int | None], list[str | None]]:
     """Each row's parent (the group row `一、…` or region row over it, else the 合计 row) and the
     region a region row gives the rows under it."""
@@ -23,7 +30,7 @@ def row_parents(rows: list[list[str]], kinds) -> tuple[list[int | None], list[st
     from minshi_extract.tables.place import is_group_label
 
     serial = next((j for j, k in enumerate(kinds) if k.kind == "serial"), None)
-    labels = [next((squash(c) for c in row if c and not FIGURE_CELL_RE.fullmatch(c)), "") for row in rows]
+    labels = [_label(row, is_total_label) for row in rows]
     totals = [i for i, lab in enumerate(labels) if is_total_label(lab)]
     grand = next((i for i in totals if "小计" not in labels[i]), totals[-1] if totals else None)
     parents: list[int | None] = [None] * len(rows)

@@ -316,10 +316,13 @@ def _cell_item(name: str | None, col: Column, parent: str | None, ctx: Context) 
     money = col.kind == "money"
     spanning = _UNIT_BRACKET_RE.sub("", parent or "")
     names_thing = spanning and _squash(spanning) not in table_lexicon()["source_columns"]  # not 资金来源
-    if name and names_thing and table_item(None, col.item, money) is None:
+    own = table_item(None, col.item, money)
+    # 补助资金 over 旗县区配套 (not 其中 over 县级配套: a generic header names nothing)
+    share = bool(names_thing and own in table_lexicon()["share_headers"] and table_item(None, spanning, money))
+    if name and names_thing and (own is None or share):
         return table_item(name, spanning, money)
     over = table_item(None, spanning, money) if names_thing else None  # not 资金来源: it names payers
-    return table_item(name, col.item, money) or over or _title_funds(col, ctx.section)
+    return (None if share else table_item(name, col.item, money)) or over or _title_funds(col, ctx.section)
 
 
 def _figure_record(found: tuple[int, int, str], col: Column, payer: str | None, region: str | None,

@@ -9,6 +9,7 @@ from itertools import pairwise
 
 import regex
 
+from ..ingest.forms import form_text
 from ..limits import MAX_TABLE_CELLS, check_count
 from ..models import Attachment, Notice, Programme, Table
 from ..spans import SpanIndex
@@ -17,7 +18,7 @@ from ..tables.grids import grid_cells
 from ..tables.place import is_group_label
 from .attachments import find_blocks, find_free_tables, find_inline_blocks, find_references, rebuild_table
 from .evidence import Candidate, choose, evidence
-from .levels import cut_closing, inline_candidate, level_candidate, prune_levels
+from .levels import cut_closing, inline_candidate, labelled_programmes, level_candidate, prune_levels
 from .lines import Line, is_figure, new_document, per_document, split_lines, title_columns
 from .meta import build_meta, find_recipients
 from .programmes import (
@@ -54,8 +55,8 @@ def table_candidate(tables: list[Table]) -> Candidate:
     cand = Candidate("table")
     for table in tables:
         col = next((j for j, h in enumerate(table.header) if h in title_columns()), None)
-        if col is None:
-            continue
+        if col is None or (len(table.header) == 2 and col == 0 and form_text([table.header, *table.rows])):
+            continue  # 项目名称 | X / 建设内容 | … : a form of one project, its rows are its labels
         for row, spans in zip(table.rows, table._cell_spans[1:], strict=False):
             if not row[col] or any(c in _TOTAL_LABELS for c in row) or is_group_label(row[col]):
                 continue  # a 合计 row, a group row `一、教育类项目`
@@ -93,6 +94,7 @@ def _programmes_found(text: str, lines: list[Line], end: int, skip: set[int],
         _structural("items", items_as_found(lines, items, end) if items else [], text),
         *(level_candidate(lines, start, end, skip, level, titled=bool(titles)) for level in (1, 2, 3, 4)),
         inline_candidate(lines, start, end, skip, titled=bool(titles)),
+        _structural("labels", labelled_programmes(lines, start, end), text),
     ]
     best = choose(candidates)
     if best is None:

@@ -138,7 +138,7 @@ class Candidate:
 
 
 # tie-break: structural detectors (a table's 项目名称 column, continuous numbering) first
-_PREFERENCE = ("table", "items", "heading1", "heading2", "heading3", "heading4", "inline")
+_PREFERENCE = ("table", "items", "labels", "heading1", "heading2", "heading3", "heading4", "inline")
 
 
 def choose(candidates: list[Candidate]) -> Candidate | None:

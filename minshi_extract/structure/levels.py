@@ -330,3 +330,21 @@ def cut_closing(found: list[Found], text: str) -> None:
                   text.rfind(";", first_stop, m.start())) + 1
         last.end = max(cut, first_stop + 1)
         return
+
+
+def labelled_programmes(lines: list[Line], start: int, end: int) -> list[Found]:
+    """Projects each opened by a labelled line naming it (`项目名称:城区义务教育学校扩容`, a form per
+    project, lexicon/table_title_columns.txt): each runs to the next such line; two at least."""
+    from .lines import title_columns
+
+    names = title_columns()
+    found: list[Found] = []
+    for ln in lines:
+        if not (start <= ln.start < end) or ln.blank:
+            continue  # (a form's lines are a table's cells: not skipped)
+        label, colon, value = ln.text.strip().partition(":")
+        if colon and label in names and 2 <= len(value.strip()) <= 40:
+            if found:
+                found[-1].end = ln.start
+            found.append(Found(value.strip(), ln.start, ln.end, end))
+    return found if len(found) >= 2 else []

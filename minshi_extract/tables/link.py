@@ -106,7 +106,9 @@ def column_programmes(table: Table, titles: list[tuple[Programme, str]]) -> list
     if sum(1 for x in set(names) if x) < 2:
         if not places_table(table):
             return None  # the common case: no title compared
-        names, near = [_UNIT.sub("", h) for h in table.header], True
+        parents = list(names) + [None] * (len(table.header) - len(names))
+        # a column under a spanning header (农村公路(公里) over 提质改造 | 安全生命防护) is named by it
+        names, near = [_UNIT.sub("", p or h) for p, h in zip(parents, table.header, strict=False)], True
     out: list[Programme | None] = []
     for parent in names:
         name = squash(normalize_fragment(parent)) if parent else ""

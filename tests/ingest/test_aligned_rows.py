@@ -156,3 +156,12 @@ def test_a_tab_copy_of_a_column_merged_down_and_a_cell_broken_over_lines() -> No
                     "民生保障|1|老年助餐|600|市民政局|2024年10月底",
                     "民生保障|2|困难群众救助|1200|市民政局市财政局|2024年12月底",
                     "城市建设|3|公厕改造|800|市城管局|2024年11月底"]
+
+
+def test_a_header_row_that_lost_its_leading_tabs_stands_under_its_spanning_cell() -> None:
+    text = ("序号\t项目名称\t年度投资(万元)\t\t责任单位\t完成时间\n合计\t其中:市级财政\n一、社会保障(1项)\n"
+            "1\t低保提标\t11800\t3900\t市民政局\n市财政局\t7月1日起\n2\t公厕改造\t800\t200\t市城管局\t11月底\n")
+    rows = [ln for ln in untab_tables(text).split("\n") if "|" in ln]
+    assert rows[:3] == ["序号|项目名称|年度投资(万元)||责任单位|完成时间", "||合计|其中:市级财政||",
+                        "一、社会保障(1项)|||||"]
+    assert rows[3:] == ["1|低保提标|11800|3900|市民政局市财政局|7月1日起", "2|公厕改造|800|200|市城管局|11月底"]

@@ -192,9 +192,10 @@ def test_a_table_by_county_whose_columns_name_the_programmes() -> None:
 
 def test_units_glued_by_a_joined_cell_are_each_a_unit() -> None:
     body = ("附件\n\n项目表\n\n序号|项目名称|主要任务|牵头单位\n1|视力筛查|为中小学生开展视力筛查2次|市卫生健康委市教育局\n"
-            "2|党建阵地|新建党群服务中心3个|市委组织部\n")
+            "2|党建阵地|新建党群服务中心3个|市委组织部\n3|老旧小区改造|改造小区30个|市住建局各县区政府\n")
     n = extract_text("某市人民政府办公室关于印发2024年民生实事项目的通知\n\n" + body)
-    assert sorted(r.unit for r in n.all_records() if r.type == "responsibility") == ["市卫生健康委", "市委组织部", "市教育局"]
+    assert sorted(r.unit for r in n.all_records() if r.type == "responsibility") == [
+        "各县区政府", "市住建局", "市卫生健康委", "市委组织部", "市教育局"]
 
 
 def test_a_places_header_spanning_a_group_and_its_places() -> None:
@@ -225,3 +226,51 @@ def test_a_spanning_funds_header_is_named_whole_and_each_level_pays() -> None:
     n = extract_text("某市人民政府办公室关于印发2021年老旧小区改造实施方案的通知\n\n" + body)
     money = {(r.text, r.region): r for r in n.all_records() if r.type == "money"}
     assert (money[("100", "城中区")].item, money[("100", "城中区")].source) == ("财政补助资金", "区市级")
+
+
+def test_one_form_per_project_gives_one_programme_per_form() -> None:
+    """项目一 / a two-column form (项目名称 | X, 建设内容 | …, 任务分解 merged down over its lines, 牵头单位 |
+    …) per project: each form is read as `label:value` lines and each 项目名称 opens a programme."""
+    from minshi_extract.ingest.forms import form_text
+
+    rows = [["项目名称", "农村供水保障"], ["建设内容", "新建供水工程12处"], ["任务分解", "民勤县:工程8处"],
+            ["", "古浪县:工程4处"], ["总投资", "900万元"], ["牵头单位", "市水利局"]]
+    assert form_text(rows) == ("项目名称:农村供水保障\n\n建设内容:新建供水工程12处\n\n任务分解\n\n民勤县:工程8处\n"
+                               "古浪县:工程4处\n\n总投资:900万元\n\n牵头单位:市水利局")
+    forms = "\n\n".join(f"项目{k}\n\n{form_text(r)}" for k, r in (
+        ("一", rows), ("二", [["项目名称", "老旧小区改造"], ["建设内容", "改造小区30个"], ["总投资", "1.2亿元"],
+                             ["牵头单位", "市住建局"]])))
+    n = extract_text("某市人民政府办公室关于印发2025年为民办实事工程项目的通知\n\n附件\n\n项目一览表\n\n" + forms + "\n")
+    assert [p.title for p in n.programmes] == ["农村供水保障", "老旧小区改造"]
+    assert {(r.text, r.region) for r in n.programmes[0].records if r.type == "quantity"} >= {("8处", "民勤县"), ("4处", "古浪县")}
+
+
+def test_a_table_by_county_under_a_spanning_programme_header() -> None:
+    """县区 | 农村公路(公里) over 提质改造 | 安全生命防护, then 农村危房改造(户): the spanning header names the
+    programme of the columns under it."""
+    text = ("某市人民政府办公室关于印发2024年民生实事项目的通知\n\n各县区人民政府:\n    现将项目印发给你们。\n"
+            "    一、农村公路提质改造。全年提质改造农村公路60公里。\n    二、农村危房改造。全年改造农村危房50户。\n\n"
+            "附件\n\n任务分解表\n\n县区|农村公路(公里)||农村危房改造(户)\n|提质改造|安全生命防护|\n城关区|40|10|30\n七里河区|20|5|20\n")
+    n = extract_text(text)
+    cells = [sorted(r.text for r in p.records if r.region == "城关区") for p in n.programmes]
+    assert cells == [["10", "40"], ["30"]]
+
+
+def test_a_payers_share_word_under_what_it_pays_adds_nothing() -> None:
+    """补助资金(万元) over 合计 | 中央 | 旗县区配套: the column's payer is the level its header opens with
+    (as for 市县配套资金), and 配套 adds nothing to what the spanning header names."""
+    body = ("附件\n\n补助资金分配表\n\n旗县区|补助资金(万元)||\n|合计|中央|旗县区配套\n红山区|300|200|100\n"
+            "合计|300|200|100\n")
+    n = extract_text("某市人民政府办公室关于印发2022年农村户厕改造实施方案的通知\n\n" + body)
+    money = {(r.text, r.region): r for r in n.all_records() if r.type == "money"}
+    assert (money[("100", "红山区")].item, money[("100", "红山区")].source) == ("补助资金", "旗县区")
+
+
+def test_a_group_merged_down_with_its_subtotal_first_sums_its_rows() -> None:
+    """区域 | 县区 | 任务(户): `南部 | 小计 | 500` heads the group's rows (the group's name merged down over
+    them, its 小计 written first): its rows are shares of the 小计, not of the table's 合计."""
+    body = ("附件\n\n任务分配表\n\n区域|县区|改造任务(户)\n南部片区|小计|500\n|城关区|300\n|七里河区|200\n"
+            "北部片区|小计|400\n|西固区|400\n合计||900\n")
+    n = extract_text("某市人民政府办公室关于印发2022年农村户厕改造实施方案的通知\n\n" + body)
+    q = {(r.text, r.region): r for r in n.all_records() if r.type == "quantity"}
+    assert q[("300", "城关区")].part_of == q[("200", "七里河区")].part_of == q[("500", None)].id
