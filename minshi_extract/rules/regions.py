@@ -382,12 +382,12 @@ def clause_region(text: str, pos: int, figure_starts: list[int]) -> str | None:
     Needs two or more such clauses in the sentence (a lone `凉州区5万户` stays region null)."""
     lo, hi = sentence_bounds(text, pos)
     if len(figure_starts) < 2:  # two clauses need two figures; a part labelled by its place needs one
-        got = _opening(text, lo, pos)
+        got = _opening(text, lo, pos) if text.find(":", lo, lo + 12) != -1 else None
         return text[got[0]:got[1]] if got is not None and text.startswith(":", got[1]) else None
     s = _clause_start(text, pos, lo)
     e = region_opening(text, s, pos)
-    if e is None:
-        return _part_region(text, lo, hi, pos)
+    if e is None:  # the part's own opening, unless it is this clause's (read above) with no label
+        return _part_region(text, lo, hi, pos) if s != lo or text.find(":", lo, lo + 8) != -1 else None
     opened: set[int] = set()
     for f in figure_starts:
         if lo <= f < hi:
