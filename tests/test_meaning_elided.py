@@ -140,3 +140,13 @@ def test_what_is_paid_stands_before_the_payer_it_introduces() -> None:
     # 入户工程|由受益农户按|每户300元|标准缴纳: 由 introduces who pays; the thing paid for stands before it
     recs = {r.text: r for r in _records("自来水入户工程由受益农户按每户300元标准缴纳。") if r.type == "money"}
     assert (recs["每户300元"].item, recs["每户300元"].source) == ("自来水入户工程", "受益农户")
+
+
+def test_a_change_per_head_names_what_its_clause_before_raises() -> None:
+    # 提高|城乡居民基础养老金标准,月人均增加30元: the rate's clause names nothing; the raised standard counts
+    items = _items("提高城乡居民基础养老金标准,月人均增加30元,达到每人每月415元。")
+    assert items == {"30元": "城乡居民基础养老金标准", "每人每月415元": "城乡居民基础养老金标准"}
+
+
+def test_a_premium_per_policy_is_what_is_paid() -> None:
+    assert _items("为留守老人购买意外伤害保险4.2万份,每份保费30元。")["每份保费30元"] == "保费"

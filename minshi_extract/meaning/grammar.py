@@ -33,6 +33,7 @@ class Words:
     governing: regex.Pattern
     linking_tail: regex.Pattern
     linking: regex.Pattern
+    linking_lead: regex.Pattern
     predicates: regex.Pattern
     prepositions: tuple[str, ...]
     nominal_heads: tuple[str, ...]
@@ -91,6 +92,7 @@ def words() -> Words:
         governing=regex.compile(_alt(lex["governing_verbs"])),
         linking_tail=regex.compile(rf"(?:{_alt(lex['linking_verbs'])})$"),
         linking=regex.compile(_alt([v for v in lex["linking_verbs"] if len(v) > 1])),
+        linking_lead=regex.compile(_alt(lex["change_verbs"])),
         predicates=regex.compile(_alt(lex["clause_verbs"])),
         prepositions=_longest_first(lex["prepositions"]),
         nominal_heads=_longest_first(lex["nominal_heads"]),
@@ -139,7 +141,7 @@ _LEADING_DATE_RE = regex.compile(
 )
 # 居民出资比例|不低于改造费用的|10%: a percentage of a base names the base after a linking verb
 _COMPARED_RE = regex.compile(r"(?:较|比)(?:上年|去年|同期|(?:19|20)\d{2}年)")
-_TIME_ONLY_RE = regex.compile(r"(?:(?:19|20)\d{2}年(?:底|末|度|初)?|\p{Han}{0,4}期间)")
+_TIME_ONLY_RE = regex.compile(r"(?:(?:19|20)\d{2}年(?:底|末|度|初)?|\p{Han}{0,4}期间|[年月日天周])")  # 月|人均增加30元
 _HEADLINE_GAP_RE = regex.compile(r"(?<=\p{Han}) +(?=\p{Han})")
 # a time frame opening a phrase: 施工期间|每条街路封闭时间, 采暖期间|室内温度
 _LEADING_PERIOD_RE = regex.compile(r"\p{Han}{0,6}?期间(?=\p{Han}{2})")
@@ -241,6 +243,9 @@ def trim(s: str) -> str | None:
             return None
         s = s[: compared.start()]
     s = _strip_trailing(_strip_leading(s.strip(" 、")))
+    lead = words().linking_lead.match(s)
+    if lead is not None and len(s) - lead.end() >= 3:  # not 提高部分 (the part raised)
+        s = s[lead.end():]  # 提高|城乡居民基础养老金标准: a change verb opening the phrase is no part of the noun
     if words().governing.fullmatch(s) and s not in PAYMENT_NOUNS:
         return None  # 港北区|新建|5所: a verb alone names nothing (补贴 / 补助 are also nouns)
     s = s.strip(" 、《》")
@@ -372,7 +377,7 @@ def _verbs_to_end(verbs: list[regex.Match], k: int, hi: int) -> bool:
 
 # 每个|城市书房, 每台|设备, 每所|幼儿园: a measure word and the thing a rate counts
 _RATE_THING_RE = regex.compile(
-    r"每[个台家所座处张套部辆条间项]((?:(?!补助|补贴|奖补|资助|奖励|再|给予|一次性)[^\d\P{Han}每]){2,8}?)(?:一次性|再|最高|最多|按照?)?$"
+    r"每[个台家所座处张套部辆条间项份]((?:(?!补助|补贴|奖补|资助|奖励|再|给予|一次性)[^\d\P{Han}每]){2,8}?)(?:一次性|再|最高|最多|按照?)?$"
 )
 # 每人|宫颈癌筛查|85元: a service paid per person (not 每人每月, 每户补助, 每人一次性)
 _PER_PERSON_THING_RE = regex.compile(
