@@ -150,3 +150,45 @@ def test_a_change_per_head_names_what_its_clause_before_raises() -> None:
 
 def test_a_premium_per_policy_is_what_is_paid() -> None:
     assert _items("为留守老人购买意外伤害保险4.2万份,每份保费30元。")["每份保费30元"] == "保费"
+
+
+def _percent_items(text: str) -> list[tuple[str, str | None]]:
+    return [(r.text, r.item) for r in _records(text) if r.type == "percentage"]
+
+
+def test_a_percentage_of_a_base_named_before_de() -> None:
+    # 按|设备购置费用的|60%: a share of that base; with a subject before 按, the subject is measured
+    assert _percent_items("对每户按设备购置费用的60%给予补助。") == [("60%", "设备购置费用")]
+    assert _percent_items("困难群众救助标准按照不低于当地低保标准的120%确定。") == [("120%", "困难群众救助标准")]
+
+
+def test_a_list_of_percentages_before_bili_measures_the_ratio() -> None:
+    # 分别按50%、30%、20%|比例拨付: each percentage measures the ratio (GUIDELINES rule 9); a payer's own
+    # percentage (省级50%、…的比例) stays a share of its total (test_meaning)
+    assert _percent_items("补助资金分别按50%、30%、20%比例拨付。") == [("50%", "比例"), ("30%", "比例"), ("20%", "比例")]
+
+
+def test_old_value_and_a_trailing_adverb_are_no_part_of_the_indicator() -> None:
+    assert _percent_items("农村自来水普及率从96.5%提高到98%,群众满意率力争95%以上。") == [
+        ("96.5%", "农村自来水普及率"), ("98%", "农村自来水普及率"), ("95%以上", "群众满意率")]
+
+
+def _sources(text: str) -> dict[str, str | None]:
+    return {r.text: r.source for r in _records(text) if r.type == "money"}
+
+
+def test_who_pays_each_amount_of_a_split_and_a_whole() -> None:
+    # 由中央财政补助|300万元: that payer pays its own amount, not the sentence's total; 学校|自筹 pays;
+    # 9200万元,|全部由区级财政承担: the next clause names the total's payer
+    got = _sources("所需资金600万元,由中央财政补助400万元,学校自筹200万元。项目估算投资9200万元,全部由区级财政承担。")
+    assert got == {"600万元": None, "400万元": "中央财政", "200万元": "学校", "9200万元": "区级财政"}
+
+
+def test_a_work_that_ends_the_phrase_after_the_figure_names_it() -> None:
+    # 完成80个|自然村生活污水治理: 治理 is the work the noun undergoes, kept like 改造
+    assert _items("完成80个自然村生活污水治理。") == {"80个": "自然村生活污水治理"}
+
+
+def test_a_change_in_the_next_part_changes_the_figure_before() -> None:
+    # …管网300公里,受益农户2万户;|比上年多改造90公里: the ; part goes on with the same work
+    assert _items("改造农村供水管网300公里,受益农户2万户;比上年多改造90公里。")["90公里"] == "农村供水管网"

@@ -46,7 +46,7 @@ __all__ = ["attribute", "unbalanced"]
 
 
 _QUALIFIED = regex.compile(r"以上|以下|以内|左右|[余多]")
-_BORNE_RE = regex.compile(r"(\p{Han}{2,12}?)由\p{Han}{2,12}?(?:承担|负担|分担|补助|出资)$")
+_BORNE_RE = regex.compile(r"(\p{Han}{2,12}?)由[\p{Han}、()]{2,16}?各?(?:承担|负担|分担|补助|出资)$")
 _SHARE_OF_RE = regex.compile(r"(?:^|(?<=[,;:、\n]))(?:分别)?占(?![比地用有])")  # 占总投资的|40%; not 占比, 占地面积
 _AMOUNT_RANGE_REST = regex.compile(r"(?:至|到|—|–|-|~)\d+(?:\.\d+)?(?:万|亿)?元")
 
@@ -98,12 +98,17 @@ def item_of(text: str, r: Record, end: int | None = None) -> str | None:
     if isinstance(r, Percentage) and not (item and item.endswith(_INDICATORS)):
         # 收托率达到|60%以上的…: an indicator before stays; else 完成80%以上的|建设任务 (a share of
         # the noun after 的); 由省级财政承担|60%: its total's item (attribute)
+        of = _percent_of(text, end)
         subject = payer_percent(text, fig)
         if subject is not None:  # 所需资金按市级|60%: the subject's share (none: its total's, attribute)
             return trim(subject) if subject.strip() else None
-        of = _percent_of(text, end)
         if of or is_payer_share(text[lo:fig]):
             return of
+        base = _BASE_OF_RE.search(text, lo, fig)
+        if base is not None and trim(base.group(1)):
+            # 特困人员基本生活标准|按照不低于当地城乡低保标准的|130%: the subject is measured against the
+            # base; with none (对每户|按设备购置费用的|60%), the share is of the base
+            return phrase_before(text, lo, base.start()) or trim(base.group(1))
     if isinstance(r, Money) and item and PURE_RATE_RE.fullmatch(item):
         item = None  # 每人每月|150元: a rate alone names nothing
     if isinstance(r, Money) and DRAWN_FROM_RE.search(text, lo, fig):
@@ -191,7 +196,10 @@ _RATE_ONLY = regex.compile(r"(?:每[^\d每]{1,2})+")  # 80周岁至89周岁|每�
 _INDICATORS = ("率", "度", "比例", "占比", "比重")
 
 
-_OF_RE = regex.compile(r"(?:、[\d.]+%)*(?:以上|以下|左右)?的(?=\p{Han})")  # 40%、30%、30%|的比例
+# 40%、30%、30%|的比例; 省级60%、市级20%、县级20%|的比例; 分别按50%、30%、20%|比例承担
+_OF_RE = regex.compile(r"(?:、\p{Han}{0,6}[\d.]+%)*(?:以上|以下|左右)?(?:的(?=\p{Han})|(?=比例))")
+# 按|设备购置费用的|60%给予补助: a share of the base named before 的
+_BASE_OF_RE = regex.compile(r"(?:按照?|为|占)(?:不低于|不少于|不超过|不高于)?(\p{Han}{2,14}?)的$")
 
 
 def _percent_of(text: str, end: int) -> str | None:

@@ -72,7 +72,7 @@ def _growth_of_previous(text: str, records: list[Record]) -> None:
         before = max((c for c in candidates if c is not None), key=lambda c: c.span[0], default=None)
         before = _whole_of_shares(text, before, seen.get(key, []))
         if (before is not None and before.item and _GROWTH_RE.search(text, max(before.span[1], r.span[0] - 40), r.span[0] + 8)
-                and sentence_start(text, before.span[0]) == sentence_start(text, r.span[0])):
+                and _same_or_next_part(text, before.span[0], r.span[0])):
             fig = _figure_start(r)
             lo = clause_start(text, fig)
             while lo > 0 and text[lo - 1] == "、":  # …增加10公里、|3座: the list's clause
@@ -86,6 +86,12 @@ def _growth_of_previous(text: str, records: list[Record]) -> None:
             seen.setdefault(key, []).append(r)
             if isinstance(r, (Money, Quantity)):
                 last["amount"] = r
+
+
+def _same_or_next_part(text: str, a: int, b: int) -> bool:
+    """b's sentence is a's, or the `;` part right after it (…受益农户3.6万户;|比上年多改造120公里)."""
+    sa, sb = sentence_start(text, a), sentence_start(text, b)
+    return sa == sb or (sb > sa and text[sb - 1] == ";" and text.find(";", sa, sb - 1) == -1)
 
 
 def _whole_of_shares(text: str, before: Record | None, kind: list[Record]) -> Record | None:

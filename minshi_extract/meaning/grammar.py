@@ -141,6 +141,7 @@ _LEADING_DATE_RE = regex.compile(
 )
 # 居民出资比例|不低于改造费用的|10%: a percentage of a base names the base after a linking verb
 _COMPARED_RE = regex.compile(r"(?:较|比)(?:上年|去年|同期|(?:19|20)\d{2}年)")
+_FROM_FIGURE_RE = regex.compile(r"(?:从|由)[\d.]+(?:%|万|亿)?\p{Han}{0,2}$")
 _TIME_ONLY_RE = regex.compile(r"(?:(?:19|20)\d{2}年(?:底|末|度|初)?|\p{Han}{0,4}期间|[年月日天周])")  # 月|人均增加30元
 _HEADLINE_GAP_RE = regex.compile(r"(?<=\p{Han}) +(?=\p{Han})")
 # a time frame opening a phrase: 施工期间|每条街路封闭时间, 采暖期间|室内温度
@@ -242,7 +243,8 @@ def trim(s: str) -> str | None:
         if compared.start() < 2:
             return None
         s = s[: compared.start()]
-    s = _strip_trailing(_strip_leading(s.strip(" 、")))
+    s = _FROM_FIGURE_RE.sub("", s.strip(" 、"))  # 农村自来水普及率|从98.6%|提高到99%: the old value goes
+    s = _strip_trailing(_strip_leading(s))
     lead = words().linking_lead.match(s)
     if lead is not None and len(s) - lead.end() >= 3:  # not 提高部分 (the part raised)
         s = s[lead.end():]  # 提高|城乡居民基础养老金标准: a change verb opening the phrase is no part of the noun

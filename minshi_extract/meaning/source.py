@@ -64,7 +64,7 @@ def _patterns() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern, regex.Patt
     rest = _alt(lex["remainder_words"])
     by = regex.compile(
         rf"(?<!{rest})(?:由|{through}(?={payer}))(?P<p>各?{payer}|{headed})"
-        rf"(?:全额|统筹|共同|足额|按比例)?[^,;。]{{0,12}}?{by_verbs}(?![\d.]+%)"
+        rf"(?:全额|统筹|共同|足额|按比例)?[^,;。]{{0,12}}?{by_verbs}(?![\d.]+%|[\d.]+(?:万|亿)?元)"
     )
     lead = regex.compile(rf"^{payer}")
     # 供热企业自筹15000万元: a payer named by its head, the subject of a verb only a payer has
@@ -127,7 +127,7 @@ def next_clause_end(text: str, end: int) -> int:
     """The end of the clause of an amount, or of the next clause when that one opens with 由 (共需资金
     560万元,|由区财政全额承担): who pays it is said there."""
     hi = clause_end(text, end, ",;。\n")
-    if text.startswith(",由", hi):
+    if text.startswith((",由", ",全部由", ",全额由", ",均由"), hi):  # 9200万元,|全部由区级财政承担
         hi = clause_end(text, hi + 1, ",;。\n")
     return hi
 
@@ -218,7 +218,15 @@ def header_payer(header: str | None) -> str | None:
         return None
     header = _QIZHONG_LEAD.sub("", header)  # 其中:省级补助 -> 省级
     m = _patterns()[2].match(header)
+    if m is None:  # 床位建设|市级|补助: a level inside the header names the payer
+        m = _levels_inside().search(header)
     return m.group() if m else header
+
+
+@cache
+def _levels_inside() -> regex.Pattern:
+    """A payer level of two characters or more (市级, 县区) written inside a header, after a word."""
+    return regex.compile(rf"(?<=\p{{Han}}{{2}}){_alt([w for w in lexicon()['payer_levels'] if len(w) >= 2])}")
 
 
 _QIZHONG_LEAD = regex.compile(r"^其中[:、]?")

@@ -274,3 +274,10 @@ def test_a_group_merged_down_with_its_subtotal_first_sums_its_rows() -> None:
     n = extract_text("某市人民政府办公室关于印发2022年农村户厕改造实施方案的通知\n\n" + body)
     q = {(r.text, r.region): r for r in n.all_records() if r.type == "quantity"}
     assert q[("300", "城关区")].part_of == q[("200", "七里河区")].part_of == q[("500", None)].id
+
+
+def test_a_level_inside_a_payer_header_names_the_payer() -> None:
+    """床位建设市级补助(万元): the level inside the header pays (as 市级补助 would at its start)."""
+    body = ("附件\n\n补助资金表\n\n县区|新增床位(张)|床位建设市级补助(万元)\n城关区|120|36\n七里河区|96|28.8\n")
+    n = extract_text("某市人民政府办公室关于印发2026年养老服务实施方案的通知\n\n" + body)
+    assert {r.text: r.source for r in n.all_records() if r.type == "money"} == {"36": "市级", "28.8": "市级"}
