@@ -51,13 +51,20 @@ def row_programmes(table: Table, programmes: list[Programme]) -> list[Programme 
     # (a 小计 closes a project so merged; after a row of its own name it closes a group of projects)
     merged = [False] * len(out)
     for r in range(1, len(out)):
-        if out[r] is not None or squash(names[r]) or out[r - 1] is None:
-            continue
+        if out[r] is not None or squash(names[r]) or out[r - 1] is None or _group_row(table.rows[r]):
+            continue  # (a group label row `二、教育卫生(3项)` in the serial column is no project's)
         total = _total_kind(table.rows[r])
         if total == "合计" or (total == "小计" and not merged[r - 1]):
             continue
         out[r], merged[r] = out[r - 1], True
     return out
+
+
+def _group_row(row: list[str]) -> bool:
+    from .place import is_group_label
+
+    first = next((c for c in row if c.strip()), "")
+    return is_group_label(first) and sum(bool(c.strip()) for c in row) == 1
 
 
 def _total_kind(row: list[str]) -> str | None:

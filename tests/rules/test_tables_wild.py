@@ -281,3 +281,14 @@ def test_a_level_inside_a_payer_header_names_the_payer() -> None:
     body = ("附件\n\n补助资金表\n\n县区|新增床位(张)|床位建设市级补助(万元)\n城关区|120|36\n七里河区|96|28.8\n")
     n = extract_text("某市人民政府办公室关于印发2026年养老服务实施方案的通知\n\n" + body)
     assert {r.text: r.source for r in n.all_records() if r.type == "money"} == {"36": "市级", "28.8": "市级"}
+
+
+def test_a_group_label_row_between_projects_is_no_projects() -> None:
+    """序号 | 项目名称 | …: `二、城乡建设(2项)` written in the serial column between project rows counts the
+    notice's items, it does not go on the project row above it."""
+    body = ("附件\n\n项目计划表\n\n序号|项目名称|主要目标任务|牵头单位\n一、社会保障(2项)|||\n"
+            "1|低保提标|低保标准提高到每人每月800元|市民政局\n2|老年助餐|新建助餐点40个|市民政局\n"
+            "二、城乡建设(2项)|||\n3|公厕改造|改造公厕60座|市城管局\n4|农村公路|新改建农村公路90公里|市交通运输局\n")
+    n = extract_text("某市人民政府办公室关于印发2023年为民办实事项目的通知\n\n" + body)
+    assert [p.title for p in n.programmes] == ["低保提标", "老年助餐", "公厕改造", "农村公路"]
+    assert [r.text for r in n.programmes[1].records if r.type == "quantity"] == ["40个"]
