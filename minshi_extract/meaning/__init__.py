@@ -345,7 +345,9 @@ def _attribute(notice: Notice, text: str, is_prose: Callable[[Record], bool]) ->
                 elif r.item and r.source and r.item.endswith(r.source):
                     r.item = trim(r.item[:-len(r.source)])  # 每个中心|省级|补助50万元: the payer goes
             elif isinstance(r, Deadline):
-                r.what = what_of(text, r)
+                what = what_of(text, r)
+                # 完成时限 | 7月1日起执行: a verb that says nothing leaves the row's project due
+                r.what = r.what if r.what and (what is None or what in words().empty_whats) else what
         for run in figure_lists(text, prose):
             item = list_head(item_of(text, run[0], end=run[-1].span[1]), len(run))
             for r in run:

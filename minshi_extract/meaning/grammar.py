@@ -66,6 +66,7 @@ class Words:
     trailing_alone: frozenset[str]
     period_words: frozenset[str]
     amount_object_verbs: tuple[str, ...]
+    empty_whats: frozenset[str]
     payer_heads: tuple[str, ...]
     progress: regex.Pattern
     progress_tail: regex.Pattern
@@ -125,6 +126,7 @@ def words() -> Words:
         trailing_alone=frozenset(lex["trailing_alone"]),
         period_words=frozenset(lex["period_words"]),
         amount_object_verbs=tuple(lex["amount_object_verbs"]),
+        empty_whats=frozenset(lex["empty_whats"]),
         payer_heads=tuple(lex["payer_heads"]),
         progress=regex.compile(rf"(?:{_alt(lex['progress_leads'])})*(?:{_alt(lex['progress_words'])})[近约共]?"),
         progress_tail=regex.compile(rf"(?:{_alt(lex['progress_leads'])})*(?:{_alt(lex['progress_words'])})[近约共]?$"),

@@ -194,7 +194,8 @@ def records_from_table(
                 out.extend(quarter_deadlines(notice_text, spans[c], quarters[c], ctx))
             if due[c]:  # 完成时限 | 2026年8月 -> deadline 2026-08, due: the row's task or project
                 for d in find_deadlines(notice_text[a:b], a, replace(ctx, kind="deadline")):
-                    d.what = d.what or name
+                    if not d.what or len(d.what) <= 2 or d.what.startswith("("):
+                        d.what = name or region or d.what  # 7月1日起|执行, (含竣工验收): the row's project is due
                     out.append(d)
                 continue
             if kinds[c].kind == "progress" and _figure_span(notice_text, spans[c]) is None:

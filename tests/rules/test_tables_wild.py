@@ -292,3 +292,13 @@ def test_a_group_label_row_between_projects_is_no_projects() -> None:
     n = extract_text("某市人民政府办公室关于印发2023年为民办实事项目的通知\n\n" + body)
     assert [p.title for p in n.programmes] == ["低保提标", "老年助餐", "公厕改造", "农村公路"]
     assert [r.text for r in n.programmes[1].records if r.type == "quantity"] == ["40个"]
+
+
+def test_a_due_cell_whose_verb_says_nothing_leaves_the_project_due() -> None:
+    """完成时限 | 7月1日起执行: 执行 names no action of its own, the row's project is due (GUIDELINES: a 完成时限
+    column gives the row's project name); 11月底前开工 names one."""
+    body = ("附件\n\n项目表\n\n序号|项目名称|主要任务|完成时限\n1|城乡低保提标|低保标准提高到每人每月800元|7月1日起执行\n"
+            "2|公厕改造|改造公厕60座|11月底前全部完工\n")
+    n = extract_text("某市人民政府办公室关于印发2023年为民办实事项目的通知\n\n" + body)
+    assert sorted((r.date, r.what) for r in n.all_records() if r.type == "deadline") == [
+        ("2023-07-01", "城乡低保提标"), ("2023-11", "全部完工")]
