@@ -188,9 +188,9 @@ def _split_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
     depth, a = 0, start
     for i in range(start, end + 1):
         c = text[i] if i < end else ","
-        if c == "(":
+        if c in "(〔":  # 各县〔市、区〕人民政府: a page's hexagonal brackets hold a list too
             depth += 1
-        elif c == ")":
+        elif c in ")〕":
             depth = max(0, depth - 1)
         elif c in _SEPARATORS and depth == 0:
             s, e = a, i
@@ -204,7 +204,7 @@ def _split_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return items
 
 
-_GLUE_ENDS = "局委办厅"  # the bodies whose name a cell's broken line glues to the next unit's
+_GLUE_ENDS = "局委办厅联"  # the bodies whose name a cell's broken line glues to the next unit's (市妇联)
 
 
 def _glued_units(text: str, s: int, e: int) -> list[tuple[int, int]]:
@@ -214,7 +214,7 @@ def _glued_units(text: str, s: int, e: int) -> list[tuple[int, int]]:
     if level not in "省市县区" or e - s < 7:
         return [(s, e)]
     out, a = [], s
-    for k in range(s + 3, e - 3):
+    for k in range(s + 2, e - 3):
         if text[k] in _GLUE_ENDS and text[k + 1] in (level, "各") and text[k + 2] not in _GLUE_ENDS:
             out.append((a, k + 1))
             a = k + 1
@@ -259,7 +259,7 @@ def _units(text: str, start: int, end: int) -> list[Unit]:
     items = _drop_tail(text, _split_items(text, start, end))
     marked = _verb_roles(text, items, [_strip_marker(text, s, e) for s, e in items])
     spans = [(s, e2) for (s, _), (e2, _) in zip(items, marked, strict=True)]
-    names = expand_elisions([text[s:e] for s, e in spans])
+    names = expand_elisions([text[s:e].replace("〔", "(").replace("〕", ")") for s, e in spans])
     return [Unit(n, s, e, r) for n, (s, e), (_, r) in zip(names, spans, marked, strict=True)]
 
 

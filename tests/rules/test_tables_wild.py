@@ -302,3 +302,13 @@ def test_a_due_cell_whose_verb_says_nothing_leaves_the_project_due() -> None:
     n = extract_text("某市人民政府办公室关于印发2023年为民办实事项目的通知\n\n" + body)
     assert sorted((r.date, r.what) for r in n.all_records() if r.type == "deadline") == [
         ("2023-07-01", "城乡低保提标"), ("2023-11", "全部完工")]
+
+
+def test_units_in_hexagonal_brackets_and_a_glued_federation() -> None:
+    """各县〔市、区〕人民政府: a page's 〔〕 hold a list like (), the unit is named with (); 市妇联市财政局 glued by
+    a joined cell: two units."""
+    body = ("附件\n\n项目表\n\n序号|项目名称|主要任务|配合单位\n1|两癌筛查|筛查适龄妇女2万人|市妇联市财政局\n"
+            "2|公厕改造|改造公厕60座|各县〔市、区〕人民政府\n")
+    n = extract_text("某市人民政府办公室关于印发2024年民生实事项目的通知\n\n" + body)
+    assert sorted(r.unit for r in n.all_records() if r.type == "responsibility") == [
+        "各县(市、区)人民政府", "市妇联", "市财政局"]
