@@ -192,3 +192,10 @@ def test_a_work_that_ends_the_phrase_after_the_figure_names_it() -> None:
 def test_a_change_in_the_next_part_changes_the_figure_before() -> None:
     # …管网300公里,受益农户2万户;|比上年多改造90公里: the ; part goes on with the same work
     assert _items("改造农村供水管网300公里,受益农户2万户;比上年多改造90公里。")["90公里"] == "农村供水管网"
+
+
+def test_a_loan_kind_and_a_meeting_number_name_no_payer() -> None:
+    # 个人|贷款额度: a loan a person gets; 市政府|第32次常务会议: an ordinal; 旗区 is a level that pays
+    got = _sources("经市政府第32次常务会议研究,计划投入资金约8亿元,比上年增加8000万元。"
+                   "发放创业担保贷款6000万元,个人贷款额度不超过15万元。旗区财政配套500万元。")
+    assert (got["8000万元"], got["不超过15万元"], got["500万元"]) == (None, None, "旗区财政")

@@ -53,7 +53,9 @@ def _patterns() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern, regex.Patt
     # not a payer: 对每个县级|儿童之家 (a rate's object), 城市 / 市场 (a level inside a word), 新建|县级|失能照护中心
     # (a level naming what is built)
     before = regex.compile(
-        rf"(?<![每对个城都超全各该此跨]|新建|改建|扩建|建设|改造|建成)(?P<p>{payer})(?=\p{{Han}}{{0,8}}?{funding}|\p{{Han}}{{0,8}}?[\d约共]|对每|"
+        # not 个人|贷款 (a loan the payer gets), 市政府|第32次常务会议 (an ordinal, no amount)
+        rf"(?<![每对个城都超全各该此跨]|新建|改建|扩建|建设|改造|建成)(?P<p>{payer})(?!(?:政府|财政)?(?:贷款|第\d))"
+        rf"(?=\p{{Han}}{{0,8}}?{funding}|\p{{Han}}{{0,8}}?[\d约共]|对每|"
         rf"[\p{{Han}}、]{{0,24}}?(?:资金|投资|基金)(?=[\d约]))"  # 省级|义务教育薄弱环节改善与能力提升补助资金1500万元
     )
     # 由市级财政统筹解决; not 由自治区财政承担60% (payers splitting by percentages pay no one amount)

@@ -353,8 +353,13 @@ def _records(text: str, base: int, ctx: Context, pairs: list[tuple[Role, Unit]])
 def role_of_header(header: str) -> Role | None:
     """Role of a table column by its header: `责任单位` -> responsible, `牵头单位` -> lead, else None."""
     h = "".join(header.split())
-    role = role_lexicon()["labels"].get(h)
-    return role  # None for unknown headers and for persons (责任领导)
+    labels = role_lexicon()["labels"]
+    if h not in labels and h[:2] in _LEVEL_PREFIXES:
+        h = h[2:]  # 市级牵头单位, 县级责任单位: the level of the units is no part of the role
+    return labels.get(h)  # None for unknown headers and for persons (责任领导)
+
+
+_LEVEL_PREFIXES = ("省级", "市级", "县级", "区级", "州级", "乡级")
 
 
 def find_units(text: str, base: int, ctx: Context, role: Role) -> list[Responsibility]:

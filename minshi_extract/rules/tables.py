@@ -159,7 +159,7 @@ def records_from_table(
     region_end = region_col + 1 if region_col is not None else 0
     while region_col is not None and region_end < len(table.header) and not table.header[region_end].strip():
         region_end += 1
-    unit_col = unit_column(table.header)  # 任务指标 | 单位 | 赫山区 | … | 合计: places in columns
+    unit_col = unit_column(table.header, table.rows)  # 任务指标 | 单位 | 赫山区 | … | 合计: places in columns
     last_region: str | None = None
     last_name: str | None = None
     for r, row in enumerate(table.rows):
@@ -216,8 +216,8 @@ def records_from_table(
                     out.extend(prose_deadlines(notice_text, spans[c], ctx))
                 continue
             if col is None and c in by_place:  # a county's cell in the row's unit
-                rec = _figure_record(found, by_place[c][0], None, by_place[c][1],
-                                     task_name(row, unit_col, name_col, name), ctx)
+                task = task_name(row, unit_col, name_col, name)
+                rec = _figure_record(found, by_place[c][0], _task_payer(task), by_place[c][1], task, ctx)
                 if rec is not None:
                     figures[(r, c)] = rec
                     out.append(rec)
@@ -276,6 +276,13 @@ def header_payer(header: str | None) -> str | None:
     from minshi_extract.meaning.source import header_payer as payer_of_header
 
     return payer_of_header(header)
+
+
+def _task_payer(task: str | None) -> str | None:
+    """The payer a task of money names (`市级奖补资金` -> 市级), else None."""
+    from minshi_extract.meaning.source import split_payer
+
+    return split_payer(task)[0] if task else None
 
 
 def table_item(name: str | None, header: str | None, money: bool) -> str | None:

@@ -312,3 +312,16 @@ def test_units_in_hexagonal_brackets_and_a_glued_federation() -> None:
     n = extract_text("某市人民政府办公室关于印发2024年民生实事项目的通知\n\n" + body)
     assert sorted(r.unit for r in n.all_records() if r.type == "responsibility") == [
         "各县(市、区)人民政府", "市妇联", "市财政局"]
+
+
+def test_a_task_table_by_district_whose_indicators_carry_their_unit() -> None:
+    """任务指标 | 全市 | 其中 over the districts | 市级牵头单位: each indicator ends with its unit (`托位数(个)`,
+    `市级奖补资金(万元)`): a district's cell counts in it, has the district as region and pays by the
+    level the indicator names; 市级牵头单位 leads."""
+    body = ("附件\n\n任务分解表\n\n序号|项目|任务指标|全市|城关区|七里河区|市级牵头单位\n"
+            "1|新增托位|托位数(个)|500|300|200|市卫生健康委\n||市级奖补资金(万元)|100|60|40|\n")
+    n = extract_text("某市人民政府办公室关于印发2024年民生实事项目的通知\n\n" + body)
+    got = {(r.text, r.region): r for r in n.all_records() if r.type in ("quantity", "money")}
+    assert (got[("300", "城关区")].type, got[("300", "城关区")].unit) == ("quantity", "个")
+    assert (got[("60", "城关区")].amount_cny, got[("60", "城关区")].source) == (600_000, "市级")
+    assert [(r.role, r.unit) for r in n.all_records() if r.type == "responsibility"] == [("lead", "市卫生健康委")]
