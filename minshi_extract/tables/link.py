@@ -5,7 +5,6 @@ column's records to the programme over it."""
 
 from __future__ import annotations
 
-import difflib
 from bisect import bisect_right
 from collections.abc import Callable
 
@@ -98,9 +97,23 @@ def row_finder(table: Table) -> Callable[[int], int | None]:
     return at
 
 
-def programme_titles(programmes: list[Programme]) -> list[tuple[Programme, str]]:
+class Titles(list):
+    """The programmes with their titles as column_programmes compares them, and each run of four
+    characters of the titles -> the titles holding it, in order (made once for a notice's tables)."""
+
+    def __init__(self, pairs: list[tuple[Programme, str]]) -> None:
+        super().__init__(pairs)
+        self.runs: dict[str, list[int]] = {}
+        for i, (_, t) in enumerate(pairs):
+            for k in range(len(t) - _RUN + 1):
+                at = self.runs.setdefault(t[k:k + _RUN], [])
+                if not at or at[-1] != i:
+                    at.append(i)
+
+
+def programme_titles(programmes: list[Programme]) -> Titles:
     """Each programme with its title as column_programmes compares it (made once for a notice's tables)."""
-    return [(g, squash(normalize_fragment(g.title))) for g in programmes]
+    return Titles([(g, squash(normalize_fragment(g.title))) for g in programmes])
 
 
 def column_programmes(table: Table, titles: list[tuple[Programme, str]]) -> list[Programme | None] | None:
@@ -117,20 +130,18 @@ def column_programmes(table: Table, titles: list[tuple[Programme, str]]) -> list
         # a column under a spanning header (农村公路(公里) over 提质改造 | 安全生命防护) is named by it
         names, near = [_UNIT.sub("", p or h) for p, h in zip(parents, table.header, strict=False)], True
     out: list[Programme | None] = []
+    index = titles.runs if isinstance(titles, Titles) else Titles(list(titles)).runs
     for parent in names:
         name = squash(normalize_fragment(parent)) if parent else ""
-        out.append(next((g for g, t in titles if len(name) >= 4 and (name in t or (near and _shared(name, t) >= 4))),
-                        None))
+        # the titles sharing a run of four characters with the name (社区老年助餐点 / 社区老年助餐服务),
+        # looked up by its runs, not compared with every title (tables x programmes: quadratic)
+        hits = sorted({i for k in range(len(name) - _RUN + 1) for i in index.get(name[k:k + _RUN], ())})
+        out.append(next((titles[i][0] for i in hits if near or name in titles[i][1]), None))
     return out if len({id(g) for g in out if g is not None}) >= 2 else None
 
 
 _UNIT = regex.compile(r"[(][^()]{1,8}[)]$")
-
-
-def _shared(a: str, b: str) -> int:
-    """The longest run of characters two names share (社区老年助餐点 / 社区老年助餐服务: 6)."""
-    m = difflib.SequenceMatcher(None, a, b, autojunk=False).find_longest_match(0, len(a), 0, len(b))
-    return m.size
+_RUN = 4  # characters a column's name and a programme's title share at least
 
 
 def places_table(table: Table) -> bool:
