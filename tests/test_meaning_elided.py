@@ -199,3 +199,22 @@ def test_a_loan_kind_and_a_meeting_number_name_no_payer() -> None:
     got = _sources("经市政府第32次常务会议研究,计划投入资金约8亿元,比上年增加8000万元。"
                    "发放创业担保贷款6000万元,个人贷款额度不超过15万元。旗区财政配套500万元。")
     assert (got["8000万元"], got["不超过15万元"], got["500万元"]) == (None, None, "旗区财政")
+
+
+def test_a_standard_that_is_a_rate_for_people_names_the_rate() -> None:
+    # 照护服务补贴标准为|失能老年人每人每月|600元: the people are who is paid, the standard is what the rate is
+    assert _items("照护服务补贴标准为失能老年人每人每月600元、半失能老年人每人每月400元。") == {
+        "每人每月600元": "照护服务补贴标准", "每人每月400元": "照护服务补贴标准"}
+
+
+def test_a_zone_administration_pays_its_share() -> None:
+    got = {r.text: (r.item, r.source) for r in _records("项目总投资6000万元,其中省级补助2000万元,示范区财政配套4000万元。")
+           if r.type == "money"}
+    assert got["4000万元"] == ("配套", "示范区财政")
+
+
+def test_a_remainder_raised_by_its_payer_is_named_by_the_raising() -> None:
+    # 其余2.2亿元|由各区自筹解决: payer and 自筹 name the share (GUIDELINES: 自筹 -> item that word)
+    got = {r.text: (r.item, r.source) for r in _records("项目总投资8.4亿元,其中市级财政安排6.2亿元,其余2.2亿元由各区自筹解决。")
+           if r.type == "money"}
+    assert got["2.2亿元"] == ("自筹", "各区")

@@ -46,6 +46,8 @@ __all__ = ["attribute", "unbalanced"]
 
 
 _QUALIFIED = regex.compile(r"以上|以下|以内|左右|[余多]")
+_REST_RAISED_RE = regex.compile(r"由[^,;。由]{1,12}?(自筹|配套)")
+_STANDARD_IS_RE = regex.compile(r"(\p{Han}{2,14}?(?:标准|补贴|补助|费用|经费))(?:为|是)")
 _BORNE_RE = regex.compile(r"(\p{Han}{2,12}?)由[\p{Han}、()]{2,16}?各?(?:承担|负担|分担|补助|出资)$")
 _SHARE_OF_RE = regex.compile(r"(?:^|(?<=[,;:、\n]))(?:分别)?占(?![比地用有])")  # 占总投资的|40%; not 占比, 占地面积
 _AMOUNT_RANGE_REST = regex.compile(r"(?:至|到|—|–|-|~)\d+(?:\.\d+)?(?:万|亿)?元")
@@ -117,6 +119,11 @@ def item_of(text: str, r: Record, end: int | None = None) -> str | None:
         item = _money_item(text, _payer_gone(item), lo, fig, end)
     if item in (None, "标准") and after:
         item = after
+    if isinstance(r, Money) and (raised := _REST_RAISED_RE.match(text, end)) is not None \
+            and text[lo:fig].strip() in ("其余", "剩余", "余下"):
+        item = raised.group(1)  # 其余600万元|由相关镇(街道)自筹: the remainder is raised (GUIDELINES: 自筹 names it)
+    if isinstance(r, Money) and item is None and (subject := _STANDARD_IS_RE.match(text, lo, fig)) is not None:
+        item = trim(subject.group(1))  # 照护服务补贴标准为|失能老年人每人每月|600元: the standard the rate is
     region = field(r, "region")
     if item and region and item.startswith(region):
         item = trim(item[len(region):])  # 港北区新建|5所: the region is not the thing counted

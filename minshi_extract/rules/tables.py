@@ -137,8 +137,9 @@ def records_from_table(
 
     if not ctx.first_is_lead and _notes_first_is_lead(notice_text, cell_spans):
         ctx = replace(ctx, first_is_lead=True)
-    columns = [read_header(h) for h in table.header]
-    kinds = column_kinds(table.header)
+    header, split_of = _units_under_qizhong(table.header)
+    columns = [read_header(h) for h in header]
+    kinds = column_kinds(header)
     roles = [role_of_header(h) for h in table.header]
     due = [is_deadline_header(h) for h in table.header]
     quarters = [quarter_of_header(h) for h in table.header]
@@ -224,7 +225,7 @@ def records_from_table(
                 continue
             if col is None:
                 continue
-            parent = table._parents[c] if c < len(table._parents) else None
+            parent = (table._parents[c] if c < len(table._parents) else None) or split_of[c]
             rec = _figure_record(found, col, kinds[c].payer, region, name, ctx, parent)
             if isinstance(rec, Percentage) and by_source:
                 rec.item = table_item(None, col.item, False)  # 中央财政 | 占比(%): the payer's share, named by its header
@@ -276,6 +277,30 @@ def header_payer(header: str | None) -> str | None:
     from minshi_extract.meaning.source import header_payer as payer_of_header
 
     return payer_of_header(header)
+
+
+_QIZHONG_LEAD = regex.compile(r"^其中[:、]?")
+_HEADER_UNIT = regex.compile(r"[(]([^()]{1,4}元)[)]$")
+
+
+def _units_under_qizhong(header: list[str]) -> tuple[list[str], list[str | None]]:
+    """补助资金(万元) | 其中:自治区补助 | 市级财政: the columns after 其中 split the one before it and count
+    in its unit, written once: each such header gets the unit, and the split column's name as the one
+    over it (the rest stay as they are, over by none)."""
+    from minshi_extract.tables.columns import payer_of
+
+    out, over = list(header), [None] * len(header)
+    unit = name = None
+    for j in range(1, len(out)):
+        h = "".join(out[j].split())
+        prev = _HEADER_UNIT.search("".join(out[j - 1].split()))
+        if _QIZHONG_LEAD.match(h) and prev and not _HEADER_UNIT.search(h):
+            unit, name = prev.group(1), "".join(out[j - 1].split())
+        elif unit is None or _HEADER_UNIT.search(h) or payer_of(h) is None:
+            unit = None  # the run of payers under 其中 ends: a unit of its own, or no payer named
+            continue
+        out[j], over[j] = f"{out[j]}({unit})", name
+    return out, over
 
 
 def _task_payer(task: str | None) -> str | None:

@@ -13,7 +13,7 @@ from ..rules.lexicon import load_yaml
 from .evidence import NON_PROJECT_PARENTS, Candidate, evidence, is_category
 from .headings import Heading, find_headings, heading_of, section_kind
 from .lines import Line
-from .programmes import Found, item_extent, item_title, strip_trail, unit_bracket_cut
+from .programmes import ITEM_LABEL, Found, item_extent, item_title, strip_trail, umbrella, unit_bracket_cut
 
 # a news item written inline: `...方面,一是新增城镇就业2.5万人;二是...。` -> the `X是` list label, after a
 # line start or a clause break (not `统一是`)
@@ -71,7 +71,21 @@ def inline_programmes(lines: list[Line], start: int, end: int, skip: set[int]) -
             # an item opening its line ends, at the earliest, with its first sentence's wrapped lines
             end = _sentence_end(region, ln) if m.start() == 0 else ln.end
             out.append(Found(title, ln.start + m.start(), ln.end, end))
-    return out if len(out) >= 3 else []
+    if len(out) < 3:
+        return []
+    out[-1].end = _labelled_after(region, out[-1].end)
+    return out
+
+
+def _labelled_after(region: list[Line], end: int) -> int:
+    """The end of the labelled lines right after the last item (`责任单位:市卫健局、市红十字会`): its own."""
+    for ln in region:
+        if ln.start < end:
+            continue
+        if not ITEM_LABEL.match(ln.text.strip()):
+            break
+        end = ln.end
+    return end
 
 
 _WRAP_LINES = 4  # lines a wrapped item's first sentence may run over
@@ -184,7 +198,7 @@ def level_candidate(lines: list[Line], start: int, end: int, skip: set[int], lev
         if first_of_group:
             measures = measures or _after_label(region, at[h.line.no])
         stop = stops[h.line.no]
-        excluded = (measures or section_kind(h.title) != "other" or is_category(h.title)
+        excluded = (measures or section_kind(h.title) != "other" or is_category(h.title) or umbrella(h.title)
                     or (parent is not None and section_kind(parent.title) in NON_PROJECT_PARENTS))
         title = _whole_clauses(item_title(h.line.text[len(h.marker):].lstrip()).rstrip("、"), h.line, region,
                                at[h.line.no])

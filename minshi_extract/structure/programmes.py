@@ -30,7 +30,7 @@ _UNIT_BRACKET = regex.compile(
     r"\((?:[^()]*(?:局|委|办|府|单位|部|院|会|中心|联|队|厅|站|所|公司|集团)[^()]*)\)\s*[。;]?$"
 )
 # label lines that belong to an item: 责任单位:... / 牵头部门:... / 推进措施:
-_ITEM_LABEL = regex.compile(r"\(?(?:责任单位|牵头单位|牵头部门|配合部门|配合单位|实施单位|实施主体|责任主体|"
+ITEM_LABEL = regex.compile(r"\(?(?:责任单位|牵头单位|牵头部门|配合部门|配合单位|实施单位|实施主体|责任主体|"
                             r"推进措施|工作措施|完成时限|时间节点|目标任务|资金来源|主要措施)[:)]")
 _NOT_BLANK = frozenset("\x1c\x1d\x1e\x1f")  # str.isspace() holds for these, regex's \s does not
 
@@ -246,8 +246,8 @@ def item_extent(lines: list[Line], item: Heading, stop: int) -> int:
             continue
         h = heading_of(ln)
         sub = h is not None and h.level >= 3 and started
-        if _ITEM_LABEL.match(ln.text) or sub:
-            if _ITEM_LABEL.match(ln.text) and ln.text.rstrip().endswith(":"):
+        if ITEM_LABEL.match(ln.text) or sub:
+            if ITEM_LABEL.match(ln.text) and ln.text.rstrip().endswith(":"):
                 started = True
             end = ln.end
             continue

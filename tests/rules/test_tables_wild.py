@@ -325,3 +325,15 @@ def test_a_task_table_by_district_whose_indicators_carry_their_unit() -> None:
     assert (got[("300", "城关区")].type, got[("300", "城关区")].unit) == ("quantity", "个")
     assert (got[("60", "城关区")].amount_cny, got[("60", "城关区")].source) == (600_000, "市级")
     assert [(r.role, r.unit) for r in n.all_records() if r.type == "responsibility"] == [("lead", "市卫生健康委")]
+
+
+def test_columns_after_qizhong_count_in_the_unit_of_the_column_they_split() -> None:
+    """补助资金(万元) | 其中:自治区补助 | 市级财政: the unit is written once; the payer columns after 其中
+    are money in it, shares of the row's 补助资金, the last one named by it."""
+    body = ("附件\n\n资金分配表\n\n项目|养老床位(张)|补助资金(万元)|其中:自治区补助|市级财政\n城关区|40|190|90|100\n"
+            "七里河区|30|160|70|90\n合计|70|350|160|190\n")
+    n = extract_text("某市人民政府办公室关于印发2020年养老服务提升实施方案的通知\n\n" + body)
+    money = {(r.text, r.region): r for r in n.all_records() if r.type == "money"}
+    share = money[("100", "城关区")]
+    assert (share.amount_cny, share.source, share.item) == (1_000_000, "市级财政", "补助资金")
+    assert share.part_of == money[("190", "城关区")].id

@@ -353,3 +353,27 @@ def test_an_inline_item_closed_by_its_units_bracket_is_titled_without_it() -> No
     raw = ("市政府今年将办好三件民生实事:一是新增学位3000个;二是改造老旧小区40个;"
            "三是新建公厕30座,其中农村公厕不少于20座(责任单位:市城管局、市住建局)。\n")
     assert [p.title for p in skel(raw).programmes][-1] == "新建公厕30座,其中农村公厕不少于20座"
+
+
+def test_inline_items_under_an_umbrella_heading_beside_a_review() -> None:
+    """一、2023年工作回顾(摘要) (figures of last year) / 二、2024年民生实事 with its items inline: the
+    umbrella heading is no project, its items are."""
+    raw = ("政府工作报告(摘要)\n——2024年1月10日在某市第八届人民代表大会第三次会议上\n"
+           "编者按:以下为政府工作报告中“2023年工作回顾”和“2024年民生实事”部分内容。\n"
+           "一、2023年工作回顾(摘要)\n全年民生支出达到52亿元,民生支出占比达到78%。新增城镇就业1.1万人,改造老旧小区30个。\n"
+           "二、2024年民生实事\n今年再办好5件民生实事:一是新增学位3000个;二是改造老旧小区40个,惠及居民1.2万户;"
+           "三是为全市适龄妇女免费开展两癌筛查2万人;四是城乡低保标准每人每月提高30元;五是新改建农村公路150公里。\n"
+           "以上民生实事资金总额5.6亿元,确保12月底前全部完成。\n")
+    assert [p.title for p in skel(raw).programmes] == [
+        "新增学位3000个", "改造老旧小区40个,惠及居民1.2万户", "为全市适龄妇女免费开展两癌筛查2万人",
+        "城乡低保标准每人每月提高30元", "新改建农村公路150公里"]
+
+
+def test_the_last_inline_items_units_line_is_its_own() -> None:
+    """一是…/责任单位:… per item: the units line after the last item is that item's, not the notice's."""
+    from minshi_extract import extract_text
+
+    n = extract_text("市政府今年将办好三件实事。\n一是新增学位3000个。\n责任单位:市教育局\n二是改造老旧小区40个。\n"
+                     "责任单位:市住建局\n三是新建公厕30座。\n责任单位:市城管局、市财政局\n\n据了解,去年各项实事均已完成。\n")
+    assert [[r.unit for r in p.records if r.type == "responsibility"] for p in n.programmes] == [
+        ["市教育局"], ["市住建局"], ["市城管局", "市财政局"]]
